@@ -1,0 +1,198 @@
+/**
+ * `TillPorts`: everything the cashier's workflow needs from the till's data layer and host.
+ *
+ * The shell implements it on RxDB + the host contract and mounts `CashierApp({ ports })`; tests use
+ * `createMemoryPorts()` from `./testing/memory-ports`. The features never import RxDB, Dexie, tRPC
+ * or the host directly, so they run unchanged in both hosts and in tests.
+ *
+ * Conventions:
+ * - Every `subscribe(...)` calls its listener once with the current value as soon as it is known
+ *   (synchronously or shortly after), then on every change, until the returned `Unsubscribe` runs.
+ * - Every write (`save`, `append`) resolves only after the document is committed durably to the
+ *   local store (IndexedDB with strict durability). The UI shows "saved" only after it resolves.
+ * - Writes reject with a `PortError` (never resolve with an error value).
+ * - Printing is driven by `printRequests` inside the order document (TEAM.md print outbox): saving
+ *   an order that carries a new print request is how the features print. Ports only expose the
+ *   resulting job and printer status, plus drawer kicks and reports that belong to no order.
+ */
+import type {
+  AuditEvent,
+  BranchOverride,
+  Category,
+  EpochMs,
+  MenuItem,
+  ModifierGroup,
+  Order,
+  Shift,
+  StaffMember,
+  Station,
+  TaxClass,
+} from './domain';
+
+export type Unsubscribe = () => void;
+export type Listener<T> = (value: T) => void;
+
+/** Why a port call failed; features show `message` and decide from `code`. */
+export type PortErrorCode =
+  | 'not-found'
+  /** The stored document changed since it was read (compare `updatedAt`); reload and retry. */
+  | 'conflict'
+  /** The document failed schema validation; nothing was written. */
+  | 'invalid'
+  /** The local store could not commit (quota, closed database). Nothing was written. */
+  | 'storage'
+  /** The host (printer, drawer) could not be reached. */
+  | 'host-unavailable';
+
+/** Typed error thrown (as a rejection) by every port. */
+export class PortError extends Error {
+  override readonly name = 'PortError';
+  constructor(
+    readonly code: PortErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The till this renderer runs on. Fixed for the life of the app. */
+export interface DeviceInfo {
+  branchId: string;
+  branchName: string;
+  tillId: string;
+  /** ISO 4217 currency of the branch, e.g. `EUR`. */
+  currency: string;
+  /** IANA time zone of the branch, used for business days and printed times. */
+  timeZone: string;
+  /** Default UI locale; the cashier can switch. */
+  locale: 'en' | 'fr';
+}
+
+/** The branch's menu as pulled by replication; the features apply `overrides` themselves via core. */
+export interface MenuSnapshot {
+  currency: string;
+  categories: Category[];
+  items: MenuItem[];
+  modifierGroups: ModifierGroup[];
+  taxClasses: TaxClass[];
+  stations: Station[];
+  overrides: BranchOverride[];
+  /** Smallest cash unit in minor units (1 = no rounding, 5 = round cash to 0.05). */
+  cashRounding: number;
+}
+
+export interface OrderQuery {
+  /** Free text: ticket number, table, item name, card reference. */
+  text?: string;
+  status?: readonly string[];
+  shiftId?: string;
+  from?: EpochMs;
+  to?: EpochMs;
+  /** Newest first; defaults to 50. */
+  limit?: number;
+}
+
+/** Status of one materialized print job (job id = `${requestId}:${station|receipt}`). */
+export interface PrintJobView {
+  id: string;
+  orderId: string | null;
+  requestId: string;
+  target: string;
+  state: 'queued' | 'printing' | 'printed' | 'failed' | 'may-have-printed';
+  attempts: number;
+  error: string | null;
+  updatedAt: EpochMs;
+}
+
+export interface PrinterStatusView {
+  printerId: string;
+  name: string;
+  state: 'online' | 'offline' | 'paper-out' | 'cover-open' | 'error' | 'unknown';
+  message: string | null;
+  checkedAt: EpochMs | null;
+}
+
+export interface SyncStatus {
+  /** The sync server is reachable and replication is running. */
+  online: boolean;
+  /** The till was never paired; everything stays local until it is. */
+  paired: boolean;
+  /** Ids of orders written locally whose latest version the server has not acknowledged yet. */
+  unsyncedOrderIds: readonly string[];
+  /** All documents (orders, shifts, audit events) waiting to be pushed. */
+  pendingCount: number;
+  lastSyncAt: EpochMs | null;
+  error: string | null;
+}
+
+/** A report document to print on the receipt printer (X/Z, shift summaries). */
+export interface ReportPrint {
+  kind: 'x-report' | 'z-report';
+  shiftId: string;
+  /** The report model produced by `@comanda/core` (serializable). */
+  report: unknown;
+}
+
+export interface TillPorts {
+  device: DeviceInfo;
+  clock: { now(): EpochMs };
+  /** UUIDv7 generator (orders, lines, payments, audit events, shifts). */
+  ids: { newId(): string };
+
+  menu: {
+    load(): Promise<MenuSnapshot>;
+    subscribe(listener: Listener<MenuSnapshot>): Unsubscribe;
+  };
+
+  /** Staff of this branch with PIN hashes (pulled); PINs are checked offline with the core helper. */
+  staff: {
+    list(): Promise<StaffMember[]>;
+    subscribe(listener: Listener<StaffMember[]>): Unsubscribe;
+  };
+
+  orders: {
+    /**
+     * Writes the whole order document with strict durability. Resolves with the stored document
+     * once committed; rejects with `PortError('conflict')` if `order.updatedAt` is not newer than
+     * the stored one's. Writing the same document twice is idempotent.
+     */
+    save(order: Order): Promise<Order>;
+    get(id: string): Promise<Order | null>;
+    list(query: OrderQuery): Promise<Order[]>;
+    /** The order's latest stored version, or `null` when it does not exist (yet). */
+    subscribe(id: string, listener: Listener<Order | null>): Unsubscribe;
+    /** Open (not paid, not voided) orders of this till: parked tabs. */
+    subscribeOpen(listener: Listener<Order[]>): Unsubscribe;
+    /** Next human ticket number for this till and business day (persisted, never reused). */
+    nextTicketNumber(businessDay: string): Promise<number>;
+  };
+
+  shifts: {
+    /** The open shift of this till, if any. */
+    current(): Promise<Shift | null>;
+    get(id: string): Promise<Shift | null>;
+    /** Same durability and conflict rules as `orders.save`. */
+    save(shift: Shift): Promise<Shift>;
+    subscribeCurrent(listener: Listener<Shift | null>): Unsubscribe;
+  };
+
+  audit: {
+    /** Appends one event durably; it replicates up with the orders. */
+    append(event: AuditEvent): Promise<void>;
+  };
+
+  printing: {
+    subscribeOrderJobs(orderId: string, listener: Listener<PrintJobView[]>): Unsubscribe;
+    subscribePrinters(listener: Listener<PrinterStatusView[]>): Unsubscribe;
+    /** Asks the worker to retry a failed or "may have printed" job now (a person decided). */
+    retryJob(jobId: string): Promise<void>;
+    /** Kicks the cash drawer on the receipt printer (no-sale, cash payment). */
+    openCashDrawer(): Promise<void>;
+    /** Prints an X or Z report on the receipt printer. */
+    printReport(report: ReportPrint): Promise<void>;
+  };
+
+  sync: {
+    subscribe(listener: Listener<SyncStatus>): Unsubscribe;
+  };
+}

@@ -1,0 +1,260 @@
+/**
+ * An in-memory `TillPorts` for tests and demos: same contract (conflict checks, subscriptions
+ * that emit the current value first, typed rejections), no persistence.
+ */
+import type { AuditEvent, Order, Shift, StaffMember } from '../domain';
+import type {
+  DeviceInfo,
+  Listener,
+  MenuSnapshot,
+  OrderQuery,
+  PrintJobView,
+  PrinterStatusView,
+  ReportPrint,
+  SyncStatus,
+  TillPorts,
+  Unsubscribe,
+} from '../ports';
+import { PortError } from '../ports';
+
+class Subject<T> {
+  private listeners = new Set<Listener<T>>();
+  constructor(private value: T) {}
+  get(): T {
+    return this.value;
+  }
+  set(value: T): void {
+    this.value = value;
+    for (const l of [...this.listeners]) l(value);
+  }
+  subscribe(listener: Listener<T>): Unsubscribe {
+    this.listeners.add(listener);
+    listener(this.value);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+export interface MemoryPortsOptions {
+  menu: MenuSnapshot;
+  staff: StaffMember[];
+  device?: Partial<DeviceInfo>;
+  /** Start time; the clock only moves when `advance` is called. */
+  now?: number;
+  orders?: Order[];
+}
+
+/** What tests can inspect and drive besides the ports themselves. */
+export interface MemoryPorts extends TillPorts {
+  readonly state: {
+    orders: Map<string, Order>;
+    shifts: Map<string, Shift>;
+    audit: AuditEvent[];
+    drawerKicks: number;
+    reports: ReportPrint[];
+    saves: number;
+  };
+  advance(ms: number): void;
+  setSync(status: Partial<SyncStatus>): void;
+  setJobs(orderId: string, jobs: PrintJobView[]): void;
+  setPrinters(printers: PrinterStatusView[]): void;
+  /** Makes the next `n` writes reject with a storage error (to test error states). */
+  failNextWrites(n: number): void;
+}
+
+function orderField(order: Order, key: string): unknown {
+  return order[key];
+}
+
+function isOpen(order: Order): boolean {
+  const status = orderField(order, 'status');
+  return status === 'open' || status === 'sent';
+}
+
+export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
+  let now = options.now ?? Date.UTC(2026, 10, 23, 11, 0, 0);
+  let idCounter = 0;
+  let failWrites = 0;
+  const device: DeviceInfo = {
+    branchId: 'paris-11',
+    branchName: 'Lacoste — Paris 11e',
+    tillId: 'comptoir',
+    currency: options.menu.currency,
+    timeZone: 'Europe/Paris',
+    locale: 'en',
+    ...options.device,
+  };
+  const state: MemoryPorts['state'] = {
+    orders: new Map((options.orders ?? []).map((o) => [o.id, o])),
+    shifts: new Map(),
+    audit: [],
+    drawerKicks: 0,
+    reports: [],
+    saves: 0,
+  };
+  const menu = new Subject(options.menu);
+  const staff = new Subject(options.staff);
+  const sync = new Subject<SyncStatus>({
+    online: false,
+    paired: true,
+    unsyncedOrderIds: [],
+    pendingCount: 0,
+    lastSyncAt: null,
+    error: null,
+  });
+  const printers = new Subject<PrinterStatusView[]>([]);
+  const orderSubjects = new Map<string, Subject<Order | null>>();
+  const jobSubjects = new Map<string, Subject<PrintJobView[]>>();
+  const openOrders = new Subject<Order[]>([...state.orders.values()].filter(isOpen));
+  const currentShift = new Subject<Shift | null>(null);
+  const ticketCounters = new Map<string, number>();
+
+  const orderSubject = (id: string) => {
+    let s = orderSubjects.get(id);
+    if (!s) {
+      s = new Subject<Order | null>(state.orders.get(id) ?? null);
+      orderSubjects.set(id, s);
+    }
+    return s;
+  };
+  const jobSubject = (id: string) => {
+    let s = jobSubjects.get(id);
+    if (!s) {
+      s = new Subject<PrintJobView[]>([]);
+      jobSubjects.set(id, s);
+    }
+    return s;
+  };
+  const checkWrite = () => {
+    if (failWrites > 0) {
+      failWrites -= 1;
+      throw new PortError('storage', 'The local store could not commit the write.');
+    }
+  };
+  const copy = <T>(value: T): T => structuredClone(value);
+
+  return {
+    device,
+    state,
+    clock: { now: () => now },
+    ids: {
+      newId: () => {
+        idCounter += 1;
+        return `id-${String(idCounter).padStart(6, '0')}`;
+      },
+    },
+    menu: {
+      load: () => Promise.resolve(menu.get()),
+      subscribe: (l) => menu.subscribe(l),
+    },
+    staff: {
+      list: () => Promise.resolve(staff.get()),
+      subscribe: (l) => staff.subscribe(l),
+    },
+    orders: {
+      save(order) {
+        return Promise.resolve().then(() => {
+          checkWrite();
+          const stored = state.orders.get(order.id);
+          if (stored && stored.updatedAt > order.updatedAt) {
+            throw new PortError('conflict', `Order ${order.id} changed since it was read.`);
+          }
+          const doc = copy(order);
+          state.orders.set(order.id, doc);
+          state.saves += 1;
+          orderSubject(order.id).set(doc);
+          openOrders.set([...state.orders.values()].filter(isOpen));
+          const s = sync.get();
+          if (!s.unsyncedOrderIds.includes(order.id)) {
+            sync.set({ ...s, unsyncedOrderIds: [...s.unsyncedOrderIds, order.id], pendingCount: s.pendingCount + 1 });
+          }
+          return copy(doc);
+        });
+      },
+      get: (id) => Promise.resolve(state.orders.has(id) ? copy(state.orders.get(id)!) : null),
+      list(query: OrderQuery) {
+        const text = query.text?.trim().toLowerCase();
+        const rows = [...state.orders.values()]
+          .filter((o) => !query.status || query.status.includes(String(orderField(o, 'status'))))
+          .filter((o) => !query.shiftId || orderField(o, 'shiftId') === query.shiftId)
+          .filter((o) => query.from === undefined || Number(orderField(o, 'createdAt')) >= query.from)
+          .filter((o) => query.to === undefined || Number(orderField(o, 'createdAt')) < query.to)
+          .filter((o) => !text || JSON.stringify(o).toLowerCase().includes(text))
+          .sort((a, b) => Number(orderField(b, 'createdAt')) - Number(orderField(a, 'createdAt')))
+          .slice(0, query.limit ?? 50);
+        return Promise.resolve(rows.map(copy));
+      },
+      subscribe: (id, l) => orderSubject(id).subscribe(l),
+      subscribeOpen: (l) => openOrders.subscribe(l),
+      nextTicketNumber(day) {
+        const next = (ticketCounters.get(day) ?? 0) + 1;
+        ticketCounters.set(day, next);
+        return Promise.resolve(next);
+      },
+    },
+    shifts: {
+      current: () => Promise.resolve(currentShift.get()),
+      get: (id) => Promise.resolve(state.shifts.get(id) ?? null),
+      save(shift) {
+        return Promise.resolve().then(() => {
+          checkWrite();
+          const stored = state.shifts.get(shift.id);
+          if (stored && stored.updatedAt > shift.updatedAt) {
+            throw new PortError('conflict', `Shift ${shift.id} changed since it was read.`);
+          }
+          const doc = copy(shift);
+          state.shifts.set(shift.id, doc);
+          const closed = doc['closedAt'] !== undefined && doc['closedAt'] !== null;
+          currentShift.set(closed ? null : doc);
+          return copy(doc);
+        });
+      },
+      subscribeCurrent: (l) => currentShift.subscribe(l),
+    },
+    audit: {
+      append(event) {
+        return Promise.resolve().then(() => {
+          checkWrite();
+          state.audit.push(copy(event));
+        });
+      },
+    },
+    printing: {
+      subscribeOrderJobs: (id, l) => jobSubject(id).subscribe(l),
+      subscribePrinters: (l) => printers.subscribe(l),
+      retryJob(jobId) {
+        for (const subject of jobSubjects.values()) {
+          const jobs = subject.get();
+          if (jobs.some((j) => j.id === jobId)) {
+            subject.set(jobs.map((j) => (j.id === jobId ? { ...j, state: 'queued', error: null } : j)));
+            return Promise.resolve();
+          }
+        }
+        return Promise.reject(new PortError('not-found', `No print job ${jobId}.`));
+      },
+      openCashDrawer() {
+        state.drawerKicks += 1;
+        return Promise.resolve();
+      },
+      printReport(report) {
+        state.reports.push(report);
+        return Promise.resolve();
+      },
+    },
+    sync: { subscribe: (l) => sync.subscribe(l) },
+    advance(ms) {
+      now += ms;
+    },
+    setSync(status) {
+      sync.set({ ...sync.get(), ...status });
+    },
+    setJobs(orderId, jobs) {
+      jobSubject(orderId).set(jobs);
+    },
+    setPrinters(list) {
+      printers.set(list);
+    },
+    failNextWrites(n) {
+      failWrites = n;
+    },
+  };
+}
