@@ -1,0 +1,56 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispatchHostCall, HostInputError, hostMethods, type HostService } from './contract.js';
+import { createHostService } from './service/host-service.js';
+
+async function service(): Promise<HostService> {
+  return createHostService({ dataDir: await mkdtemp(join(tmpdir(), 'comanda-host-')), host: 'node', version: '0.1.0-test', now: () => 1_700_000_000_000 });
+}
+
+describe('host contract', () => {
+  it('names every method the service implements', async () => {
+    const s = await service();
+    expect(Object.keys(s).sort()).toEqual([...hostMethods].sort());
+  });
+
+  it('refuses unknown methods and prototype keys', async () => {
+    const s = await service();
+    await expect(dispatchHostCall(s, 'printers.delete', {})).rejects.toThrow(HostInputError);
+    await expect(dispatchHostCall(s, 'toString', {})).rejects.toThrow(/Unknown host method/);
+  });
+
+  it('explains invalid payloads field by field', async () => {
+    const s = await service();
+    await expect(dispatchHostCall(s, 'settings.update', { serverUrl: 'ftp://x' })).rejects.toThrow(/serverUrl: Server URL must be an http\(s\) URL/);
+    await expect(dispatchHostCall(s, 'printers.submit', { printerId: 'Kitchen 1', jobId: 'j', bytesBase64: 'AA==' })).rejects.toThrow(/printerId/);
+    await expect(dispatchHostCall(s, 'logs.tail', { limit: 5, extra: true })).rejects.toThrow(/Unrecognized key/);
+  });
+
+  it('applies defaults and persists settings across service instances', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'comanda-host-'));
+    const a = createHostService({ dataDir, host: 'node', version: '1' });
+    await dispatchHostCall(a, 'settings.update', { serverUrl: 'http://127.0.0.1:4000', tillName: 'Bar' });
+    const saved = await dispatchHostCall(a, 'printers.save', { printers: [{ id: 'kitchen', name: 'Kitchen', host: '10.0.0.5' }] });
+    expect(saved).toEqual([{ id: 'kitchen', name: 'Kitchen', host: '10.0.0.5', port: 9100, stations: [], paperWidth: 80 }]);
+    const b = createHostService({ dataDir, host: 'node', version: '1' });
+    expect(await dispatchHostCall(b, 'settings.get', {})).toMatchObject({ serverUrl: 'http://127.0.0.1:4000', tillName: 'Bar', deviceToken: null });
+    expect(await dispatchHostCall(b, 'printers.list', {})).toHaveLength(1);
+  });
+
+  it('serializes concurrent settings updates so none is lost', async () => {
+    const s = await service();
+    await Promise.all([
+      dispatchHostCall(s, 'settings.update', { tillName: 'Front' }),
+      dispatchHostCall(s, 'settings.update', { kiosk: true }),
+      dispatchHostCall(s, 'settings.update', { branchId: 'b1' }),
+    ]);
+    expect(await dispatchHostCall(s, 'settings.get', {})).toMatchObject({ tillName: 'Front', kiosk: true, branchId: 'b1' });
+  });
+
+  it('validates the output too, so a host bug cannot reach the renderer', async () => {
+    const broken = { ...(await service()), 'app.info': () => Promise.resolve({ name: 'Other' }) } as unknown as HostService;
+    await expect(dispatchHostCall(broken, 'app.info', {})).rejects.toThrow();
+  });
+});

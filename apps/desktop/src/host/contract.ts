@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import type { HOST_METHOD_NAMES } from './methods.js';
+
+/**
+ * The host contract: everything the renderer may ask of the process that hosts it (Electron main
+ * or the Node host). One map of method → input/output schemas; both adapters validate every call
+ * against it, so a bad payload is refused the same way whichever host runs the till.
+ */
+
+export const printerIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'Printer id: lowercase letters, digits and dashes, at most 48 characters');
+
+export const printerConfigSchema = z.object({
+  id: printerIdSchema,
+  name: z.string().trim().min(1, 'Printer name is required').max(80),
+  host: z
+    .string()
+    .trim()
+    .min(1, 'Printer address is required')
+    .max(253)
+    .regex(/^[A-Za-z0-9.:-]+$/, 'Printer address: a host name or IP address'),
+  port: z.number().int().min(1).max(65535).default(9100),
+  /** Kitchen stations routed to this printer; `receipt` marks the receipt printer. */
+  stations: z.array(z.string().min(1).max(40)).max(20).default([]),
+  paperWidth: z.union([z.literal(58), z.literal(80)]).default(80),
+});
+export type PrinterConfig = z.output<typeof printerConfigSchema>;
+
+export const printerStatusSchema = z.object({
+  printerId: printerIdSchema,
+  reachable: z.boolean(),
+  online: z.boolean(),
+  coverOpen: z.boolean(),
+  paperOut: z.boolean(),
+  paperNearEnd: z.boolean(),
+  error: z.string().nullable(),
+  checkedAt: z.number().int(),
+});
+export type PrinterStatus = z.output<typeof printerStatusSchema>;
+
+const MAX_JOB_BYTES = 512 * 1024;
+
+export const printJobSubmissionSchema = z.object({
+  printerId: printerIdSchema,
+  /** Idempotency key of the job (`${requestId}:${target}`), echoed in logs. */
+  jobId: z.string().min(1).max(200),
+  /** ESC/POS bytes, base64 so the payload is plain JSON on both transports. */
+  bytesBase64: z
+    .string()
+    .min(1, 'A print job needs bytes')
+    .max(Math.ceil((MAX_JOB_BYTES * 4) / 3) + 4, 'Print job larger than 512 KiB')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'bytesBase64 is not valid base64'),
+});
+
+export const printJobResultSchema = z.object({
+  jobId: z.string(),
+  printerId: printerIdSchema,
+  bytesSent: z.number().int().nonnegative(),
+  completedAt: z.number().int(),
+});
+
+export const deviceSettingsSchema = z.object({
+  /** Sync server base URL, e.g. `https://sync.example.com`; null while standalone. */
+  serverUrl: z.url({ protocol: /^https?$/, error: 'Server URL must be an http(s) URL' }).nullable(),
+  /** Long-lived device credential returned by pairing; null while standalone. */
+  deviceToken: z.string().min(1).max(4096).nullable(),
+  deviceId: z.string().min(1).max(100).nullable(),
+  orgId: z.string().min(1).max(100).nullable(),
+  branchId: z.string().min(1).max(100).nullable(),
+  tillName: z.string().trim().min(1, 'Till name is required').max(60),
+  kiosk: z.boolean(),
+});
+export type DeviceSettings = z.output<typeof deviceSettingsSchema>;
+
+export const defaultDeviceSettings: DeviceSettings = {
+  serverUrl: null,
+  deviceToken: null,
+  deviceId: null,
+  orgId: null,
+  branchId: null,
+  tillName: 'Till 1',
+  kiosk: false,
+};
+
+export const appInfoSchema = z.object({
+  name: z.literal('Comanda'),
+  version: z.string(),
+  host: z.enum(['electron', 'node']),
+  platform: z.string(),
+  /** Opaque id of this host launch; changes on every start (used to tell restarts apart). */
+  launchId: z.string(),
+  startedAt: z.number().int(),
+});
+export type AppInfo = z.output<typeof appInfoSchema>;
+
+export const logLevelSchema = z.enum(['debug', 'info', 'warn', 'error']);
+export const logEntrySchema = z.object({
+  level: logLevelSchema,
+  message: z.string().min(1).max(2000),
+  context: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+});
+export const storedLogEntrySchema = logEntrySchema.extend({ at: z.number().int(), source: z.enum(['renderer', 'host']) });
+export type StoredLogEntry = z.output<typeof storedLogEntrySchema>;
+
+const empty = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+export const hostContract = {
+  'app.info': { input: empty, output: appInfoSchema },
+  'settings.get': { input: empty, output: deviceSettingsSchema },
+  'settings.update': { input: deviceSettingsSchema.partial().strict(), output: deviceSettingsSchema },
+  'printers.list': { input: empty, output: z.array(printerConfigSchema) },
+  'printers.save': {
+    input: z.object({ printers: z.array(printerConfigSchema).max(32) }).strict(),
+    output: z.array(printerConfigSchema),
+  },
+  'printers.submit': { input: printJobSubmissionSchema.strict(), output: printJobResultSchema },
+  'printers.status': { input: z.object({ printerId: printerIdSchema }).strict(), output: printerStatusSchema },
+  'printers.testPage': { input: z.object({ printerId: printerIdSchema }).strict(), output: printJobResultSchema },
+  'logs.write': { input: logEntrySchema.strict(), output: ok },
+  'logs.tail': {
+    input: z.object({ limit: z.number().int().min(1).max(1000) }).strict(),
+    output: z.array(storedLogEntrySchema),
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type HostContract = typeof hostContract;
+export type HostMethod = keyof HostContract;
+export const hostMethods = Object.keys(hostContract) as HostMethod[];
+
+export type HostInput<M extends HostMethod> = z.input<HostContract[M]['input']>;
+export type HostOutput<M extends HostMethod> = z.output<HostContract[M]['output']>;
+/** What a host implements: parsed input in, output out. */
+export type HostService = { [M in HostMethod]: (input: z.output<HostContract[M]['input']>) => Promise<HostOutput<M>> };
+/** What the renderer calls: the same methods, with pre-default input types. */
+export type HostApi = { [M in HostMethod]: (input: HostInput<M>) => Promise<HostOutput<M>> };
+
+export function isHostMethod(name: string): name is HostMethod {
+  return Object.hasOwn(hostContract, name);
+}
+
+/** The caller sent something the contract refuses (unknown method or invalid payload). */
+export class HostInputError extends Error {
+  override readonly name = 'HostInputError';
+  constructor(
+    message: string,
+    readonly method: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The host could not do what was asked (printer unreachable, disk error…); the payload was fine. */
+export class HostOperationError extends Error {
+  override readonly name = 'HostOperationError';
+  constructor(
+    message: string,
+    readonly code: 'PRINTER_NOT_FOUND' | 'PRINTER_UNREACHABLE' | 'PRINTER_TIMEOUT' | 'IO_ERROR',
+  ) {
+    super(message);
+  }
+}
+
+/** Formats a zod error as one sentence a person can act on. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+/**
+ * Validates a raw call and runs it: the one place both adapters go through, so input and output
+ * are checked identically. Throws HostInputError for bad calls; the service's own errors pass through.
+ */
+export async function dispatchHostCall(service: HostService, method: string, payload: unknown): Promise<unknown> {
+  if (!isHostMethod(method)) throw new HostInputError(`Unknown host method "${method}"`, method);
+  const spec = hostContract[method];
+  const parsed = spec.input.safeParse(payload ?? {});
+  if (!parsed.success) throw new HostInputError(`Invalid input for ${method}: ${describeZodError(parsed.error)}`, method);
+  const run = service[method] as (input: unknown) => Promise<unknown>;
+  const result = await run(parsed.data);
+  // Output is validated too: a host bug must not hand the renderer a malformed document.
+  return spec.output.parse(result);
+}
+
+// Compile-time check that the zod-free method list used by the preload matches the contract.
+type MethodListMatches = [HostMethod] extends [(typeof HOST_METHOD_NAMES)[number]]
+  ? [(typeof HOST_METHOD_NAMES)[number]] extends [HostMethod]
+    ? true
+    : never
+  : never;
+export const methodListMatches: MethodListMatches = true;

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { appendFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import {
+  defaultDeviceSettings,
+  deviceSettingsSchema,
+  HostOperationError,
+  printerConfigSchema,
+  type HostService,
+  type PrinterConfig,
+  type StoredLogEntry,
+} from '../contract.js';
+import { JsonFile } from './json-file.js';
+import { queryPrinterStatus, sendToPrinter, testPageBytes } from './printer-io.js';
+
+export interface HostServiceOptions {
+  /** Directory for device.json, printers.json and the log file (the user's data dir). */
+  dataDir: string;
+  host: 'electron' | 'node';
+  version: string;
+  now?: () => number;
+  /** Called after settings change (Electron toggles kiosk mode). */
+  onSettingsChanged?: (settings: z.output<typeof deviceSettingsSchema>) => void;
+}
+
+const LOG_RING = 500;
+
+/**
+ * The Node-side implementation of the host contract, shared by the Electron main process and the
+ * Node host so both behave identically; only the transport in front of it differs.
+ */
+export function createHostService(options: HostServiceOptions): HostService {
+  const now = options.now ?? Date.now;
+  const settingsFile = new JsonFile(join(options.dataDir, 'device.json'), deviceSettingsSchema, defaultDeviceSettings);
+  const printersFile = new JsonFile(join(options.dataDir, 'printers.json'), z.array(printerConfigSchema), []);
+  const logPath = join(options.dataDir, 'logs', 'till.log');
+  const ring: StoredLogEntry[] = [];
+  const launchId = randomUUID();
+  const startedAt = now();
+  // Writes to one file are serialized so concurrent updates never interleave read-modify-write.
+  let settingsChain: Promise<unknown> = Promise.resolve();
+
+  async function log(entry: StoredLogEntry): Promise<void> {
+    ring.push(entry);
+    if (ring.length > LOG_RING) ring.splice(0, ring.length - LOG_RING);
+    await mkdir(join(options.dataDir, 'logs'), { recursive: true });
+    await appendFile(logPath, `${JSON.stringify(entry)}\n`);
+  }
+
+  async function findPrinter(printerId: string): Promise<PrinterConfig> {
+    const printer = (await printersFile.read()).find((p) => p.id === printerId);
+    if (!printer) throw new HostOperationError(`No printer with id "${printerId}" is configured`, 'PRINTER_NOT_FOUND');
+    return printer;
+  }
+
+  return {
+    'app.info': () =>
+      Promise.resolve({ name: 'Comanda' as const, version: options.version, host: options.host, platform: process.platform, launchId, startedAt }),
+    'settings.get': () => settingsFile.read(),
+    'settings.update': (patch) => {
+      const next = settingsChain.then(async () => {
+        const merged = deviceSettingsSchema.parse({ ...(await settingsFile.read()), ...patch });
+        await settingsFile.write(merged);
+        options.onSettingsChanged?.(merged);
+        return merged;
+      });
+      settingsChain = next.catch(() => undefined);
+      return next;
+    },
+    'printers.list': () => printersFile.read(),
+    'printers.save': async ({ printers }) => {
+      const ids = new Set(printers.map((p) => p.id));
+      if (ids.size !== printers.length) throw new HostOperationError('Two printers share the same id', 'IO_ERROR');
+      await printersFile.write(printers);
+      return printers;
+    },
+    'printers.submit': async ({ printerId, jobId, bytesBase64 }) => {
+      const printer = await findPrinter(printerId);
+      const bytesSent = await sendToPrinter(printer, Buffer.from(bytesBase64, 'base64'));
+      await log({ level: 'info', message: 'print job sent', context: { jobId, printerId, bytesSent }, at: now(), source: 'host' });
+      return { jobId, printerId, bytesSent, completedAt: now() };
+    },
+    'printers.status': async ({ printerId }) => queryPrinterStatus(await findPrinter(printerId), now),
+    'printers.testPage': async ({ printerId }) => {
+      const printer = await findPrinter(printerId);
+      const settings = await settingsFile.read();
+      const bytesSent = await sendToPrinter(printer, testPageBytes(printer, settings.tillName, new Date(now())));
+      return { jobId: `test:${now()}`, printerId, bytesSent, completedAt: now() };
+    },
+    'logs.write': async (entry) => {
+      await log({ ...entry, at: now(), source: 'renderer' });
+      return { ok: true as const };
+    },
+    'logs.tail': ({ limit }) => Promise.resolve(ring.slice(-limit)),
+  };
+}
