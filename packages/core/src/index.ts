@@ -1,1 +1,12 @@
-export {};
+export * from './common/index';
+export * from './money/index';
+export * from './tax/index';
+export * from './menu/index';
+export * from './branch/index';
+export * from './staff/index';
+export * from './audit/index';
+export * from './orders/index';
+export * from './kitchen/index';
+export * from './shifts/index';
+export * from './reports/index';
+export * from './sync/index';

@@ -1,0 +1,2 @@
+export * from './demo-seed';
+export * from './fixture-schema';

@@ -1,0 +1,4 @@
+export * from './money';
+export * from './currency';
+export * from './allocate';
+export * from './cash-rounding';

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { epochMsSchema, idSchema } from '../common/document';
+import { kitchenTicketSchema } from '../kitchen/ticket-schema';
+
+/**
+ * Kinds of print requests:
+ * `kitchen` (send: new lines, maybe voids), `void` (voids of fired lines),
+ * `fire` (a held course released), `bill` (pre-payment check for the table),
+ * `receipt` (customer receipt after payment), `refund` (refund slip),
+ * `reprint` (copy of an earlier request, see `reprintOf`).
+ */
+export const printRequestKindSchema = z.enum([
+  'kitchen',
+  'void',
+  'fire',
+  'bill',
+  'receipt',
+  'refund',
+  'reprint',
+]);
+/** A print request kind. */
+export type PrintRequestKind = z.infer<typeof printRequestKindSchema>;
+
+/**
+ * The print outbox entry stored inside the order in the same write as the
+ * change that must print. Kitchen kinds carry the routed tickets (a snapshot:
+ * routing cannot be recomputed later because fired state moves on); receipt
+ * kinds are rendered from the order itself. The till's reconciler turns each
+ * request into idempotent print jobs `${request.id}:${stationId | 'receipt'}`
+ * (see {@link printRequestTargets}).
+ */
+export const printRequestSchema = z.object({
+  id: idSchema,
+  kind: printRequestKindSchema,
+  at: epochMsSchema,
+  by: idSchema,
+  tickets: z.array(kitchenTicketSchema).default([]),
+  /** For `reprint`: the request being copied. */
+  reprintOf: idSchema.nullable().default(null),
+  /** For `refund`: the refund printed. */
+  refundId: idSchema.nullable().default(null),
+});
+/** A print request (outbox entry). */
+export type PrintRequest = z.infer<typeof printRequestSchema>;
+
+/**
+ * The job targets of a print request: one per kitchen ticket station, or
+ * `'receipt'` for customer documents. Job id = `${request.id}:${target}`.
+ */
+export function printRequestTargets(request: PrintRequest): string[] {
+  if (request.tickets.length > 0) return [...new Set(request.tickets.map((t) => t.stationId))];
+  return request.kind === 'kitchen' || request.kind === 'void' || request.kind === 'fire'
+    ? []
+    : ['receipt'];
+}

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { branchDocumentBase, epochMsSchema, idSchema, isoDateSchema } from '../common/document';
+import { currencyCodeSchema } from '../money/currency';
+import { minorUnitsSchema, nonNegativeMinorUnitsSchema } from '../money/money';
+import { rateBasisPointsSchema } from '../tax/tax-class';
+import { discountSchema } from './discount';
+import { printRequestSchema } from './print-request';
+import { orderTotalsSchema } from './totals-schema';
+
+/** Schema version of `orders` documents. */
+export const ORDER_SCHEMA_VERSION = 1;
+
+/** Lifecycle states, see `lifecycle.ts` for the allowed transitions. */
+export const orderStatusSchema = z.enum(['open', 'sent', 'paid', 'closed', 'voided', 'refunded']);
+/** An order status. */
+export type OrderStatus = z.infer<typeof orderStatusSchema>;
+
+/** Dine-in (table, covers) or takeaway. */
+export const orderTypeSchema = z.enum(['dineIn', 'takeaway']);
+/** An order type. */
+export type OrderType = z.infer<typeof orderTypeSchema>;
+
+/** A chosen modifier option, snapshotted (name and price at the time of sale). */
+export const lineModifierSchema = z.object({
+  groupId: idSchema,
+  groupName: z.string(),
+  optionId: idSchema,
+  name: z.string(),
+  priceDelta: minorUnitsSchema,
+});
+/** A chosen modifier, snapshotted on the line. */
+export type LineModifier = z.infer<typeof lineModifierSchema>;
+
+/**
+ * One order line. Everything needed to price, print and report it is a snapshot
+ * taken when it was added, so later menu edits never change past orders.
+ * Quantities: `quantity` ordered, `voidedQuantity` removed again (kept for
+ * void reports), active = quantity − voidedQuantity; `firedQuantity` is how
+ * many active units the kitchen has been told about, which makes routing
+ * deterministic (see kitchen routing).
+ */
+export const orderLineSchema = z.object({
+  id: idSchema,
+  itemId: idSchema,
+  name: z.string().min(1),
+  categoryId: idSchema.nullable().default(null),
+  /** Unit price in minor units before modifiers (branch override already applied). */
+  unitPrice: nonNegativeMinorUnitsSchema,
+  modifiers: z.array(lineModifierSchema).default([]),
+  taxClassId: idSchema,
+  taxRateBasisPoints: rateBasisPointsSchema,
+  taxInclusive: z.boolean(),
+  stationId: idSchema.nullable(),
+  /** Course number (1 fires on the first send; higher courses are held until fired). */
+  course: z.number().int().min(1).max(9).default(1),
+  seat: z.number().int().positive().nullable().default(null),
+  notes: z.string().default(''),
+  quantity: z.number().int().positive(),
+  voidedQuantity: z.number().int().nonnegative().default(0),
+  firedQuantity: z.number().int().nonnegative().default(0),
+  discount: discountSchema.nullable().default(null),
+  addedAt: epochMsSchema,
+  addedBy: idSchema,
+});
+/** An order line. */
+export type OrderLine = z.infer<typeof orderLineSchema>;
+
+/** A record of voiding (removing) some quantity of a line. */
+export const lineVoidSchema = z.object({
+  id: idSchema,
+  lineId: idSchema,
+  quantity: z.number().int().positive(),
+  /** Whether the kitchen had already been sent these units (waste vs. correction). */
+  wasFired: z.boolean(),
+  reason: z.string().default(''),
+  at: epochMsSchema,
+  by: idSchema,
+  approvedBy: idSchema.nullable().default(null),
+});
+/** A line void record. */
+export type LineVoid = z.infer<typeof lineVoidSchema>;
+
+/** Payment methods. `other` covers vouchers, meal tickets, bank transfer… (see `label`). */
+export const paymentMethodSchema = z.enum(['cash', 'card', 'other']);
+/** A payment method. */
+export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
+
+/**
+ * A payment. `amount` is what it pays of the order (excluding tip); `tip` is
+ * extra for staff. Cash: `tendered` handed over and `change` given back
+ * (tendered = amount + tip + change). Card: `reference` from the terminal.
+ */
+export const paymentSchema = z.object({
+  id: idSchema,
+  method: paymentMethodSchema,
+  amount: nonNegativeMinorUnitsSchema,
+  tip: nonNegativeMinorUnitsSchema.default(0),
+  tendered: nonNegativeMinorUnitsSchema.nullable().default(null),
+  change: nonNegativeMinorUnitsSchema.default(0),
+  reference: z.string().nullable().default(null),
+  label: z.string().nullable().default(null),
+  at: epochMsSchema,
+  by: idSchema,
+  tillId: idSchema,
+  shiftId: idSchema.nullable().default(null),
+});
+/** A payment. */
+export type Payment = z.infer<typeof paymentSchema>;
+
+/** Part of a refund attributed to a line and quantity. */
+export const refundLineSchema = z.object({
+  lineId: idSchema,
+  quantity: z.number().int().positive(),
+  amount: nonNegativeMinorUnitsSchema,
+});
+/** A refunded line part. */
+export type RefundLine = z.infer<typeof refundLineSchema>;
+
+/** A refund paid back to the customer (per line/quantity or a plain amount). */
+export const refundSchema = z.object({
+  id: idSchema,
+  amount: nonNegativeMinorUnitsSchema.min(1),
+  method: paymentMethodSchema,
+  lines: z.array(refundLineSchema).default([]),
+  reason: z.string().default(''),
+  reference: z.string().nullable().default(null),
+  at: epochMsSchema,
+  by: idSchema,
+  approvedBy: idSchema.nullable().default(null),
+  tillId: idSchema,
+  shiftId: idSchema.nullable().default(null),
+});
+/** A refund. */
+export type Refund = z.infer<typeof refundSchema>;
+
+/** A status change, kept for audit and for reports (e.g. when it was paid). */
+export const statusChangeSchema = z.object({
+  status: orderStatusSchema,
+  at: epochMsSchema,
+  by: idSchema,
+});
+/** A status change. */
+export type StatusChange = z.infer<typeof statusChangeSchema>;
+
+/**
+ * An order (`orders` collection, pushed up by the till that created it).
+ * Lines, discounts, payments, refunds, kitchen state and print requests are
+ * embedded so one document write is one atomic business event.
+ * `totals` is the till's snapshot of `computeOrderTotals(order)`; the server
+ * recomputes and compares it.
+ */
+export const orderDocSchema = z.object({
+  ...branchDocumentBase(ORDER_SCHEMA_VERSION),
+  tillId: idSchema,
+  /** Business day (`YYYY-MM-DD`, branch time zone) the ticket number belongs to. */
+  businessDay: isoDateSchema,
+  /** Human ticket number, per till per business day, starting at 1. */
+  ticketNumber: z.number().int().positive(),
+  shiftId: idSchema.nullable().default(null),
+  type: orderTypeSchema,
+  table: z.string().nullable().default(null),
+  covers: z.number().int().positive().nullable().default(null),
+  /** Customer name for takeaway call-outs. */
+  customerName: z.string().nullable().default(null),
+  status: orderStatusSchema,
+  currency: currencyCodeSchema,
+  /** Snapshot of the branch cash rounding step (minor units). */
+  cashRoundingStep: z.number().int().positive().default(1),
+  createdAt: epochMsSchema,
+  createdBy: idSchema,
+  notes: z.string().default(''),
+  lines: z.array(orderLineSchema).default([]),
+  /** Order-level discount, spread over lines in proportion to their amounts. */
+  discount: discountSchema.nullable().default(null),
+  voids: z.array(lineVoidSchema).default([]),
+  payments: z.array(paymentSchema).default([]),
+  /** Set when a cash payment settled the order at a rounded amount (rounded − exact due). */
+  cashRounding: minorUnitsSchema.default(0),
+  refunds: z.array(refundSchema).default([]),
+  /** Courses released to the kitchen (course 1 is released by the first send). */
+  firedCourses: z.array(z.number().int().min(1).max(9)).default([]),
+  printRequests: z.array(printRequestSchema).default([]),
+  statusHistory: z.array(statusChangeSchema).default([]),
+  /** When this order was split off another one. */
+  splitFromOrderId: idSchema.nullable().default(null),
+  voidReason: z.string().nullable().default(null),
+  totals: orderTotalsSchema,
+});
+/** An order document. */
+export type OrderDoc = z.infer<typeof orderDocSchema>;
+/** Input type of an order document (fields with defaults may be omitted). */
+export type OrderDocInput = z.input<typeof orderDocSchema>;

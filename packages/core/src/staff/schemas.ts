@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { documentBase, idSchema } from '../common/document';
+
+/** Schema version of `staff` documents. */
+export const STAFF_SCHEMA_VERSION = 1;
+
+/** Roles that exist on a till. Owners log in to the server with passwords and are not staff documents. */
+export const staffRoleSchema = z.enum(['cashier', 'manager']);
+/** A till role. */
+export type StaffRole = z.infer<typeof staffRoleSchema>;
+
+/** Format of an encoded PIN hash, see `hashPin` (`pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`). */
+export const pinHashSchema = z
+  .string()
+  .regex(
+    /^pbkdf2-sha256\$\d+\$[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*$/,
+    'expected an encoded PBKDF2 PIN hash',
+  );
+
+/**
+ * A staff member who can log in to tills (`staff` collection, org-wide so
+ * `branchId` is null; `branchIds` lists where they may work). Only a PIN hash
+ * is replicated: never a PIN, never an owner password.
+ */
+export const staffDocSchema = z.object({
+  ...documentBase(STAFF_SCHEMA_VERSION),
+  name: z.string().min(1),
+  role: staffRoleSchema,
+  branchIds: z.array(idSchema).min(1),
+  pinHash: pinHashSchema,
+  active: z.boolean().default(true),
+});
+/** A staff document. */
+export type StaffDoc = z.infer<typeof staffDocSchema>;
+
+/** A PIN as typed on the till: 4 to 8 digits. */
+export const pinSchema = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');

@@ -1,0 +1,2 @@
+export * from './replication';
+export * from './collections';

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { buildDemoSeed } from '../demo/index';
+import {
+  SYNC_COLLECTIONS,
+  SYNC_COLLECTION_NAMES,
+  checkpointSchema,
+  isSyncCollectionName,
+  pullInputSchema,
+  pullOutputSchema,
+  pushInputSchema,
+  pushOutputSchema,
+  streamEventSchema,
+} from './index';
+
+const seed = buildDemoSeed(1000);
+
+describe('SYNC_COLLECTIONS', () => {
+  it('lists the replicated collections with direction and policy', () => {
+    expect(SYNC_COLLECTION_NAMES).toEqual([
+      'branches',
+      'menu',
+      'branchOverrides',
+      'staff',
+      'orders',
+      'shifts',
+      'auditEvents',
+    ]);
+    const down = SYNC_COLLECTION_NAMES.filter((n) => SYNC_COLLECTIONS[n].direction === 'down');
+    expect(down).toEqual(['branches', 'menu', 'branchOverrides', 'staff']);
+    expect(SYNC_COLLECTIONS.auditEvents.conflictPolicy).toBe('append-only');
+    for (const n of SYNC_COLLECTION_NAMES) expect(SYNC_COLLECTIONS[n].name).toBe(n);
+    expect(isSyncCollectionName('orders')).toBe(true);
+    expect(isSyncCollectionName('toString')).toBe(false);
+  });
+
+  it('validates documents with the registered schema', () => {
+    expect(SYNC_COLLECTIONS.menu.schema.safeParse(seed.menu[0]).success).toBe(true);
+    expect(SYNC_COLLECTIONS.branches.schema.safeParse(seed.branches[0]).success).toBe(true);
+    expect(SYNC_COLLECTIONS.menu.schema.safeParse({ ...seed.menu[0], kind: 'pizza' }).success).toBe(
+      false,
+    );
+    const staff = {
+      id: 's1',
+      schemaVersion: 1,
+      branchId: null,
+      updatedAt: 1,
+      name: 'Léa',
+      role: 'cashier',
+      branchIds: ['paris-11'],
+      pinHash: 'pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA==$AAAA',
+    };
+    expect(SYNC_COLLECTIONS.staff.schema.safeParse(staff).success).toBe(true);
+    expect(SYNC_COLLECTIONS.staff.schema.safeParse({ ...staff, pinHash: '1357' }).success).toBe(
+      false,
+    );
+    expect(SYNC_COLLECTIONS.staff.schema.safeParse({ ...staff, role: 'owner' }).success).toBe(
+      false,
+    );
+  });
+});
+
+describe('replication wire schemas', () => {
+  const menuDoc = { ...seed.menu[0]!, _deleted: false };
+
+  it('checkpoints are {txid, id} or null', () => {
+    expect(checkpointSchema.parse(null)).toBeNull();
+    expect(checkpointSchema.parse({ txid: '18446744073709551615', id: 'a' })).toEqual({
+      txid: '18446744073709551615',
+      id: 'a',
+    });
+    expect(checkpointSchema.safeParse({ txid: 12, id: 'a' }).success).toBe(false);
+    expect(pullInputSchema.safeParse({ checkpoint: null, limit: 0 }).success).toBe(false);
+    expect(pullInputSchema.safeParse({ checkpoint: null, limit: 100 }).success).toBe(true);
+  });
+
+  it('pull output keeps the tombstone flag and requires it', () => {
+    const schema = pullOutputSchema(SYNC_COLLECTIONS.menu.schema);
+    const parsed = schema.parse({
+      documents: [menuDoc],
+      checkpoint: { txid: '5', id: menuDoc.id },
+    });
+    expect(parsed.documents[0]).toEqual(menuDoc);
+    expect(schema.safeParse({ documents: [seed.menu[0]], checkpoint: null }).success).toBe(false);
+  });
+
+  it('push rows carry assumed master and new state; output lists conflicts', () => {
+    const input = pushInputSchema(SYNC_COLLECTIONS.menu.schema);
+    expect(input.safeParse([{ assumedMasterState: null, newDocumentState: menuDoc }]).success).toBe(
+      true,
+    );
+    expect(input.safeParse([{ newDocumentState: menuDoc }]).success).toBe(false);
+    expect(pushOutputSchema(SYNC_COLLECTIONS.menu.schema).parse([menuDoc])).toHaveLength(1);
+  });
+
+  it('stream events are changes or RESYNC', () => {
+    const schema = streamEventSchema(SYNC_COLLECTIONS.menu.schema);
+    expect(schema.parse('RESYNC')).toBe('RESYNC');
+    expect(schema.safeParse('resync').success).toBe(false);
+    expect(schema.safeParse({ documents: [], checkpoint: null }).success).toBe(true);
+  });
+});

@@ -1,0 +1,2 @@
+export * from './tax-class';
+export * from './tax-summary-schema';
