@@ -135,19 +135,19 @@ export interface ReportPrint {
 
 export interface TillPorts {
   device: DeviceInfo;
-  clock: { now(): EpochMs };
+  clock: { now: () => EpochMs };
   /** UUIDv7 generator (orders, lines, payments, audit events, shifts). */
-  ids: { newId(): string };
+  ids: { newId: () => string };
 
   menu: {
-    load(): Promise<MenuSnapshot>;
-    subscribe(listener: Listener<MenuSnapshot>): Unsubscribe;
+    load: () => Promise<MenuSnapshot>;
+    subscribe: (listener: Listener<MenuSnapshot>) => Unsubscribe;
   };
 
   /** Staff of this branch with PIN hashes (pulled); PINs are checked offline with the core helper. */
   staff: {
-    list(): Promise<StaffMember[]>;
-    subscribe(listener: Listener<StaffMember[]>): Unsubscribe;
+    list: () => Promise<StaffMember[]>;
+    subscribe: (listener: Listener<StaffMember[]>) => Unsubscribe;
   };
 
   orders: {
@@ -156,43 +156,43 @@ export interface TillPorts {
      * once committed; rejects with `PortError('conflict')` if `order.updatedAt` is not newer than
      * the stored one's. Writing the same document twice is idempotent.
      */
-    save(order: Order): Promise<Order>;
-    get(id: string): Promise<Order | null>;
-    list(query: OrderQuery): Promise<Order[]>;
+    save: (order: Order) => Promise<Order>;
+    get: (id: string) => Promise<Order | null>;
+    list: (query: OrderQuery) => Promise<Order[]>;
     /** The order's latest stored version, or `null` when it does not exist (yet). */
-    subscribe(id: string, listener: Listener<Order | null>): Unsubscribe;
+    subscribe: (id: string, listener: Listener<Order | null>) => Unsubscribe;
     /** Open (not paid, not voided) orders of this till: parked tabs. */
-    subscribeOpen(listener: Listener<Order[]>): Unsubscribe;
+    subscribeOpen: (listener: Listener<Order[]>) => Unsubscribe;
     /** Next human ticket number for this till and business day (persisted, never reused). */
-    nextTicketNumber(businessDay: string): Promise<number>;
+    nextTicketNumber: (businessDay: string) => Promise<number>;
   };
 
   shifts: {
     /** The open shift of this till, if any. */
-    current(): Promise<Shift | null>;
-    get(id: string): Promise<Shift | null>;
+    current: () => Promise<Shift | null>;
+    get: (id: string) => Promise<Shift | null>;
     /** Same durability and conflict rules as `orders.save`. */
-    save(shift: Shift): Promise<Shift>;
-    subscribeCurrent(listener: Listener<Shift | null>): Unsubscribe;
+    save: (shift: Shift) => Promise<Shift>;
+    subscribeCurrent: (listener: Listener<Shift | null>) => Unsubscribe;
   };
 
   audit: {
     /** Appends one event durably; it replicates up with the orders. */
-    append(event: AuditEvent): Promise<void>;
+    append: (event: AuditEvent) => Promise<void>;
   };
 
   printing: {
-    subscribeOrderJobs(orderId: string, listener: Listener<PrintJobView[]>): Unsubscribe;
-    subscribePrinters(listener: Listener<PrinterStatusView[]>): Unsubscribe;
+    subscribeOrderJobs: (orderId: string, listener: Listener<PrintJobView[]>) => Unsubscribe;
+    subscribePrinters: (listener: Listener<PrinterStatusView[]>) => Unsubscribe;
     /** Asks the worker to retry a failed or "may have printed" job now (a person decided). */
-    retryJob(jobId: string): Promise<void>;
+    retryJob: (jobId: string) => Promise<void>;
     /** Kicks the cash drawer on the receipt printer (no-sale, cash payment). */
-    openCashDrawer(): Promise<void>;
+    openCashDrawer: () => Promise<void>;
     /** Prints an X or Z report on the receipt printer. */
-    printReport(report: ReportPrint): Promise<void>;
+    printReport: (report: ReportPrint) => Promise<void>;
   };
 
   sync: {
-    subscribe(listener: Listener<SyncStatus>): Unsubscribe;
+    subscribe: (listener: Listener<SyncStatus>) => Unsubscribe;
   };
 }

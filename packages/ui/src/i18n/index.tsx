@@ -1,0 +1,71 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { formatMoney } from '@comanda/core/money';
+import { en, type MessageKey } from './messages-en';
+import { fr } from './messages-fr';
+
+export type { MessageKey } from './messages-en';
+
+/** Locales the till ships with. */
+export type Locale = 'en' | 'fr';
+
+export const LOCALES: readonly Locale[] = ['en', 'fr'];
+
+const catalogs: Record<Locale, Record<MessageKey, string>> = { en, fr };
+
+/** Values substituted into `{name}` placeholders. */
+export type MessageParams = Record<string, string | number>;
+
+/** Everything a component needs to speak the cashier's language. */
+export interface I18n {
+  locale: Locale;
+  currency: string;
+  timeZone: string;
+  t: (key: MessageKey, params?: MessageParams) => string;
+  /** Minor units → localized currency string (through `@comanda/core`). */
+  money: (amount: number) => string;
+  /** Epoch ms → localized date and time in the branch's time zone. */
+  dateTime: (epochMs: number) => string;
+  time: (epochMs: number) => string;
+}
+
+/** Builds a translator without React (stores, tests, reports). */
+export function createI18n(locale: Locale, currency = 'EUR', timeZone = 'UTC'): I18n {
+  const catalog = catalogs[locale];
+  const bcp47 = locale === 'fr' ? 'fr-FR' : 'en-GB';
+  const dateTimeFormat = new Intl.DateTimeFormat(bcp47, { dateStyle: 'short', timeStyle: 'short', timeZone });
+  const timeFormat = new Intl.DateTimeFormat(bcp47, { timeStyle: 'short', timeZone });
+  return {
+    locale,
+    currency,
+    timeZone,
+    t(key, params) {
+      const template = catalog[key];
+      if (!params) return template;
+      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+        name in params ? String(params[name]) : whole,
+      );
+    },
+    money: (amount) => formatMoney(amount, currency, bcp47),
+    dateTime: (ms) => dateTimeFormat.format(ms),
+    time: (ms) => timeFormat.format(ms),
+  };
+}
+
+const I18nContext = createContext<I18n>(createI18n('en'));
+
+export interface I18nProviderProps {
+  locale: Locale;
+  currency: string;
+  timeZone: string;
+  children: ReactNode;
+}
+
+export function I18nProvider({ locale, currency, timeZone, children }: I18nProviderProps) {
+  const value = useMemo(() => createI18n(locale, currency, timeZone), [locale, currency, timeZone]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The current locale's translator and formatters. */
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}
