@@ -1,2 +1,3 @@
 export * from './tax-class';
 export * from './tax-summary-schema';
+export * from './tax-summary';
