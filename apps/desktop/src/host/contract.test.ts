@@ -35,7 +35,7 @@ describe('host contract', () => {
     const saved = await dispatchHostCall(a, 'printers.save', { printers: [{ id: 'kitchen', name: 'Kitchen', host: '10.0.0.5' }] });
     expect(saved).toEqual([{ id: 'kitchen', name: 'Kitchen', host: '10.0.0.5', port: 9100, stations: [], paperWidth: 80 }]);
     const b = createHostService({ dataDir, host: 'node', version: '1' });
-    expect(await dispatchHostCall(b, 'settings.get', {})).toMatchObject({ serverUrl: 'http://127.0.0.1:4000', tillName: 'Bar', deviceToken: null });
+    expect(await dispatchHostCall(b, 'settings.get', {})).toMatchObject({ serverUrl: 'http://127.0.0.1:4000', tillName: 'Bar', deviceSecret: null });
     expect(await dispatchHostCall(b, 'printers.list', {})).toHaveLength(1);
   });
 

@@ -63,8 +63,8 @@ export const printJobResultSchema = z.object({
 export const deviceSettingsSchema = z.object({
   /** Sync server base URL, e.g. `https://sync.example.com`; null while standalone. */
   serverUrl: z.url({ protocol: /^https?$/, error: 'Server URL must be an http(s) URL' }).nullable(),
-  /** Long-lived device credential returned by pairing; null while standalone. */
-  deviceToken: z.string().min(1).max(4096).nullable(),
+  /** Device secret returned by pairing (exchanged for short-lived access tokens); null while standalone. */
+  deviceSecret: z.string().min(1).max(4096).nullable(),
   deviceId: z.string().min(1).max(100).nullable(),
   orgId: z.string().min(1).max(100).nullable(),
   branchId: z.string().min(1).max(100).nullable(),
@@ -75,7 +75,7 @@ export type DeviceSettings = z.output<typeof deviceSettingsSchema>;
 
 export const defaultDeviceSettings: DeviceSettings = {
   serverUrl: null,
-  deviceToken: null,
+  deviceSecret: null,
   deviceId: null,
   orgId: null,
   branchId: null,

@@ -1,0 +1,114 @@
+import { menuDocSchema, orderDocSchema, shiftDocSchema, auditEventDocSchema, staffDocSchema, branchDocSchema, branchOverrideDocSchema } from '@comanda/core';
+import type { MigrationStrategies, RxConflictHandler, RxJsonSchema } from 'rxdb';
+import type { z } from 'zod';
+
+/*
+ * RxDB schemas are deliberately minimal (primary key + indexed fields): the documents are
+ * validated by the zod schemas of @comanda/core in the repositories, one source of truth.
+ * Bumping a collection's `version` requires a migration strategy for it (tested in
+ * collections.test.ts).
+ */
+
+const id = { type: 'string', maxLength: 200 } as const;
+const epochMs = { type: 'number', minimum: 0, maximum: 8_640_000_000_000_000, multipleOf: 1 } as const;
+
+function schema(version: number, properties: Record<string, object>, indexes: (string | string[])[] = []): RxJsonSchema<Record<string, unknown>> {
+  return {
+    version,
+    primaryKey: 'id',
+    type: 'object',
+    properties: { id, ...properties },
+    // Dexie refuses indexes on optional fields: every indexed field is required.
+    required: ['id', ...new Set(indexes.flat())],
+    indexes,
+  };
+}
+
+/** A local print job materialized from an order's print request (job id = `${requestId}:${target}`). */
+export interface PrintJobDoc {
+  id: string;
+  orderId: string | null;
+  requestId: string;
+  target: string;
+  printerId: string | null;
+  state: 'queued' | 'printing' | 'printed' | 'failed' | 'may-have-printed';
+  attempts: number;
+  nextAttemptAt: number;
+  error: string | null;
+  bytesBase64: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Local key/value settings (ticket counters, pairing state, replication bookkeeping). */
+export interface SettingDoc {
+  id: string;
+  value: unknown;
+  updatedAt: number;
+}
+
+/** The server acknowledged a document at `updatedAt` (drives "not yet synced"). */
+export interface SyncAckDoc {
+  id: string;
+  collection: string;
+  docId: string;
+  updatedAt: number;
+}
+
+/**
+ * Re-parses a stored document with its current core schema: fields that a newer schema added
+ * with a default are filled in, so an upgraded till reads old documents without special cases.
+ */
+function reparse(zodSchema: z.ZodType<Record<string, unknown>>): MigrationStrategies {
+  return { 1: (old: Record<string, unknown>) => ({ ...zodSchema.parse(old), id: old.id }) };
+}
+
+/**
+ * Origin-till-wins (TEAM.md): this till is the only writer of its orders and shifts, so on a push
+ * conflict keep whichever version is newer; equal `updatedAt` means the server already has ours
+ * (a replayed push after a crash), which is not a conflict at all.
+ */
+export const newerWins: RxConflictHandler<Record<string, unknown>> = {
+  isEqual: (a, b) => a.updatedAt === b.updatedAt && a._deleted === b._deleted,
+  resolve: (input) =>
+    Promise.resolve(
+      Number(input.newDocumentState.updatedAt) > Number(input.realMasterState.updatedAt) ? input.newDocumentState : input.realMasterState,
+    ),
+};
+
+export const TILL_COLLECTIONS = {
+  branches: { schema: schema(0, {}), zod: branchDocSchema },
+  menu: { schema: schema(0, { kind: { type: 'string', maxLength: 40 } }, ['kind']), zod: menuDocSchema },
+  branchOverrides: { schema: schema(0, {}), zod: branchOverrideDocSchema },
+  staff: { schema: schema(0, {}), zod: staffDocSchema },
+  orders: {
+    schema: schema(
+      1,
+      {
+        status: { type: 'string', maxLength: 20 },
+        businessDay: { type: 'string', maxLength: 10 },
+        updatedAt: epochMs,
+        createdAt: epochMs,
+      },
+      ['status', 'createdAt', 'updatedAt', ['businessDay', 'createdAt']],
+    ),
+    zod: orderDocSchema,
+    migrationStrategies: reparse(orderDocSchema),
+    conflictHandler: newerWins,
+  },
+  shifts: { schema: schema(0, { updatedAt: epochMs }, ['updatedAt']), zod: shiftDocSchema, conflictHandler: newerWins },
+  auditEvents: { schema: schema(0, {}), zod: auditEventDocSchema },
+  printJobs: {
+    schema: schema(0, { orderId: { type: 'string', maxLength: 200 }, state: { type: 'string', maxLength: 20 }, nextAttemptAt: epochMs }, [
+      'orderId',
+      ['state', 'nextAttemptAt'],
+    ]),
+  },
+  settings: { schema: schema(0, {}) },
+  syncAcks: { schema: schema(0, { collection: { type: 'string', maxLength: 40 } }, ['collection']) },
+} as const;
+
+export type TillCollectionName = keyof typeof TILL_COLLECTIONS;
+
+/** The free tier of RxDB allows 13 open collections per process; stay at 12 or fewer. */
+export const MAX_TILL_COLLECTIONS = 12;
