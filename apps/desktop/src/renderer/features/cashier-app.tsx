@@ -8,7 +8,7 @@ export interface CashierAppProps {
 export function CashierApp({ ports }: CashierAppProps) {
   return (
     <main aria-label="Comanda till">
-      <p role="status">Loading {ports.device.branchName}…</p>
+      <p role="status">Loading {ports.device.branchId}…</p>
     </main>
   );
 }

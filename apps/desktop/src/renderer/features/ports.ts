@@ -17,16 +17,13 @@
  */
 import type {
   AuditEvent,
-  BranchOverride,
-  Category,
+  Branch,
+  BranchOverrideDoc,
   EpochMs,
-  MenuItem,
-  ModifierGroup,
+  MenuDoc,
   Order,
   Shift,
   StaffMember,
-  Station,
-  TaxClass,
 } from './domain';
 
 export type Unsubscribe = () => void;
@@ -58,27 +55,20 @@ export class PortError extends Error {
 /** The till this renderer runs on. Fixed for the life of the app. */
 export interface DeviceInfo {
   branchId: string;
-  branchName: string;
   tillId: string;
-  /** ISO 4217 currency of the branch, e.g. `EUR`. */
-  currency: string;
-  /** IANA time zone of the branch, used for business days and printed times. */
-  timeZone: string;
-  /** Default UI locale; the cashier can switch. */
+  /** Default UI locale; the cashier can switch. Currency and time zone come from the branch doc. */
   locale: 'en' | 'fr';
 }
 
-/** The branch's menu as pulled by replication; the features apply `overrides` themselves via core. */
+/**
+ * What replication pulled for this till's branch: the branch document (time zone, cash rounding,
+ * discount approval limits, printers), every `menu` document and the branch overrides. The
+ * features resolve the sellable menu with `resolveBranchMenu` from `@comanda/core/menu`.
+ */
 export interface MenuSnapshot {
-  currency: string;
-  categories: Category[];
-  items: MenuItem[];
-  modifierGroups: ModifierGroup[];
-  taxClasses: TaxClass[];
-  stations: Station[];
-  overrides: BranchOverride[];
-  /** Smallest cash unit in minor units (1 = no rounding, 5 = round cash to 0.05). */
-  cashRounding: number;
+  branch: Branch;
+  menuDocs: MenuDoc[];
+  overrides: BranchOverrideDoc[];
 }
 
 export interface OrderQuery {
@@ -144,7 +134,10 @@ export interface TillPorts {
     subscribe: (listener: Listener<MenuSnapshot>) => Unsubscribe;
   };
 
-  /** Staff of this branch with PIN hashes (pulled); PINs are checked offline with the core helper. */
+  /**
+   * Staff with PIN hashes (pulled); PINs are checked offline with `verifyPin` from
+   * `@comanda/core/staff`. The features ignore inactive staff and other branches' staff.
+   */
   staff: {
     list: () => Promise<StaffMember[]>;
     subscribe: (listener: Listener<StaffMember[]>) => Unsubscribe;

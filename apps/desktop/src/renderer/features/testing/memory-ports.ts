@@ -61,13 +61,19 @@ export interface MemoryPorts extends TillPorts {
   failNextWrites(n: number): void;
 }
 
-function orderField(order: Order, key: string): unknown {
-  return order[key];
+function isOpen(order: Order): boolean {
+  return order.status === 'open' || order.status === 'sent';
 }
 
-function isOpen(order: Order): boolean {
-  const status = orderField(order, 'status');
-  return status === 'open' || status === 'sent';
+function matchesText(order: Order, text: string): boolean {
+  const haystack = [
+    String(order.ticketNumber),
+    order.table ?? '',
+    order.customerName ?? '',
+    ...order.lines.map((l) => l.name),
+    ...order.payments.map((p) => p.reference ?? ''),
+  ];
+  return haystack.some((h) => h.toLowerCase().includes(text));
 }
 
 export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
@@ -75,11 +81,8 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
   let idCounter = 0;
   let failWrites = 0;
   const device: DeviceInfo = {
-    branchId: 'paris-11',
-    branchName: 'Lacoste — Paris 11e',
-    tillId: 'comptoir',
-    currency: options.menu.currency,
-    timeZone: 'Europe/Paris',
+    branchId: options.menu.branch.id,
+    tillId: options.menu.branch.tills[0]?.id ?? 'till-1',
     locale: 'en',
     ...options.device,
   };
@@ -174,12 +177,12 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
       list(query: OrderQuery) {
         const text = query.text?.trim().toLowerCase();
         const rows = [...state.orders.values()]
-          .filter((o) => !query.status || query.status.includes(String(orderField(o, 'status'))))
-          .filter((o) => !query.shiftId || orderField(o, 'shiftId') === query.shiftId)
-          .filter((o) => query.from === undefined || Number(orderField(o, 'createdAt')) >= query.from)
-          .filter((o) => query.to === undefined || Number(orderField(o, 'createdAt')) < query.to)
-          .filter((o) => !text || JSON.stringify(o).toLowerCase().includes(text))
-          .sort((a, b) => Number(orderField(b, 'createdAt')) - Number(orderField(a, 'createdAt')))
+          .filter((o) => !query.status || query.status.includes(o.status))
+          .filter((o) => !query.shiftId || o.shiftId === query.shiftId)
+          .filter((o) => query.from === undefined || o.createdAt >= query.from)
+          .filter((o) => query.to === undefined || o.createdAt < query.to)
+          .filter((o) => !text || matchesText(o, text))
+          .sort((a, b) => b.createdAt - a.createdAt)
           .slice(0, query.limit ?? 50);
         return Promise.resolve(rows.map(copy));
       },
@@ -203,8 +206,7 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
           }
           const doc = copy(shift);
           state.shifts.set(shift.id, doc);
-          const closed = doc['closedAt'] !== undefined && doc['closedAt'] !== null;
-          currentShift.set(closed ? null : doc);
+          currentShift.set(doc.status === 'closed' ? null : doc);
           return copy(doc);
         });
       },
