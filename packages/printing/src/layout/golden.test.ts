@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { encodeDocument } from '../escpos';
+import { decodeEscPos } from '../virtual-printer/decoder';
+import { AT, branch, grillTicket, kitchenTicket, order, takeawayBarTicket, voidTicket, xReport, zReport } from '../testing/fixtures';
+import type { LayoutDocument } from './model';
+import { previewToText, resolveLayout, SUPPORTED_COLUMNS } from './resolve';
+import { receiptLayout, refundLayout } from './documents/receipt';
+import { kitchenTicketLayout } from './documents/kitchen-ticket';
+import { shiftReportLayout } from './documents/report';
+import { testPageLayout } from './documents/test-page';
+import { withNotice } from './documents/notices';
+
+const docs: Record<string, LayoutDocument> = {
+  receipt: receiptLayout({ branch, order, cashierName: 'Léa Bernard', printedAt: AT, qrData: `https://comanda.example/r/${order.id}`, openDrawer: true }),
+  'receipt-duplicate': receiptLayout({ branch, order, cashierName: 'Léa Bernard', printedAt: AT + 900_000, copy: 'duplicate' }),
+  bill: receiptLayout({ branch, order, cashierName: 'Léa Bernard', printedAt: AT, bill: true }),
+  refund: refundLayout({ branch, order, refundId: 'rf-1', cashierName: 'Hugo Martin', printedAt: AT + 3_600_000 }),
+  'kitchen-grill': kitchenTicketLayout({ ticket: grillTicket, stationName: 'Grill', timeZone: branch.timeZone, by: 'Léa' }),
+  'kitchen-kitchen': kitchenTicketLayout({ ticket: kitchenTicket, stationName: 'Kitchen', timeZone: branch.timeZone }),
+  'kitchen-void': kitchenTicketLayout({ ticket: voidTicket, stationName: 'Grill', timeZone: branch.timeZone }),
+  'kitchen-bar-reprint-rerouted': withNotice(
+    kitchenTicketLayout({ ticket: takeawayBarTicket, stationName: 'Bar', timeZone: branch.timeZone }),
+    'RE-ROUTED FROM bar-printer',
+  ),
+  'x-report': shiftReportLayout(xReport),
+  'z-report': shiftReportLayout(zReport),
+  'test-page': testPageLayout({ printerName: 'Kitchen', host: '192.168.1.50', port: 9100, columns: 48, printedAt: '23/11/2026 19:42' }),
+};
+
+/** Decoded lines without the style markers, and with double-width text counted twice. */
+function cells(line: string): number {
+  let width = 0;
+  let size = 1;
+  for (const part of line.split(/(\[[^\]]*\])/)) {
+    const m = /^\[(\d)x(\d)\]$/.exec(part);
+    if (m) size = Number(m[1]);
+    else if (!/^\[(\/?[BUI]|left|center|right)\]$/.test(part)) width += part.length * size;
+  }
+  return width;
+}
+const unstyle = (line: string): string => line.replace(/\[(\/?[BUI]|\dx\d)\]/g, '');
+
+describe.each(SUPPORTED_COLUMNS)('golden documents at %i columns', (columns) => {
+  it.each(Object.keys(docs))('%s: layout → ESC/POS → virtual printer decode matches the golden file', async (name) => {
+    const doc = docs[name]!;
+    const decoded = decodeEscPos(encodeDocument(doc, { columns }));
+    await expect(decoded.join('\n') + '\n').toMatchFileSnapshot(`./__golden__/${name}-${columns}.txt`);
+
+    // Every character the fixture uses exists in some selected code page: nothing became '?'.
+    expect(decoded.join('\n')).not.toMatch(/[?\ufffd]/);
+    // Nothing runs past the paper edge.
+    for (const line of decoded.filter((l) => !l.startsWith('[QR'))) expect(cells(line), line).toBeLessThanOrEqual(columns);
+    // WYSIWYG: the on-screen preview is, character for character, what the printer printed.
+    const preview = resolveLayout(doc, columns);
+    const printedText = decoded.filter((l) => !/^\[(QR|CUT|DRAWER)/.test(l)).map(unstyle);
+    const previewText = preview.lines
+      .filter((l) => l.kind === 'text')
+      .map((l) => l.spans.map((s) => s.text).join('').trimEnd());
+    expect(printedText.map((l) => l.trimEnd()).filter(Boolean)).toEqual(previewText.filter(Boolean));
+    expect(previewToText(preview).length).toBeGreaterThan(3);
+  });
+});
+
+describe('multilingual fixture items reach the paper intact', () => {
+  it.each(SUPPORTED_COLUMNS)('at %i columns every item name and modifier prints exactly', (columns) => {
+    const text = decodeEscPos(encodeDocument(docs.receipt!, { columns })).map(unstyle).join(' ');
+    const flat = text.replace(/\s+/g, ' ');
+    for (const l of order.lines.filter((x) => x.quantity > x.voidedQuantity)) {
+      for (const word of l.name.split(' ')) expect(flat).toContain(word);
+      for (const m of l.modifiers) for (const w of m.name.split(' ')) expect(flat).toContain(w);
+    }
+    expect(flat).toContain('€');
+    expect(flat).toContain('Γύρος');
+    expect(flat).toContain('Şiş');
+    expect(flat).toContain('Œuf');
+    expect(flat).toContain('cebulką');
+  });
+});

@@ -1,0 +1,14 @@
+export type { Align, TextStyle, LayoutBlock, LayoutDocument, DocumentKind, Span, PrintLine, PrintPreview } from './model';
+export { resolveLayout, previewToText, lineWidth, LayoutError, SUPPORTED_COLUMNS } from './resolve';
+export { printable, wrap, fit } from './text-fit';
+export { money, rate, dateTime, time } from './format';
+export type * from './types';
+export { receiptLayout, refundLayout, headerBlocks } from './documents/receipt';
+export type { ReceiptOptions, RefundOptions } from './documents/receipt';
+export { kitchenTicketLayout } from './documents/kitchen-ticket';
+export type { KitchenTicketOptions } from './documents/kitchen-ticket';
+export { shiftReportLayout } from './documents/report';
+export type { ShiftReportInput } from './documents/report';
+export { testPageLayout } from './documents/test-page';
+export type { TestPageOptions } from './documents/test-page';
+export { withNotice } from './documents/notices';

@@ -1,0 +1,56 @@
+/**
+ * Text measuring and fitting for fixed-pitch printer fonts. Width is counted in characters after
+ * NFC normalisation (precomposed é is one cell); spaces the printer cannot print (no-break,
+ * narrow no-break, thin) become plain spaces, as Intl number formatting emits them.
+ */
+export function printable(text: string): string {
+  return text.normalize('NFC').replace(/[\u00a0\u2007\u2009\u202f]/g, ' ').replace(/[\r\n\t]+/g, ' ');
+}
+
+/**
+ * Splits text into lines of at most `width` characters, breaking at spaces where it can.
+ * Leading spaces are an indent kept on every wrapped line.
+ */
+export function wrap(text: string, width: number): string[] {
+  const t = printable(text);
+  const body = t.trimStart();
+  const indent = t.length - body.length;
+  if (indent > 0 && indent < width / 2) return wrapWords(body, width - indent).map((l) => ' '.repeat(indent) + l);
+  return wrapWords(body, width);
+}
+
+function wrapWords(text: string, width: number): string[] {
+  const w = Math.max(1, width);
+  const words = text.split(' ').filter((s) => s.length > 0);
+  const lines: string[] = [];
+  let current = '';
+  for (let word of words) {
+    while (word.length > w) {
+      if (current) {
+        lines.push(current);
+        current = '';
+      }
+      lines.push(word.slice(0, w));
+      word = word.slice(w);
+    }
+    if (!word) continue;
+    if (!current) current = word;
+    else if (current.length + 1 + word.length <= w) current += ` ${word}`;
+    else {
+      lines.push(current);
+      current = word;
+    }
+  }
+  if (current || lines.length === 0) lines.push(current);
+  return lines;
+}
+
+/** Cuts or pads `text` to exactly `width` characters with the given alignment. */
+export function fit(text: string, width: number, align: 'left' | 'center' | 'right' = 'left'): string {
+  const t = printable(text);
+  if (t.length >= width) return t.slice(0, width);
+  const room = width - t.length;
+  if (align === 'right') return ' '.repeat(room) + t;
+  if (align === 'center') return ' '.repeat(Math.floor(room / 2)) + t + ' '.repeat(room - Math.floor(room / 2));
+  return t + ' '.repeat(room);
+}
