@@ -9,6 +9,6 @@ export function pinSubtle(subtle: SubtleCrypto = globalThis.crypto.subtle): PinS
     importKey: (format, keyData, algorithm, extractable, keyUsages) =>
       subtle.importKey(format, keyData as Uint8Array<ArrayBuffer>, algorithm, extractable, keyUsages),
     deriveBits: (algorithm, baseKey, length) =>
-      subtle.deriveBits({ ...algorithm, salt: algorithm.salt as Uint8Array<ArrayBuffer> }, baseKey as CryptoKey, length),
+      subtle.deriveBits({ ...algorithm, salt: algorithm.salt as Uint8Array<ArrayBuffer> }, baseKey, length),
   };
 }
