@@ -1,0 +1,89 @@
+import { TRPCError } from '@trpc/server';
+import type pg from 'pg';
+import { withTransaction, type Queryable } from '../db/tx';
+import { signAccessToken } from './jwt';
+import type { Keyring } from './keyring';
+import { newId, normalizePairingCode, pairingCode, randomSecret, safeEqualHex, sha256 } from './secrets';
+
+export const PAIRING_CODE_TTL_MS = 10 * 60 * 1000;
+
+/** Creates a single-use pairing code for a branch; only its hash is stored. */
+export async function createPairingCode(
+  db: Queryable,
+  input: { orgId: string; branchId: string; createdBy: string },
+  now: Date,
+): Promise<{ code: string; expiresAt: number }> {
+  const code = pairingCode();
+  const expiresAt = now.getTime() + PAIRING_CODE_TTL_MS;
+  await db.query(
+    `INSERT INTO pairing_codes (code_hash, org_id, branch_id, created_by, expires_at) VALUES ($1, $2, $3, $4, $5)`,
+    [sha256(code), input.orgId, input.branchId, input.createdBy, new Date(expiresAt)],
+  );
+  return { code, expiresAt };
+}
+
+/** What a till keeps after pairing: its id and secret authenticate it from then on. */
+export interface DeviceCredential {
+  deviceId: string;
+  deviceSecret: string;
+  orgId: string;
+  branchId: string;
+  branchName: string;
+}
+
+/**
+ * Exchanges a pairing code for a device credential. The code is spent in the same transaction
+ * that creates the device (FOR UPDATE), so two tills racing with one code cannot both pair.
+ */
+export async function redeemPairingCode(pool: pg.Pool, input: { code: string; deviceName: string }, now: Date): Promise<DeviceCredential> {
+  const codeHash = sha256(normalizePairingCode(input.code));
+  const result = await withTransaction(pool, async (tx) => {
+    const { rows } = await tx.query<{ org_id: string; branch_id: string; expires_at: Date; used_at: Date | null; branch_name: string }>(
+      `SELECT p.org_id, p.branch_id, p.expires_at, p.used_at, b.name AS branch_name
+       FROM pairing_codes p JOIN branches b ON b.org_id = p.org_id AND b.id = p.branch_id
+       WHERE p.code_hash = $1 FOR UPDATE OF p`,
+      [codeHash],
+    );
+    const code = rows[0];
+    if (!code || code.used_at || code.expires_at.getTime() <= now.getTime()) return null;
+    const deviceId = newId('dev');
+    const deviceSecret = `ds_${randomSecret()}`;
+    await tx.query(
+      `INSERT INTO devices (id, org_id, branch_id, name, secret_hash, last_seen_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [deviceId, code.org_id, code.branch_id, input.deviceName, sha256(deviceSecret), now],
+    );
+    await tx.query('UPDATE pairing_codes SET used_at = $2, device_id = $3 WHERE code_hash = $1', [codeHash, now, deviceId]);
+    await tx.query(
+      `INSERT INTO audit_log (org_id, branch_id, actor_type, actor_id, action, detail)
+       VALUES ($1, $2, 'device', $3, 'device.paired', $4)`,
+      [code.org_id, code.branch_id, deviceId, { name: input.deviceName }],
+    );
+    return { deviceId, deviceSecret, orgId: code.org_id, branchId: code.branch_id, branchName: code.branch_name };
+  });
+  if (!result) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Pairing code is wrong, expired or already used' });
+  return result;
+}
+
+/** Exchanges a device credential for a short-lived device access token. */
+export async function issueDeviceToken(
+  db: Queryable,
+  keyring: Keyring,
+  input: { deviceId: string; deviceSecret: string },
+  now: Date,
+): Promise<{ accessToken: string; expiresAt: number; orgId: string; branchId: string }> {
+  const { rows } = await db.query<{ org_id: string; branch_id: string; secret_hash: string; revoked_at: Date | null }>(
+    'SELECT org_id, branch_id, secret_hash, revoked_at FROM devices WHERE id = $1',
+    [input.deviceId],
+  );
+  const device = rows[0];
+  if (!device || device.revoked_at || !safeEqualHex(device.secret_hash, sha256(input.deviceSecret))) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Device credential is not valid or the device was revoked' });
+  }
+  const access = signAccessToken(
+    keyring,
+    { typ: 'device', sub: input.deviceId, org: device.org_id, branch: device.branch_id },
+    now,
+  );
+  await db.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [input.deviceId, now]);
+  return { accessToken: access.token, expiresAt: access.expiresAt, orgId: device.org_id, branchId: device.branch_id };
+}

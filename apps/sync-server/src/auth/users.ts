@@ -1,0 +1,146 @@
+import { TRPCError } from '@trpc/server';
+import type pg from 'pg';
+import { withTransaction, type Queryable } from '../db/tx';
+import { signAccessToken, type UserPrincipal } from './jwt';
+import type { Keyring } from './keyring';
+import { hashPassword, newId, randomSecret, sha256, verifyPassword } from './secrets';
+
+export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
+
+export interface NewUser {
+  orgId: string;
+  email: string;
+  name: string;
+  role: 'owner' | 'manager';
+  branchIds: string[];
+  password: string;
+}
+
+/** What sign-in and refresh return. */
+export interface UserSession {
+  accessToken: string;
+  accessTokenExpiresAt: number;
+  refreshToken: string;
+  user: { id: string; orgId: string; email: string; name: string; role: 'owner' | 'manager'; branchIds: string[] };
+}
+
+interface UserRow {
+  id: string;
+  org_id: string;
+  email: string;
+  name: string;
+  role: 'owner' | 'manager';
+  branch_ids: string[];
+  password_hash: string;
+  disabled_at: Date | null;
+}
+
+export async function createUser(db: Queryable, user: NewUser): Promise<string> {
+  const id = newId('usr');
+  const passwordHash = await hashPassword(user.password);
+  try {
+    await db.query(
+      `INSERT INTO users (id, org_id, email, name, role, branch_ids, password_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [id, user.orgId, user.email, user.name, user.role, user.branchIds, passwordHash],
+    );
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') {
+      throw new TRPCError({ code: 'CONFLICT', message: `A user with email ${user.email} already exists` });
+    }
+    throw error;
+  }
+  return id;
+}
+
+// Verifying against a fixed hash when the email is unknown keeps response times alike, so
+// sign-in does not reveal which emails exist.
+let dummyHash: Promise<string> | undefined;
+
+/** Email + password sign-in: an access token and the first refresh token of a new family. */
+export async function signIn(
+  pool: pg.Pool,
+  keyring: Keyring,
+  credentials: { email: string; password: string },
+  now: Date,
+): Promise<UserSession> {
+  const { rows } = await pool.query<UserRow>('SELECT * FROM users WHERE lower(email) = lower($1)', [credentials.email]);
+  const row = rows[0];
+  dummyHash ??= hashPassword(randomSecret());
+  const ok = await verifyPassword(row?.password_hash ?? (await dummyHash), credentials.password);
+  if (!row || !ok || row.disabled_at) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Email or password is wrong' });
+  }
+  const refreshToken = await issueRefreshToken(pool, row.id, newId('fam'), now);
+  return session(keyring, row, refreshToken, now);
+}
+
+/**
+ * Rotates a refresh token: the presented token is spent and a new one issued in the same family.
+ * Presenting a spent token again means it leaked (or a client raced itself): the whole family is
+ * revoked, so whoever holds the newer token must sign in again.
+ */
+export async function refreshSession(pool: pg.Pool, keyring: Keyring, refreshToken: string, now: Date): Promise<UserSession> {
+  const outcome = await withTransaction(pool, async (tx) => {
+    const { rows } = await tx.query<{
+      id: string;
+      user_id: string;
+      family_id: string;
+      expires_at: Date;
+      used_at: Date | null;
+      revoked_at: Date | null;
+    }>('SELECT * FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE', [sha256(refreshToken)]);
+    const token = rows[0];
+    if (!token) return { error: 'Refresh token is not valid' } as const;
+    if (token.used_at || token.revoked_at) {
+      await tx.query('UPDATE refresh_tokens SET revoked_at = coalesce(revoked_at, $2) WHERE family_id = $1', [
+        token.family_id,
+        now,
+      ]);
+      return { error: 'Refresh token was already used; all sessions of this sign-in are revoked' } as const;
+    }
+    if (token.expires_at.getTime() <= now.getTime()) return { error: 'Refresh token expired' } as const;
+    await tx.query('UPDATE refresh_tokens SET used_at = $2 WHERE id = $1', [token.id, now]);
+    const user = (await tx.query<UserRow>('SELECT * FROM users WHERE id = $1', [token.user_id])).rows[0];
+    if (!user || user.disabled_at) return { error: 'User is disabled' } as const;
+    const next = await issueRefreshToken(tx, user.id, token.family_id, now);
+    return { user, next } as const;
+  });
+  if ('error' in outcome) throw new TRPCError({ code: 'UNAUTHORIZED', message: outcome.error });
+  return session(keyring, outcome.user, outcome.next, now);
+}
+
+/** Signs out: revokes the token's whole family. Unknown tokens are ignored (idempotent). */
+export async function revokeRefreshToken(db: Queryable, refreshToken: string, now: Date): Promise<void> {
+  await db.query(
+    `UPDATE refresh_tokens SET revoked_at = coalesce(revoked_at, $2)
+     WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)`,
+    [sha256(refreshToken), now],
+  );
+}
+
+async function issueRefreshToken(db: Queryable, userId: string, familyId: string, now: Date): Promise<string> {
+  const token = `rt_${randomSecret()}`;
+  await db.query(
+    `INSERT INTO refresh_tokens (id, token_hash, user_id, family_id, expires_at) VALUES ($1, $2, $3, $4, $5)`,
+    [newId('rt'), sha256(token), userId, familyId, new Date(now.getTime() + REFRESH_TOKEN_TTL_MS)],
+  );
+  return token;
+}
+
+function session(keyring: Keyring, row: UserRow, refreshToken: string, now: Date): UserSession {
+  const principal: UserPrincipal = {
+    typ: 'user',
+    sub: row.id,
+    org: row.org_id,
+    role: row.role,
+    branches: row.branch_ids,
+  };
+  const access = signAccessToken(keyring, principal, now);
+  return {
+    accessToken: access.token,
+    accessTokenExpiresAt: access.expiresAt,
+    refreshToken,
+    user: { id: row.id, orgId: row.org_id, email: row.email, name: row.name, role: row.role, branchIds: row.branch_ids },
+  };
+}

@@ -1,0 +1,83 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { runMigrations } from './migrate';
+
+/** The server's handle on its database: a `pg` pool, whichever engine sits behind it. */
+export interface Database {
+  readonly pool: pg.Pool;
+  /** `postgres` when DATABASE_URL is set, `pglite` for the embedded single-connection engine. */
+  readonly kind: 'postgres' | 'pglite';
+  /** A connection string for a dedicated LISTEN client; null on PGlite (changes are announced in-process). */
+  readonly listenUrl: string | null;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** Where PGlite keeps its files when no DATABASE_URL is given. `memory://` keeps it in memory. */
+  dataDir: string;
+  logger: Logger;
+  /** Pool size against a real Postgres. */
+  poolMax?: number;
+}
+
+/**
+ * Opens the database and applies pending migrations. Without DATABASE_URL the embedded PGlite
+ * engine is exposed over a private Unix socket so that `pg`, node-pg-migrate and every query
+ * take the same code path as on a real Postgres; its pool has one connection, which serializes
+ * transactions (PGlite has a single session).
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const database = options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolMax ?? 10, options.logger)
+    : await openPglite(options.dataDir, options.logger);
+  try {
+    await runMigrations(database.pool, options.logger, database.kind === 'pglite');
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+function openPostgres(url: string, max: number, logger: Logger): Database {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
+  // An idle client losing its connection (database restart) must not crash the process.
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle database client failed'));
+  return {
+    pool,
+    kind: 'postgres',
+    listenUrl: url,
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string, logger: Logger): Promise<Database> {
+  const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite-socket'),
+  ]);
+  if (dataDir !== 'memory://') await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const db = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir);
+  // A Unix socket in a private directory: unlike a TCP port, no other local user can reach it.
+  const socketDir = await mkdtemp(join(tmpdir(), 'comanda-pglite-'));
+  const socketServer = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432') });
+  await socketServer.start();
+  const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle PGlite client failed'));
+  logger.info({ dataDir }, 'using embedded PGlite');
+  return {
+    pool,
+    kind: 'pglite',
+    listenUrl: null,
+    async close() {
+      await pool.end();
+      await socketServer.stop();
+      await db.close();
+      await rm(socketDir, { recursive: true, force: true });
+    },
+  };
+}

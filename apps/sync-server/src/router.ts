@@ -1,0 +1,15 @@
+import { authRouter } from './routers/auth';
+import { ownerRouter } from './routers/owner';
+import { reportsRouter } from './routers/reports';
+import { syncRouter } from './routers/sync';
+import { createTRPCRouter } from './trpc';
+
+/** The sync server's API: `auth.*` (sign-in, pairing), `sync.*` (tills), `owner.*` and `reports.*` (back office). */
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  sync: syncRouter,
+  owner: ownerRouter,
+  reports: reportsRouter,
+});
+
+export type AppRouter = typeof appRouter;

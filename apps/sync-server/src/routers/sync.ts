@@ -1,0 +1,132 @@
+import { checkpointSchema, MAX_PULL_LIMIT, MAX_PUSH_ROWS } from '@comanda/core/sync';
+import { TRPCError, tracked, type TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import type { DevicePrincipal } from '../auth/jwt';
+import { withTransaction } from '../db/tx';
+import { applyWrites, pullDocuments, type WireDocument } from '../sync/documents';
+import { assertDevicePushable, collectionOrThrow, deviceWriteGuard, validateDocument, writeRow } from '../sync/rules';
+import { decodeCheckpoint, streamChanges } from '../sync/stream';
+import { deviceProcedure, type Context } from '../trpc';
+
+const collectionName = z.string().min(1).max(64);
+
+const pullInput = z.strictObject({
+  collection: collectionName,
+  checkpoint: checkpointSchema,
+  limit: z.number().int().min(1).max(MAX_PULL_LIMIT),
+});
+
+const pushInput = z.strictObject({
+  collection: collectionName,
+  rows: z
+    .array(z.strictObject({ assumedMasterState: z.unknown().nullable(), newDocumentState: z.unknown() }))
+    .max(MAX_PUSH_ROWS),
+});
+
+const streamInput = z.strictObject({
+  collection: collectionName,
+  /** The client's checkpoint when it (re)connects; omit to start at the head with a RESYNC. */
+  checkpoint: checkpointSchema.optional(),
+  /** Set by tRPC's SSE link on reconnect: the id of the last event received. */
+  lastEventId: z.string().max(300).nullish(),
+});
+
+function scopeOf(device: DevicePrincipal) {
+  return { orgId: device.org, branchId: device.branch };
+}
+
+async function assertStillActive(ctx: Context, device: DevicePrincipal): Promise<void> {
+  const { rows } = await ctx.services.db.pool.query<{ revoked: boolean }>(
+    'SELECT revoked_at IS NOT NULL AS revoked FROM devices WHERE id = $1',
+    [device.sub],
+  );
+  if (!rows[0] || rows[0].revoked) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'This till was revoked' });
+}
+
+/** The RxDB replication endpoints for paired tills, one set of procedures for every collection. */
+export const syncRouter = {
+  /** Documents of the till's branch (and org-wide ones) after `checkpoint`, in checkpoint order. */
+  pull: deviceProcedure.input(pullInput).query(async ({ ctx, input }) => {
+    const collection = collectionOrThrow(input.collection);
+    const page = await pullDocuments(ctx.services.db.pool, collection, scopeOf(ctx.device), input.checkpoint, input.limit);
+    if (page.checkpoint) {
+      await ctx.services.db.pool.query(
+        `INSERT INTO device_sync_state (device_id, collection, checkpoint_txid, last_pull_at)
+         VALUES ($1, $2, $3::xid8, $4)
+         ON CONFLICT (device_id, collection)
+         DO UPDATE SET checkpoint_txid = EXCLUDED.checkpoint_txid, last_pull_at = EXCLUDED.last_pull_at`,
+        [ctx.device.sub, collection, page.checkpoint.txid, ctx.services.now()],
+      );
+    }
+    return { documents: page.documents, checkpoint: page.checkpoint };
+  }),
+
+  /**
+   * Compare-and-set of a batch in one transaction; returns the master state of each conflicting
+   * row. Replaying a batch is a no-op with no conflicts. Invalid rows reject the whole batch (4xx).
+   */
+  push: deviceProcedure.input(pushInput).mutation(async ({ ctx, input }) => {
+    const collection = collectionOrThrow(input.collection);
+    assertDevicePushable(collection);
+    const rows = input.rows.map((row, i) => {
+      const next = validateDocument(collection, row.newDocumentState, `rows.${i}.newDocumentState`);
+      const assumed =
+        row.assumedMasterState === null
+          ? null
+          : validateDocument(collection, row.assumedMasterState, `rows.${i}.assumedMasterState`);
+      if (assumed && assumed.id !== next.id) {
+        throw new TRPCError({ code: 'BAD_REQUEST', message: `rows.${i}: assumedMasterState is another document` });
+      }
+      return writeRow(collection, assumed, next);
+    });
+    const { hub, db, metrics } = ctx.services;
+    const guard = deviceWriteGuard(collection, ctx.device.branch);
+    const result = await withTransaction(db.pool, async (tx) => {
+      const applied = await applyWrites(tx, ctx.device.org, collection, rows, guard);
+      const notice = { org: ctx.device.org, collection, branches: [...applied.touchedBranches] };
+      if (applied.written.length > 0) await hub.publishInTransaction(tx, notice);
+      await tx.query(
+        `INSERT INTO device_sync_state (device_id, collection, last_push_at, pushed_rows, conflicts)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (device_id, collection) DO UPDATE SET last_push_at = EXCLUDED.last_push_at,
+           pushed_rows = device_sync_state.pushed_rows + EXCLUDED.pushed_rows,
+           conflicts = device_sync_state.conflicts + EXCLUDED.conflicts`,
+        [ctx.device.sub, collection, ctx.services.now(), applied.written.length, applied.conflicts.length],
+      );
+      return { applied, notice };
+    });
+    if (result.applied.written.length > 0) hub.afterCommit(result.notice);
+    metrics.pushedRows.inc({ collection, outcome: 'written' }, result.applied.written.length);
+    metrics.pushedRows.inc({ collection, outcome: 'conflict' }, result.applied.conflicts.length);
+    return result.applied.conflicts satisfies WireDocument[];
+  }),
+
+  /**
+   * Live changes over SSE. Each event is `tracked(checkpoint)`, so a reconnecting client resumes
+   * from `lastEventId` with nothing skipped. Without a checkpoint the stream starts at the head
+   * with 'RESYNC' (the client then pulls from its own checkpoint).
+   */
+  stream: deviceProcedure.input(streamInput).subscription(async function* ({ ctx, input, signal }) {
+    const collection = collectionOrThrow(input.collection);
+    const device = ctx.device;
+    const resumed = input.lastEventId ? decodeCheckpoint(input.lastEventId) : undefined;
+    ctx.services.metrics.streams.inc({ event: 'open' });
+    try {
+      for await (const { id, event } of streamChanges({
+        db: ctx.services.db.pool,
+        hub: ctx.services.hub,
+        collection,
+        scope: scopeOf(device),
+        from: resumed !== undefined ? resumed : input.checkpoint,
+        signal,
+        pollMs: ctx.services.streamPollMs,
+        batchSize: 200,
+        check: () => assertStillActive(ctx, device),
+      })) {
+        yield tracked(id, event);
+      }
+    } finally {
+      ctx.services.metrics.streams.inc({ event: 'close' });
+    }
+  }),
+} satisfies TRPCRouterRecord;

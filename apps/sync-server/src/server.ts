@@ -1,0 +1,169 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import pino, { type Logger } from 'pino';
+import { keyringFromDatabase, keyringFromEnv } from './auth/keyring';
+import { openDatabase } from './db/database';
+import { applyCors, corsPolicy } from './http/cors';
+import { createMetrics } from './http/metrics';
+import { RateLimiter } from './http/rate-limit';
+import { appRouter } from './router';
+import type { Services } from './services';
+import { ChangeHub } from './sync/change-hub';
+import { createContextFactory } from './trpc';
+
+export interface StartServerOptions {
+  /** 0 picks a free port. Default 4455. */
+  port?: number;
+  host?: string;
+  /** Postgres connection string; without it the embedded PGlite in `dataDir` is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory (or `memory://`). */
+  dataDir: string;
+  /** JWT_KEYS / JWT_ACTIVE_KID; without them a key is generated and kept in the database. */
+  jwtKeys?: string | undefined;
+  jwtActiveKid?: string | undefined;
+  /** Extra allowed browser origins (comma-separated, `*` for any); loopback origins are always allowed. */
+  corsOrigins?: string | undefined;
+  /** Largest accepted request body (default 1 MiB); larger bodies get 413. */
+  maxBodyBytes?: number;
+  /** Attempts per minute per client for sign-in and pairing (default 10). */
+  authRateLimit?: number;
+  logger?: Logger;
+  logLevel?: string;
+  now?: () => Date;
+  /** Live streams poll at least this often even without a notice (default 15 s). */
+  streamPollMs?: number;
+  poolMax?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  services: Services;
+  /** Graceful shutdown: stop accepting, end live streams, close the database. */
+  close(): Promise<void>;
+}
+
+/** Starts the sync server: database + migrations, tRPC under /trpc, health and metrics. */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ level: options.logLevel ?? 'info', base: { service: 'comanda-sync' } });
+  const db = await openDatabase({
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir,
+    logger,
+    poolMax: options.poolMax,
+  });
+  const keyring = keyringFromEnv(options.jwtKeys, options.jwtActiveKid) ?? (await keyringFromDatabase(db.pool));
+  const hub = new ChangeHub(db.listenUrl, logger);
+  await hub.start();
+  const services: Services = {
+    db,
+    keyring,
+    hub,
+    logger,
+    rateLimiter: new RateLimiter(options.authRateLimit ?? 10, 60_000),
+    metrics: createMetrics(),
+    now: options.now ?? (() => new Date()),
+    streamPollMs: options.streamPollMs ?? 15_000,
+  };
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const cors = corsPolicy(options.corsOrigins);
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    createContext: createContextFactory(services),
+    basePath: '/trpc/',
+    maxBodySize: maxBodyBytes,
+  });
+
+  const sockets = new Set<Socket>();
+  let shuttingDown = false;
+  const server = createServer({ requestTimeout: 0 }, (req, res) => {
+    const requestId = String(req.headers['x-request-id'] ?? '').slice(0, 64) || crypto.randomUUID();
+    req.headers['x-request-id'] = requestId;
+    res.setHeader('x-request-id', requestId);
+    const started = performance.now();
+    res.on('finish', () => {
+      logger.debug(
+        { requestId, method: req.method, path: req.url?.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started) },
+        'request',
+      );
+    });
+    void route(req, res).catch((error: unknown) => {
+      logger.error({ err: error, requestId }, 'request failed');
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (applyCors(cors, req, res)) return;
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/health/live') return json(res, 200, { status: 'ok' });
+    if (path === '/health/ready') {
+      if (shuttingDown) return json(res, 503, { status: 'shutting down' });
+      try {
+        await Promise.race([
+          db.pool.query('SELECT 1'),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('database timeout')), 2000)),
+        ]);
+        return json(res, 200, { status: 'ready', database: db.kind });
+      } catch (error) {
+        return json(res, 503, { status: 'database unavailable', error: (error as Error).message });
+      }
+    }
+    if (path === '/metrics') {
+      res.writeHead(200, { 'content-type': services.metrics.registry.contentType });
+      res.end(await services.metrics.registry.metrics());
+      return;
+    }
+    if (path.startsWith('/trpc/')) {
+      const length = Number(req.headers['content-length'] ?? 0);
+      if (length > maxBodyBytes) {
+        return json(res, 413, { error: { message: `Request body over ${maxBodyBytes} bytes`, code: 'PAYLOAD_TOO_LARGE' } });
+      }
+      trpc(req, res);
+      return;
+    }
+    json(res, 404, { error: { message: 'Not found' } });
+  }
+
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4455, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  logger.info({ url, database: db.kind }, 'sync server listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    services,
+    close() {
+      closing ??= (async () => {
+        shuttingDown = true;
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        // Live SSE streams never end by themselves: give in-flight calls a moment, then cut.
+        await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 1000))]);
+        for (const socket of sockets) socket.destroy();
+        await stopped;
+        await hub.close();
+        await db.close();
+        logger.info('sync server stopped');
+      })();
+      return closing;
+    },
+  };
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,95 @@
+import pg from 'pg';
+import type { Logger } from 'pino';
+import type { Queryable } from '../db/tx';
+
+export const CHANGES_CHANNEL = 'comanda_changes';
+
+/** A committed change: which org's collection, and which branches can see it (null = all). */
+export interface ChangeNotice {
+  org: string;
+  collection: string;
+  branches: (string | null)[];
+}
+
+/** What listeners receive: a change, or `resync` after notifications may have been missed. */
+export type HubEvent = { type: 'change'; notice: ChangeNotice } | { type: 'resync' };
+
+/**
+ * Fans committed changes out to live streams. On Postgres the notice is sent with NOTIFY inside
+ * the writing transaction (delivered only on commit) and every instance LISTENs, so replicas
+ * behind a load balancer all stream every change. On PGlite (one process) it is in-process.
+ */
+export class ChangeHub {
+  private readonly listeners = new Set<(event: HubEvent) => void>();
+  private client: pg.Client | null = null;
+  private closed = false;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly listenUrl: string | null,
+    private readonly logger: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    if (this.listenUrl) await this.connect();
+  }
+
+  /** Called inside the writing transaction (Postgres) so the notice is as durable as the write. */
+  async publishInTransaction(tx: Queryable, notice: ChangeNotice): Promise<void> {
+    if (this.listenUrl) await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(notice)]);
+  }
+
+  /** Called after commit: on PGlite this is the only announcement. */
+  afterCommit(notice: ChangeNotice): void {
+    if (!this.listenUrl) this.emit({ type: 'change', notice });
+  }
+
+  subscribe(listener: (event: HubEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.reconnectTimer);
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  private emit(event: HubEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.listenUrl ?? undefined });
+    const retry = (error: unknown): void => {
+      if (this.closed || this.client !== client) return;
+      this.logger.warn({ err: error }, 'LISTEN connection lost; reconnecting');
+      this.client = null;
+      client.end().catch(() => undefined);
+      // Notices sent while disconnected are gone: streams must pull to catch up.
+      this.emit({ type: 'resync' });
+      this.reconnectTimer = setTimeout(() => void this.connect().catch(retry), 500);
+    };
+    client.on('error', retry);
+    client.on('end', () => retry(new Error('connection ended')));
+    client.on('notification', (message) => {
+      if (message.channel !== CHANGES_CHANNEL || !message.payload) return;
+      try {
+        this.emit({ type: 'change', notice: JSON.parse(message.payload) as ChangeNotice });
+      } catch (error) {
+        this.logger.error({ err: error }, 'malformed change notice');
+      }
+    });
+    this.client = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+    } catch (error) {
+      retry(error);
+      if (!this.closed) return;
+    }
+    this.emit({ type: 'resync' });
+  }
+}

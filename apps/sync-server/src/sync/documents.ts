@@ -1,0 +1,250 @@
+import type { Queryable } from '../db/tx';
+import { sameJson } from './stable-json';
+
+/** A replication checkpoint: the (txid, id) of the last document seen; null = from the start. */
+export type Checkpoint = { txid: string; id: string } | null;
+
+/** A document as replicated: domain fields plus the tombstone flag. */
+export type WireDocument = Record<string, unknown> & { id: string; _deleted: boolean };
+
+/** Who is reading: a device sees its branch (and org-wide docs); an owner sees the whole org. */
+export interface ReadScope {
+  orgId: string;
+  /** null = every branch of the org. */
+  branchId: string | null;
+}
+
+interface DocumentRow {
+  id: string;
+  data: Record<string, unknown>;
+  deleted: boolean;
+  txid: string;
+}
+
+export function toWire(row: { data: Record<string, unknown>; deleted: boolean }): WireDocument {
+  return { ...row.data, _deleted: row.deleted } as WireDocument;
+}
+
+/**
+ * Documents after `checkpoint` in (txid, id) order, only below the snapshot's xmin.
+ *
+ * Why the watermark: a row's txid is assigned when its transaction first writes, but the row only
+ * becomes visible at commit, and transactions commit in any order. Every transaction with an id
+ * below xmin has finished (committed or aborted) as of this statement's snapshot, and every future
+ * writer gets a larger id, so the set of rows with txid < xmin can no longer grow: a checkpoint
+ * advanced only through that set never passes a row that commits later. See docs/sync-protocol.md.
+ */
+export async function pullDocuments(
+  db: Queryable,
+  collection: string,
+  scope: ReadScope,
+  checkpoint: Checkpoint,
+  limit: number,
+): Promise<{ documents: WireDocument[]; checkpoint: Checkpoint; pending: boolean }> {
+  const from = checkpoint ?? { txid: '0', id: '' };
+  const { rows } = await db.query<DocumentRow>(
+    `SELECT id, data, deleted, txid::text AS txid
+     FROM documents
+     WHERE collection = $1 AND org_id = $2
+       AND ($3::text IS NULL OR visible_to IS NULL OR $3 = ANY (visible_to))
+       AND (txid, id) > ($4::xid8, $5::text)
+       AND txid < pg_snapshot_xmin(pg_current_snapshot())
+     ORDER BY txid, id
+     LIMIT $6`,
+    [collection, scope.orgId, scope.branchId, from.txid, from.id, limit],
+  );
+  const last = rows.at(-1);
+  if (last) {
+    return { documents: rows.map(toWire), checkpoint: { txid: last.txid, id: last.id }, pending: rows.length === limit };
+  }
+  // Nothing below the watermark: tell a live stream whether a commit above it is still to come.
+  const { rows: above } = await db.query<{ pending: boolean }>(
+    `SELECT EXISTS (
+       SELECT 1 FROM documents
+       WHERE collection = $1 AND org_id = $2 AND (txid, id) > ($3::xid8, $4::text)
+         AND txid >= pg_snapshot_xmin(pg_current_snapshot())
+     ) AS pending`,
+    [collection, scope.orgId, from.txid, from.id],
+  );
+  return { documents: [], checkpoint, pending: above[0]?.pending ?? false };
+}
+
+/** The checkpoint of the newest document a scope can see (a stream starting from "now"). */
+export async function headCheckpoint(db: Queryable, collection: string, scope: ReadScope): Promise<Checkpoint> {
+  const { rows } = await db.query<{ id: string; txid: string }>(
+    `SELECT id, txid::text AS txid FROM documents
+     WHERE collection = $1 AND org_id = $2
+       AND ($3::text IS NULL OR visible_to IS NULL OR $3 = ANY (visible_to))
+       AND txid < pg_snapshot_xmin(pg_current_snapshot())
+     ORDER BY txid DESC, id DESC LIMIT 1`,
+    [collection, scope.orgId, scope.branchId],
+  );
+  const row = rows[0];
+  return row ? { txid: row.txid, id: row.id } : null;
+}
+
+/** One compare-and-set write. `next` is stored as given (already validated by the caller). */
+export interface WriteRow {
+  id: string;
+  assumed: WireDocument | null;
+  next: WireDocument;
+  branchId: string | null;
+  visibleTo: string[] | null;
+}
+
+/** Decides, for a row whose assumed state matches the master, whether the write is allowed. */
+export type WriteGuard = (row: WriteRow, master: WireDocument | null) => void;
+
+export interface ApplyResult {
+  /** Master states of rows that conflicted. */
+  conflicts: WireDocument[];
+  /** Ids actually written (not no-ops). */
+  written: string[];
+  /** Branches whose devices may see a written document (null entry = org-wide). */
+  touchedBranches: Set<string | null>;
+}
+
+interface MasterRow {
+  id: string;
+  data: Record<string, unknown>;
+  deleted: boolean;
+  visible_to: string[] | null;
+}
+
+function stripTombstone(doc: WireDocument): Record<string, unknown> {
+  const { _deleted: _d, _meta: _m, _rev: _r, _attachments: _a, ...data } = doc;
+  return data;
+}
+
+/**
+ * Applies a batch of RxDB push rows as compare-and-set inside the caller's transaction:
+ * - the master equals the new state → nothing to do (a replayed batch is a no-op, not a conflict);
+ * - the master equals the assumed state, or there is no master yet → write;
+ * - otherwise → conflict, the master state is returned and nothing is written for that row.
+ * Rows are locked (FOR UPDATE) first, so concurrent pushes of one document serialize.
+ */
+export async function applyWrites(
+  tx: Queryable,
+  orgId: string,
+  collection: string,
+  rows: WriteRow[],
+  guard: WriteGuard,
+): Promise<ApplyResult> {
+  const result: ApplyResult = { conflicts: [], written: [], touchedBranches: new Set() };
+  if (rows.length === 0) return result;
+  const masters = await lockMasters(tx, orgId, collection, rows.map((r) => r.id));
+  const inserts: WriteRow[] = [];
+  const updates: { row: WriteRow; visibleTo: string[] | null }[] = [];
+
+  const decide = (row: WriteRow, master: MasterRow | undefined): void => {
+    const masterDoc = master ? toWire(master) : null;
+    if (masterDoc && sameJson(masterDoc, row.next)) return;
+    // No master at all: nothing can be overwritten, so the write goes ahead whatever was assumed.
+    if (masterDoc && (row.assumed === null || !sameJson(masterDoc, row.assumed))) {
+      result.conflicts.push(masterDoc);
+      return;
+    }
+    guard(row, masterDoc);
+    if (!master) inserts.push(row);
+    else updates.push({ row, visibleTo: mergeVisibility(master.visible_to, row.visibleTo) });
+  };
+
+  // A batch may name one id twice: later rows see the earlier row's outcome, as if sequential.
+  const seen = new Set<string>();
+  const deferred: WriteRow[] = [];
+  for (const row of rows) {
+    if (seen.has(row.id)) deferred.push(row);
+    else {
+      seen.add(row.id);
+      decide(row, masters.get(row.id));
+    }
+  }
+
+  if (inserts.length > 0) {
+    const inserted = await insertRows(tx, orgId, collection, inserts);
+    // Another transaction inserted some of these ids between our lock and insert: decide again
+    // against what it wrote (now locked by our ON CONFLICT wait).
+    const raced = inserts.filter((r) => !inserted.has(r.id));
+    if (raced.length > 0) {
+      const now = await lockMasters(tx, orgId, collection, raced.map((r) => r.id));
+      inserts.length = 0;
+      for (const row of raced) decide(row, now.get(row.id));
+      if (inserts.length > 0) throw new Error('document vanished while locked');
+    }
+    for (const row of inserts) if (inserted.has(row.id)) record(result, row, row.visibleTo);
+  }
+  if (updates.length > 0) {
+    await updateRows(tx, orgId, collection, updates);
+    for (const u of updates) record(result, u.row, u.visibleTo);
+  }
+  if (deferred.length > 0) {
+    const rest = await applyWrites(tx, orgId, collection, deferred, guard);
+    result.conflicts.push(...rest.conflicts);
+    result.written.push(...rest.written);
+    for (const b of rest.touchedBranches) result.touchedBranches.add(b);
+  }
+  return result;
+}
+
+function record(result: ApplyResult, row: WriteRow, visibleTo: string[] | null): void {
+  result.written.push(row.id);
+  if (visibleTo === null) result.touchedBranches.add(null);
+  else for (const b of visibleTo) result.touchedBranches.add(b);
+}
+
+/** A document stays visible where it was: a staff member removed from a branch must reach that branch's tills as an update. */
+function mergeVisibility(previous: string[] | null, next: string[] | null): string[] | null {
+  if (previous === null || next === null) return next;
+  return [...new Set([...previous, ...next])];
+}
+
+async function lockMasters(tx: Queryable, orgId: string, collection: string, ids: string[]): Promise<Map<string, MasterRow>> {
+  const { rows } = await tx.query<MasterRow>(
+    `SELECT id, data, deleted, visible_to FROM documents
+     WHERE org_id = $1 AND collection = $2 AND id = ANY ($3::text[])
+     ORDER BY id FOR UPDATE`,
+    [orgId, collection, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+async function insertRows(tx: Queryable, orgId: string, collection: string, rows: WriteRow[]): Promise<Set<string>> {
+  const { rows: inserted } = await tx.query<{ id: string }>(
+    `INSERT INTO documents (org_id, collection, id, branch_id, visible_to, data, deleted)
+     SELECT $1, $2, r.id, r.branch_id, CASE WHEN r.visible_to IS NULL THEN NULL
+              ELSE ARRAY(SELECT jsonb_array_elements_text(r.visible_to)) END, r.data, r.deleted
+     FROM jsonb_to_recordset($3::jsonb) AS r(id text, branch_id text, visible_to jsonb, data jsonb, deleted boolean)
+     ON CONFLICT (org_id, collection, id) DO NOTHING
+     RETURNING id`,
+    [orgId, collection, JSON.stringify(rows.map(rowPayload))],
+  );
+  return new Set(inserted.map((r) => r.id));
+}
+
+async function updateRows(
+  tx: Queryable,
+  orgId: string,
+  collection: string,
+  updates: { row: WriteRow; visibleTo: string[] | null }[],
+): Promise<void> {
+  // Every update takes this transaction's id: the row moves past every reader's checkpoint again.
+  await tx.query(
+    `UPDATE documents d SET data = r.data, deleted = r.deleted, branch_id = r.branch_id,
+       visible_to = CASE WHEN r.visible_to IS NULL THEN NULL
+                    ELSE ARRAY(SELECT jsonb_array_elements_text(r.visible_to)) END,
+       txid = pg_current_xact_id(), updated_at = now()
+     FROM jsonb_to_recordset($3::jsonb) AS r(id text, branch_id text, visible_to jsonb, data jsonb, deleted boolean)
+     WHERE d.org_id = $1 AND d.collection = $2 AND d.id = r.id`,
+    [orgId, collection, JSON.stringify(updates.map((u) => rowPayload({ ...u.row, visibleTo: u.visibleTo })))],
+  );
+}
+
+function rowPayload(row: WriteRow): Record<string, unknown> {
+  return {
+    id: row.id,
+    branch_id: row.branchId,
+    visible_to: row.visibleTo,
+    data: stripTombstone(row.next),
+    deleted: row.next._deleted,
+  };
+}

@@ -1,0 +1,73 @@
+import type { SyncCollectionName } from '@comanda/core/sync';
+import type { Services } from '../services';
+import { withTransaction, type Queryable } from '../db/tx';
+import { applyWrites, toWire, type WireDocument } from './documents';
+import { validateDocument, writeRow } from './rules';
+
+/** Who did it, for the audit log. */
+export interface Actor {
+  type: 'user' | 'device' | 'cli';
+  id: string;
+}
+
+/**
+ * Writes documents as the organization (server wins: the owner's write replaces whatever the
+ * master holds) in one transaction, announces them to live streams and records an audit entry.
+ * `extra` runs inside the same transaction (e.g. keeping the branches table in step).
+ */
+export async function writeAsOrg(
+  services: Pick<Services, 'db' | 'hub'>,
+  orgId: string,
+  collection: SyncCollectionName,
+  docs: unknown[],
+  actor: Actor,
+  action: string,
+  extra?: (tx: Queryable, docs: WireDocument[]) => Promise<void>,
+): Promise<WireDocument[]> {
+  const validated = docs.map((doc, i) => validateDocument(collection, doc, `docs.${i}`));
+  const { notice, written } = await withTransaction(services.db.pool, async (tx) => {
+    const ids = validated.map((d) => d.id);
+    const { rows } = await tx.query<{ id: string; data: Record<string, unknown>; deleted: boolean }>(
+      `SELECT id, data, deleted FROM documents WHERE org_id = $1 AND collection = $2 AND id = ANY ($3::text[])
+       ORDER BY id FOR UPDATE`,
+      [orgId, collection, ids],
+    );
+    const masters = new Map(rows.map((r) => [r.id, toWire(r)]));
+    const applied = await applyWrites(
+      tx,
+      orgId,
+      collection,
+      validated.map((doc) => writeRow(collection, masters.get(doc.id) ?? null, doc)),
+      () => undefined,
+    );
+    if (extra) await extra(tx, validated);
+    const notice = { org: orgId, collection, branches: [...applied.touchedBranches] };
+    if (applied.written.length > 0) {
+      await services.hub.publishInTransaction(tx, notice);
+      await tx.query(
+        `INSERT INTO audit_log (org_id, actor_type, actor_id, action, detail) VALUES ($1, $2, $3, $4, $5)`,
+        [orgId, actor.type, actor.id, action, { collection, ids: applied.written.slice(0, 100) }],
+      );
+    }
+    return { notice, written: applied.written };
+  });
+  if (written.length > 0) services.hub.afterCommit(notice);
+  return validated;
+}
+
+/** Reads documents of a collection as the org sees them (no watermark: a snapshot for the back office). */
+export async function listDocuments(
+  db: Queryable,
+  orgId: string,
+  collection: SyncCollectionName,
+  filter: { branchId?: string | undefined; includeDeleted?: boolean } = {},
+): Promise<WireDocument[]> {
+  const { rows } = await db.query<{ data: Record<string, unknown>; deleted: boolean }>(
+    `SELECT data, deleted FROM documents
+     WHERE org_id = $1 AND collection = $2 AND ($3::text IS NULL OR branch_id = $3 OR branch_id IS NULL)
+       AND ($4 OR NOT deleted)
+     ORDER BY id`,
+    [orgId, collection, filter.branchId ?? null, filter.includeDeleted ?? false],
+  );
+  return rows.map(toWire);
+}

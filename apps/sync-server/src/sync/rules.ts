@@ -1,0 +1,90 @@
+import { SYNC_COLLECTIONS, isSyncCollectionName, type SyncCollectionName } from '@comanda/core/sync';
+import { TRPCError } from '@trpc/server';
+import type { z } from 'zod';
+import type { WireDocument, WriteGuard, WriteRow } from './documents';
+import { checkOrderWrite } from './order-rules';
+
+/** Replication bookkeeping fields RxDB may leave on a document; never stored. */
+const RXDB_META = ['_meta', '_rev', '_attachments'] as const;
+
+export function collectionOrThrow(name: string): SyncCollectionName {
+  if (!isSyncCollectionName(name)) {
+    throw new TRPCError({ code: 'NOT_FOUND', message: `Unknown collection "${name.slice(0, 60)}"` });
+  }
+  return name;
+}
+
+/**
+ * Validates a document from the wire against its collection's core schema and returns it
+ * normalized: RxDB meta removed, `_deleted` kept. Unknown top-level fields are refused (the
+ * schema would silently drop them, and a till would then see a different master state).
+ * The stored form is what the client sent, not the schema's output with defaults filled in, so
+ * the client's `assumedMasterState` keeps matching.
+ */
+export function validateDocument(collection: SyncCollectionName, raw: unknown, where: string): WireDocument {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw badDocument(where, 'expected a document object');
+  }
+  const source = { ...(raw as Record<string, unknown>) };
+  for (const key of RXDB_META) delete source[key];
+  const deleted = source._deleted;
+  delete source._deleted;
+  if (typeof deleted !== 'boolean') throw badDocument(where, '_deleted must be a boolean');
+  const schema: z.ZodType = SYNC_COLLECTIONS[collection].schema;
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue ? issue.path.map(String).join('.') : '';
+    throw badDocument(`${where}${path ? `.${path}` : ''}`, issue?.message ?? 'invalid document', parsed.error);
+  }
+  const known = parsed.data as Record<string, unknown>;
+  const unknown = Object.keys(source).filter((key) => !(key in known));
+  if (unknown.length > 0) throw badDocument(where, `unknown field(s): ${unknown.slice(0, 5).join(', ')}`);
+  return { ...source, _deleted: deleted } as WireDocument;
+}
+
+function badDocument(where: string, message: string, cause?: unknown): TRPCError {
+  return new TRPCError({ code: 'BAD_REQUEST', message: `Invalid document at ${where}: ${message}`, cause });
+}
+
+/** Which branches' devices may pull a document; null = every branch of the org. */
+export function visibilityOf(collection: SyncCollectionName, doc: WireDocument): string[] | null {
+  if (collection === 'staff') {
+    const branchIds = doc.branchIds;
+    return Array.isArray(branchIds) ? branchIds.filter((b): b is string => typeof b === 'string') : [];
+  }
+  if (collection === 'branches') return [doc.id];
+  const branchId = doc.branchId;
+  return typeof branchId === 'string' ? [branchId] : null;
+}
+
+export function branchOf(doc: WireDocument): string | null {
+  return typeof doc.branchId === 'string' ? doc.branchId : null;
+}
+
+/** Builds the write row for a validated document. */
+export function writeRow(collection: SyncCollectionName, assumed: WireDocument | null, next: WireDocument): WriteRow {
+  return { id: next.id, assumed, next, branchId: branchOf(next), visibleTo: visibilityOf(collection, next) };
+}
+
+/**
+ * The business rules a till's push must satisfy beyond the schema: only up-collections, only its
+ * own branch, and per collection the checks of {@link checkOrderWrite} and append-only events.
+ */
+export function deviceWriteGuard(collection: SyncCollectionName, deviceBranchId: string): WriteGuard {
+  return (row, master) => {
+    if (row.branchId !== deviceBranchId || (master && master.branchId !== deviceBranchId)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `Document ${row.id} belongs to another branch` });
+    }
+    if (collection === 'orders') checkOrderWrite(row.next, master);
+    if (collection === 'auditEvents' && master) {
+      throw new TRPCError({ code: 'UNPROCESSABLE_CONTENT', message: `Audit event ${row.id} is append-only` });
+    }
+  };
+}
+
+export function assertDevicePushable(collection: SyncCollectionName): void {
+  if (SYNC_COLLECTIONS[collection].direction !== 'up') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: `Tills cannot write "${collection}"; it is managed by the owner` });
+  }
+}

@@ -1,0 +1,50 @@
+import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
+import { EventSource } from 'eventsource';
+import type { AppRouter } from '../router';
+
+/** A typed tRPC client like the till's: plain HTTP for calls, SSE for `sync.stream`. */
+export function createClient(trpcUrl: string, token: () => string | null = () => null) {
+  const headers = (): Record<string, string> => {
+    const value = token();
+    return value ? { authorization: `Bearer ${value}` } : {};
+  };
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({
+          url: trpcUrl,
+          EventSource,
+          // EventSource cannot send headers: the token travels as connectionParams.
+          connectionParams: () => ({ token: token() ?? '' }),
+        }),
+        false: httpLink({ url: trpcUrl, headers }),
+      }),
+    ],
+  });
+}
+
+export type Client = ReturnType<typeof createClient>;
+
+/** The HTTP status of a failed call (tRPC puts it in `data.httpStatus`). */
+export function httpStatusOf(error: unknown): number | undefined {
+  if (error instanceof TRPCClientError) {
+    const data = (error as TRPCClientError<AppRouter>).data as { httpStatus?: number } | undefined;
+    return data?.httpStatus;
+  }
+  return undefined;
+}
+
+/** Signs in as the owner and returns a client using the access token. */
+export async function ownerClient(trpcUrl: string, email: string, password: string) {
+  const anon = createClient(trpcUrl);
+  const session = await anon.auth.signIn.mutate({ email, password });
+  return { client: createClient(trpcUrl, () => session.accessToken), session };
+}
+
+/** Exchanges a device credential for a token and returns a till client. */
+export async function deviceClient(trpcUrl: string, credential: { deviceId: string; deviceSecret: string }) {
+  const anon = createClient(trpcUrl);
+  const token = await anon.auth.deviceToken.mutate({ deviceId: credential.deviceId, deviceSecret: credential.deviceSecret });
+  return { client: createClient(trpcUrl, () => token.accessToken), token };
+}
