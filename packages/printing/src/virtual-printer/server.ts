@@ -77,6 +77,13 @@ function notReadyReason(f: VirtualPrinterFaults): Interruption | null {
   return null;
 }
 
+function hasContent(part: Uint8Array): boolean {
+  for (let i = 0; i < part.length; i += 3) {
+    if (part[i] !== 0x10 || part[i + 1] !== 0x04) return true;
+  }
+  return false;
+}
+
 /** Starts a virtual ESC/POS network printer: a real TCP server that decodes what it receives. */
 export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): Promise<VirtualPrinter> {
   const host = options.host ?? '127.0.0.1';
@@ -105,7 +112,8 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
       const lines = decoder.takeLines();
       const reason = interrupted ?? (cut ? null : dropped ? 'dropped' : 'no-cut');
       interrupted = null;
-      if (lines.length === 0 && reason === 'no-cut') return; // status-only connection
+      // A connection that only asked for status, or the feed after a cut, is not a document.
+      if (reason === 'no-cut' && lines.every((l) => l.trim() === '')) return;
       publish({
         connectionId,
         lines,
@@ -126,9 +134,8 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
     const feed = (part: Uint8Array): void => {
       const reason = notReadyReason(faults);
       decoder.printing = reason === null;
-      // A status request alone does not move paper; any other byte is content that got lost.
-      const isStatusOnly = part.length === 3 && part[0] === 0x10 && part[1] === 0x04;
-      if (reason && !isStatusOnly) interrupted ??= reason;
+      // Status requests do not move paper; any other byte is content that got lost.
+      if (reason && hasContent(part)) interrupted ??= reason;
       decoder.push(part);
     };
     const process = (chunk: Uint8Array): void => {
@@ -199,7 +206,9 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
     return () => listeners.delete(listener);
   };
 
-  if (!faults.down) await listen();
+  await listen();
+  // A printer that starts switched off still gets its port, so it can be configured and turned on.
+  if (faults.down) await unlisten();
 
   return {
     host,

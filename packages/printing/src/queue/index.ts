@@ -1,0 +1,13 @@
+export { PrintWorker } from './worker';
+export type { PrintEvent, PrinterHealth, PrintWorkerOptions, BackoffOptions } from './worker';
+export { MemoryPrintJobStore } from './memory-store';
+export {
+  PrintJobSchema,
+  NewPrintJobSchema,
+  JobStateSchema,
+  AttentionReasonSchema,
+  PrintJobError,
+} from './types';
+export type { PrintJob, NewPrintJob, JobState, AttentionReason, PrintJobStore } from './types';
+export { PrinterDefinitionSchema, RoutingConfigSchema, routingFromBranchPrinters } from './routing';
+export type { PrinterDefinition, RoutingConfig, RoutingConfigInput } from './routing';

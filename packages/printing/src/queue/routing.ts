@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { DEFAULT_CODEPAGES } from '../escpos/codepages';
+
+/** A configured printer (the settings screen edits these). */
+export const PrinterDefinitionSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  host: z.string().min(1, 'printer host is required'),
+  port: z.number().int().min(1).max(65535).default(9100),
+  columns: z.union([z.literal(32), z.literal(42), z.literal(48)]).default(48),
+  /** Code pages in order of preference; the default covers Western Europe, Greek, Turkish, Central Europe and Cyrillic. */
+  codepages: z.array(z.string()).default([...DEFAULT_CODEPAGES]),
+  /** Printer family for command and code-page numbering (encoder mapping name). */
+  family: z.string().default('epson'),
+});
+export type PrinterDefinition = z.infer<typeof PrinterDefinitionSchema>;
+
+/**
+ * Which printer prints what: a route key (station id, or 'receipt') → primary printer and an
+ * optional backup that takes over after `failoverAfter` consecutive failures of the primary.
+ */
+export const RoutingConfigSchema = z
+  .object({
+    printers: z.array(PrinterDefinitionSchema),
+    routes: z.record(z.string(), z.object({ primary: z.string(), backup: z.string().nullable().default(null) })),
+    failoverAfter: z.number().int().min(1).default(3),
+  })
+  .superRefine((cfg, ctx) => {
+    const ids = new Set(cfg.printers.map((p) => p.id));
+    for (const [route, r] of Object.entries(cfg.routes)) {
+      for (const id of [r.primary, r.backup]) {
+        if (id !== null && !ids.has(id)) ctx.addIssue({ code: 'custom', message: `route "${route}" uses unknown printer "${id}"`, path: ['routes', route] });
+      }
+    }
+  });
+export type RoutingConfig = z.infer<typeof RoutingConfigSchema>;
+export type RoutingConfigInput = z.input<typeof RoutingConfigSchema>;
+
+/**
+ * Builds routing from core's branch printer list (`stationIds`, `receipts`) plus backups chosen
+ * per station in the settings screen.
+ */
+export function routingFromBranchPrinters(
+  printers: readonly { id: string; name?: string; host: string; port?: number; columns?: number; stationIds?: string[]; receipts?: boolean }[],
+  backups: Readonly<Record<string, string>> = {},
+  failoverAfter = 3,
+): RoutingConfig {
+  const routes: Record<string, { primary: string; backup: string | null }> = {};
+  for (const p of printers) {
+    for (const s of p.stationIds ?? []) routes[s] = { primary: p.id, backup: backups[s] ?? null };
+    if (p.receipts) routes.receipt = { primary: p.id, backup: backups.receipt ?? null };
+  }
+  return RoutingConfigSchema.parse({
+    printers: printers.map((p) => ({ id: p.id, name: p.name || p.id, host: p.host, port: p.port, columns: p.columns })),
+    routes,
+    failoverAfter,
+  });
+}

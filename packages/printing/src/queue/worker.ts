@@ -1,0 +1,385 @@
+import type { Codepage } from '@point-of-sale/codepage-encoder';
+import { encodeDocument } from '../escpos/render';
+import type { PrinterFamily } from '../escpos/codepages';
+import { withNotice } from '../layout/documents/notices';
+import type { PrinterSession, PrinterTransport } from '../transport/tcp';
+import { statusProblem, type PrinterStatus } from '../transport/status';
+import { RoutingConfigSchema, type PrinterDefinition, type RoutingConfig, type RoutingConfigInput } from './routing';
+import {
+  NewPrintJobSchema,
+  PrintJobError,
+  type AttentionReason,
+  type NewPrintJob,
+  type PrintJob,
+  type PrintJobStore,
+} from './types';
+
+/** What the UI shows next to a printer. */
+export type PrinterHealth = 'online' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'error' | 'offline' | 'unreachable';
+
+/** Everything the till needs to show printing as it happens. */
+export type PrintEvent =
+  | { type: 'job'; job: PrintJob }
+  | { type: 'printer'; printerId: string; health: PrinterHealth; detail: string | null }
+  | { type: 'route'; route: string; printerId: string; reroutedFrom: string | null };
+
+export interface BackoffOptions {
+  initialMs: number;
+  maxMs: number;
+  factor: number;
+}
+
+export interface PrintWorkerOptions {
+  store: PrintJobStore;
+  transport: PrinterTransport;
+  routing: RoutingConfigInput;
+  /** Injected clock (epoch ms). */
+  now?: () => number;
+  backoff?: Partial<BackoffOptions>;
+  /** How often a primary printer that lost its stations is probed to take them back. */
+  probeIntervalMs?: number;
+}
+
+function healthOf(s: PrinterStatus): PrinterHealth {
+  return statusProblem(s) ?? (s.paperNearEnd ? 'paper-near-end' : 'online');
+}
+
+/** Thrown inside a send when nothing of the job reached the printer: safe to retry. */
+class NotSent extends Error {}
+
+/**
+ * The print worker: takes durable jobs from the store and prints them, one at a time per printer
+ * in enqueue order, with confirmation, backoff, failover to a backup printer, and the
+ * at-least-once policy of docs/printing.md (a job that may have printed is never resent without
+ * a person deciding).
+ */
+export class PrintWorker {
+  private routing: RoutingConfig;
+  private readonly now: () => number;
+  private readonly backoff: BackoffOptions;
+  private readonly probeIntervalMs: number;
+  private readonly failures = new Map<string, number>();
+  private readonly failedOver = new Map<string, string>();
+  private readonly manualRoutes = new Map<string, string>();
+  private readonly lastProbe = new Map<string, number>();
+  private readonly busy = new Set<string>();
+  private readonly inflight = new Set<Promise<void>>();
+  private readonly listeners = new Set<(e: PrintEvent) => void>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private pumping = false;
+  private pumpAgain = false;
+  private stopped = false;
+  private seq = 0;
+
+  private constructor(private readonly options: PrintWorkerOptions) {
+    this.routing = RoutingConfigSchema.parse(options.routing);
+    this.now = options.now ?? Date.now;
+    this.backoff = { initialMs: 1000, maxMs: 60_000, factor: 2, ...options.backoff };
+    this.probeIntervalMs = options.probeIntervalMs ?? 15_000;
+  }
+
+  /**
+   * Starts a worker over a store. Jobs found `sending` were interrupted by a crash or restart
+   * mid-send: they become `needs-attention` (may have printed), never resent silently.
+   */
+  static async start(options: PrintWorkerOptions): Promise<PrintWorker> {
+    const worker = new PrintWorker(options);
+    const all = await options.store.list();
+    worker.seq = all.reduce((m, j) => Math.max(m, j.seq), 0);
+    for (const job of all.filter((j) => j.state === 'sending')) {
+      await worker.needsAttention(job, 'unknown-after-restart', 'the till stopped while this job was being sent', 0);
+    }
+    worker.kick();
+    return worker;
+  }
+
+  /** Subscribes to job, printer and route events; returns an unsubscribe function. */
+  subscribe(listener: (e: PrintEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Replaces printers and routes (settings screen). Takes effect for the next job. */
+  setRouting(routing: RoutingConfigInput): void {
+    this.routing = RoutingConfigSchema.parse(routing);
+    this.kick();
+  }
+
+  /**
+   * Adds a job unless one with the same id exists (the outbox reconciler may run twice).
+   * @throws {PrintJobError} NO_PRINTER when no printer is assigned to the job's route
+   */
+  async enqueue(input: NewPrintJob): Promise<PrintJob> {
+    const parsed = NewPrintJobSchema.parse(input);
+    if (!this.routing.routes[parsed.route]) {
+      throw new PrintJobError('NO_PRINTER', `no printer is assigned to "${parsed.route}"; assign one in printer settings`);
+    }
+    const now = this.now();
+    const job: PrintJob = {
+      ...parsed,
+      seq: ++this.seq,
+      state: 'queued',
+      createdAt: now,
+      updatedAt: now,
+      attempts: 0,
+      nextAttemptAt: now,
+      printerId: null,
+      lastError: null,
+      attention: null,
+      reprints: 0,
+      printedAt: null,
+    };
+    const stored = await this.options.store.insertIfAbsent(job);
+    if (stored.seq === job.seq) this.emit({ type: 'job', job: stored });
+    this.kick();
+    return stored;
+  }
+
+  /** A person chose to print a job again (after "may have printed", or a lost ticket). */
+  async reprint(id: string): Promise<PrintJob> {
+    const job = await this.require(id, ['needs-attention', 'printed', 'dismissed']);
+    const now = this.now();
+    const next: PrintJob = { ...job, state: 'queued', reprints: job.reprints + 1, attention: null, attempts: 0, nextAttemptAt: now, updatedAt: now };
+    await this.save(next);
+    this.kick();
+    return next;
+  }
+
+  /** A person confirmed a "may have printed" job did print (or is not needed). */
+  async dismiss(id: string): Promise<PrintJob> {
+    const job = await this.require(id, ['needs-attention']);
+    const next: PrintJob = { ...job, state: 'dismissed', updatedAt: this.now() };
+    await this.save(next);
+    return next;
+  }
+
+  /** Sends a route to a chosen printer until cleared with null (the till's "re-route" action). */
+  reroute(route: string, printerId: string | null): void {
+    if (printerId === null) this.manualRoutes.delete(route);
+    else {
+      if (!this.printer(printerId)) throw new PrintJobError('NO_PRINTER', `unknown printer "${printerId}"`);
+      this.manualRoutes.set(route, printerId);
+    }
+    const { printer, reroutedFrom } = this.target(route);
+    if (printer) this.emit({ type: 'route', route, printerId: printer.id, reroutedFrom: reroutedFrom?.id ?? null });
+    this.kick();
+  }
+
+  /** Retries waiting jobs now instead of after their backoff (the till's "retry" action). */
+  async retryNow(): Promise<void> {
+    const now = this.now();
+    for (const job of await this.options.store.list(['queued'])) {
+      if (job.nextAttemptAt > now) await this.save({ ...job, nextAttemptAt: now, updatedAt: now }, false);
+    }
+    this.kick();
+  }
+
+  /** The printer a route currently prints on, and the primary it was taken from when failed over. */
+  target(route: string): { printer: PrinterDefinition | null; reroutedFrom: PrinterDefinition | null } {
+    const r = this.routing.routes[route];
+    if (!r) return { printer: null, reroutedFrom: null };
+    const primary = this.printer(r.primary);
+    const id = this.manualRoutes.get(route) ?? this.failedOver.get(route) ?? r.primary;
+    const printer = this.printer(id);
+    return { printer, reroutedFrom: id !== r.primary ? primary : null };
+  }
+
+  /** Stops taking jobs and waits for sends in flight to finish. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await Promise.all([...this.inflight]);
+  }
+
+  private printer(id: string): PrinterDefinition | null {
+    return this.routing.printers.find((p) => p.id === id) ?? null;
+  }
+
+  private emit(e: PrintEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+
+  private async require(id: string, states: PrintJob['state'][]): Promise<PrintJob> {
+    const job = await this.options.store.get(id);
+    if (!job) throw new PrintJobError('NOT_FOUND', `print job "${id}" does not exist`);
+    if (!states.includes(job.state)) throw new PrintJobError('INVALID_STATE', `print job "${id}" is ${job.state}`);
+    return job;
+  }
+
+  private async save(job: PrintJob, announce = true): Promise<void> {
+    await this.options.store.put(job);
+    if (announce) this.emit({ type: 'job', job });
+  }
+
+  private kick(): void {
+    if (this.stopped) return;
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = true;
+    void this.pump().finally(() => {
+      this.pumping = false;
+      if (this.pumpAgain) {
+        this.pumpAgain = false;
+        this.kick();
+      }
+    });
+  }
+
+  private schedule(at: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.kick();
+    }, Math.max(0, at - this.now()));
+  }
+
+  /** Starts the head job of every idle printer; jobs behind a waiting head wait too (strict order). */
+  private async pump(): Promise<void> {
+    await this.probeFailedOverPrimaries();
+    const queued = await this.options.store.list(['queued']);
+    const heads = new Map<string, { job: PrintJob; printer: PrinterDefinition; reroutedFrom: PrinterDefinition | null }>();
+    for (const job of queued) {
+      const { printer, reroutedFrom } = this.target(job.route);
+      if (!printer || heads.has(printer.id)) continue;
+      heads.set(printer.id, { job, printer, reroutedFrom });
+    }
+    let wake = Infinity;
+    const now = this.now();
+    for (const { job, printer, reroutedFrom } of heads.values()) {
+      if (this.busy.has(printer.id)) continue;
+      if (job.nextAttemptAt > now) {
+        wake = Math.min(wake, job.nextAttemptAt);
+        continue;
+      }
+      this.busy.add(printer.id);
+      const run = this.send(job, printer, reroutedFrom).finally(() => {
+        this.busy.delete(printer.id);
+        this.inflight.delete(run);
+        this.kick();
+      });
+      this.inflight.add(run);
+    }
+    if (this.failedOver.size > 0) wake = Math.min(wake, now + this.probeIntervalMs);
+    if (wake < Infinity) this.schedule(wake);
+  }
+
+  private async probeFailedOverPrimaries(): Promise<void> {
+    const primaries = new Set([...this.failedOver.keys()].map((route) => this.routing.routes[route]?.primary));
+    for (const id of primaries) {
+      const printer = id ? this.printer(id) : null;
+      if (!printer || this.busy.has(printer.id) || this.now() - (this.lastProbe.get(printer.id) ?? 0) < this.probeIntervalMs) continue;
+      this.lastProbe.set(printer.id, this.now());
+      let session: PrinterSession | null = null;
+      try {
+        session = await this.options.transport.open(printer);
+        const status = await session.status();
+        this.emit({ type: 'printer', printerId: printer.id, health: healthOf(status), detail: null });
+        if (statusProblem(status) !== null) continue;
+        this.failures.set(printer.id, 0);
+        for (const route of [...this.failedOver.keys()]) {
+          if (this.routing.routes[route]?.primary !== printer.id) continue;
+          this.failedOver.delete(route);
+          this.emit({ type: 'route', route, printerId: printer.id, reroutedFrom: null });
+        }
+      } catch {
+        // still down: keep the backup
+      } finally {
+        session?.close();
+      }
+    }
+  }
+
+  private async send(job: PrintJob, printer: PrinterDefinition, reroutedFrom: PrinterDefinition | null): Promise<void> {
+    let session: PrinterSession | null = null;
+    let current = job;
+    try {
+      try {
+        session = await this.options.transport.open(printer);
+      } catch (e) {
+        this.emit({ type: 'printer', printerId: printer.id, health: 'unreachable', detail: errorText(e) });
+        throw new NotSent(errorText(e));
+      }
+      const before = await session.status().catch((e: unknown) => {
+        throw new NotSent(`no status answer: ${errorText(e)}`);
+      });
+      this.emit({ type: 'printer', printerId: printer.id, health: healthOf(before), detail: null });
+      const problem = statusProblem(before);
+      if (problem) throw new NotSent(`printer reports ${problem}`);
+
+      let doc = job.document;
+      if (reroutedFrom) doc = withNotice(doc, `RE-ROUTED FROM ${reroutedFrom.name}`);
+      if (job.reprints > 0) doc = withNotice(doc, 'REPRINT');
+      const bytes = encodeDocument(doc, {
+        columns: printer.columns,
+        codepages: printer.codepages as Codepage[],
+        codepageMapping: printer.family as PrinterFamily,
+      });
+
+      // Durably `sending` before the first content byte: after a crash from here on, nobody can
+      // know whether the paper came out, so a restart must ask a person.
+      current = { ...job, state: 'sending', printerId: printer.id, attempts: job.attempts + 1, updatedAt: this.now() };
+      await this.save(current);
+      try {
+        await session.write(bytes);
+      } catch (e) {
+        return await this.afterBytes(current, session, 'connection-lost-after-send', errorText(e));
+      }
+      let after: PrinterStatus;
+      try {
+        after = await session.status();
+      } catch (e) {
+        return await this.afterBytes(current, session, 'unconfirmed', `no confirmation: ${errorText(e)}`);
+      }
+      this.emit({ type: 'printer', printerId: printer.id, health: healthOf(after), detail: null });
+      const afterProblem = statusProblem(after);
+      if (afterProblem) return await this.afterBytes(current, session, 'printer-problem-after-send', `printer reports ${afterProblem}`);
+      this.failures.set(printer.id, 0);
+      await this.save({ ...current, state: 'printed', printedAt: this.now(), lastError: null, updatedAt: this.now() });
+    } catch (e) {
+      if (!(e instanceof NotSent) && (session?.bytesWritten ?? 0) > 0) {
+        // e.g. the store failed after bytes went out: still "may have printed".
+        await this.afterBytes(current, session, 'unconfirmed', errorText(e));
+        return;
+      }
+      await this.notSent(job, printer, errorText(e));
+    } finally {
+      session?.close();
+    }
+  }
+
+  private async afterBytes(job: PrintJob, session: PrinterSession | null, reason: AttentionReason, detail: string): Promise<void> {
+    await this.needsAttention(job, reason, detail, session?.bytesWritten ?? 0);
+  }
+
+  private async needsAttention(job: PrintJob, reason: AttentionReason, detail: string, bytesWritten: number): Promise<void> {
+    const now = this.now();
+    await this.save({ ...job, state: 'needs-attention', lastError: detail, attention: { reason, detail, at: now, bytesWritten }, updatedAt: now });
+  }
+
+  /** Nothing of the job reached the printer: retry with backoff, failing over when the primary keeps failing. */
+  private async notSent(job: PrintJob, printer: PrinterDefinition, detail: string): Promise<void> {
+    const failures = (this.failures.get(printer.id) ?? 0) + 1;
+    this.failures.set(printer.id, failures);
+    let failedOver = false;
+    if (failures >= this.routing.failoverAfter) {
+      for (const [route, r] of Object.entries(this.routing.routes)) {
+        if (r.primary !== printer.id || !r.backup || this.failedOver.has(route) || this.manualRoutes.has(route)) continue;
+        this.failedOver.set(route, r.backup);
+        this.lastProbe.set(printer.id, this.now());
+        this.emit({ type: 'route', route, printerId: r.backup, reroutedFrom: printer.id });
+        failedOver ||= route === job.route;
+      }
+    }
+    const attempts = job.attempts + 1;
+    const delay = failedOver ? 0 : Math.min(this.backoff.maxMs, this.backoff.initialMs * this.backoff.factor ** (attempts - 1));
+    const now = this.now();
+    await this.save({ ...job, state: 'queued', attempts, printerId: printer.id, lastError: detail, nextAttemptAt: now + delay, updatedAt: now });
+  }
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
