@@ -51,6 +51,9 @@ export interface PrinterTransport {
   open(endpoint: TcpEndpoint): Promise<PrinterSession>;
 }
 
+// All three requests in one packet: one round trip for the whole status.
+const STATUS_REQUEST_BYTES = Uint8Array.from(STATUS_REQUESTS.flatMap((r) => [...r]));
+
 /** Opens a raw TCP session (port 9100) with a printer. Throws `PrinterTransportError` ('connect'). */
 export async function openTcpSession(
   endpoint: TcpEndpoint,
@@ -133,7 +136,7 @@ export async function openTcpSession(
     status() {
       return withTimeout('status', timeouts.statusMs, `status of ${host}:${port}`, async () => {
         received = [];
-        for (const request of STATUS_REQUESTS) await rawWrite(request);
+        await rawWrite(STATUS_REQUEST_BYTES);
         const [a, b, c] = await readBytes(3);
         return parsePrinterStatus([a!, b!, c!]);
       });

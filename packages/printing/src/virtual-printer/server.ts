@@ -103,6 +103,8 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
   const handle = (socket: Socket): void => {
     const connectionId = ++stats.connections;
     sockets.add(socket);
+    // Real printers answer status at once; Nagle would hold the 2nd and 3rd answer for an ACK.
+    socket.setNoDelay(true);
     let received = 0;
     let interrupted: Interruption | null = null;
     let dropped = false;
