@@ -36,8 +36,9 @@ export type LineModifier = z.infer<typeof lineModifierSchema>;
  * taken when it was added, so later menu edits never change past orders.
  * Quantities: `quantity` ordered, `voidedQuantity` removed again (kept for
  * void reports), active = quantity − voidedQuantity; `firedQuantity` is how
- * many active units the kitchen has been told about, which makes routing
- * deterministic (see kitchen routing).
+ * many active units the kitchen was told to prepare and `announcedQuantity`
+ * how many it knows about including held courses, which makes routing
+ * deterministic (see `routeKitchen`).
  */
 export const orderLineSchema = z.object({
   id: idSchema,
@@ -58,6 +59,8 @@ export const orderLineSchema = z.object({
   quantity: z.number().int().positive(),
   voidedQuantity: z.number().int().nonnegative().default(0),
   firedQuantity: z.number().int().nonnegative().default(0),
+  /** Active units the kitchen knows about, fired or held (≥ firedQuantity). */
+  announcedQuantity: z.number().int().nonnegative().default(0),
   discount: discountSchema.nullable().default(null),
   addedAt: epochMsSchema,
   addedBy: idSchema,

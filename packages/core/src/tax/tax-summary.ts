@@ -99,7 +99,10 @@ export function computeTaxSummary(entries: readonly TaxableAmount[]): TaxSummary
       });
     }
   }
-  const rows = [...byRate.values()].sort((a, b) => a.rateBasisPoints - b.rateBasisPoints);
+  // Rows of nothing (e.g. only voided lines at a rate) would print as noise on receipts.
+  const rows = [...byRate.values()]
+    .filter((r) => r.gross !== 0 || r.tax !== 0)
+    .sort((a, b) => a.rateBasisPoints - b.rateBasisPoints);
   let taxTotal = 0;
   let gross = 0;
   for (const r of rows) {

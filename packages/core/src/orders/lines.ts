@@ -1,0 +1,221 @@
+import { routeKitchen } from '../kitchen/routing';
+import { buildLineModifiers, type ModifierChoice } from '../menu/modifiers';
+import type { ResolvedItem } from '../menu/resolve';
+import type { ModifierGroupDoc } from '../menu/schemas';
+import { assertMinorUnits } from '../money/money';
+import { commitOrder } from './commit';
+import type { OrderContext } from './context';
+import { ManagerApprovalRequiredError, OrderError } from './errors';
+import { activeQuantity } from './line-amounts';
+import { EDITABLE_STATUSES, assertStatus, withStatus } from './lifecycle';
+import type { OrderDoc, OrderLine } from './schemas';
+
+/** Input of {@link addLine}. */
+export interface AddLineInput {
+  /** The item as resolved for the branch (price override applied). */
+  readonly item: ResolvedItem;
+  /** Modifier groups of the branch menu, by id. */
+  readonly modifierGroups: Readonly<Record<string, ModifierGroupDoc>>;
+  readonly selection?: readonly ModifierChoice[];
+  readonly quantity?: number;
+  readonly seat?: number | null;
+  readonly notes?: string;
+  /** Overrides the item's default course. */
+  readonly course?: number;
+}
+
+function assertQuantity(q: number): void {
+  if (!Number.isSafeInteger(q) || q < 1) {
+    throw new OrderError(
+      'ORDER_INVALID_QUANTITY',
+      `quantity must be a whole number of at least 1, got ${q}`,
+    );
+  }
+}
+
+/**
+ * Adds a line, snapshotting name, unit price, modifiers, tax class and rate,
+ * station and course from the resolved item.
+ * @throws {IllegalTransitionError} unless the order is open or sent
+ * @throws {OrderError} `ORDER_ITEM_UNAVAILABLE` for an 86'd item, `ORDER_INVALID_QUANTITY`
+ * @throws {ModifierSelectionError} when the modifier selection breaks a group rule
+ */
+export function addLine(order: OrderDoc, input: AddLineInput, ctx: OrderContext): OrderDoc {
+  assertStatus(order, EDITABLE_STATUSES, 'add items to');
+  const { item } = input;
+  if (!item.available || item.tax === null) {
+    throw new OrderError('ORDER_ITEM_UNAVAILABLE', `"${item.name}" is not available right now`);
+  }
+  const quantity = input.quantity ?? 1;
+  assertQuantity(quantity);
+  const modifiers = buildLineModifiers(item, input.modifierGroups, input.selection ?? []);
+  const line: OrderLine = {
+    id: ctx.newId(),
+    itemId: item.id,
+    name: item.name,
+    categoryId: item.categoryId,
+    unitPrice: assertMinorUnits(item.price, 'unit price'),
+    modifiers,
+    taxClassId: item.taxClassId,
+    taxRateBasisPoints: item.tax.rateBasisPoints,
+    taxInclusive: item.tax.inclusive,
+    stationId: item.stationId,
+    course: input.course ?? item.course,
+    seat: input.seat ?? null,
+    notes: input.notes ?? '',
+    quantity,
+    voidedQuantity: 0,
+    firedQuantity: 0,
+    announcedQuantity: 0,
+    discount: null,
+    addedAt: ctx.at,
+    addedBy: ctx.by,
+  };
+  return commitOrder({ ...order, lines: [...order.lines, line] }, ctx);
+}
+
+/** Finds a line or throws `ORDER_LINE_NOT_FOUND`. */
+export function getLine(order: Pick<OrderDoc, 'lines'>, lineId: string): OrderLine {
+  const line = order.lines.find((l) => l.id === lineId);
+  if (!line) throw new OrderError('ORDER_LINE_NOT_FOUND', `no line ${lineId} on this order`);
+  return line;
+}
+
+/** Input of {@link voidLine}. */
+export interface VoidLineInput {
+  readonly lineId: string;
+  /** Units to void (default: all active units). */
+  readonly quantity?: number;
+  readonly reason?: string;
+  /** Manager approving the void; required when the kitchen already has the units. */
+  readonly approvedBy?: string | null;
+}
+
+/**
+ * Voids (removes) units of a line. The units stay on the line as
+ * `voidedQuantity` and a void record is kept for the void report. If the
+ * kitchen already knew about them, a `void` print request with VOID tickets
+ * is recorded in the same update so the station stops preparing them.
+ * @throws {ManagerApprovalRequiredError} when fired units are voided without `approvedBy`
+ * @throws {OrderError} `ORDER_INVALID_QUANTITY` when voiding more than is active
+ */
+export function voidLine(order: OrderDoc, input: VoidLineInput, ctx: OrderContext): OrderDoc {
+  assertStatus(order, EDITABLE_STATUSES, 'void items of');
+  const line = getLine(order, input.lineId);
+  const active = activeQuantity(line);
+  const quantity = input.quantity ?? active;
+  assertQuantity(quantity);
+  if (quantity > active) {
+    throw new OrderError(
+      'ORDER_INVALID_QUANTITY',
+      `cannot void ${quantity} of "${line.name}": only ${active} left`,
+    );
+  }
+  const known = Math.max(line.announcedQuantity, line.firedQuantity);
+  const wasFired = active - quantity < known;
+  if (wasFired && !input.approvedBy) {
+    throw new ManagerApprovalRequiredError(
+      'voidLine',
+      `"${line.name}" was already sent to the kitchen; a manager must approve the void`,
+    );
+  }
+  const updated: OrderDoc = {
+    ...order,
+    lines: order.lines.map((l) =>
+      l.id === line.id ? { ...l, voidedQuantity: l.voidedQuantity + quantity } : l,
+    ),
+    voids: [
+      ...order.voids,
+      {
+        id: ctx.newId(),
+        lineId: line.id,
+        quantity,
+        wasFired,
+        reason: input.reason ?? '',
+        at: ctx.at,
+        by: ctx.by,
+        approvedBy: input.approvedBy ?? null,
+      },
+    ],
+  };
+  if (!wasFired) return commitOrder(updated, ctx);
+  const routing = routeKitchen(updated, { kind: 'voids' }, ctx);
+  return commitOrder(
+    {
+      ...updated,
+      lines: routing.lines,
+      printRequests: [
+        ...updated.printRequests,
+        {
+          id: ctx.newId(),
+          kind: 'void',
+          at: ctx.at,
+          by: ctx.by,
+          tickets: routing.tickets,
+          reprintOf: null,
+          refundId: null,
+        },
+      ],
+    },
+    ctx,
+  );
+}
+
+/**
+ * Changes notes, seat or course of a line the kitchen has not seen yet.
+ * @throws {OrderError} `ORDER_INVALID_INPUT` once the line was sent (void and re-add instead)
+ */
+export function updateLineDetails(
+  order: OrderDoc,
+  lineId: string,
+  details: { readonly notes?: string; readonly seat?: number | null; readonly course?: number },
+  ctx: OrderContext,
+): OrderDoc {
+  assertStatus(order, EDITABLE_STATUSES, 'change items of');
+  const line = getLine(order, lineId);
+  if (line.announcedQuantity > 0 || line.firedQuantity > 0) {
+    throw new OrderError(
+      'ORDER_INVALID_INPUT',
+      `"${line.name}" was already sent; void it and add it again`,
+    );
+  }
+  return commitOrder(
+    { ...order, lines: order.lines.map((l) => (l.id === lineId ? { ...l, ...details } : l)) },
+    ctx,
+  );
+}
+
+/**
+ * Voids a whole unpaid order: every active unit is voided (kept for the void
+ * report) and units the kitchen knows about get VOID tickets, all in one update.
+ * @throws {IllegalTransitionError} unless open or sent
+ * @throws {OrderError} `ORDER_HAS_PAYMENTS` when payments exist (refund instead)
+ * @throws {ManagerApprovalRequiredError} when sent units are voided without `approvedBy`
+ */
+export function voidOrder(
+  order: OrderDoc,
+  input: { readonly reason: string; readonly approvedBy?: string | null },
+  ctx: OrderContext,
+): OrderDoc {
+  assertStatus(order, EDITABLE_STATUSES, 'void');
+  if (order.payments.length > 0) {
+    throw new OrderError(
+      'ORDER_HAS_PAYMENTS',
+      'this order has payments; refund them instead of voiding',
+    );
+  }
+  let next = order;
+  for (const line of order.lines) {
+    if (activeQuantity(line) > 0) {
+      next = voidLine(
+        next,
+        { lineId: line.id, reason: input.reason, approvedBy: input.approvedBy ?? null },
+        ctx,
+      );
+    }
+  }
+  return commitOrder(
+    { ...withStatus(next, 'voided', ctx.at, ctx.by), voidReason: input.reason },
+    ctx,
+  );
+}
