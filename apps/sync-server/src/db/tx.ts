@@ -13,6 +13,12 @@ export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolCl
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     let broken = false;
+    // A connection dropping between two statements emits 'error' on the checked-out client; without a
+    // listener that would crash the process. The failing statement rejects anyway.
+    const onError = (): void => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -28,6 +34,7 @@ export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolCl
       if (typeof code === 'string' && RETRYABLE.has(code) && attempt < 5) continue;
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }

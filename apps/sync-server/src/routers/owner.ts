@@ -187,7 +187,8 @@ const devicesRouter = {
       'UPDATE devices SET revoked_at = coalesce(revoked_at, $3) WHERE id = $1 AND org_id = $2',
       [input.deviceId, ctx.user.org, ctx.services.now()],
     );
-    if (!rowCount) throw new TRPCError({ code: 'NOT_FOUND', message: `No device ${input.deviceId}` });
+    // Same answer for unknown devices and other orgs' devices: ids are not probed across orgs.
+    if (!rowCount) throw new TRPCError({ code: 'FORBIDDEN', message: `No device ${input.deviceId} in your organization` });
     await ctx.services.db.pool.query(
       `INSERT INTO audit_log (org_id, actor_type, actor_id, action, detail) VALUES ($1, 'user', $2, 'device.revoked', $3)`,
       [ctx.user.org, ctx.user.sub, { deviceId: input.deviceId }],

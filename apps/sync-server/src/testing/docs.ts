@@ -11,7 +11,7 @@ export interface OrderDocOptions {
 }
 
 /** An order with no lines (totals all zero), wire form (`_deleted` included). */
-export function orderDoc(options: OrderDocOptions): Record<string, unknown> & { id: string; _deleted: boolean } {
+export function orderDoc(options: OrderDocOptions): Record<string, unknown> & { id: string; updatedAt: number; _deleted: boolean } {
   const at = options.updatedAt ?? 1_790_000_000_000;
   return {
     id: options.id,
