@@ -1,0 +1,35 @@
+import { businessDayOf, type OrderContext } from '@comanda/core/orders';
+import type { Branch, StaffMember } from '../domain';
+import type { TillPorts } from '../ports';
+
+/** What order actions need besides the ports: who is logged in, the branch, the open shift. */
+export interface OrderDeps {
+  ports: TillPorts;
+  user: () => StaffMember | null;
+  branch: () => Branch | null;
+  shiftId: () => string | null;
+}
+
+/** Thrown when an action is attempted without a logged-in cashier or loaded branch. */
+export class NotReadyError extends Error {
+  override readonly name = 'NotReadyError';
+}
+
+/** The core's `OrderContext` for an action happening now, by the logged-in staff member. */
+export function orderContext(deps: OrderDeps): OrderContext {
+  const user = deps.user();
+  if (!user) throw new NotReadyError('Log in first.');
+  return { at: deps.ports.clock.now(), by: user.id, newId: deps.ports.ids.newId };
+}
+
+export function requireBranch(deps: OrderDeps): Branch {
+  const branch = deps.branch();
+  if (!branch) throw new NotReadyError('The branch settings have not been synced to this till yet.');
+  return branch;
+}
+
+/** The branch's business day now (late-night sales count for the previous day). */
+export function currentBusinessDay(deps: OrderDeps): string {
+  const branch = requireBranch(deps);
+  return businessDayOf(deps.ports.clock.now(), branch.timeZone, branch.businessDayStartHour);
+}

@@ -1,0 +1,360 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { BranchMenu, ModifierChoice, ModifierGroupDoc, ResolvedItem } from '@comanda/core/menu';
+import {
+  ManagerApprovalRequiredError,
+  addLine,
+  addPayment,
+  applyDiscount,
+  computeOrderTotals,
+  createOrder,
+  fireCourse,
+  refund,
+  requestCustomerPrint,
+  requestReprint,
+  sendToKitchen,
+  splitBill,
+  updateLineDetails,
+  voidLine,
+  type AddPaymentInput,
+  type ApplyDiscountInput,
+  type OrderDoc,
+  type OrderType,
+  type RefundInput,
+  type SplitMove,
+} from '@comanda/core/orders';
+import { recordAudit } from '../audit/record-audit';
+import { currentBusinessDay, orderContext, requireBranch, type OrderDeps } from './order-context';
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+
+/** An action that needs a manager's PIN before it can run again with `approvedBy`. */
+export interface PendingApproval {
+  action: string;
+  message: string;
+  run: (managerId: string) => Promise<void>;
+}
+
+export interface NewOrderInput {
+  type: OrderType;
+  table?: string | null;
+  covers?: number | null;
+  customerName?: string | null;
+}
+
+export interface OrderState {
+  /** The working order as last changed; `saveState` says whether that version is on disk. */
+  order: OrderDoc | null;
+  saveState: SaveState;
+  saveError: string | null;
+  /** Last rule violation (from core), shown to the cashier. */
+  actionError: string | null;
+  selectedLineId: string | null;
+  pendingApproval: PendingApproval | null;
+
+  newOrder: (input: NewOrderInput) => Promise<void>;
+  open: (orderId: string) => Promise<void>;
+  /** Leaves the order as a parked tab (it is already saved) and clears the screen. */
+  park: () => void;
+  select: (lineId: string | null) => void;
+  addItem: (item: ResolvedItem, groups: Readonly<Record<string, ModifierGroupDoc>>, selection?: readonly ModifierChoice[]) => Promise<void>;
+  /** One more unit: grows an unsent line, or adds a new line (same options) once it was sent. */
+  increment: (lineId: string, menu: BranchMenu) => Promise<void>;
+  decrement: (lineId: string) => Promise<void>;
+  setLineDetails: (lineId: string, details: { notes?: string; seat?: number | null; course?: number }) => Promise<void>;
+  voidLine: (lineId: string, quantity: number, reason: string, approvedBy?: string | null) => Promise<void>;
+  discount: (input: ApplyDiscountInput) => Promise<void>;
+  send: () => Promise<void>;
+  fire: (course: number) => Promise<void>;
+  pay: (input: AddPaymentInput) => Promise<void>;
+  printReceipt: () => Promise<void>;
+  splitByItems: (moves: readonly SplitMove[]) => Promise<OrderDoc | null>;
+  refund: (input: RefundInput) => Promise<void>;
+  retrySave: () => Promise<void>;
+  clearError: () => void;
+  cancelApproval: () => void;
+}
+
+export type OrderStore = StoreApi<OrderState>;
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The order being worked on. Every change is a pure `@comanda/core` action on the latest version,
+ * then a durable save through the ports; saves run one at a time in order, so the stored document
+ * only ever moves forward and "saved" is shown only after the write committed.
+ */
+export function createOrderStore(deps: OrderDeps): OrderStore {
+  const { ports } = deps;
+  let queue: Promise<void> = Promise.resolve();
+
+  return createStore<OrderState>()((set, get) => {
+    const persist = (doc: OrderDoc): Promise<void> => {
+      set({ order: doc, saveState: 'saving', saveError: null });
+      const run = async () => {
+        try {
+          await ports.orders.save(doc);
+          // A later change may already be in flight; only the latest version decides the badge.
+          if (get().order === doc) set({ saveState: 'saved' });
+        } catch (error) {
+          set({ saveState: 'failed', saveError: message(error) });
+          throw error;
+        }
+      };
+      const next = queue.then(run, run);
+      queue = next.catch(() => undefined);
+      return next;
+    };
+
+    /** Applies a core action to the current order and saves; manager approvals become `pendingApproval`. */
+    const mutate = async (
+      action: string,
+      change: (order: OrderDoc, approvedBy: string | null) => OrderDoc,
+      after?: (saved: OrderDoc, approvedBy: string | null) => Promise<void>,
+    ): Promise<void> => {
+      const attempt = async (approvedBy: string | null) => {
+        const order = get().order;
+        if (!order) return;
+        let next: OrderDoc;
+        try {
+          next = change(order, approvedBy);
+        } catch (error) {
+          if (error instanceof ManagerApprovalRequiredError && approvedBy === null) {
+            set({
+              pendingApproval: {
+                action,
+                message: error.message,
+                run: async (managerId) => {
+                  set({ pendingApproval: null });
+                  await attempt(managerId);
+                },
+              },
+            });
+            return;
+          }
+          set({ actionError: message(error) });
+          return;
+        }
+        set({ actionError: null });
+        try {
+          await persist(next);
+        } catch {
+          return;
+        }
+        if (after) await after(next, approvedBy);
+      };
+      await attempt(null);
+    };
+
+    const ctx = () => orderContext(deps);
+
+    return {
+      order: null,
+      saveState: 'idle',
+      saveError: null,
+      actionError: null,
+      selectedLineId: null,
+      pendingApproval: null,
+
+      async newOrder(input) {
+        try {
+          const branch = requireBranch(deps);
+          const businessDay = currentBusinessDay(deps);
+          const ticketNumber = await ports.orders.nextTicketNumber(businessDay);
+          const order = createOrder(
+            {
+              branchId: ports.device.branchId,
+              tillId: ports.device.tillId,
+              businessDay,
+              ticketNumber,
+              type: input.type,
+              table: input.type === 'dineIn' ? (input.table ?? null) : null,
+              covers: input.type === 'dineIn' ? (input.covers ?? null) : null,
+              customerName: input.customerName ?? null,
+              currency: branch.currency,
+              cashRoundingStep: branch.cashRoundingStep,
+              shiftId: deps.shiftId(),
+            },
+            ctx(),
+          );
+          set({ selectedLineId: null, actionError: null });
+          await persist(order);
+        } catch (error) {
+          set({ actionError: message(error) });
+        }
+      },
+      async open(orderId) {
+        const order = await ports.orders.get(orderId);
+        if (!order) {
+          set({ actionError: `Order ${orderId} was not found on this till.` });
+          return;
+        }
+        set({ order, saveState: 'saved', saveError: null, actionError: null, selectedLineId: null });
+      },
+      park() {
+        set({ order: null, saveState: 'idle', selectedLineId: null, actionError: null, pendingApproval: null });
+      },
+      select(lineId) {
+        set({ selectedLineId: lineId });
+      },
+      async addItem(item, groups, selection = []) {
+        await mutate('addLine', (order) => addLine(order, { item, modifierGroups: groups, selection }, ctx()));
+        const last = get().order?.lines.at(-1);
+        if (last) set({ selectedLineId: last.id });
+      },
+      async increment(lineId, menu) {
+        await mutate('increment', (order) => {
+          const line = order.lines.find((l) => l.id === lineId);
+          if (!line) throw new Error('That line is no longer on the order.');
+          // Units the kitchen has not heard of can simply grow; otherwise new units are a new line
+          // so the kitchen gets exactly the extra ones.
+          if (line.announcedQuantity === 0 && line.firedQuantity === 0) {
+            const grown = { ...order, lines: order.lines.map((l) => (l.id === lineId ? { ...l, quantity: l.quantity + 1 } : l)) };
+            return { ...grown, updatedAt: ports.clock.now(), totals: computeOrderTotals(grown) };
+          }
+          const item = menu.items[line.itemId];
+          if (!item) throw new Error(`"${line.name}" is no longer on the menu.`);
+          return addLine(
+            order,
+            {
+              item,
+              modifierGroups: menu.modifierGroups,
+              selection: line.modifiers.map((m) => ({ groupId: m.groupId, optionId: m.optionId })),
+              seat: line.seat,
+              notes: line.notes,
+              course: line.course,
+            },
+            ctx(),
+          );
+        });
+      },
+      async decrement(lineId) {
+        await mutate('voidLine', (order, approvedBy) =>
+          voidLine(order, { lineId, quantity: 1, reason: 'quantity correction', approvedBy }, ctx()),
+        );
+      },
+      async setLineDetails(lineId, details) {
+        await mutate('updateLine', (order) => updateLineDetails(order, lineId, details, ctx()));
+      },
+      async voidLine(lineId, quantity, reason, approvedBy = null) {
+        await mutate(
+          'voidLine',
+          (order, approval) => voidLine(order, { lineId, quantity, reason, approvedBy: approval ?? approvedBy }, ctx()),
+          async (saved, approval) => {
+            await recordAudit(ports, {
+              type: 'order.lineVoided',
+              staffId: deps.user()?.id ?? null,
+              approvedBy: approval ?? approvedBy,
+              subjectId: saved.id,
+              details: { lineId, quantity, reason },
+            });
+          },
+        );
+      },
+      async discount(input) {
+        await mutate(
+          'applyDiscount',
+          (order, approvedBy) =>
+            applyDiscount(order, { ...input, approvedBy: approvedBy ?? input.approvedBy ?? null }, requireBranch(deps).discountApproval, ctx()),
+          async (saved, approvedBy) => {
+            await recordAudit(ports, {
+              type: 'order.discountApplied',
+              staffId: deps.user()?.id ?? null,
+              approvedBy: approvedBy ?? input.approvedBy ?? null,
+              subjectId: saved.id,
+              details: {
+                target: input.target === 'order' ? 'order' : input.target.lineId,
+                kind: input.value.type,
+                value: input.value.type === 'percent' ? input.value.basisPoints : input.value.amount,
+                reason: input.reason ?? '',
+              },
+            });
+          },
+        );
+      },
+      async send() {
+        await mutate('sendToKitchen', (order) => sendToKitchen(order, ctx()));
+      },
+      async fire(course) {
+        await mutate('fireCourse', (order) => fireCourse(order, course, ctx()));
+      },
+      async pay(input) {
+        await mutate(
+          'addPayment',
+          (order) => addPayment(order, input, ctx(), { tillId: ports.device.tillId, shiftId: deps.shiftId() }),
+          async () => {
+            // The drawer opens for cash; a drawer that fails to open must not undo the payment.
+            if (input.method === 'cash') await ports.printing.openCashDrawer().catch(() => undefined);
+          },
+        );
+      },
+      async printReceipt() {
+        const order = get().order;
+        if (!order) return;
+        const previous = [...order.printRequests].reverse().find((r) => r.kind === 'receipt');
+        if (!previous) {
+          await mutate('printReceipt', (o) => requestCustomerPrint(o, 'receipt', ctx()));
+          return;
+        }
+        await mutate(
+          'reprint',
+          (o) => requestReprint(o, previous.id, ctx()),
+          async (saved) => {
+            await recordAudit(ports, {
+              type: 'order.reprint',
+              staffId: deps.user()?.id ?? null,
+              subjectId: saved.id,
+              details: { requestId: previous.id, kind: 'receipt' },
+            });
+          },
+        );
+      },
+      async splitByItems(moves) {
+        const order = get().order;
+        if (!order) return null;
+        try {
+          const { source, target } = splitBill(order, moves, ctx());
+          // The new order is written first: if the till dies in between, the moved units exist
+          // twice (visible, fixable) rather than nowhere.
+          await ports.orders.save(target);
+          await persist(source);
+          return target;
+        } catch (error) {
+          set({ actionError: message(error) });
+          return null;
+        }
+      },
+      async refund(input) {
+        await mutate(
+          'refund',
+          (order, approvedBy) =>
+            refund(order, { ...input, approvedBy: approvedBy ?? input.approvedBy }, ctx(), {
+              tillId: ports.device.tillId,
+              shiftId: deps.shiftId(),
+            }),
+          async (saved, approvedBy) => {
+            const last = saved.refunds.at(-1);
+            await recordAudit(ports, {
+              type: 'order.refunded',
+              staffId: deps.user()?.id ?? null,
+              approvedBy: approvedBy ?? input.approvedBy,
+              subjectId: saved.id,
+              details: { refundId: last?.id ?? null, amount: last?.amount ?? 0, method: input.method, reason: input.reason },
+            });
+          },
+        );
+      },
+      async retrySave() {
+        const order = get().order;
+        if (order && get().saveState === 'failed') await persist(order).catch(() => undefined);
+      },
+      clearError() {
+        set({ actionError: null });
+      },
+      cancelApproval() {
+        set({ pendingApproval: null });
+      },
+    };
+  });
+}
