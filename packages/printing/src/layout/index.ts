@@ -12,3 +12,5 @@ export type { ShiftReportInput } from './documents/report';
 export { testPageLayout } from './documents/test-page';
 export type { TestPageOptions } from './documents/test-page';
 export { withNotice } from './documents/notices';
+export { previewToRows } from './preview-rows';
+export type { PreviewRow } from './preview-rows';

@@ -47,7 +47,8 @@ export interface Span {
 
 /** One line of paper in the resolved layout, shared by the ESC/POS encoder and the on-screen preview. */
 export type PrintLine =
-  | { kind: 'text'; spans: Span[] }
+  /** `align` says how the padding in `spans` was computed (the spans already include it). */
+  | { kind: 'text'; spans: Span[]; align?: Align }
   | { kind: 'qr'; data: string }
   | { kind: 'cut' }
   | { kind: 'drawer' };

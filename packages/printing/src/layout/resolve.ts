@@ -1,4 +1,4 @@
-import type { LayoutBlock, LayoutDocument, PrintLine, PrintPreview, Span, TextStyle } from './model';
+import type { Align, LayoutBlock, LayoutDocument, PrintLine, PrintPreview, Span, TextStyle } from './model';
 import { fit, printable, wrap } from './text-fit';
 
 /** Paper widths we lay out for: 58 mm (32), 80 mm at 180 dpi (42), 80 mm at 203 dpi (48). */
@@ -20,13 +20,13 @@ function span(text: string, style: TextStyle = {}): Span {
 }
 
 /** One text line: leading padding unstyled, then the styled text; trailing spaces dropped. */
-function textLine(padding: number, text: string, style: TextStyle | undefined): PrintLine {
+function textLine(padding: number, text: string, style: TextStyle | undefined, align: Align = 'left'): PrintLine {
   const spans: Span[] = [];
   if (padding > 0) spans.push(span(' '.repeat(padding)));
   // Inverted text keeps its trailing spaces so a banner prints as a solid bar.
   const body = style?.invert ? text : text.trimEnd();
   if (body) spans.push(span(body, style));
-  return { kind: 'text', spans };
+  return align === 'left' ? { kind: 'text', spans } : { kind: 'text', spans, align };
 }
 
 function resolveBlock(block: LayoutBlock, columns: number): PrintLine[] {
@@ -38,7 +38,7 @@ function resolveBlock(block: LayoutBlock, columns: number): PrintLine[] {
         const room = cells - line.length;
         const left = block.align === 'right' ? room : block.align === 'center' ? Math.floor(room / 2) : 0;
         const body = block.style?.invert ? fit(line, cells - left, 'left') : line;
-        return textLine(left * size, body, block.style);
+        return textLine(left * size, body, block.style, block.align);
       });
     }
     case 'pair': {

@@ -226,3 +226,19 @@ describe('print worker against the virtual printer', () => {
     await expect(w.enqueue({ id: 'x:pastry', route: 'pastry', document: ticket(1) })).rejects.toThrow(/no printer is assigned to "pastry"/);
   });
 });
+
+describe('direct printer routes', () => {
+  it('prints a test page on a named printer with "printer:<id>"', async () => {
+    const p = await printer();
+    const store = new MemoryPrintJobStore();
+    const w = await worker(store, routing(p));
+    const { testPageLayout } = await import('../layout/documents/test-page');
+    const doc = testPageLayout({ printerName: 'Kitchen', host: p.host, port: p.port, columns: 42, printedAt: 'now' });
+    await w.enqueue({ id: 'test-page-1', route: 'printer:kitchen-printer', document: doc });
+    const [printed] = await p.waitForDocuments(1);
+    expect(printed!.text).toContain('TEST PAGE');
+    expect(printed!.text).toContain('Ελληνικά: Γύρος πίτα');
+    expect(printed!.text).toContain('Türkçe: Şiş kebap, ğüşıöç İ');
+    await expect(w.enqueue({ id: 'x', route: 'printer:nope', document: doc })).rejects.toMatchObject({ code: 'NO_PRINTER' });
+  });
+});

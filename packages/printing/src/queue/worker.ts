@@ -40,6 +40,9 @@ export interface PrintWorkerOptions {
   probeIntervalMs?: number;
 }
 
+/** Route prefix that addresses a printer directly. */
+const DIRECT = 'printer:';
+
 function healthOf(s: PrinterStatus): PrinterHealth {
   return statusProblem(s) ?? (s.paperNearEnd ? 'paper-near-end' : 'online');
 }
@@ -111,7 +114,7 @@ export class PrintWorker {
    */
   async enqueue(input: NewPrintJob): Promise<PrintJob> {
     const parsed = NewPrintJobSchema.parse(input);
-    if (!this.routing.routes[parsed.route]) {
+    if (!this.target(parsed.route).printer) {
       throw new PrintJobError('NO_PRINTER', `no printer is assigned to "${parsed.route}"; assign one in printer settings`);
     }
     const now = this.now();
@@ -174,8 +177,12 @@ export class PrintWorker {
     this.kick();
   }
 
-  /** The printer a route currently prints on, and the primary it was taken from when failed over. */
+  /**
+   * The printer a route currently prints on, and the primary it was taken from when failed over.
+   * `printer:<id>` addresses one printer directly (test pages, reports), without failover.
+   */
   target(route: string): { printer: PrinterDefinition | null; reroutedFrom: PrinterDefinition | null } {
+    if (route.startsWith(DIRECT)) return { printer: this.printer(route.slice(DIRECT.length)), reroutedFrom: null };
     const r = this.routing.routes[route];
     if (!r) return { printer: null, reroutedFrom: null };
     const primary = this.printer(r.primary);
