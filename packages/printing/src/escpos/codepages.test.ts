@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../virtual-printer/decoder';
 import { CodepageWriter, escTNumber } from './codepages';
 
-const roundTrip = (text: string, pages?: Parameters<typeof CodepageWriter>[0]): string =>
+const roundTrip = (text: string, pages?: ConstructorParameters<typeof CodepageWriter>[0]): string =>
   decodeEscPos(Uint8Array.from([...new CodepageWriter(pages).encode(text), 0x0a])).join('\n');
 
 describe('automatic code pages', () => {
