@@ -1,3 +1,4 @@
+import { computeOrderTotals, orderDocSchema } from '@comanda/core';
 import { TRPCError } from '@trpc/server';
 import type { WireDocument } from './documents';
 import { sameJson } from './stable-json';
@@ -35,6 +36,19 @@ export function checkOrderWrite(next: WireDocument, master: WireDocument | null)
   }
 }
 
-function checkTotals(_next: WireDocument): void {
-  // Wired to @comanda/core's computeOrderTotals once it lands (see order-totals check below).
+/**
+ * The till snapshots `computeOrderTotals(order)` in `totals`; the server recomputes it with the same
+ * core code. A mismatch means tampering or an incompatible till version: refused, never stored.
+ */
+function checkTotals(next: WireDocument): void {
+  if (next._deleted) return;
+  const { _deleted: _d, ...fields } = next;
+  const order = orderDocSchema.parse(fields);
+  const expected = computeOrderTotals(order);
+  if (!sameJson(expected, order.totals)) {
+    const field = Object.keys(expected).find((k) => !sameJson(expected[k as keyof typeof expected], order.totals[k as keyof typeof expected]));
+    throw unprocessable(
+      `Order ${next.id}: totals do not match the server's computation (${field ?? 'totals'}: expected ${JSON.stringify(field ? expected[field as keyof typeof expected] : expected)})`,
+    );
+  }
 }

@@ -81,6 +81,24 @@ describe.each(ENGINES)('replication on %s', (engine) => {
     await expect(push({ ...event, type: 'order.voided' }, event)).rejects.toSatisfy((e) => httpStatusOf(e) === 422);
   });
 
+  it('recomputes totals: a consistent order is stored, tampered totals are refused', async () => {
+    const [till] = tills as [Client];
+    const good = orderDoc({ id: newId(), branchId: paris, lines: 3, paid: true });
+    expect(good.totals).toMatchObject({ total: expect.any(Number) as number });
+    expect((good.totals as { total: number }).total).toBeGreaterThan(0);
+    expect(await till.sync.push.mutate({ collection: 'orders', rows: [{ assumedMasterState: null, newDocumentState: good }] })).toEqual([]);
+    const bad = orderDoc({ id: newId(), branchId: paris, lines: 3 });
+    const tampered = { ...bad, totals: { ...(bad.totals as object), total: 1 } };
+    const error = await till.sync.push
+      .mutate({ collection: 'orders', rows: [{ assumedMasterState: null, newDocumentState: tampered }] })
+      .catch((e: unknown) => e);
+    expect(httpStatusOf(error)).toBe(422);
+    expect(String(error)).toMatch(/totals do not match/);
+    const { docs } = await pullAll(till, 'orders');
+    expect(docs.some((d) => d.id === bad.id)).toBe(false);
+    expect(docs.find((d) => d.id === good.id)).toEqual(good);
+  });
+
   it('a closed order only grows by refunds, reprints and history', async () => {
     const [till] = tills as [Client];
     const open = orderDoc({ id: newId(), branchId: paris });

@@ -35,12 +35,21 @@ export function validateDocument(collection: SyncCollectionName, raw: unknown, w
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue ? issue.path.map(String).join('.') : '';
-    throw badDocument(`${where}${path ? `.${path}` : ''}`, issue?.message ?? 'invalid document', parsed.error);
+    const prefix = where.split('.');
+    const issues = parsed.error.issues.map((i) => ({ path: [...prefix, ...i.path.map(String)], message: i.message }));
+    throw badDocument(`${where}${path ? `.${path}` : ''}`, issue?.message ?? 'invalid document', new DocumentIssues(issues));
   }
   const known = parsed.data as Record<string, unknown>;
   const unknown = Object.keys(source).filter((key) => !(key in known));
   if (unknown.length > 0) throw badDocument(where, `unknown field(s): ${unknown.slice(0, 5).join(', ')}`);
   return { ...source, _deleted: deleted } as WireDocument;
+}
+
+/** Schema issues with paths from the request root (`rows.0.newDocumentState.…`), for the error formatter. */
+class DocumentIssues extends Error {
+  constructor(readonly issues: { path: string[]; message: string }[]) {
+    super('invalid document');
+  }
 }
 
 function badDocument(where: string, message: string, cause?: unknown): TRPCError {

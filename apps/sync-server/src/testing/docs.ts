@@ -1,3 +1,5 @@
+import { computeOrderTotals, orderDocSchema } from '@comanda/core';
+
 /** Valid replicated documents for tests and benchmarks (pass ids and times in; nothing random here). */
 
 export interface OrderDocOptions {
@@ -8,12 +10,39 @@ export interface OrderDocOptions {
   status?: 'open' | 'sent' | 'paid' | 'closed' | 'voided' | 'refunded';
   updatedAt?: number;
   notes?: string;
+  /** Number of lines (menu-like items at 4.50 €, 10 % tax included); default 0. */
+  lines?: number;
+  /** Pay the order in full by card. */
+  paid?: boolean;
 }
 
-/** An order with no lines (totals all zero), wire form (`_deleted` included). */
-export function orderDoc(options: OrderDocOptions): Record<string, unknown> & { id: string; updatedAt: number; _deleted: boolean } {
+/** An order with consistent totals (computed by the core), wire form (`_deleted` included). */
+export function orderDoc(
+  options: OrderDocOptions,
+): Record<string, unknown> & { id: string; updatedAt: number; _deleted: boolean } {
   const at = options.updatedAt ?? 1_790_000_000_000;
-  return {
+  const lines = Array.from({ length: options.lines ?? 0 }, (_, i) => ({
+    id: `${options.id}-l${i}`,
+    itemId: i % 2 ? 'espresso' : 'croque-monsieur',
+    name: i % 2 ? 'Espresso' : 'Croque-monsieur',
+    categoryId: i % 2 ? 'hot-drinks' : 'mains',
+    unitPrice: 450 + i * 10,
+    modifiers: [],
+    taxClassId: 'food',
+    taxRateBasisPoints: 1000,
+    taxInclusive: true,
+    stationId: 'kitchen',
+    course: 1,
+    seat: null,
+    notes: '',
+    quantity: 1 + (i % 3),
+    voidedQuantity: 0,
+    firedQuantity: 0,
+    discount: null,
+    addedAt: at,
+    addedBy: 'staff-1',
+  }));
+  const base = {
     id: options.id,
     schemaVersion: 1,
     branchId: options.branchId,
@@ -21,30 +50,69 @@ export function orderDoc(options: OrderDocOptions): Record<string, unknown> & { 
     tillId: options.tillId ?? 'comptoir',
     businessDay: '2026-11-23',
     ticketNumber: options.ticketNumber ?? 1,
+    shiftId: null,
     type: 'takeaway',
-    status: options.status ?? 'open',
+    table: null,
+    covers: null,
+    customerName: null,
+    status: options.status ?? (options.paid ? 'paid' : 'open'),
     currency: 'EUR',
+    cashRoundingStep: 1,
     createdAt: at,
     createdBy: 'staff-1',
     notes: options.notes ?? '',
-    totals: {
-      subtotal: 0,
-      lineDiscounts: 0,
-      orderDiscount: 0,
-      discountTotal: 0,
-      taxes: [],
-      taxTotal: 0,
-      total: 0,
-      cashRounding: 0,
-      totalDue: 0,
-      paid: 0,
-      tips: 0,
-      change: 0,
-      refunded: 0,
-      due: 0,
-      cashDue: 0,
-    },
-    _deleted: false,
+    lines,
+    discount: null,
+    voids: [],
+    payments: [] as Record<string, unknown>[],
+    cashRounding: 0,
+    refunds: [],
+    firedCourses: [],
+    printRequests: [],
+    statusHistory: [],
+    splitFromOrderId: null,
+    voidReason: null,
+  };
+  const draft = orderDocSchema.parse({ ...base, totals: computeOrderTotals(orderDocSchema.parse({ ...base, totals: zeroTotals() })) });
+  if (options.paid) {
+    base.payments = [
+      {
+        id: `${options.id}-p`,
+        method: 'card',
+        amount: draft.totals.total,
+        tip: 0,
+        tendered: null,
+        change: 0,
+        reference: 'ref',
+        label: null,
+        at,
+        by: 'staff-1',
+        tillId: base.tillId,
+        shiftId: null,
+      },
+    ];
+  }
+  const totals = computeOrderTotals(orderDocSchema.parse({ ...base, totals: zeroTotals() }));
+  return { ...base, totals, _deleted: false };
+}
+
+function zeroTotals() {
+  return {
+    subtotal: 0,
+    lineDiscounts: 0,
+    orderDiscount: 0,
+    discountTotal: 0,
+    taxes: [],
+    taxTotal: 0,
+    total: 0,
+    cashRounding: 0,
+    totalDue: 0,
+    paid: 0,
+    tips: 0,
+    change: 0,
+    refunded: 0,
+    due: 0,
+    cashDue: 0,
   };
 }
 
