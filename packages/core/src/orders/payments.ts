@@ -83,11 +83,13 @@ export function addPayment(
         `tendered ${tendered} does not cover ${amount + tip}`,
       );
     }
-    if (amount > cashDue)
+    // The exact due is always acceptable; the rounded due settles with a rounding line.
+    if (amount > Math.max(cashDue, due)) {
       throw new OrderError(
         'ORDER_OVERPAYMENT',
         `paying ${amount} but only ${cashDue} is due in cash`,
       );
+    }
     if (amount === cashDue && cashDue !== due) cashRounding += cashDue - due;
     change = tendered - amount - tip;
   } else {

@@ -44,14 +44,26 @@ export function businessDayOf(at: number, timeZone: string, startHour = 0): stri
 
 /** Local calendar date and hour of an instant in a time zone. */
 export function localParts(at: number, timeZone: string): { date: string; hour: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  return localPartsReader(timeZone)(at);
+}
+
+/**
+ * A reusable reader of local date and hour in one time zone: creating an
+ * `Intl.DateTimeFormat` is far costlier than using one, so reports over many
+ * orders create it once.
+ */
+export function localPartsReader(timeZone: string): (at: number) => { date: string; hour: number } {
+  const format = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
     hour: '2-digit',
     hourCycle: 'h23',
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
+  });
+  return (at) => {
+    const parts = format.formatToParts(at);
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+    return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
+  };
 }

@@ -1,1 +1,2 @@
-export {};
+export * from './shift-report';
+export * from './sales';
