@@ -34,8 +34,8 @@ function routing(kitchen: VirtualPrinter, backup?: VirtualPrinter, failoverAfter
   };
 }
 
-async function worker(store: PrintJobStore, r: RoutingConfigInput, events: PrintEvent[] = []): Promise<PrintWorker> {
-  const w = await PrintWorker.start({ store, transport, routing: r, backoff, probeIntervalMs: 50 });
+async function worker(store: PrintJobStore, r: RoutingConfigInput, events: PrintEvent[] = [], statusIntervalMs = 0): Promise<PrintWorker> {
+  const w = await PrintWorker.start({ store, transport, routing: r, backoff, probeIntervalMs: 50, statusIntervalMs });
   w.subscribe((e) => events.push(e));
   workers.push(w);
   return w;
@@ -224,6 +224,24 @@ describe('print worker against the virtual printer', () => {
     const p = await printer();
     const w = await worker(new MemoryPrintJobStore(), routing(p));
     await expect(w.enqueue({ id: 'x:pastry', route: 'pastry', document: ticket(1) })).rejects.toThrow(/no printer is assigned to "pastry"/);
+  });
+});
+
+describe('printer status for the UI', () => {
+  it('reports problems of an idle printer as they happen, once per change', async () => {
+    const p = await printer();
+    const events: PrintEvent[] = [];
+    const w = await worker(new MemoryPrintJobStore(), routing(p), events, 30);
+    await until('online', () => w.printerHealth().get('kitchen-printer') === 'online');
+    await p.setFault({ coverOpen: true });
+    await until('cover open', () => w.printerHealth().get('kitchen-printer') === 'cover-open');
+    await p.setFault({ coverOpen: false, down: true });
+    await until('unreachable', () => w.printerHealth().get('kitchen-printer') === 'unreachable');
+    const healths = events.flatMap((e) => (e.type === 'printer' ? [e.health] : []));
+    expect(healths).toEqual(['online', 'cover-open', 'unreachable']);
+    await p.setFault({ down: false });
+    await expect(w.checkPrinter('kitchen-printer')).resolves.toMatchObject({ online: true, coverOpen: false });
+    expect(w.printerHealth().get('kitchen-printer')).toBe('online');
   });
 });
 

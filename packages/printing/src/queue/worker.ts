@@ -38,6 +38,8 @@ export interface PrintWorkerOptions {
   backoff?: Partial<BackoffOptions>;
   /** How often a primary printer that lost its stations is probed to take them back. */
   probeIntervalMs?: number;
+  /** How often idle printers are asked for their status so problems show before a send (0 = never). */
+  statusIntervalMs?: number;
 }
 
 /** Route prefix that addresses a printer directly. */
@@ -68,7 +70,9 @@ export class PrintWorker {
   private readonly busy = new Set<string>();
   private readonly inflight = new Set<Promise<void>>();
   private readonly listeners = new Set<(e: PrintEvent) => void>();
+  private readonly health = new Map<string, PrinterHealth>();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private statusTimer: ReturnType<typeof setInterval> | null = null;
   private pumping = false;
   private pumpAgain = false;
   private stopped = false;
@@ -93,7 +97,51 @@ export class PrintWorker {
       await worker.needsAttention(job, 'unknown-after-restart', 'the till stopped while this job was being sent', 0);
     }
     worker.kick();
+    const every = options.statusIntervalMs ?? 30_000;
+    if (every > 0) worker.statusTimer = setInterval(() => void worker.watchIdlePrinters(), every);
     return worker;
+  }
+
+  /** Jobs in the given states (all when omitted), in print order: the till's print-queue screen. */
+  jobs(states?: readonly PrintJob['state'][]): Promise<PrintJob[]> {
+    return this.options.store.list(states);
+  }
+
+  /** Last known health of each printer (from sends, probes and idle status checks). */
+  printerHealth(): ReadonlyMap<string, PrinterHealth> {
+    return this.health;
+  }
+
+  /**
+   * Asks one printer for its status now (settings screen, "check" button).
+   * @throws {PrintJobError} NO_PRINTER for an unknown id; transport errors when it does not answer
+   */
+  async checkPrinter(printerId: string): Promise<PrinterStatus> {
+    const printer = this.printer(printerId);
+    if (!printer) throw new PrintJobError('NO_PRINTER', `unknown printer "${printerId}"`);
+    let session: PrinterSession | null = null;
+    try {
+      session = await this.options.transport.open(printer);
+      const status = await session.status();
+      this.emitPrinter(printer.id, healthOf(status), null);
+      return status;
+    } catch (e) {
+      this.emitPrinter(printer.id, 'unreachable', errorText(e));
+      throw e;
+    } finally {
+      session?.close();
+    }
+  }
+
+  private async watchIdlePrinters(): Promise<void> {
+    for (const p of this.routing.printers) {
+      if (this.stopped || this.busy.has(p.id)) continue;
+      // Held busy meanwhile: many printers take one connection at a time.
+      this.busy.add(p.id);
+      await this.checkPrinter(p.id).catch(() => undefined); // reported through the event
+      this.busy.delete(p.id);
+    }
+    this.kick();
   }
 
   /** Subscribes to job, printer and route events; returns an unsubscribe function. */
@@ -195,6 +243,7 @@ export class PrintWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.statusTimer) clearInterval(this.statusTimer);
     await Promise.all([...this.inflight]);
   }
 
@@ -204,6 +253,13 @@ export class PrintWorker {
 
   private emit(e: PrintEvent): void {
     for (const l of this.listeners) l(e);
+  }
+
+  /** Printer events only when the health changes, so the UI is not flooded by every send. */
+  private emitPrinter(printerId: string, health: PrinterHealth, detail: string | null): void {
+    if (this.health.get(printerId) === health) return;
+    this.health.set(printerId, health);
+    this.emit({ type: 'printer', printerId, health, detail });
   }
 
   private async require(id: string, states: PrintJob['state'][]): Promise<PrintJob> {
@@ -283,7 +339,7 @@ export class PrintWorker {
       try {
         session = await this.options.transport.open(printer);
         const status = await session.status();
-        this.emit({ type: 'printer', printerId: printer.id, health: healthOf(status), detail: null });
+        this.emitPrinter(printer.id, healthOf(status), null);
         if (statusProblem(status) !== null) continue;
         this.failures.set(printer.id, 0);
         for (const route of [...this.failedOver.keys()]) {
@@ -306,13 +362,13 @@ export class PrintWorker {
       try {
         session = await this.options.transport.open(printer);
       } catch (e) {
-        this.emit({ type: 'printer', printerId: printer.id, health: 'unreachable', detail: errorText(e) });
+        this.emitPrinter(printer.id, 'unreachable', errorText(e));
         throw new NotSent(errorText(e));
       }
       const before = await session.status().catch((e: unknown) => {
         throw new NotSent(`no status answer: ${errorText(e)}`);
       });
-      this.emit({ type: 'printer', printerId: printer.id, health: healthOf(before), detail: null });
+      this.emitPrinter(printer.id, healthOf(before), null);
       const problem = statusProblem(before);
       if (problem) throw new NotSent(`printer reports ${problem}`);
 
@@ -340,7 +396,7 @@ export class PrintWorker {
       } catch (e) {
         return await this.afterBytes(current, session, 'unconfirmed', `no confirmation: ${errorText(e)}`);
       }
-      this.emit({ type: 'printer', printerId: printer.id, health: healthOf(after), detail: null });
+      this.emitPrinter(printer.id, healthOf(after), null);
       const afterProblem = statusProblem(after);
       if (afterProblem) return await this.afterBytes(current, session, 'printer-problem-after-send', `printer reports ${afterProblem}`);
       this.failures.set(printer.id, 0);
