@@ -12,12 +12,13 @@ import { withNotice } from './documents/notices';
 
 const docs: Record<string, LayoutDocument> = {
   receipt: receiptLayout({ branch, order, cashierName: 'Léa Bernard', printedAt: AT, qrData: `https://comanda.example/r/${order.id}`, openDrawer: true }),
+  'receipt-en': receiptLayout({ branch: { ...branch, locale: 'en-GB' }, order, cashierName: 'Léa Bernard', printedAt: AT }),
   'receipt-duplicate': receiptLayout({ branch, order, cashierName: 'Léa Bernard', printedAt: AT + 900_000, copy: 'duplicate' }),
   bill: receiptLayout({ branch, order, cashierName: 'Léa Bernard', printedAt: AT, bill: true }),
   refund: refundLayout({ branch, order, refundId: 'rf-1', cashierName: 'Hugo Martin', printedAt: AT + 3_600_000 }),
-  'kitchen-grill': kitchenTicketLayout({ ticket: grillTicket, stationName: 'Grill', timeZone: branch.timeZone, by: 'Léa' }),
+  'kitchen-grill': kitchenTicketLayout({ ticket: grillTicket, stationName: 'Grill', timeZone: branch.timeZone, by: 'Léa', locale: 'fr-FR' }),
   'kitchen-kitchen': kitchenTicketLayout({ ticket: kitchenTicket, stationName: 'Kitchen', timeZone: branch.timeZone }),
-  'kitchen-void': kitchenTicketLayout({ ticket: voidTicket, stationName: 'Grill', timeZone: branch.timeZone }),
+  'kitchen-void': kitchenTicketLayout({ ticket: voidTicket, stationName: 'Grill', timeZone: branch.timeZone, locale: 'fr-FR' }),
   'kitchen-bar-reprint-rerouted': withNotice(
     kitchenTicketLayout({ ticket: takeawayBarTicket, stationName: 'Bar', timeZone: branch.timeZone }),
     'RE-ROUTED FROM bar-printer',

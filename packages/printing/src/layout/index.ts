@@ -14,3 +14,5 @@ export type { TestPageOptions } from './documents/test-page';
 export { withNotice } from './documents/notices';
 export { previewToRows } from './preview-rows';
 export type { PreviewRow } from './preview-rows';
+export { labelsFor } from './labels';
+export type { Labels } from './labels';

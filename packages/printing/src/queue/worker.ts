@@ -2,6 +2,7 @@ import type { Codepage } from '@point-of-sale/codepage-encoder';
 import { encodeDocument } from '../escpos/render';
 import type { PrinterFamily } from '../escpos/codepages';
 import { withNotice } from '../layout/documents/notices';
+import { labelsFor } from '../layout/labels';
 import type { PrinterSession, PrinterTransport } from '../transport/tcp';
 import { statusProblem, type PrinterStatus } from '../transport/status';
 import { RoutingConfigSchema, type PrinterDefinition, type RoutingConfig, type RoutingConfigInput } from './routing';
@@ -38,6 +39,8 @@ export interface PrintWorkerOptions {
   backoff?: Partial<BackoffOptions>;
   /** How often a primary printer that lost its stations is probed to take them back. */
   probeIntervalMs?: number;
+  /** Branch locale for the REPRINT / RE-ROUTED banners the worker adds. */
+  locale?: string;
   /** How often idle printers are asked for their status so problems show before a send (0 = never). */
   statusIntervalMs?: number;
 }
@@ -373,8 +376,9 @@ export class PrintWorker {
       if (problem) throw new NotSent(`printer reports ${problem}`);
 
       let doc = job.document;
-      if (reroutedFrom) doc = withNotice(doc, `RE-ROUTED FROM ${reroutedFrom.name}`);
-      if (job.reprints > 0) doc = withNotice(doc, 'REPRINT');
+      const L = labelsFor(this.options.locale);
+      if (reroutedFrom) doc = withNotice(doc, `${L.reroutedFrom} ${reroutedFrom.name}`);
+      if (job.reprints > 0) doc = withNotice(doc, L.reprint);
       const bytes = encodeDocument(doc, {
         columns: printer.columns,
         codepages: printer.codepages as Codepage[],

@@ -1,6 +1,7 @@
 import type { LayoutBlock, LayoutDocument } from '../model';
 import type { KitchenTicketInput, KitchenTicketLineInput } from '../types';
 import { time } from '../format';
+import { labelsFor, type Labels } from '../labels';
 
 /** Options of a kitchen ticket. */
 export interface KitchenTicketOptions {
@@ -11,11 +12,13 @@ export interface KitchenTicketOptions {
   timeZone: string;
   /** Server / cashier name. */
   by?: string;
+  /** Language of the printed words (default English). */
+  locale?: string;
 }
 
-function lineBlocks(line: KitchenTicketLineInput, sign: string): LayoutBlock[] {
-  const seat = line.seat ? ` (seat ${line.seat})` : '';
-  const blocks: LayoutBlock[] = [{ kind: 'text', text: `${sign}${line.quantity} x ${line.name}${seat}`, style: { bold: true, size: 2 } }];
+function lineBlocks(line: KitchenTicketLineInput, sign: string, L: Labels): LayoutBlock[] {
+  const blocks: LayoutBlock[] = [{ kind: 'text', text: `${sign}${line.quantity} x ${line.name}`, style: { bold: true, size: 2 } }];
+  if (line.seat) blocks.push({ kind: 'text', text: `   ${L.seat} ${line.seat}`, style: { underline: true } });
   // Modifiers and notes are what cooks miss: bold, and notes inverted so they jump out.
   for (const m of line.modifiers) blocks.push({ kind: 'text', text: `   > ${m}`, style: { bold: true } });
   if (line.notes) blocks.push({ kind: 'text', text: ` ! ${line.notes} `, style: { invert: true, bold: true } });
@@ -31,29 +34,30 @@ function byCourse(lines: KitchenTicketLineInput[]): Map<number, KitchenTicketLin
 /** A ticket for one kitchen station: new items, a VOID, or a "fire course" call. */
 export function kitchenTicketLayout(o: KitchenTicketOptions): LayoutDocument {
   const t = o.ticket;
+  const L = labelsFor(o.locale);
   const blocks: LayoutBlock[] = [
     { kind: 'text', text: o.stationName.toUpperCase(), align: 'center', style: { bold: true, size: 2 } },
   ];
-  if (t.kind === 'void') blocks.push({ kind: 'text', text: '*** VOID ***', align: 'center', style: { invert: true, bold: true, size: 2 } });
-  if (t.kind === 'fire') blocks.push({ kind: 'text', text: `FIRE COURSE ${t.course ?? ''}`.trim(), align: 'center', style: { invert: true, bold: true, size: 2 } });
-  if (t.reprint) blocks.push({ kind: 'text', text: 'REPRINT', align: 'center', style: { invert: true, bold: true, size: 2 } });
-  const where = t.orderType === 'dineIn' ? `TABLE ${t.table ?? '-'}` : `TAKEAWAY${t.customerName ? ` ${t.customerName}` : ''}`;
+  if (t.kind === 'void') blocks.push({ kind: 'text', text: L.void, align: 'center', style: { invert: true, bold: true, size: 2 } });
+  if (t.kind === 'fire') blocks.push({ kind: 'text', text: `${L.fireCourse} ${t.course ?? ''}`.trim(), align: 'center', style: { invert: true, bold: true, size: 2 } });
+  if (t.reprint) blocks.push({ kind: 'text', text: L.reprint, align: 'center', style: { invert: true, bold: true, size: 2 } });
+  const where = (t.orderType === 'dineIn' ? `${L.table} ${t.table ?? '-'}` : `${L.takeaway}${t.customerName ? ` ${t.customerName}` : ''}`).toUpperCase();
   blocks.push({ kind: 'pair', left: `#${t.ticketNumber}`, right: time(t.at, o.timeZone), style: { bold: true, size: 2 } });
   blocks.push({ kind: 'text', text: where, style: { bold: true, size: 2 } });
-  const info = [t.covers ? `${t.covers} covers` : '', o.by ? `by ${o.by}` : ''].filter(Boolean).join(' - ');
+  const info = [t.covers ? `${t.covers} ${L.covers}` : '', o.by ? `${L.by} ${o.by}` : ''].filter(Boolean).join(' - ');
   if (info) blocks.push({ kind: 'text', text: info });
   blocks.push({ kind: 'rule', char: '=' });
   const sign = t.kind === 'void' ? '-' : '';
   for (const [course, lines] of byCourse(t.lines)) {
-    blocks.push({ kind: 'text', text: `Course ${course}`, style: { underline: true } });
-    for (const l of lines) blocks.push(...lineBlocks(l, sign));
+    blocks.push({ kind: 'text', text: `${L.course} ${course}`, style: { underline: true } });
+    for (const l of lines) blocks.push(...lineBlocks(l, sign, L));
   }
   const held = t.held ?? [];
   if (held.length > 0) {
     blocks.push({ kind: 'rule' });
-    blocks.push({ kind: 'text', text: 'HELD - do not start', style: { bold: true } });
+    blocks.push({ kind: 'text', text: L.held, style: { bold: true } });
     for (const [course, lines] of byCourse(held)) {
-      blocks.push({ kind: 'text', text: `Course ${course}`, style: { underline: true } });
+      blocks.push({ kind: 'text', text: `${L.course} ${course}`, style: { underline: true } });
       for (const l of lines) blocks.push({ kind: 'text', text: `${l.quantity} x ${l.name}${l.modifiers.length ? ` (${l.modifiers.join(', ')})` : ''}` });
     }
   }

@@ -1,6 +1,7 @@
 import type { LayoutBlock, LayoutDocument } from '../model';
 import type { BranchInfo, ReceiptOrder, ReceiptOrderLine } from '../types';
 import { amount, dateTime, money, rate } from '../format';
+import { labelsFor, type Labels } from '../labels';
 
 /** Options of a customer receipt. */
 export interface ReceiptOptions {
@@ -19,16 +20,14 @@ export interface ReceiptOptions {
   openDrawer?: boolean;
 }
 
-const METHOD_LABEL = { cash: 'Cash', card: 'Card', other: 'Other' } as const;
-
-export function headerBlocks(branch: BranchInfo): LayoutBlock[] {
+export function headerBlocks(branch: BranchInfo, L: Labels = labelsFor(branch.locale)): LayoutBlock[] {
   const a = branch.address;
   const blocks: LayoutBlock[] = [{ kind: 'text', text: branch.name, align: 'center', style: { bold: true, size: 2 } }];
   if (branch.legalName) blocks.push({ kind: 'text', text: branch.legalName, align: 'center' });
   for (const l of a.lines) blocks.push({ kind: 'text', text: l, align: 'center' });
   const city = [a.postalCode, a.city].filter(Boolean).join(' ');
   if (city) blocks.push({ kind: 'text', text: city, align: 'center' });
-  if (branch.taxId) blocks.push({ kind: 'text', text: `Tax ID ${branch.taxId}`, align: 'center' });
+  if (branch.taxId) blocks.push({ kind: 'text', text: `${L.taxId} ${branch.taxId}`, align: 'center' });
   return blocks;
 }
 
@@ -53,44 +52,45 @@ export function receiptLayout(o: ReceiptOptions): LayoutDocument {
   const cur = order.currency;
   const m = (n: number): string => money(n, cur, locale);
   const t = order.totals;
-  const blocks: LayoutBlock[] = headerBlocks(branch);
+  const L = labelsFor(locale);
+  const blocks: LayoutBlock[] = headerBlocks(branch, L);
   blocks.push({ kind: 'feed', lines: 1 });
   if (o.copy === 'duplicate' || o.copy === 'reprint') {
-    blocks.push({ kind: 'text', text: o.copy === 'duplicate' ? 'DUPLICATE' : 'REPRINT', align: 'center', style: { invert: true, bold: true, size: 2 } });
-    blocks.push({ kind: 'text', text: `Printed ${dateTime(o.printedAt, branch.timeZone)}`, align: 'center' });
+    blocks.push({ kind: 'text', text: o.copy === 'duplicate' ? L.duplicate : L.reprint, align: 'center', style: { invert: true, bold: true, size: 2 } });
+    blocks.push({ kind: 'text', text: `${L.printed} ${dateTime(o.printedAt, branch.timeZone)}`, align: 'center' });
   }
-  if (o.bill) blocks.push({ kind: 'text', text: 'BILL - NOT A RECEIPT', align: 'center', style: { bold: true } });
-  blocks.push({ kind: 'pair', left: `Ticket #${order.ticketNumber}`, right: dateTime(order.createdAt, branch.timeZone), style: { bold: true } });
+  if (o.bill) blocks.push({ kind: 'text', text: L.bill, align: 'center', style: { bold: true } });
+  blocks.push({ kind: 'pair', left: `${L.ticket} #${order.ticketNumber}`, right: dateTime(order.createdAt, branch.timeZone), style: { bold: true } });
   const where =
     order.type === 'dineIn'
-      ? `Table ${order.table ?? '-'}${order.covers ? ` - ${order.covers} covers` : ''}`
-      : `Takeaway${order.customerName ? ` - ${order.customerName}` : ''}`;
+      ? `${L.table} ${order.table ?? '-'}${order.covers ? ` - ${order.covers} ${L.covers}` : ''}`
+      : `${L.takeaway}${order.customerName ? ` - ${order.customerName}` : ''}`;
   blocks.push({ kind: 'text', text: where });
-  blocks.push({ kind: 'text', text: `Served by ${o.cashierName}` });
+  blocks.push({ kind: 'text', text: `${L.servedBy} ${o.cashierName}` });
   blocks.push({ kind: 'rule' });
   for (const line of order.lines) blocks.push(...lineBlocks(line, cur, locale));
   blocks.push({ kind: 'rule' });
-  blocks.push({ kind: 'pair', left: 'Subtotal', right: m(t.subtotal) });
-  if (t.discountTotal) blocks.push({ kind: 'pair', left: 'Discounts', right: m(-t.discountTotal) });
-  blocks.push({ kind: 'pair', left: 'TOTAL', right: m(t.total), style: { bold: true, size: 2 } });
+  blocks.push({ kind: 'pair', left: L.subtotal, right: m(t.subtotal) });
+  if (t.discountTotal) blocks.push({ kind: 'pair', left: L.discounts, right: m(-t.discountTotal) });
+  blocks.push({ kind: 'pair', left: L.total, right: m(t.total), style: { bold: true, size: 2 } });
   if (t.cashRounding) {
-    blocks.push({ kind: 'pair', left: 'Cash rounding', right: m(t.cashRounding) });
-    blocks.push({ kind: 'pair', left: 'To pay', right: m(t.totalDue), style: { bold: true } });
+    blocks.push({ kind: 'pair', left: L.cashRounding, right: m(t.cashRounding) });
+    blocks.push({ kind: 'pair', left: L.toPay, right: m(t.totalDue), style: { bold: true } });
   }
   blocks.push({ kind: 'feed', lines: 1 });
-  blocks.push({ kind: 'columns', cells: ['VAT', 'Net', 'Tax', 'Gross'], widths: [2, 3, 3, 3] });
+  blocks.push({ kind: 'columns', cells: [L.vat, L.net, L.tax, L.gross], widths: [2, 3, 3, 3] });
   const a = (n: number): string => amount(n, cur, locale);
   for (const r of t.taxes) blocks.push({ kind: 'columns', cells: [rate(r.rateBasisPoints), a(r.net), a(r.tax), a(r.gross)], widths: [2, 3, 3, 3] });
   if (!o.bill) {
     blocks.push({ kind: 'rule' });
     for (const p of order.payments) {
-      const label = p.method === 'other' && p.label ? p.label : METHOD_LABEL[p.method];
+      const label = p.method === 'other' && p.label ? p.label : L.method[p.method];
       blocks.push({ kind: 'pair', left: p.reference ? `${label} (${p.reference})` : label, right: m(p.amount + p.tip) });
-      if (p.tendered !== null && p.method === 'cash') blocks.push({ kind: 'pair', left: 'Tendered', right: m(p.tendered), indent: 2 });
-      if (p.tip) blocks.push({ kind: 'pair', left: 'incl. tip', right: m(p.tip), indent: 2 });
+      if (p.tendered !== null && p.method === 'cash') blocks.push({ kind: 'pair', left: L.tendered, right: m(p.tendered), indent: 2 });
+      if (p.tip) blocks.push({ kind: 'pair', left: L.inclTip, right: m(p.tip), indent: 2 });
     }
-    if (t.change) blocks.push({ kind: 'pair', left: 'CHANGE', right: m(t.change), style: { bold: true } });
-    if (t.due) blocks.push({ kind: 'pair', left: 'STILL DUE', right: m(t.due), style: { bold: true } });
+    if (t.change) blocks.push({ kind: 'pair', left: L.change, right: m(t.change), style: { bold: true } });
+    if (t.due) blocks.push({ kind: 'pair', left: L.stillDue, right: m(t.due), style: { bold: true } });
   }
   blocks.push({ kind: 'feed', lines: 1 });
   if (branch.receiptFooter) blocks.push({ kind: 'text', text: branch.receiptFooter, align: 'center' });
@@ -118,23 +118,24 @@ export function refundLayout(o: RefundOptions): LayoutDocument {
   if (!refund) throw new Error(`order ${order.id} has no refund ${o.refundId}`);
   const locale = branch.locale ?? 'en';
   const m = (n: number): string => money(n, order.currency, locale);
-  const blocks: LayoutBlock[] = headerBlocks(branch);
+  const L = labelsFor(locale);
+  const blocks: LayoutBlock[] = headerBlocks(branch, L);
   blocks.push({ kind: 'feed', lines: 1 });
-  blocks.push({ kind: 'text', text: 'REFUND', align: 'center', style: { invert: true, bold: true, size: 2 } });
-  if (o.copy === 'duplicate' || o.copy === 'reprint') blocks.push({ kind: 'text', text: o.copy.toUpperCase(), align: 'center', style: { bold: true } });
-  blocks.push({ kind: 'pair', left: `For ticket #${order.ticketNumber}`, right: dateTime(refund.at, branch.timeZone), style: { bold: true } });
-  blocks.push({ kind: 'text', text: `Served by ${o.cashierName}` });
+  blocks.push({ kind: 'text', text: L.refund, align: 'center', style: { invert: true, bold: true, size: 2 } });
+  if (o.copy === 'duplicate' || o.copy === 'reprint') blocks.push({ kind: 'text', text: o.copy === 'duplicate' ? L.duplicate : L.reprint, align: 'center', style: { bold: true } });
+  blocks.push({ kind: 'pair', left: `${L.forTicket} #${order.ticketNumber}`, right: dateTime(refund.at, branch.timeZone), style: { bold: true } });
+  blocks.push({ kind: 'text', text: `${L.servedBy} ${o.cashierName}` });
   blocks.push({ kind: 'rule' });
   for (const rl of refund.lines) {
     const line = order.lines.find((l) => l.id === rl.lineId);
     blocks.push({ kind: 'pair', left: `${rl.quantity} x ${line?.name ?? rl.lineId}`, right: m(-rl.amount) });
   }
-  if (refund.reason) blocks.push({ kind: 'text', text: `Reason: ${refund.reason}` });
+  if (refund.reason) blocks.push({ kind: 'text', text: `${L.reason}: ${refund.reason}` });
   blocks.push({ kind: 'rule' });
-  blocks.push({ kind: 'pair', left: 'REFUNDED', right: m(-refund.amount), style: { bold: true, size: 2 } });
-  blocks.push({ kind: 'pair', left: `Paid back by ${METHOD_LABEL[refund.method].toLowerCase()}`, right: m(refund.amount) });
+  blocks.push({ kind: 'pair', left: L.refunded, right: m(-refund.amount), style: { bold: true, size: 2 } });
+  blocks.push({ kind: 'pair', left: `${L.paidBackBy} ${L.method[refund.method].toLowerCase()}`, right: m(refund.amount) });
   blocks.push({ kind: 'feed', lines: 2 });
-  blocks.push({ kind: 'text', text: 'Signature: ____________________' });
+  blocks.push({ kind: 'text', text: `${L.signature}: ____________________` });
   if (o.openDrawer) blocks.push({ kind: 'drawer' });
   blocks.push({ kind: 'cut' });
   return { kind: 'refund', title: `Refund for #${order.ticketNumber}`, blocks };
