@@ -14,6 +14,7 @@ export interface OrderDocOptions {
   lines?: number;
   /** Pay the order in full by card. */
   paid?: boolean;
+  shiftId?: string | null;
 }
 
 /** An order with consistent totals (computed by the core), wire form (`_deleted` included). */
@@ -50,7 +51,7 @@ export function orderDoc(
     tillId: options.tillId ?? 'comptoir',
     businessDay: '2026-11-23',
     ticketNumber: options.ticketNumber ?? 1,
-    shiftId: null,
+    shiftId: options.shiftId ?? null,
     type: 'takeaway',
     table: null,
     covers: null,
@@ -88,7 +89,7 @@ export function orderDoc(
         at,
         by: 'staff-1',
         tillId: base.tillId,
-        shiftId: null,
+        shiftId: base.shiftId,
       },
     ];
   }
@@ -127,6 +128,27 @@ export function auditEventDoc(id: string, branchId: string, at = 1_790_000_000_0
     at,
     tillId: 'comptoir',
     staffId: 'staff-1',
+    _deleted: false,
+  };
+}
+
+/** A closed shift of a till on the orders' business day (2026-11-23), wire form. */
+export function closedShiftDoc(id: string, branchId: string, tillId = 'comptoir', at = 1_790_000_000_000) {
+  return {
+    id,
+    schemaVersion: 1,
+    branchId,
+    updatedAt: at + 3600_000,
+    tillId,
+    businessDay: '2026-11-23',
+    status: 'closed',
+    openedAt: at - 3600_000,
+    openedBy: 'staff-1',
+    openingFloat: 10_000,
+    currency: 'EUR',
+    cashMovements: [],
+    noSales: [],
+    close: { at: at + 3600_000, by: 'staff-1', expectedCash: 10_000, countedCash: 10_000, overShort: 0, note: '' },
     _deleted: false,
   };
 }

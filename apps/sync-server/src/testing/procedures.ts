@@ -74,6 +74,9 @@ export function procedureCatalogue(ctx: { branchId: string; deviceId: string }):
     { path: 'owner.devices.revoke', type: 'mutation', access: 'owner', input: { deviceId: ctx.deviceId } },
     { path: 'owner.audit.list', type: 'query', access: 'owner', input: {} },
     { path: 'owner.syncHealth', type: 'query', access: 'user', input: {} },
+    { path: 'reports.sales', type: 'query', access: 'user', input: { range: { branchId: ctx.branchId, from: '2026-11-01', to: '2026-11-30' }, by: 'item' } },
+    { path: 'reports.salesCsv', type: 'query', access: 'user', input: { range: { branchId: ctx.branchId, from: '2026-11-01', to: '2026-11-30' }, by: 'hour' } },
+    { path: 'reports.zReports', type: 'query', access: 'user', input: { range: { branchId: ctx.branchId, from: '2026-11-01', to: '2026-11-30' } } },
   ];
 }
 
