@@ -1,0 +1,151 @@
+import { orderDocSchema } from '@comanda/core';
+import { SYNC_COLLECTION_NAMES } from '@comanda/core/sync';
+import type { DeviceSettings } from '../../host/contract.js';
+import { openTillDatabase, type TillDatabase } from '../data/database.js';
+import { DocumentRepository } from '../data/repository.js';
+import type { HostClient } from '../host/host-client.js';
+import { DeviceTokenSource } from '../sync/device-auth.js';
+import { startTillReplication, type TillReplication } from '../sync/replication.js';
+import { createPublicSyncClient, createSyncClient } from '../sync/sync-client.js';
+import { SyncStatusTracker } from '../sync/sync-status.js';
+import { adoptStandaloneDocuments, STANDALONE_BRANCH_ID } from './standalone.js';
+
+export type TillMode = 'unconfigured' | 'standalone' | 'paired';
+
+/** Everything the shell and the features share for the life of the renderer. */
+export interface TillRuntime {
+  host: HostClient;
+  db: TillDatabase;
+  tracker: SyncStatusTracker;
+  orders: DocumentRepository<typeof orderDocSchema>;
+  mode(): TillMode;
+  settings(): DeviceSettings;
+  /** The branch orders are recorded for (a placeholder while standalone). */
+  branchId(): string;
+  /** Persistent id of this till (stable across pairing). */
+  tillId: string;
+  pair(serverUrl: string, code: string, tillName: string): Promise<void>;
+  runStandalone(): Promise<void>;
+  onModeChange(listener: (mode: TillMode) => void): () => void;
+  close(): Promise<void>;
+}
+
+const MODE_KEY = 'device:mode';
+const TILL_ID_KEY = 'device:tillId';
+
+async function localSetting<T>(db: TillDatabase, id: string): Promise<T | null> {
+  const doc = await db.settings.findOne(id).exec();
+  return doc ? (doc.value as T) : null;
+}
+
+async function ensureTillId(db: TillDatabase, now: () => number): Promise<string> {
+  const existing = await localSetting<string>(db, TILL_ID_KEY);
+  if (existing) return existing;
+  try {
+    const value = `till-${crypto.randomUUID()}`;
+    await db.settings.insert({ id: TILL_ID_KEY, value, updatedAt: now() });
+    return value;
+  } catch (error) {
+    // Another boot of this profile won the race: use its id.
+    const stored = await localSetting<string>(db, TILL_ID_KEY);
+    if (stored) return stored;
+    throw error;
+  }
+}
+
+/** Opens the store, reads the device settings from the host and starts syncing if paired. */
+export async function bootTill(host: HostClient, options: { dbName?: string; now?: () => number } = {}): Promise<TillRuntime> {
+  const now = options.now ?? Date.now;
+  const db = await openTillDatabase({ name: options.dbName ?? 'comanda-till' });
+  let settings = await host['settings.get']({});
+  const tillId = await ensureTillId(db, now);
+  const isPaired = (s: DeviceSettings) => Boolean(s.serverUrl && s.deviceId && s.deviceSecret && s.branchId);
+  let mode: TillMode = isPaired(settings) ? 'paired' : (await localSetting<string>(db, MODE_KEY)) === 'standalone' ? 'standalone' : 'unconfigured';
+  const tracker = new SyncStatusTracker(db, mode === 'paired', now);
+  await tracker.start();
+  const listeners = new Set<(mode: TillMode) => void>();
+  let replication: TillReplication | null = null;
+
+  function setMode(next: TillMode): void {
+    mode = next;
+    listeners.forEach((l) => l(next));
+  }
+
+  function startSync(s: DeviceSettings): void {
+    const serverUrl = s.serverUrl!;
+    const tokens = new DeviceTokenSource(createPublicSyncClient(serverUrl), { deviceId: s.deviceId!, deviceSecret: s.deviceSecret! }, now);
+    const client = createSyncClient(serverUrl, () => tokens.get());
+    const done = new Set<string>();
+    const pulled = new Map<string, number>();
+    const total = SYNC_COLLECTION_NAMES.length;
+    tracker.markInitialProgress(0, total, 0);
+    replication = startTillReplication({
+      db,
+      client,
+      identity: `${new URL(serverUrl).host}:${s.deviceId}`,
+      events: {
+        onSuccess: () => tracker.markSuccess(),
+        onError: (collection, error) => {
+          console.warn(`[sync] ${collection}: ${error.message}`);
+          if (/UNAUTHORIZED|expired/i.test(error.message)) tokens.invalidate();
+          tracker.markError(error);
+        },
+        onInitialSync: (name) => {
+          done.add(name);
+          tracker.markInitialProgress(done.size, total, [...pulled.values()].reduce((a, b) => a + b, 0));
+        },
+        onPulled: (name, count) => {
+          pulled.set(name, count);
+          tracker.markInitialProgress(done.size, total, [...pulled.values()].reduce((a, b) => a + b, 0));
+        },
+      },
+    });
+  }
+
+  if (mode === 'paired') startSync(settings);
+  // The browser tells us when the network returns: retry at once instead of waiting for backoff.
+  const onOnline = () => replication?.reSync();
+  window.addEventListener('online', onOnline);
+
+  return {
+    host,
+    db,
+    tracker,
+    orders: new DocumentRepository(db.orders, orderDocSchema, 'order'),
+    tillId,
+    mode: () => mode,
+    settings: () => settings,
+    branchId: () => settings.branchId ?? STANDALONE_BRANCH_ID,
+    async pair(serverUrl, code, tillName) {
+      const credential = await createPublicSyncClient(serverUrl).pair(code.trim(), tillName);
+      settings = await host['settings.update']({
+        serverUrl,
+        tillName,
+        deviceId: credential.deviceId,
+        deviceSecret: credential.deviceSecret,
+        orgId: credential.orgId,
+        branchId: credential.branchId,
+      });
+      // Sales recorded standalone join the branch now, so they sync up like any other.
+      await adoptStandaloneDocuments(db, credential.branchId, now());
+      await db.settings.upsert({ id: MODE_KEY, value: 'paired', updatedAt: now() });
+      tracker.markPaired();
+      startSync(settings);
+      setMode('paired');
+    },
+    async runStandalone() {
+      await db.settings.upsert({ id: MODE_KEY, value: 'standalone', updatedAt: now() });
+      setMode('standalone');
+    },
+    onModeChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      window.removeEventListener('online', onOnline);
+      tracker.stop();
+      await replication?.stop();
+      await db.close();
+    },
+  };
+}

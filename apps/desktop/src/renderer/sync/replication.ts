@@ -1,0 +1,167 @@
+import { SYNC_COLLECTIONS, type Checkpoint, type SyncCollectionName } from '@comanda/core/sync';
+import type { RxCollection } from 'rxdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import { Subject } from 'rxjs';
+import type { TillDatabase } from '../data/database.js';
+import { recordAcks } from './sync-acks.js';
+import type { StreamItem, SyncClient } from './sync-client.js';
+
+type Doc = Record<string, unknown> & { id: string };
+
+export const MIN_RETRY_MS = 1000;
+export const MAX_RETRY_MS = 30_000;
+
+export interface ReplicationEvents {
+  /** A request to the server succeeded (pull, push or stream event). */
+  onSuccess(collection: SyncCollectionName): void;
+  onError(collection: SyncCollectionName, error: Error): void;
+  /** A collection finished its first catch-up since start. */
+  onInitialSync(collection: SyncCollectionName): void;
+  /** Documents received so far during the initial pull (progress). */
+  onPulled(collection: SyncCollectionName, count: number): void;
+}
+
+export interface TillReplication {
+  states: Map<SyncCollectionName, RxReplicationState<Doc, Checkpoint>>;
+  /** Push and pull everything now (e.g. when the network comes back). */
+  reSync(): void;
+  /** Resolves once every collection is in sync (up to `timeoutMs`), false on timeout. */
+  awaitInSync(timeoutMs: number): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+export interface StartReplicationOptions {
+  db: TillDatabase;
+  client: SyncClient;
+  /** Namespaces the checkpoints: a till re-paired to another server or device starts afresh. */
+  identity: string;
+  events: ReplicationEvents;
+  pullBatchSize?: number;
+  pushBatchSize?: number;
+}
+
+/**
+ * Replicates every sync collection with the RxDB protocol over tRPC: down collections pull only,
+ * up collections (orders, shifts, audit) push and pull. Retries back off exponentially to 30 s and
+ * reset on the first success; RxDB resumes from its persisted checkpoints after any outage or
+ * restart, and the server's compare-and-set makes a replayed push a no-op, so an order is never
+ * duplicated.
+ */
+export function startTillReplication(options: StartReplicationOptions): TillReplication {
+  const { db, client, events } = options;
+  const states = new Map<SyncCollectionName, RxReplicationState<Doc, Checkpoint>>();
+  const cleanups: (() => void)[] = [];
+
+  for (const name of Object.keys(SYNC_COLLECTIONS) as SyncCollectionName[]) {
+    const spec = SYNC_COLLECTIONS[name];
+    const collection = db[name] as unknown as RxCollection<Doc>;
+    const stream$ = new Subject<StreamItem>();
+    const isUp = spec.direction === 'up';
+    let initialDone = false;
+    let pulledDuringInitial = 0;
+
+    const state = replicateRxCollection<Doc, Checkpoint>({
+      collection,
+      replicationIdentifier: `comanda:${options.identity}:${name}`,
+      live: true,
+      retryTime: MIN_RETRY_MS,
+      waitForLeadership: false,
+      autoStart: true,
+      // A till syncs while minimized or behind another window: never pause on visibility.
+      toggleOnDocumentVisible: false,
+      pull: {
+        batchSize: options.pullBatchSize ?? 500,
+        // Only down collections listen live: browsers allow 6 HTTP/1.1 connections per server and
+        // each SSE stream holds one. Up collections are written by this till alone; they pull at
+        // start and on every reSync.
+        ...(isUp ? {} : { stream$: stream$.asObservable() }),
+        handler: async (checkpoint, batchSize) => {
+          const page = await client.pull(name, checkpoint ?? null, batchSize);
+          const documents = page.documents as Doc[];
+          if (isUp) await recordAcks(db.syncAcks, name, documents);
+          if (!initialDone) events.onPulled(name, (pulledDuringInitial += documents.length));
+          events.onSuccess(name);
+          return { documents: documents as never, checkpoint: page.checkpoint };
+        },
+      },
+      ...(isUp
+        ? {
+            push: {
+              batchSize: options.pushBatchSize ?? 200,
+              handler: async (rows) => {
+                const conflicts = (await client.push(
+                  name,
+                  rows.map((r) => ({
+                    assumedMasterState: (r.assumedMasterState ?? null),
+                    newDocumentState: r.newDocumentState,
+                  })),
+                )) as Doc[];
+                const conflicted = new Map(conflicts.map((c) => [c.id, c]));
+                // Rows the server took, plus replays it already had (same version), are acknowledged.
+                const acked = rows
+                  .map((r) => r.newDocumentState as Doc)
+                  .filter(
+                    (doc) =>
+                      !conflicted.has(doc.id) ||
+                      conflicted.get(doc.id)?.updatedAt === doc.updatedAt,
+                  );
+                await recordAcks(db.syncAcks, name, acked);
+                events.onSuccess(name);
+                return conflicts as never;
+              },
+            },
+          }
+        : {}),
+    });
+
+    const subs = [
+      state.error$.subscribe((error) => {
+        state.retryTime = Math.min(MAX_RETRY_MS, (state.retryTime ?? MIN_RETRY_MS) * 2);
+        events.onError(name, error.parameters?.errors?.[0] ?? error);
+      }),
+    ];
+    const resetBackoff = (): void => {
+      state.retryTime = MIN_RETRY_MS;
+    };
+    const streamSub = isUp
+      ? null
+      : client.stream(name, {
+          onStarted: () => stream$.next('RESYNC'),
+          onData: (item) => {
+            resetBackoff();
+            events.onSuccess(name);
+            stream$.next(item);
+          },
+          onError: (error) => events.onError(name, error),
+        });
+    void state.awaitInitialReplication().then(
+      () => {
+        initialDone = true;
+        events.onInitialSync(name);
+      },
+      () => undefined,
+    );
+    cleanups.push(() => {
+      subs.forEach((s) => s.unsubscribe());
+      streamSub?.unsubscribe();
+      stream$.complete();
+    });
+    states.set(name, state);
+  }
+
+  return {
+    states,
+    reSync: () => states.forEach((s) => s.reSync()),
+    async awaitInSync(timeoutMs) {
+      const timeout = new Promise<false>((ok) => setTimeout(() => ok(false), timeoutMs));
+      const synced = Promise.all([...states.values()].map((s) => s.awaitInSync())).then(
+        () => true as const,
+      );
+      return Promise.race([synced, timeout]);
+    },
+    async stop() {
+      cleanups.forEach((c) => c());
+      await Promise.all([...states.values()].map((s) => s.cancel()));
+    },
+  };
+}
