@@ -13,6 +13,8 @@ export interface CommandSet {
   cut: number[];
   pulse: number[];
   qrcode(data: string, size: number): number[];
+  /** Raster image bytes for an RGBA picture (cached by `key`, e.g. the logo's base64). */
+  image(key: string, rgba: () => { width: number; height: number; data: Uint8ClampedArray }): number[];
 }
 
 const MARK_A = 0xfe;
@@ -53,6 +55,7 @@ export function commandSet(mapping: PrinterFamily = 'epson'): CommandSet {
     between(o, none, (e) => set(e, true)),
   ];
   const qrCache = new Map<string, number[]>();
+  const imageCache = new Map<string, number[]>();
   const set: CommandSet = {
     initialize: [...new ReceiptPrinterEncoder({ language: 'esc-pos', ...o }).initialize().encode()],
     newline: between(o, none, (e) => e.newline()),
@@ -65,6 +68,7 @@ export function commandSet(mapping: PrinterFamily = 'epson'): CommandSet {
     },
     cut: between(o, none, (e) => e.cut('partial')),
     pulse: between(o, none, (e) => e.pulse()),
+    image: () => [],
     qrcode(data, size) {
       const key = `${size}:${data}`;
       let bytes = qrCache.get(key);
@@ -75,6 +79,18 @@ export function commandSet(mapping: PrinterFamily = 'epson'): CommandSet {
       }
       return bytes;
     },
+  };
+  set.image = (key, rgba) => {
+    let bytes = imageCache.get(key);
+    if (!bytes) {
+      const picture = rgba();
+      // The encoder recognises a plain object with data/width/height as RGBA pixels.
+      const input = { data: picture.data, width: picture.width, height: picture.height };
+      bytes = between({ ...o, imageMode: 'raster' }, none, (e) => e.image(input, picture.width, picture.height, 'threshold'));
+      if (imageCache.size > 8) imageCache.clear();
+      imageCache.set(key, bytes);
+    }
+    return bytes;
   };
   cache.set(mapping, set);
   return set;

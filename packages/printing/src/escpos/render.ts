@@ -2,6 +2,7 @@ import { resolveLayout } from '../layout/resolve';
 import type { LayoutDocument, PrintPreview, Span } from '../layout/model';
 import { CodepageWriter, DEFAULT_CODEPAGES, type CodepageName, type PrinterFamily } from './codepages';
 import { commandSet } from './command-set';
+import { logoToRgba } from '../layout/logo';
 
 /** How a particular printer wants its bytes. */
 export interface EscPosProfile {
@@ -51,6 +52,9 @@ export function encodePreview(preview: PrintPreview, profile: EscPosProfile): Ui
         break;
       case 'qr':
         out.push(...ALIGN_CENTER, ...cmd.qrcode(line.data, profile.qrSize ?? 6), ...ALIGN_LEFT);
+        break;
+      case 'image':
+        out.push(...ALIGN_CENTER, ...cmd.image(line.bitmap, () => logoToRgba(line)), ...ALIGN_LEFT);
         break;
       case 'cut':
         out.push(...cmd.cut);

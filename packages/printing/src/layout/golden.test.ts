@@ -9,9 +9,29 @@ import { kitchenTicketLayout } from './documents/kitchen-ticket';
 import { shiftReportLayout } from './documents/report';
 import { testPageLayout } from './documents/test-page';
 import { withNotice } from './documents/notices';
+import { logoFromRgba, logoToRgba, type RgbaImage } from './logo';
+
+/** A black diamond on white, as a canvas would hand it over. */
+function diamond(width: number, height: number): RgbaImage {
+  const data = new Uint8ClampedArray(width * height * 4).fill(255);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (Math.abs(x - width / 2) / width + Math.abs(y - height / 2) / height < 0.5) data.fill(0, (y * width + x) * 4, (y * width + x) * 4 + 3);
+    }
+  }
+  return { width, height, data };
+}
 
 const docs: Record<string, LayoutDocument> = {
-  receipt: receiptLayout({ branch, order, cashierName: 'Léa Bernard', printedAt: AT, qrData: `https://comanda.example/r/${order.id}`, openDrawer: true }),
+  receipt: receiptLayout({
+    branch,
+    order,
+    cashierName: 'Léa Bernard',
+    printedAt: AT,
+    qrData: `https://comanda.example/r/${order.id}`,
+    openDrawer: true,
+    logo: logoFromRgba(diamond(60, 24)),
+  }),
   'receipt-en': receiptLayout({ branch: { ...branch, locale: 'en-GB' }, order, cashierName: 'Léa Bernard', printedAt: AT }),
   'receipt-duplicate': receiptLayout({ branch, order, cashierName: 'Léa Bernard', printedAt: AT + 900_000, copy: 'duplicate' }),
   bill: receiptLayout({ branch, order, cashierName: 'Léa Bernard', printedAt: AT, bill: true }),
@@ -50,10 +70,10 @@ describe.each(SUPPORTED_COLUMNS)('golden documents at %i columns', (columns) => 
     // Every character the fixture uses exists in some selected code page: nothing became '?'.
     expect(decoded.join('\n')).not.toMatch(/[?\ufffd]/);
     // Nothing runs past the paper edge.
-    for (const line of decoded.filter((l) => !l.startsWith('[QR'))) expect(cells(line), line).toBeLessThanOrEqual(columns);
+    for (const line of decoded.filter((l) => !/^\[(QR|IMAGE)/.test(l))) expect(cells(line), line).toBeLessThanOrEqual(columns);
     // WYSIWYG: the on-screen preview is, character for character, what the printer printed.
     const preview = resolveLayout(doc, columns);
-    const printedText = decoded.filter((l) => !/^\[(QR|CUT|DRAWER)/.test(l)).map(unstyle);
+    const printedText = decoded.filter((l) => !/^\[(QR|CUT|DRAWER|IMAGE)/.test(l)).map(unstyle);
     const previewText = preview.lines
       .filter((l) => l.kind === 'text')
       .map((l) => l.spans.map((s) => s.text).join('').trimEnd());
@@ -75,5 +95,24 @@ describe('multilingual fixture items reach the paper intact', () => {
     expect(flat).toContain('Şiş');
     expect(flat).toContain('Œuf');
     expect(flat).toContain('cebulką');
+  });
+});
+
+describe('logo', () => {
+  it('packs dark pixels as dots, pads the width to 8 and survives the round trip', () => {
+    const logo = logoFromRgba(diamond(60, 24));
+    expect([logo.width, logo.height]).toEqual([64, 24]);
+    const rgba = logoToRgba(logo);
+    const dot = (x: number, y: number): boolean => rgba.data[(y * 64 + x) * 4] === 0;
+    expect(dot(30, 12)).toBe(true); // centre of the diamond
+    expect(dot(0, 0)).toBe(false);
+    expect(dot(63, 12)).toBe(false); // padding is white
+    expect(decodeEscPos(encodeDocument(docs.receipt!, { columns: 48 }))[0]).toBe('[IMAGE 64x24]');
+  });
+
+  it('treats transparent pixels as paper and rejects impossible sizes', () => {
+    const clear = { width: 8, height: 1, data: new Uint8ClampedArray(32) }; // black but fully transparent
+    expect(logoToRgba(logoFromRgba(clear)).data[0]).toBe(255);
+    expect(() => logoFromRgba({ width: 800, height: 10, data: new Uint8ClampedArray(32_000) })).toThrow(/576/);
   });
 });

@@ -1,4 +1,4 @@
-export type { Align, TextStyle, LayoutBlock, LayoutDocument, DocumentKind, Span, PrintLine, PrintPreview } from './model';
+export type { Align, TextStyle, LayoutBlock, LogoBlock, LayoutDocument, DocumentKind, Span, PrintLine, PrintPreview } from './model';
 export { resolveLayout, previewToText, lineWidth, LayoutError, SUPPORTED_COLUMNS } from './resolve';
 export { printable, wrap, fit } from './text-fit';
 export { money, rate, dateTime, time } from './format';
@@ -16,3 +16,5 @@ export { previewToRows } from './preview-rows';
 export type { PreviewRow } from './preview-rows';
 export { labelsFor } from './labels';
 export type { Labels } from './labels';
+export { logoFromRgba, logoToRgba, LogoError } from './logo';
+export type { RgbaImage } from './logo';

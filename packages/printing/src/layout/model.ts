@@ -22,8 +22,20 @@ export type LayoutBlock =
   | { kind: 'rule'; char?: '-' | '=' }
   | { kind: 'feed'; lines: number }
   | { kind: 'qr'; data: string }
+  | LogoBlock
   | { kind: 'cut' }
   | { kind: 'drawer' };
+
+/**
+ * A 1-bit picture (logo), centred. `bitmap` is base64 of rows of `width / 8` bytes, most
+ * significant bit = leftmost dot, 1 = black; `width` is a multiple of 8. JSON-safe for the job store.
+ */
+export interface LogoBlock {
+  kind: 'image';
+  width: number;
+  height: number;
+  bitmap: string;
+}
 
 /** Which document a layout is; the queue and the preview use it for titles and icons. */
 export type DocumentKind = 'receipt' | 'refund' | 'bill' | 'kitchen' | 'x-report' | 'z-report' | 'test-page';
@@ -50,6 +62,7 @@ export type PrintLine =
   /** `align` says how the padding in `spans` was computed (the spans already include it). */
   | { kind: 'text'; spans: Span[]; align?: Align }
   | { kind: 'qr'; data: string }
+  | LogoBlock
   | { kind: 'cut' }
   | { kind: 'drawer' };
 

@@ -20,6 +20,7 @@ export function previewToRows(preview: PrintPreview): { columns: number; rows: P
   const rows: PreviewRow[] = [];
   for (const line of preview.lines) {
     if (line.kind === 'qr') rows.push({ text: `[QR] ${line.data}`, align: 'center' });
+    if (line.kind === 'image') rows.push({ text: '[LOGO]', align: 'center' });
     if (line.kind !== 'text') continue;
     const styled = line.spans.filter((s) => s.text.trim() !== '' || s.invert);
     const large = styled.some((s) => s.size === 2);

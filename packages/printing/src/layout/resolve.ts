@@ -80,6 +80,8 @@ function resolveBlock(block: LayoutBlock, columns: number): PrintLine[] {
       return Array.from({ length: block.lines }, () => ({ kind: 'text', spans: [] }));
     case 'qr':
       return [{ kind: 'qr', data: block.data }];
+    case 'image':
+      return [block];
     case 'cut':
       return [{ kind: 'cut' }];
     case 'drawer':
@@ -100,6 +102,7 @@ export function previewToText(preview: PrintPreview): string[] {
   return preview.lines.map((line) => {
     if (line.kind === 'text') return line.spans.map((s) => (s.size === 2 ? [...s.text].join(' ') + ' ' : s.text)).join('').trimEnd();
     if (line.kind === 'qr') return `[QR ${line.data}]`;
+    if (line.kind === 'image') return `[IMAGE ${line.width}x${line.height}]`;
     return line.kind === 'cut' ? '[CUT]' : '[DRAWER]';
   });
 }

@@ -1,4 +1,4 @@
-import type { LayoutBlock, LayoutDocument } from '../model';
+import type { LayoutBlock, LayoutDocument, LogoBlock } from '../model';
 import type { BranchInfo, ReceiptOrder, ReceiptOrderLine } from '../types';
 import { amount, dateTime, money, rate } from '../format';
 import { labelsFor, type Labels } from '../labels';
@@ -18,8 +18,11 @@ export interface ReceiptOptions {
   qrData?: string;
   /** Open the cash drawer (cash was taken). */
   openDrawer?: boolean;
+  /** Branch logo printed above the header (see `logoFromRgba`). */
+  logo?: LogoBlock;
 }
 
+/** Branch name, legal name, address and tax id, centred. */
 export function headerBlocks(branch: BranchInfo, L: Labels = labelsFor(branch.locale)): LayoutBlock[] {
   const a = branch.address;
   const blocks: LayoutBlock[] = [{ kind: 'text', text: branch.name, align: 'center', style: { bold: true, size: 2 } }];
@@ -53,7 +56,7 @@ export function receiptLayout(o: ReceiptOptions): LayoutDocument {
   const m = (n: number): string => money(n, cur, locale);
   const t = order.totals;
   const L = labelsFor(locale);
-  const blocks: LayoutBlock[] = headerBlocks(branch, L);
+  const blocks: LayoutBlock[] = [...(o.logo ? [o.logo] : []), ...headerBlocks(branch, L)];
   blocks.push({ kind: 'feed', lines: 1 });
   if (o.copy === 'duplicate' || o.copy === 'reprint') {
     blocks.push({ kind: 'text', text: o.copy === 'duplicate' ? L.duplicate : L.reprint, align: 'center', style: { invert: true, bold: true, size: 2 } });
