@@ -12,9 +12,10 @@ import { MoneyError, assertMinorUnits, type MinorUnits } from './money';
  */
 export function allocate(amount: MinorUnits, weights: readonly number[]): MinorUnits[] {
   assertMinorUnits(amount);
-  if (weights.length === 0)
+  if (weights.length === 0) {
     throw new MoneyError('MONEY_INVALID_ARGUMENT', 'allocate needs at least one weight');
-  let total = 0n;
+  }
+  let total = 0;
   for (const w of weights) {
     if (!Number.isSafeInteger(w) || w < 0) {
       throw new MoneyError(
@@ -22,34 +23,75 @@ export function allocate(amount: MinorUnits, weights: readonly number[]): MinorU
         `allocation weights must be non-negative integers, got ${w}`,
       );
     }
-    total += BigInt(w);
+    total += w;
   }
-  if (total === 0n) {
+  if (total === 0) {
     if (amount === 0) return weights.map(() => 0);
     throw new MoneyError(
       'MONEY_INVALID_ARGUMENT',
       'cannot allocate a non-zero amount over weights that sum to 0',
     );
   }
-  const negative = amount < 0;
-  const abs = BigInt(Math.abs(amount));
-  const parts: bigint[] = [];
-  const remainders: { index: number; rem: bigint }[] = [];
-  let given = 0n;
-  weights.forEach((w, index) => {
-    const exact = abs * BigInt(w);
-    const part = exact / total;
-    parts.push(part);
-    given += part;
-    remainders.push({ index, rem: exact % total });
+  const abs = Math.abs(amount);
+  // Exact in doubles while every product abs × weight stays a safe integer; else BigInt.
+  const parts =
+    Number.isSafeInteger(total) && abs * total <= Number.MAX_SAFE_INTEGER
+      ? allocateSafe(abs, weights, total)
+      : allocateBig(abs, weights);
+  if (amount < 0)
+    for (let i = 0; i < parts.length; i++) parts[i] = parts[i] === 0 ? 0 : -(parts[i] ?? 0);
+  return parts;
+}
+
+/** Distributes `leftover` units to the largest remainders (ties to the earlier index). */
+function distribute<R extends number | bigint>(
+  parts: number[],
+  rems: R[],
+  leftover: number,
+): number[] {
+  if (leftover === 0) return parts;
+  const order = rems.map((_, i) => i);
+  order.sort((a, b) => {
+    const ra = rems[a] as R;
+    const rb = rems[b] as R;
+    return ra === rb ? a - b : ra > rb ? -1 : 1;
   });
-  let leftover = Number(abs - given);
-  remainders.sort((a, b) => (a.rem === b.rem ? a.index - b.index : a.rem > b.rem ? -1 : 1));
-  for (let i = 0; leftover > 0; i++, leftover--) {
-    const target = remainders[i % remainders.length];
-    if (target) parts[target.index] = (parts[target.index] ?? 0n) + 1n;
+  for (let i = 0; i < leftover; i++) {
+    const idx = order[i % order.length] ?? 0;
+    parts[idx] = (parts[idx] ?? 0) + 1;
   }
-  return parts.map((p) => (negative && p !== 0n ? -Number(p) : Number(p)));
+  return parts;
+}
+
+function allocateSafe(abs: number, weights: readonly number[], total: number): number[] {
+  const parts: number[] = [];
+  const rems: number[] = [];
+  let given = 0;
+  for (const w of weights) {
+    const exact = abs * w;
+    const rem = exact % total;
+    const part = (exact - rem) / total;
+    parts.push(part);
+    rems.push(rem);
+    given += part;
+  }
+  return distribute(parts, rems, abs - given);
+}
+
+function allocateBig(abs: number, weights: readonly number[]): number[] {
+  const total = weights.reduce((a, w) => a + BigInt(w), 0n);
+  const big = BigInt(abs);
+  const parts: number[] = [];
+  const rems: bigint[] = [];
+  let given = 0n;
+  for (const w of weights) {
+    const exact = big * BigInt(w);
+    const part = exact / total;
+    parts.push(Number(part));
+    rems.push(exact % total);
+    given += part;
+  }
+  return distribute(parts, rems, Number(big - given));
 }
 
 /**

@@ -1,9 +1,9 @@
 import { allocate } from '../money/allocate';
 import { roundCash } from '../money/cash-rounding';
 import { assertMinorUnits, type MinorUnits } from '../money/money';
-import { computeTaxSummary } from '../tax/tax-summary';
+import { computeTaxSummary, type TaxableAmount } from '../tax/tax-summary';
 import { activeQuantity, discountAmount, unitPriceWithModifiers } from './line-amounts';
-import type { OrderDoc } from './schemas';
+import type { OrderDoc, OrderLine } from './schemas';
 import type { OrderTotals } from './totals-schema';
 
 /** How one line contributes to the order total. */
@@ -50,54 +50,65 @@ export type PricedOrder = Pick<
  * Every step is integer arithmetic and the line totals sum to `total` exactly.
  */
 export function computeOrderBreakdown(order: PricedOrder): OrderBreakdown {
-  const step1 = order.lines.map((line) => {
+  return compute(order, true);
+}
+
+function compute(order: PricedOrder, withLines: boolean): OrderBreakdown {
+  // Plain loops over parallel arrays: this runs on every keystroke of the till and for
+  // every order of a report, so it avoids per-line intermediate objects.
+  const n = order.lines.length;
+  const quantities: number[] = new Array<number>(n);
+  const units: number[] = new Array<number>(n);
+  const grosses: number[] = new Array<number>(n);
+  const lineDiscountsArr: number[] = new Array<number>(n);
+  const amounts: number[] = new Array<number>(n);
+  let subtotal = 0;
+  let lineDiscounts = 0;
+  let discountedSum = 0;
+  for (let i = 0; i < n; i++) {
+    const line = order.lines[i] as OrderLine;
     const quantity = activeQuantity(line);
     const unitPrice = unitPriceWithModifiers(line);
     const gross = assertMinorUnits(unitPrice * quantity, 'line amount');
-    const lineDiscount = discountAmount(line.discount?.value ?? null, gross);
-    return { line, quantity, unitPrice, gross, lineDiscount, afterLine: gross - lineDiscount };
-  });
-  const discountedSum = step1.reduce((a, l) => a + l.afterLine, 0);
-  const orderDiscount = discountAmount(order.discount?.value ?? null, discountedSum);
-  const shares =
-    orderDiscount > 0
-      ? allocate(
-          orderDiscount,
-          step1.map((l) => l.afterLine),
-        )
-      : step1.map(() => 0);
-  const taxed = step1.map((l, i) => ({
-    ...l,
-    share: shares[i] ?? 0,
-    amount: l.afterLine - (shares[i] ?? 0),
-  }));
-  const tax = computeTaxSummary(
-    taxed.map((l) => ({
-      amount: l.amount,
-      rateBasisPoints: l.line.taxRateBasisPoints,
-      inclusive: l.line.taxInclusive,
-    })),
-  );
-  const lines: LineTotals[] = taxed.map((l, i) => {
-    const lineTax = tax.entryTax[i] ?? 0;
-    return {
-      lineId: l.line.id,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      gross: l.gross,
-      lineDiscount: l.lineDiscount,
-      orderDiscountShare: l.share,
-      tax: lineTax,
-      total: l.amount + (l.line.taxInclusive ? 0 : lineTax),
-    };
-  });
-
-  let subtotal = 0;
-  let lineDiscounts = 0;
-  for (const l of step1) {
-    subtotal += l.gross;
-    lineDiscounts += l.lineDiscount;
+    const lineDiscount = line.discount ? discountAmount(line.discount.value, gross) : 0;
+    quantities[i] = quantity;
+    units[i] = unitPrice;
+    grosses[i] = gross;
+    lineDiscountsArr[i] = lineDiscount;
+    amounts[i] = gross - lineDiscount;
+    subtotal += gross;
+    lineDiscounts += lineDiscount;
+    discountedSum += gross - lineDiscount;
   }
+  const orderDiscount = order.discount ? discountAmount(order.discount.value, discountedSum) : 0;
+  const shares = orderDiscount > 0 ? allocate(orderDiscount, amounts) : null;
+  const entries: TaxableAmount[] = new Array<TaxableAmount>(n);
+  for (let i = 0; i < n; i++) {
+    const line = order.lines[i] as OrderLine;
+    if (shares) amounts[i] = (amounts[i] ?? 0) - (shares[i] ?? 0);
+    entries[i] = {
+      amount: amounts[i] ?? 0,
+      rateBasisPoints: line.taxRateBasisPoints,
+      inclusive: line.taxInclusive,
+    };
+  }
+  const tax = computeTaxSummary(entries, { perEntry: withLines });
+  const lines: LineTotals[] = new Array<LineTotals>(withLines ? n : 0);
+  for (let i = 0; withLines && i < n; i++) {
+    const line = order.lines[i] as OrderLine;
+    const lineTax = tax.entryTax[i] ?? 0;
+    lines[i] = {
+      lineId: line.id,
+      quantity: quantities[i] ?? 0,
+      unitPrice: units[i] ?? 0,
+      gross: grosses[i] ?? 0,
+      lineDiscount: lineDiscountsArr[i] ?? 0,
+      orderDiscountShare: shares?.[i] ?? 0,
+      tax: lineTax,
+      total: (amounts[i] ?? 0) + (line.taxInclusive ? 0 : lineTax),
+    };
+  }
+
   const discountTotal = lineDiscounts + orderDiscount;
   const total = assertMinorUnits(subtotal - discountTotal + tax.addedTax, 'order total');
   const totalDue = total + order.cashRounding;
@@ -137,7 +148,7 @@ export function computeOrderBreakdown(order: PricedOrder): OrderBreakdown {
  * the order document snapshots in `totals`). See {@link computeOrderBreakdown}.
  */
 export function computeOrderTotals(order: PricedOrder): OrderTotals {
-  return computeOrderBreakdown(order).totals;
+  return compute(order, false).totals;
 }
 
 /**

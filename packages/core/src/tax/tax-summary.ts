@@ -18,7 +18,10 @@ export interface TaxSummary {
   readonly addedTax: MinorUnits;
   /** Sum of the rows' gross: what the customer owes before cash rounding. */
   readonly gross: MinorUnits;
-  /** Per input entry (same order): its share of its group's tax, allocated by largest remainder. */
+  /**
+   * Per input entry (same order): its share of its group's tax, allocated by
+   * largest remainder. All zeros when called with `perEntry: false` (totals only).
+   */
   readonly entryTax: MinorUnits[];
 }
 
@@ -55,8 +58,14 @@ export function taxOfGroup(
  * rate: net, tax and gross per rate, exactly what receipts and Z reports print.
  * Groups are (rate, inclusive); a rate used both inclusively and exclusively
  * is taxed per mode and then shown as one row.
+ * @param entries amounts with their tax rule
+ * @param options `perEntry: false` skips allocating tax back to entries (faster, totals only)
  */
-export function computeTaxSummary(entries: readonly TaxableAmount[]): TaxSummary {
+export function computeTaxSummary(
+  entries: readonly TaxableAmount[],
+  options: { readonly perEntry?: boolean } = {},
+): TaxSummary {
+  const perEntry = options.perEntry ?? true;
   const groups = new Map<string, { rule: TaxRule; amount: number; members: number[] }>();
   entries.forEach((e, index) => {
     assertMinorUnits(e.amount, 'taxable amount');
@@ -91,7 +100,7 @@ export function computeTaxSummary(entries: readonly TaxableAmount[]): TaxSummary
       tax: row.tax + t.tax,
       gross: row.gross + t.gross,
     });
-    const weights = g.members.map((i) => Math.abs(entries[i]?.amount ?? 0));
+    const weights = perEntry ? g.members.map((i) => Math.abs(entries[i]?.amount ?? 0)) : [];
     if (weights.some((w) => w > 0)) {
       allocate(t.tax, weights).forEach((share, k) => {
         const idx = g.members[k];
