@@ -14,3 +14,4 @@ export * from './components/payment-panel';
 export * from './components/receipt-preview';
 export * from './components/status-bar';
 export * from './components/report-view';
+export * from './components/money-field';

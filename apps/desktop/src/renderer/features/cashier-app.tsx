@@ -1,4 +1,14 @@
-import type { TillPorts } from './ports';
+import { useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import { resolveBranchMenu } from '@comanda/core/menu';
+import { I18nProvider, Loading, ToastRegion } from '@comanda/ui';
+import { createAppStore } from './app/app-store';
+import { TillShell } from './app/till-shell';
+import { TillContext, type Till } from './app/till-context';
+import type { MenuSnapshot, TillPorts } from './ports';
+import { createOrderStore } from './order-entry/order-store';
+import { createSessionStore } from './session/session-store';
+import { createShiftStore } from './shift/shift-store';
 
 export interface CashierAppProps {
   ports: TillPorts;
@@ -6,9 +16,48 @@ export interface CashierAppProps {
 
 /** The cashier's workflow, mounted by the shell with the till's data layer and host behind `ports`. */
 export function CashierApp({ ports }: CashierAppProps) {
+  const [snapshot, setSnapshot] = useState<MenuSnapshot | null>(null);
+  const [stores] = useState(() => {
+    const app = createAppStore(ports.device.locale);
+    const session = createSessionStore(ports);
+    let branch: MenuSnapshot['branch'] | null = null;
+    const base = { ports, user: () => session.getState().user, branch: () => branch };
+    const shift = createShiftStore(base);
+    const order = createOrderStore({ ...base, shiftId: () => shift.getState().shift?.id ?? null });
+    return { app, session, shift, order, setBranch: (b: MenuSnapshot['branch']) => (branch = b) };
+  });
+  const locale = useStore(stores.app, (s) => s.locale);
+  const toasts = useStore(stores.app, (s) => s.toasts);
+
+  useEffect(() => ports.menu.subscribe(setSnapshot), [ports]);
+  useEffect(() => ports.shifts.subscribeCurrent((s) => stores.shift.getState().setShift(s)), [ports, stores]);
+
+  const till = useMemo<Till | null>(() => {
+    if (!snapshot) return null;
+    stores.setBranch(snapshot.branch);
+    return {
+      ports,
+      branch: snapshot.branch,
+      menu: resolveBranchMenu(snapshot.menuDocs, snapshot.overrides, ports.device.branchId),
+      app: stores.app,
+      session: stores.session,
+      shift: stores.shift,
+      order: stores.order,
+    };
+  }, [snapshot, ports, stores]);
+
   return (
-    <main aria-label="Comanda till">
-      <p role="status">Loading {ports.device.branchId}…</p>
-    </main>
+    <I18nProvider locale={locale} currency={snapshot?.branch.currency ?? 'EUR'} timeZone={snapshot?.branch.timeZone ?? 'UTC'}>
+      {till ? (
+        <TillContext.Provider value={till}>
+          <TillShell />
+        </TillContext.Provider>
+      ) : (
+        <main aria-label="Comanda">
+          <Loading />
+        </main>
+      )}
+      <ToastRegion toasts={toasts} onDismiss={(id) => stores.app.getState().dismiss(id)} />
+    </I18nProvider>
   );
 }

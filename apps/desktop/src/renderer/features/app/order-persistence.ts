@@ -1,0 +1,31 @@
+import { printRequestTargets } from '@comanda/core/orders';
+import type { OrderPersistenceView } from '@comanda/ui';
+import type { Order } from '../domain';
+import type { PrintJobView, SyncStatus } from '../ports';
+import type { SaveState } from '../order-entry/order-store';
+
+/**
+ * Saved / synced / printed of the current order, from the save queue, the replication status and
+ * the print jobs materialized from its print requests.
+ */
+export function orderPersistence(
+  order: Order | null,
+  saveState: SaveState,
+  sync: SyncStatus,
+  jobs: readonly PrintJobView[],
+): OrderPersistenceView {
+  const saved = saveState === 'idle' ? (order ? 'saved' : 'unsaved') : saveState;
+  const synced = order !== null && saved === 'saved' && !sync.unsyncedOrderIds.includes(order.id);
+  let printed: OrderPersistenceView['printed'] = 'none';
+  // Every job a print request should produce (deterministic ids, see TEAM.md print outbox).
+  const expected = order ? order.printRequests.flatMap((r) => printRequestTargets(r).map((t) => `${r.id}:${t}`)) : [];
+  if (expected.length > 0) {
+    const byId = new Map(jobs.map((j) => [j.id, j]));
+    const states = expected.map((id) => byId.get(id)?.state ?? 'queued');
+    if (states.includes('failed')) printed = 'failed';
+    else if (states.includes('may-have-printed')) printed = 'may-have-printed';
+    else if (states.every((s) => s === 'printed')) printed = 'printed';
+    else printed = 'printing';
+  }
+  return { saved, synced, printed };
+}

@@ -1,0 +1,23 @@
+import { useStore } from 'zustand';
+import type { OrderPersistenceView } from '@comanda/ui';
+import type { PrintJobView, SyncStatus } from '../ports';
+import { orderPersistence } from './order-persistence';
+import { useTill } from './till-context';
+import { usePort } from './use-port';
+
+const OFFLINE: SyncStatus = { online: false, paired: false, unsyncedOrderIds: [], pendingCount: 0, lastSyncAt: null, error: null };
+
+/** Saved / synced / printed of the order on screen, kept live from the ports. */
+export function useOrderPersistence(): OrderPersistenceView {
+  const { ports, order: store } = useTill();
+  const order = useStore(store, (s) => s.order);
+  const saveState = useStore(store, (s) => s.saveState);
+  const sync = usePort<SyncStatus>(ports.sync.subscribe, OFFLINE);
+  const orderId = order?.id ?? null;
+  const jobs = usePort<PrintJobView[]>(
+    (listener) => (orderId ? ports.printing.subscribeOrderJobs(orderId, listener) : () => undefined),
+    [],
+    orderId,
+  );
+  return orderPersistence(order, saveState, sync, jobs);
+}

@@ -1,0 +1,95 @@
+import { useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { ResolvedItem } from '@comanda/core/menu';
+import { validateModifierSelection } from '@comanda/core/menu';
+import { CategoryGrid, ItemGrid, ModifierDialog, SearchBox, useI18n, type ModifierSelection } from '@comanda/ui';
+import { useTill } from '../app/till-context';
+import { itemForCode, searchItems } from './menu-search';
+import { useBarcodeWedge } from './use-barcode-wedge';
+
+const toChoices = (selection: ModifierSelection) =>
+  Object.entries(selection).flatMap(([groupId, ids]) => ids.map((optionId) => ({ groupId, optionId })));
+
+/** Category grid, search and barcode input; items with options open the modifier dialog. */
+export function MenuPanel() {
+  const { menu, order, app } = useTill();
+  const { t } = useI18n();
+  const hasOrder = useStore(order, (s) => s.order !== null);
+  const [categoryId, setCategoryId] = useState<string | null>(menu.categories[0]?.id ?? null);
+  const [query, setQuery] = useState('');
+  const [pending, setPending] = useState<ResolvedItem | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const items = useMemo(
+    () => (query.trim() ? searchItems(menu, query) : (menu.categories.find((c) => c.id === categoryId)?.items ?? [])),
+    [menu, query, categoryId],
+  );
+
+  const choose = (item: ResolvedItem) => {
+    if (!hasOrder) {
+      app.getState().toast(t('order.startFirst'), 'error');
+      return;
+    }
+    if (item.modifierGroupIds.length > 0) setPending(item);
+    else void order.getState().addItem(item, menu.modifierGroups);
+  };
+  const scan = (code: string) => {
+    const item = itemForCode(menu, code);
+    if (item) {
+      choose(item);
+      setQuery('');
+    } else {
+      const only = searchItems(menu, code, 2);
+      if (only.length === 1 && only[0]) {
+        choose(only[0]);
+        setQuery('');
+      } else if (only.length === 0) app.getState().toast(t('search.unknownBarcode', { code }), 'error');
+    }
+  };
+  useBarcodeWedge(scan, pending === null);
+
+  const groups = pending
+    ? pending.modifierGroupIds.flatMap((id) => {
+        const g = menu.modifierGroups[id];
+        return g ? [{ id: g.id, name: g.name, min: g.min, max: g.max, options: g.options }] : [];
+      })
+    : [];
+
+  return (
+    <section className="cmd-menu" aria-label={t('menu.items')}>
+      <SearchBox ref={searchRef} value={query} onChange={setQuery} onSubmit={scan} />
+      {query.trim() ? null : (
+        <CategoryGrid
+          categories={menu.categories.map((c) => ({ id: c.id, name: c.name }))}
+          selectedId={categoryId}
+          onSelect={setCategoryId}
+        />
+      )}
+      <ItemGrid
+        items={items.map((i) => ({ id: i.id, name: i.name, price: i.price, available: i.available, hasModifiers: i.modifierGroupIds.length > 0 }))}
+        onSelect={(id) => {
+          const item = menu.items[id];
+          if (item) choose(item);
+        }}
+        emptyMessage={query.trim() ? t('search.noResults', { query }) : undefined}
+      />
+      {pending ? (
+        <ModifierDialog
+          itemName={pending.name}
+          basePrice={pending.price}
+          groups={groups}
+          validate={(selection) => {
+            const error = validateModifierSelection(pending, menu.modifierGroups, toChoices(selection));
+            return error ? { groupId: error.groupId, message: error.message } : null;
+          }}
+          onCancel={() => setPending(null)}
+          onConfirm={(selection) => {
+            const item = pending;
+            setPending(null);
+            void order.getState().addItem(item, menu.modifierGroups, toChoices(selection));
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

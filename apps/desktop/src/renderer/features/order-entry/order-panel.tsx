@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import { activeQuantity } from '@comanda/core/orders';
+import { Cart, ErrorState, OrderStatusBadges, TotalsPanel, useI18n } from '@comanda/ui';
+import { useTill } from '../app/till-context';
+import { useOrderPersistence } from '../app/use-order-persistence';
+import { DiscountDialog, LineEditDialog, ReasonDialog } from './line-dialogs';
+import { SplitDialog } from './split-dialog';
+import { cartLines, heldCourses, totalsView } from './view-models';
+
+type OpenDialog = 'edit' | 'void' | 'discount-line' | 'discount-order' | 'split' | null;
+
+/** The current order: header, saved/synced/printed, cart, totals and the actions on it. */
+export function OrderPanel() {
+  const { order: store, menu, app } = useTill();
+  const { t } = useI18n();
+  const { order, selectedLineId, actionError, saveError } = useStore(store);
+  const status = useOrderPersistence();
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  if (!order) return null;
+  const s = store.getState();
+  const selected = order.lines.find((l) => l.id === selectedLineId) ?? null;
+  const editable = order.status === 'open' || order.status === 'sent';
+  const held = heldCourses(order);
+  const hasUnsent = order.lines.some((l) => l.stationId !== null && activeQuantity(l) > Math.max(l.firedQuantity, l.announcedQuantity));
+  const close = () => setDialog(null);
+
+  return (
+    <section className="cmd-order" aria-labelledby="order-title">
+      <header className="cmd-order-header">
+        <h2 id="order-title">
+          {t('order.ticket', { number: order.ticketNumber })} ·{' '}
+          {order.type === 'dineIn'
+            ? `${t('order.tableN', { table: order.table ?? '—' })}${order.covers ? ` · ${t('order.coversN', { covers: order.covers })}` : ''}`
+            : (order.customerName ?? t('order.takeaway'))}
+        </h2>
+        <OrderStatusBadges status={status} />
+      </header>
+      <Cart
+        lines={cartLines(order)}
+        selectedId={selectedLineId}
+        onSelect={(id) => s.select(id === selectedLineId ? null : id)}
+        onIncrement={(id) => void s.increment(id, menu)}
+        onDecrement={(id) => void s.decrement(id)}
+        readOnly={!editable}
+      />
+      <TotalsPanel totals={totalsView(order)} />
+      {actionError ? (
+        <p className="cmd-field-error" role="alert">
+          {actionError}
+        </p>
+      ) : null}
+      {saveError ? <ErrorState title={t('status.saveFailed')} message={saveError} onRetry={() => void s.retrySave()} /> : null}
+      {editable ? (
+        <div className="cmd-actions" role="toolbar" aria-label={t('order.actions')}>
+          <button type="button" className="cmd-btn cmd-btn-primary" disabled={!hasUnsent} onClick={() => void s.send()}>
+            {t('order.send')}
+          </button>
+          {held.map((course) => (
+            <button key={course} type="button" className="cmd-btn" onClick={() => void s.fire(course)}>
+              {t('order.fire', { course })}
+            </button>
+          ))}
+          <button type="button" className="cmd-btn" disabled={!selected} onClick={() => setDialog('edit')}>
+            {t('order.editLine')}
+          </button>
+          <button type="button" className="cmd-btn" disabled={!selected || activeQuantity(selected) === 0} onClick={() => setDialog('void')}>
+            {t('order.void')}
+          </button>
+          <button type="button" className="cmd-btn" disabled={!selected} onClick={() => setDialog('discount-line')}>
+            {t('order.discountLine')}
+          </button>
+          <button type="button" className="cmd-btn" disabled={order.lines.length === 0} onClick={() => setDialog('discount-order')}>
+            {t('order.discountOrder')}
+          </button>
+          <button type="button" className="cmd-btn" disabled={order.payments.length > 0 || order.lines.length < 2} onClick={() => setDialog('split')}>
+            {t('order.split')}
+          </button>
+          <button type="button" className="cmd-btn" onClick={() => s.park()}>
+            {t('order.park')}
+          </button>
+          <button type="button" className="cmd-btn cmd-btn-primary" disabled={order.totals.due === 0} onClick={() => app.getState().go('payment')}>
+            {t('order.pay')}
+          </button>
+        </div>
+      ) : (
+        <div className="cmd-actions">
+          <button type="button" className="cmd-btn" onClick={() => app.getState().go('payment')}>
+            {t('order.receiptAndRefunds')}
+          </button>
+          <button type="button" className="cmd-btn" onClick={() => s.park()}>
+            {t('common.close')}
+          </button>
+        </div>
+      )}
+      {dialog === 'edit' && selected ? (
+        <LineEditDialog
+          line={selected}
+          onClose={close}
+          onSave={(details) => {
+            close();
+            void s.setLineDetails(selected.id, details);
+          }}
+        />
+      ) : null}
+      {dialog === 'void' && selected ? (
+        <ReasonDialog
+          title={t('order.voidTitle', { item: selected.name })}
+          maxQuantity={activeQuantity(selected)}
+          onClose={close}
+          onConfirm={(reason, quantity) => {
+            close();
+            void s.voidLine(selected.id, quantity, reason);
+          }}
+        />
+      ) : null}
+      {dialog === 'discount-line' || dialog === 'discount-order' ? (
+        <DiscountDialog
+          title={dialog === 'discount-line' && selected ? t('order.discountFor', { item: selected.name }) : t('order.discountOrder')}
+          onClose={close}
+          onConfirm={(value, reason) => {
+            const target = dialog === 'discount-line' && selected ? { lineId: selected.id } : ('order' as const);
+            close();
+            void s.discount({ target, value, reason });
+          }}
+        />
+      ) : null}
+      {dialog === 'split' ? (
+        <SplitDialog
+          order={order}
+          onClose={close}
+          onSplit={(moves) => {
+            close();
+            void s.splitByItems(moves).then((created) => {
+              if (created) app.getState().toast(t('order.splitDone', { number: created.ticketNumber }), 'success');
+            });
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import type { I18n, ReportViewModel } from '@comanda/ui';
+import type { ShiftReport } from './shift-report';
+
+const percent = (basisPoints: number) => `${basisPoints / 100} %`;
+
+/** Lays a shift report out for `ReportView` in the cashier's language. */
+export function reportViewModel(report: ShiftReport, subtitle: string, t: I18n['t']): ReportViewModel {
+  const method = (m: string) => t(m === 'card' ? 'payment.card' : m === 'cash' ? 'payment.cash' : 'report.other');
+  return {
+    kind: report.kind,
+    subtitle,
+    generatedAt: report.generatedAt,
+    sections: [
+      {
+        title: t('report.sales'),
+        rows: [
+          { label: t('report.orders'), count: report.orderCount },
+          { label: t('report.gross'), amount: report.grossSales, emphasis: true },
+          { label: t('totals.discounts'), amount: report.discounts },
+          { label: t('report.voids', { count: report.voidCount }), amount: report.voidedAmount },
+          { label: t('report.refunds', { count: report.refundCount }), amount: report.refunds },
+          { label: t('report.tips'), amount: report.tips },
+          { label: t('report.noSales'), count: report.noSales },
+        ],
+      },
+      {
+        title: t('payment.payments'),
+        rows: report.payments.map((p) => ({ label: `${method(p.method)} (${p.count})`, amount: p.amount })),
+      },
+      {
+        title: t('report.taxes'),
+        rows: report.taxes.flatMap((r) => [
+          { label: t('report.taxRow', { rate: percent(r.rateBasisPoints) }), amount: r.tax },
+          { label: t('report.netRow', { rate: percent(r.rateBasisPoints) }), amount: r.net },
+        ]),
+      },
+      {
+        title: t('report.drawer'),
+        rows: [
+          { label: t('shift.float'), amount: report.cash.openingFloat },
+          { label: t('report.cashSales'), amount: report.cash.cashSales },
+          { label: t('shift.payIn'), amount: report.cash.payIns },
+          { label: t('shift.payOut'), amount: -report.cash.payOuts },
+          { label: t('report.cashRefunds'), amount: -report.cash.cashRefunds },
+          { label: t('report.expected'), amount: report.cash.expected, emphasis: true },
+          ...(report.countedCash !== null ? [{ label: t('shift.counted'), amount: report.countedCash }] : []),
+          ...(report.overShort !== null ? [{ label: t('report.overShort'), amount: report.overShort, emphasis: true }] : []),
+        ],
+      },
+    ],
+  };
+}
