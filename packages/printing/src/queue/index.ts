@@ -11,3 +11,5 @@ export {
 export type { PrintJob, NewPrintJob, JobState, AttentionReason, PrintJobStore } from './types';
 export { PrinterDefinitionSchema, RoutingConfigSchema, routingFromBranchPrinters } from './routing';
 export type { PrinterDefinition, RoutingConfig, RoutingConfigInput } from './routing';
+export { jobsForPrintRequest } from './print-requests';
+export type { PrintRequestContext } from './print-requests';

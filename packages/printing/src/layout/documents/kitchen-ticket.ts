@@ -58,7 +58,10 @@ export function kitchenTicketLayout(o: KitchenTicketOptions): LayoutDocument {
     blocks.push({ kind: 'text', text: L.held, style: { bold: true } });
     for (const [course, lines] of byCourse(held)) {
       blocks.push({ kind: 'text', text: `${L.course} ${course}`, style: { underline: true } });
-      for (const l of lines) blocks.push({ kind: 'text', text: `${l.quantity} x ${l.name}${l.modifiers.length ? ` (${l.modifiers.join(', ')})` : ''}` });
+      for (const l of lines) {
+        const mods = l.modifiers.length ? ` (${l.modifiers.join(', ')})` : '';
+        blocks.push({ kind: 'text', text: `${l.quantity} x ${l.name}${mods}${l.notes ? ` ! ${l.notes}` : ''}` });
+      }
     }
   }
   blocks.push({ kind: 'rule', char: '=' });
