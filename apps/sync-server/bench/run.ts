@@ -1,0 +1,134 @@
+/**
+ * `pnpm --filter @comanda/sync-server bench`
+ * 1. Push throughput: 10,000 orders from one till through tRPC (validation, totals check, CAS,
+ *    NOTIFY) vs a raw batched INSERT … ON CONFLICT of the same rows into the same Postgres.
+ * 2. Load: N simulated tills (default 500), each pushing one order every 10 s and holding a live
+ *    stream, for a shortened run (default 30 s): push latency p50/p99, errors, streamed events.
+ * Env: BENCH_ORDERS, BENCH_TILLS, BENCH_SECONDS.
+ */
+import { EventSource } from 'eventsource';
+import pino from 'pino';
+import { pairTill } from '../src/testing/index';
+import { startPostgres } from '../src/testing/postgres';
+import { createClient, deviceClient } from '../src/testing/client';
+import { orderDoc } from '../src/testing/docs';
+import { startServer } from '../src/server';
+import { seedDemo } from '../src/seed';
+
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 10_000);
+const TILLS = Number(process.env.BENCH_TILLS ?? 500);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const BATCH = 100;
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const uuid = (n: number, salt: string) => `01970000-${salt}-7000-8000-${String(n).padStart(12, '0')}`;
+
+async function main(): Promise<void> {
+  const pg = await startPostgres();
+  const server = await startServer({ port: 0, databaseUrl: pg.url, dataDir: 'unused', logger: pino({ level: 'warn' }), poolMax: 20, streamPollMs: 30_000 });
+  try {
+    const demo = await seedDemo(server.services);
+    const paris = demo.branchIds[0]!;
+    const trpcUrl = `${server.url}/trpc`;
+    const docs = Array.from({ length: ORDERS }, (_, i) => orderDoc({ id: uuid(i, 'aaaa'), branchId: paris, lines: 3, paid: true, ticketNumber: i + 1 }));
+
+    // Baseline: the same rows, straight into the documents table in batches, in another org.
+    await server.services.db.pool.query(`INSERT INTO orgs (id, name) VALUES ('bench_raw', 'raw')`);
+    let started = performance.now();
+    for (let i = 0; i < docs.length; i += BATCH) {
+      const rows = docs.slice(i, i + BATCH).map(({ _deleted, ...data }) => ({ id: data.id, branch_id: paris, data, deleted: _deleted }));
+      await server.services.db.pool.query(
+        `INSERT INTO documents (org_id, collection, id, branch_id, visible_to, data, deleted)
+         SELECT 'bench_raw', 'orders', r.id, r.branch_id, ARRAY[r.branch_id], r.data, r.deleted
+         FROM jsonb_to_recordset($1::jsonb) AS r(id text, branch_id text, data jsonb, deleted boolean)
+         ON CONFLICT (org_id, collection, id) DO NOTHING`,
+        [JSON.stringify(rows)],
+      );
+    }
+    const rawRate = ORDERS / ((performance.now() - started) / 1000);
+
+    const { client: till } = await deviceClient(trpcUrl, await pairTill(server, demo.orgId, paris, 'bench till'));
+    started = performance.now();
+    for (let i = 0; i < docs.length; i += BATCH) {
+      const conflicts = await till.sync.push.mutate({
+        collection: 'orders',
+        rows: docs.slice(i, i + BATCH).map((d) => ({ assumedMasterState: null, newDocumentState: d })),
+      });
+      if (conflicts.length > 0) throw new Error('unexpected conflicts');
+    }
+    const pushRate = ORDERS / ((performance.now() - started) / 1000);
+    console.log(`\n== push throughput (${ORDERS} orders, 3 lines each, batches of ${BATCH}, one till) ==`);
+    console.log(`raw INSERT … ON CONFLICT: ${rawRate.toFixed(0)} orders/s`);
+    console.log(`sync.push over tRPC:      ${pushRate.toFixed(0)} orders/s`);
+    console.log(`ratio: ${((pushRate / rawRate) * 100).toFixed(1)} % of raw (goal ≥ 25 %)`);
+
+    await loadTest(server, demo.orgId, trpcUrl);
+  } finally {
+    await server.close();
+    await pg.destroy();
+  }
+}
+
+async function loadTest(server: Awaited<ReturnType<typeof startServer>>, orgId: string, trpcUrl: string): Promise<void> {
+  // Two tills per branch, like a real group of restaurants.
+  const branches = Math.ceil(TILLS / 2);
+  await server.services.db.pool.query(
+    `INSERT INTO branches (org_id, id, name, time_zone) SELECT $1, 'load-' || g, 'Load ' || g, 'Europe/Paris' FROM generate_series(1, $2) g`,
+    [orgId, branches],
+  );
+  const anon = createClient(trpcUrl);
+  const tills: { client: ReturnType<typeof createClient>; branchId: string; events: EventSource }[] = [];
+  let streamed = 0;
+  let streamErrors = 0;
+  for (let i = 0; i < TILLS; i++) {
+    const branchId = `load-${(i % branches) + 1}`;
+    const cred = await pairTill(server, orgId, branchId, `till ${i}`);
+    const { accessToken } = await anon.auth.deviceToken.mutate({ deviceId: cred.deviceId, deviceSecret: cred.deviceSecret });
+    const input = encodeURIComponent(JSON.stringify({ collection: 'orders' }));
+    const params = encodeURIComponent(JSON.stringify({ token: accessToken }));
+    const events = process.env.BENCH_NO_STREAM ? ({ close() {}, addEventListener() {} } as unknown as EventSource) : new EventSource(`${trpcUrl}/sync.stream?input=${input}&connectionParams=${params}`);
+    events.onmessage = (message) => {
+      if (typeof message.data === 'string' && message.data.includes('"documents"')) streamed++;
+    };
+    events.addEventListener('serialized-error', () => streamErrors++);
+    tills.push({ client: createClient(trpcUrl, () => accessToken), branchId, events });
+  }
+  console.log(`\n== load: ${TILLS} tills (${branches} branches), one order per till every 10 s + live stream, ${SECONDS} s run ==`);
+  const latencies: number[] = [];
+  let errors = 0;
+  let n = 0;
+  const end = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    tills.map(async (t, i) => {
+      // Spread the tills evenly over the 10 s period.
+      await new Promise((r) => setTimeout(r, (i / TILLS) * 10_000));
+      while (Date.now() < end) {
+        const doc = orderDoc({ id: uuid(++n, 'bbbb'), branchId: t.branchId, lines: 3, paid: true, updatedAt: Date.now() });
+        const before = performance.now();
+        try {
+          await t.client.sync.push.mutate({ collection: 'orders', rows: [{ assumedMasterState: null, newDocumentState: doc }] });
+          latencies.push(performance.now() - before);
+        } catch (_error) {
+          errors++;
+        }
+        await new Promise((r) => setTimeout(r, Math.max(0, 10_000 - (performance.now() - before))));
+      }
+    }),
+  );
+  await new Promise((r) => setTimeout(r, 1000));
+  for (const t of tills) t.events.close();
+  latencies.sort((a, b) => a - b);
+  console.log(`pushes: ${latencies.length}, errors: ${errors}`);
+  console.log(`push latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)?.toFixed(1)} ms (goal p99 ≤ 100 ms, 0 errors)`);
+  const metrics = await server.services.metrics.duration.get();
+  const push = metrics.values.filter((v) => v.labels.procedure === 'sync.push');
+  const sum = push.find((v) => v.metricName?.endsWith('_sum'))?.value ?? 0;
+  const count = push.find((v) => v.metricName?.endsWith('_count'))?.value ?? 0;
+  console.log(`server-side sync.push time (incl. earlier phases): mean ${((sum / Math.max(1, count)) * 1000).toFixed(1)} ms over ${count} calls`);
+  console.log(`stream events with documents: ${streamed} (each order reaches the 2 tills of its branch), stream errors: ${streamErrors}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
