@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CashierApp } from './cashier-app';
+import { createDemoPorts, DEMO_PINS } from './testing/demo-ports';
+
+afterEach(cleanup);
+
+function typePin(pin: string, container: HTMLElement = document.body) {
+  for (const digit of pin) fireEvent.click(within(container).getByRole('button', { name: digit }));
+}
+
+describe('CashierApp', () => {
+  it('runs a takeaway sale: login, open shift, add item, pay cash; the order is stored paid', async () => {
+    const ports = await createDemoPorts();
+    render(<CashierApp ports={ports} />);
+    await screen.findByText('Enter your PIN', { selector: 'h2' });
+    typePin(DEMO_PINS.cashier);
+    await screen.findByRole('heading', { name: 'Open the shift' });
+    fireEvent.change(screen.getByLabelText('Opening float'), { target: { value: '15000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open shift' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Takeaway' }));
+    await screen.findByText('Ticket 1 · Takeaway');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Boissons chaudes' }));
+    fireEvent.click(screen.getByRole('button', { name: /^Espresso/ }));
+    const cart = await screen.findByRole('list', { name: 'Order' });
+    await within(cart).findByText('Espresso');
+    await waitFor(() => expect(screen.getByText('Saved')).toBeTruthy());
+    expect(screen.getByText('Not synced yet')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Pay' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Take €2.50' }));
+    await screen.findByText('Paid in full', { selector: '[role=status]' });
+    const stored = [...ports.state.orders.values()];
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.status).toBe('paid');
+    expect(stored[0]!.payments.map((p) => p.amount)).toEqual([250]);
+    expect(stored[0]!.shiftId).toBe([...ports.state.shifts.keys()][0]);
+  });
+
+  it('locks PIN entry after three wrong PINs and says for how long', async () => {
+    const ports = await createDemoPorts();
+    render(<CashierApp ports={ports} />);
+    await screen.findByText('Enter your PIN', { selector: 'h2' });
+    typePin('0000');
+    await screen.findByText('Wrong PIN. 2 attempts left before lockout.');
+    typePin('0001');
+    await screen.findByText('Wrong PIN. 1 attempts left before lockout.');
+    typePin('0002');
+    const alert = await screen.findByText(/Too many wrong PINs\. Try again in 30 s\./);
+    expect(alert).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>('PIN').disabled).toBe(true);
+    expect(ports.state.audit.map((e) => e.type)).toEqual(['staff.loginFailed', 'staff.loginFailed', 'staff.lockout']);
+  });
+
+  it('switches the till to French', async () => {
+    const ports = await createDemoPorts();
+    render(<CashierApp ports={ports} />);
+    await screen.findByText('Enter your PIN', { selector: 'h2' });
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'fr' } });
+    await screen.findByText('Saisissez votre code', { selector: 'h2' });
+  });
+});
