@@ -6,7 +6,12 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
-      exclude: ['src/**/*.test.ts', 'src/**/*.bench.ts', 'src/**/index.ts', 'src/testing/bench-data.ts'],
+      exclude: [
+        'src/**/*.test.ts',
+        'src/**/*.bench.ts',
+        'src/**/index.ts',
+        'src/testing/bench-data.ts',
+      ],
       reporter: ['text-summary'],
       thresholds: { lines: 90 },
     },

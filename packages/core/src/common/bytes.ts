@@ -1,7 +1,7 @@
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Encodes a string as UTF-8 bytes (no `TextEncoder` dependency, so the core runs on any host). */
-export function utf8Encode(text: string): Uint8Array {
+export function utf8Encode(text: string): Uint8Array<ArrayBuffer> {
   const out: number[] = [];
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
@@ -35,7 +35,7 @@ export function base64Encode(bytes: Uint8Array): string {
 }
 
 /** Decodes standard base64; returns null on malformed input. */
-export function base64Decode(text: string): Uint8Array | null {
+export function base64Decode(text: string): Uint8Array<ArrayBuffer> | null {
   if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
   const clean = text.replace(/=+$/, '');
   const out: number[] = [];

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STEAK, add, newOrder, testContext } from '../testing/fixtures';
-import { OrderError, addPayment, applyDiscount, sendToKitchen, splitBill, voidLine } from './index';
+import {
+  OrderError,
+  addPayment,
+  applyDiscount,
+  sendToKitchen,
+  splitBill,
+  splitDueEvenly,
+  voidLine,
+} from './index';
 
 const POLICY = { maxPercentBasisPoints: 10_000, maxAmount: 1_000_000 };
 
@@ -67,6 +75,17 @@ describe('splitBill', () => {
     expect(target.discount?.value).toEqual({ type: 'percent', basisPoints: 1000 });
     const all = splitBill(o, [{ lineId, quantity: 3 }], t.ctx);
     expect(all.source.lines).toHaveLength(0);
+  });
+
+  it('splits the due evenly between guests, each part payable', () => {
+    const t = testContext();
+    let o = add(newOrder(t.ctx), 'paella', t.ctx); // 38.00
+    o = add(o, 'espresso', t.ctx); // 2.50
+    const parts = splitDueEvenly(o, 3);
+    expect(parts).toEqual([1350, 1350, 1350]);
+    o = addPayment(o, { method: 'card', amount: parts[0]!, reference: 'a' }, t.ctx);
+    expect(splitDueEvenly(o, 2)).toEqual([1350, 1350]);
+    expect(splitDueEvenly({ totals: { ...o.totals, due: 1001 } }, 2)).toEqual([501, 500]);
   });
 
   it('refuses after payment and for impossible moves', () => {

@@ -1,4 +1,4 @@
-import { allocate } from '../money/allocate';
+import { allocate, splitEvenly } from '../money/allocate';
 import { commitOrder } from './commit';
 import type { OrderContext } from './context';
 import type { Discount } from './discount';
@@ -117,4 +117,14 @@ export function splitBill(
     source: commitOrder({ ...order, lines: sourceLines }, ctx),
     target: commitOrder(target, ctx),
   };
+}
+
+/**
+ * Splits what is still due on an order into `n` equal payments ("split the
+ * bill 3 ways"), differing by at most one minor unit and summing exactly to
+ * the due. Take each part with `addPayment`.
+ * @throws {MoneyError} when n is not a positive integer
+ */
+export function splitDueEvenly(order: Pick<OrderDoc, 'totals'>, n: number): number[] {
+  return splitEvenly(order.totals.due, n);
 }

@@ -36,6 +36,12 @@ describe('PIN hashing', () => {
       ),
     );
   });
+  it('accepts a salt that is a view into a larger buffer (e.g. a Node Buffer)', async () => {
+    const pool = Uint8Array.from({ length: 64 }, (_, i) => i);
+    const encoded = await hashPin(subtle, '8642', pool.subarray(8, 24), 50);
+    expect(encoded.split('$')[2]).toBe(base64Encode(pool.slice(8, 24)));
+    expect(await verifyPin(subtle, '8642', encoded)).toBe(true);
+  });
   it('uses the salt: same PIN, different salt, different hash', async () => {
     const other = Uint8Array.from({ length: 16 }, () => 9);
     expect(await hashPin(subtle, '1357', salt, 10)).not.toBe(

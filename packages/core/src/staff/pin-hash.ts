@@ -10,13 +10,18 @@ import { pinSchema } from './schemas';
 export interface PinSubtleCrypto {
   importKey(
     format: 'raw',
-    keyData: Uint8Array,
+    keyData: Uint8Array<ArrayBuffer>,
     algorithm: 'PBKDF2',
     extractable: false,
     keyUsages: ['deriveBits'],
   ): Promise<unknown>;
   deriveBits(
-    algorithm: { name: 'PBKDF2'; hash: 'SHA-256'; salt: Uint8Array; iterations: number },
+    algorithm: {
+      name: 'PBKDF2';
+      hash: 'SHA-256';
+      salt: Uint8Array<ArrayBuffer>;
+      iterations: number;
+    },
     baseKey: never,
     length: number,
   ): Promise<ArrayBuffer>;
@@ -37,7 +42,12 @@ export class PinHashError extends ComandaError {
   }
 }
 
-async function derive(subtle: PinSubtleCrypto, pin: string, salt: Uint8Array, iterations: number) {
+async function derive(
+  subtle: PinSubtleCrypto,
+  pin: string,
+  salt: Uint8Array<ArrayBuffer>,
+  iterations: number,
+) {
   const key = await subtle.importKey('raw', utf8Encode(pin), 'PBKDF2', false, ['deriveBits']);
   const bits = await subtle.deriveBits(
     { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
@@ -67,8 +77,10 @@ export async function hashPin(
   if (!Number.isSafeInteger(iterations) || iterations < 1) {
     throw new PinHashError('PBKDF2 iterations must be a positive integer');
   }
-  const hash = await derive(subtle, pin, salt, iterations);
-  return `pbkdf2-sha256$${iterations}$${base64Encode(salt)}$${base64Encode(hash)}`;
+  // Copy: callers may pass a Node Buffer or a view on a shared buffer; WebCrypto wants a plain one.
+  const saltCopy = new Uint8Array(salt);
+  const hash = await derive(subtle, pin, saltCopy, iterations);
+  return `pbkdf2-sha256$${iterations}$${base64Encode(saltCopy)}$${base64Encode(hash)}`;
 }
 
 /**
