@@ -227,6 +227,26 @@ describe('print worker against the virtual printer', () => {
   });
 });
 
+describe('store failures', () => {
+  it('reports a failing store and resumes printing once it works again', async () => {
+    const p = await printer();
+    const disk = new MemoryPrintJobStore();
+    let failures = 2;
+    const flaky: PrintJobStore = {
+      insertIfAbsent: (j) => disk.insertIfAbsent(j),
+      put: (j) => disk.put(j),
+      get: (id) => disk.get(id),
+      list: (s) => (s && failures-- > 0 ? Promise.reject(new Error('database is closed')) : disk.list(s)),
+    };
+    const events: PrintEvent[] = [];
+    const w = await worker(flaky, routing(p), events);
+    await w.enqueue({ id: 'a:kitchen', route: 'kitchen', document: ticket(1) });
+    await until('printed', async () => (await disk.get('a:kitchen'))?.state === 'printed');
+    expect(events).toContainEqual({ type: 'store-error', message: 'database is closed' });
+    expect(completeTickets(p)).toEqual(['1']);
+  });
+});
+
 describe('printer status for the UI', () => {
   it('reports problems of an idle printer as they happen, once per change', async () => {
     const p = await printer();

@@ -22,7 +22,9 @@ export type PrinterHealth = 'online' | 'paper-near-end' | 'paper-out' | 'cover-o
 export type PrintEvent =
   | { type: 'job'; job: PrintJob }
   | { type: 'printer'; printerId: string; health: PrinterHealth; detail: string | null }
-  | { type: 'route'; route: string; printerId: string; reroutedFrom: string | null };
+  | { type: 'route'; route: string; printerId: string; reroutedFrom: string | null }
+  /** The job store failed (disk full, database closed…): printing stalls until it works again. */
+  | { type: 'store-error'; message: string };
 
 export interface BackoffOptions {
   initialMs: number;
@@ -284,7 +286,12 @@ export class PrintWorker {
       return;
     }
     this.pumping = true;
-    void this.pump().finally(() => {
+    void this.pump()
+      .catch((e: unknown) => {
+        this.emit({ type: 'store-error', message: errorText(e) });
+        this.schedule(this.now() + this.backoff.initialMs); // try again; jobs are still on disk
+      })
+      .finally(() => {
       this.pumping = false;
       if (this.pumpAgain) {
         this.pumpAgain = false;
@@ -321,7 +328,9 @@ export class PrintWorker {
         continue;
       }
       this.busy.add(printer.id);
-      const run = this.send(job, printer, reroutedFrom).finally(() => {
+      const run = this.send(job, printer, reroutedFrom)
+        .catch((e: unknown) => this.emit({ type: 'store-error', message: errorText(e) }))
+        .finally(() => {
         this.busy.delete(printer.id);
         this.inflight.delete(run);
         this.kick();
