@@ -20,23 +20,41 @@ const TILLS = Number(process.env.BENCH_TILLS ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const BATCH = 100;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-const uuid = (n: number, salt: string) => `01970000-${salt}-7000-8000-${String(n).padStart(12, '0')}`;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const uuid = (n: number, salt: string) =>
+  `01970000-${salt}-7000-8000-${String(n).padStart(12, '0')}`;
 
 async function main(): Promise<void> {
   const pg = await startPostgres();
-  const server = await startServer({ port: 0, databaseUrl: pg.url, dataDir: 'unused', logger: pino({ level: 'warn' }), poolMax: 20, streamPollMs: 30_000 });
+  const server = await startServer({
+    port: 0,
+    databaseUrl: pg.url,
+    dataDir: 'unused',
+    logger: pino({ level: 'warn' }),
+    poolMax: 20,
+    streamPollMs: 30_000,
+  });
   try {
     const demo = await seedDemo(server.services);
     const paris = demo.branchIds[0]!;
     const trpcUrl = `${server.url}/trpc`;
-    const docs = Array.from({ length: ORDERS }, (_, i) => orderDoc({ id: uuid(i, 'aaaa'), branchId: paris, lines: 3, paid: true, ticketNumber: i + 1 }));
+    const docs = Array.from({ length: ORDERS }, (_, i) =>
+      orderDoc({ id: uuid(i, 'aaaa'), branchId: paris, lines: 3, paid: true, ticketNumber: i + 1 }),
+    );
 
     // Baseline: the same rows, straight into the documents table in batches, in another org.
     await server.services.db.pool.query(`INSERT INTO orgs (id, name) VALUES ('bench_raw', 'raw')`);
     let started = performance.now();
     for (let i = 0; i < docs.length; i += BATCH) {
-      const rows = docs.slice(i, i + BATCH).map(({ _deleted, ...data }) => ({ id: data.id, branch_id: paris, data, deleted: _deleted }));
+      const rows = docs
+        .slice(i, i + BATCH)
+        .map(({ _deleted, ...data }) => ({
+          id: data.id,
+          branch_id: paris,
+          data,
+          deleted: _deleted,
+        }));
       await server.services.db.pool.query(
         `INSERT INTO documents (org_id, collection, id, branch_id, visible_to, data, deleted)
          SELECT 'bench_raw', 'orders', r.id, r.branch_id, ARRAY[r.branch_id], r.data, r.deleted
@@ -47,17 +65,24 @@ async function main(): Promise<void> {
     }
     const rawRate = ORDERS / ((performance.now() - started) / 1000);
 
-    const { client: till } = await deviceClient(trpcUrl, await pairTill(server, demo.orgId, paris, 'bench till'));
+    const { client: till } = await deviceClient(
+      trpcUrl,
+      await pairTill(server, demo.orgId, paris, 'bench till'),
+    );
     started = performance.now();
     for (let i = 0; i < docs.length; i += BATCH) {
       const conflicts = await till.sync.push.mutate({
         collection: 'orders',
-        rows: docs.slice(i, i + BATCH).map((d) => ({ assumedMasterState: null, newDocumentState: d })),
+        rows: docs
+          .slice(i, i + BATCH)
+          .map((d) => ({ assumedMasterState: null, newDocumentState: d })),
       });
       if (conflicts.length > 0) throw new Error('unexpected conflicts');
     }
     const pushRate = ORDERS / ((performance.now() - started) / 1000);
-    console.log(`\n== push throughput (${ORDERS} orders, 3 lines each, batches of ${BATCH}, one till) ==`);
+    console.log(
+      `\n== push throughput (${ORDERS} orders, 3 lines each, batches of ${BATCH}, one till) ==`,
+    );
     console.log(`raw INSERT … ON CONFLICT: ${rawRate.toFixed(0)} orders/s`);
     console.log(`sync.push over tRPC:      ${pushRate.toFixed(0)} orders/s`);
     console.log(`ratio: ${((pushRate / rawRate) * 100).toFixed(1)} % of raw (goal ≥ 25 %)`);
@@ -69,7 +94,11 @@ async function main(): Promise<void> {
   }
 }
 
-async function loadTest(server: Awaited<ReturnType<typeof startServer>>, orgId: string, trpcUrl: string): Promise<void> {
+async function loadTest(
+  server: Awaited<ReturnType<typeof startServer>>,
+  orgId: string,
+  trpcUrl: string,
+): Promise<void> {
   // Two tills per branch, like a real group of restaurants.
   const branches = Math.ceil(TILLS / 2);
   await server.services.db.pool.query(
@@ -77,23 +106,34 @@ async function loadTest(server: Awaited<ReturnType<typeof startServer>>, orgId: 
     [orgId, branches],
   );
   const anon = createClient(trpcUrl);
-  const tills: { client: ReturnType<typeof createClient>; branchId: string; events: EventSource }[] = [];
+  const tills: {
+    client: ReturnType<typeof createClient>;
+    branchId: string;
+    events: EventSource;
+  }[] = [];
   let streamed = 0;
   let streamErrors = 0;
   for (let i = 0; i < TILLS; i++) {
     const branchId = `load-${(i % branches) + 1}`;
     const cred = await pairTill(server, orgId, branchId, `till ${i}`);
-    const { accessToken } = await anon.auth.deviceToken.mutate({ deviceId: cred.deviceId, deviceSecret: cred.deviceSecret });
+    const { accessToken } = await anon.auth.deviceToken.mutate({
+      deviceId: cred.deviceId,
+      deviceSecret: cred.deviceSecret,
+    });
     const input = encodeURIComponent(JSON.stringify({ collection: 'orders' }));
     const params = encodeURIComponent(JSON.stringify({ token: accessToken }));
-    const events = process.env.BENCH_NO_STREAM ? ({ close() {}, addEventListener() {} } as unknown as EventSource) : new EventSource(`${trpcUrl}/sync.stream?input=${input}&connectionParams=${params}`);
+    const events = process.env.BENCH_NO_STREAM
+      ? ({ close() {}, addEventListener() {} } as unknown as EventSource)
+      : new EventSource(`${trpcUrl}/sync.stream?input=${input}&connectionParams=${params}`);
     events.onmessage = (message) => {
       if (typeof message.data === 'string' && message.data.includes('"documents"')) streamed++;
     };
     events.addEventListener('serialized-error', () => streamErrors++);
     tills.push({ client: createClient(trpcUrl, () => accessToken), branchId, events });
   }
-  console.log(`\n== load: ${TILLS} tills (${branches} branches), one order per till every 10 s + live stream, ${SECONDS} s run ==`);
+  console.log(
+    `\n== load: ${TILLS} tills (${branches} branches), one order per till every 10 s + live stream, ${SECONDS} s run ==`,
+  );
   const latencies: number[] = [];
   let errors = 0;
   let n = 0;
@@ -103,10 +143,19 @@ async function loadTest(server: Awaited<ReturnType<typeof startServer>>, orgId: 
       // Spread the tills evenly over the 10 s period.
       await new Promise((r) => setTimeout(r, (i / TILLS) * 10_000));
       while (Date.now() < end) {
-        const doc = orderDoc({ id: uuid(++n, 'bbbb'), branchId: t.branchId, lines: 3, paid: true, updatedAt: Date.now() });
+        const doc = orderDoc({
+          id: uuid(++n, 'bbbb'),
+          branchId: t.branchId,
+          lines: 3,
+          paid: true,
+          updatedAt: Date.now(),
+        });
         const before = performance.now();
         try {
-          await t.client.sync.push.mutate({ collection: 'orders', rows: [{ assumedMasterState: null, newDocumentState: doc }] });
+          await t.client.sync.push.mutate({
+            collection: 'orders',
+            rows: [{ assumedMasterState: null, newDocumentState: doc }],
+          });
           latencies.push(performance.now() - before);
         } catch (_error) {
           errors++;
@@ -119,13 +168,19 @@ async function loadTest(server: Awaited<ReturnType<typeof startServer>>, orgId: 
   for (const t of tills) t.events.close();
   latencies.sort((a, b) => a - b);
   console.log(`pushes: ${latencies.length}, errors: ${errors}`);
-  console.log(`push latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)?.toFixed(1)} ms (goal p99 ≤ 100 ms, 0 errors)`);
+  console.log(
+    `push latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)?.toFixed(1)} ms (goal p99 ≤ 100 ms, 0 errors)`,
+  );
   const metrics = await server.services.metrics.duration.get();
   const push = metrics.values.filter((v) => v.labels.procedure === 'sync.push');
   const sum = push.find((v) => v.metricName?.endsWith('_sum'))?.value ?? 0;
   const count = push.find((v) => v.metricName?.endsWith('_count'))?.value ?? 0;
-  console.log(`server-side sync.push time (incl. earlier phases): mean ${((sum / Math.max(1, count)) * 1000).toFixed(1)} ms over ${count} calls`);
-  console.log(`stream events with documents: ${streamed} (each order reaches the 2 tills of its branch), stream errors: ${streamErrors}`);
+  console.log(
+    `server-side sync.push time (incl. earlier phases): mean ${((sum / Math.max(1, count)) * 1000).toFixed(1)} ms over ${count} calls`,
+  );
+  console.log(
+    `stream events with documents: ${streamed} (each order reaches the 2 tills of its branch), stream errors: ${streamErrors}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -23,7 +23,11 @@ async function readStdin(): Promise<string> {
 async function withDatabase<T>(work: (db: Database, hub: ChangeHub) => Promise<T>): Promise<T> {
   const config = configFromEnv();
   const logger = pino({ level: 'warn' });
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    logger,
+  });
   const hub = new ChangeHub(null, logger);
   try {
     return await work(db, hub);
@@ -53,11 +57,18 @@ async function main(argv: string[]): Promise<void> {
       const password = process.env.COMANDA_OWNER_PASSWORD ?? (await readStdin());
       if (password.length < 10) throw new Error('The password must be at least 10 characters');
       await withDatabase(async (db) => {
-        await db.pool.query('INSERT INTO orgs (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [
-          input.org,
-          values['org-name'] ?? input.org,
-        ]);
-        const id = await createUser(db.pool, { orgId: input.org, email: input.email, name: input.name, role: 'owner', branchIds: [], password });
+        await db.pool.query(
+          'INSERT INTO orgs (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING',
+          [input.org, values['org-name'] ?? input.org],
+        );
+        const id = await createUser(db.pool, {
+          orgId: input.org,
+          email: input.email,
+          name: input.name,
+          role: 'owner',
+          branchIds: [],
+          password,
+        });
         console.log(`Owner ${input.email} created (${id}) in org ${input.org}`);
       });
       return;
@@ -66,7 +77,9 @@ async function main(argv: string[]): Promise<void> {
       if (!values.demo) throw new Error('Only `seed --demo` is supported');
       await withDatabase(async (db, hub) => {
         const seeded = await seedDemo({ db, hub }, { orgId: values.org });
-        console.log(`Seeded org ${seeded.orgId}: branches ${seeded.branchIds.join(', ')}; ${seeded.menuCount} menu documents`);
+        console.log(
+          `Seeded org ${seeded.orgId}: branches ${seeded.branchIds.join(', ')}; ${seeded.menuCount} menu documents`,
+        );
         console.log(`Owner: ${seeded.owner.email} / ${seeded.owner.password}`);
       });
       return;
@@ -78,8 +91,15 @@ async function main(argv: string[]): Promise<void> {
           'SELECT org_id FROM branches WHERE id = $1 AND ($2::text IS NULL OR org_id = $2)',
           [branchId, values.org ?? null],
         );
-        if (rows.length !== 1) throw new Error(rows.length ? 'Branch id is ambiguous: pass --org' : `No branch ${branchId}`);
-        const { code, expiresAt } = await createPairingCode(db.pool, { orgId: rows[0]!.org_id, branchId, createdBy: 'cli' }, new Date());
+        if (rows.length !== 1)
+          throw new Error(
+            rows.length ? 'Branch id is ambiguous: pass --org' : `No branch ${branchId}`,
+          );
+        const { code, expiresAt } = await createPairingCode(
+          db.pool,
+          { orgId: rows[0]!.org_id, branchId, createdBy: 'cli' },
+          new Date(),
+        );
         console.log(code);
         console.error(`Valid until ${new Date(expiresAt).toISOString()} for branch ${branchId}`);
       });
@@ -92,6 +112,12 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof z.ZodError ? `Invalid arguments: ${error.issues[0]?.path.join('.')} ${error.issues[0]?.message}` : error instanceof Error ? error.message : error);
+  console.error(
+    error instanceof z.ZodError
+      ? `Invalid arguments: ${error.issues[0]?.path.join('.')} ${error.issues[0]?.message}`
+      : error instanceof Error
+        ? error.message
+        : error,
+  );
   process.exit(1);
 });

@@ -5,7 +5,8 @@ import { z } from 'zod';
 /** The user's data dir (XDG on Linux, Application Support on macOS, AppData on Windows). */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   if (process.platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'Comanda', 'server');
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Comanda', 'server');
+  if (process.platform === 'darwin')
+    return join(homedir(), 'Library', 'Application Support', 'Comanda', 'server');
   return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'comanda', 'server');
 }
 
@@ -18,7 +19,11 @@ const envSchema = z.object({
   JWT_ACTIVE_KID: z.string().optional(),
   CORS_ORIGINS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   AUTH_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
 });

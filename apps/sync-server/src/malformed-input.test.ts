@@ -28,7 +28,8 @@ function swapTypes(input: unknown): unknown {
   if (typeof input === 'string') return 12;
   if (typeof input === 'number') return 'twelve';
   if (Array.isArray(input)) return input.map(swapTypes);
-  if (input && typeof input === 'object') return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, swapTypes(v)]));
+  if (input && typeof input === 'object')
+    return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, swapTypes(v)]));
   return input;
 }
 
@@ -42,10 +43,20 @@ describe('malformed input to every procedure', () => {
     server = await startTestServer({ authRateLimit: 1000 });
     const paris = server.demo.branchIds[0]!;
     const anon = createClient(server.trpcUrl);
-    token.owner = (await anon.auth.signIn.mutate({ email: server.demo.owner.email, password: server.demo.owner.password })).accessToken;
+    token.owner = (
+      await anon.auth.signIn.mutate({
+        email: server.demo.owner.email,
+        password: server.demo.owner.password,
+      })
+    ).accessToken;
     token.user = token.owner;
     const cred = await pairTill(server.server, server.demo.orgId, paris);
-    token.device = (await anon.auth.deviceToken.mutate({ deviceId: cred.deviceId, deviceSecret: cred.deviceSecret })).accessToken;
+    token.device = (
+      await anon.auth.deviceToken.mutate({
+        deviceId: cred.deviceId,
+        deviceSecret: cred.deviceSecret,
+      })
+    ).accessToken;
     catalogue = procedureCatalogue({ branchId: paris, deviceId: 'dev_unknown' });
   });
   afterAll(() => server?.close());
@@ -54,14 +65,20 @@ describe('malformed input to every procedure', () => {
   beforeEach(() => {
     failures = [];
   });
-  const check = async (c: ProcedureCase, input: unknown, label: string, want: 'client-error' | 'not-server-error') => {
+  const check = async (
+    c: ProcedureCase,
+    input: unknown,
+    label: string,
+    want: 'client-error' | 'not-server-error',
+  ) => {
     const { status, body } = await rawCall(server.trpcUrl, c, input, token[c.access]);
     const message = body.error?.message;
     const ok =
       want === 'client-error'
         ? status >= 400 && status < 500 && typeof message === 'string' && message.length > 0
         : status < 500;
-    if (!ok) failures.push(`${c.path} [${label}] → ${status} ${JSON.stringify(body).slice(0, 160)}`);
+    if (!ok)
+      failures.push(`${c.path} [${label}] → ${status} ${JSON.stringify(body).slice(0, 160)}`);
     return { status, message };
   };
 
@@ -74,7 +91,9 @@ describe('malformed input to every procedure', () => {
         ['array', [1, 2]],
         ['null', null],
         // Inputs with nothing to swap (e.g. `{}`) stay valid: then only the other rows apply.
-        ...(JSON.stringify(swapTypes(c.input)) === JSON.stringify(c.input) ? [] : [['swapped types', swapTypes(c.input)] as const]),
+        ...(JSON.stringify(swapTypes(c.input)) === JSON.stringify(c.input)
+          ? []
+          : [['swapped types', swapTypes(c.input)] as const]),
         ['unknown field', { ...(c.input as object), isAdmin: true }],
       ] as const) {
         await check(c, input, label, 'client-error');
@@ -86,12 +105,25 @@ describe('malformed input to every procedure', () => {
 
   it('the message names the field at fault', async () => {
     const pull = catalogue.find((c) => c.path === 'sync.pull')!;
-    const { status, message } = await check(pull, { collection: 'orders', checkpoint: null, limit: 'ten' }, 'bad limit', 'client-error');
+    const { status, message } = await check(
+      pull,
+      { collection: 'orders', checkpoint: null, limit: 'ten' },
+      'bad limit',
+      'client-error',
+    );
     expect(status).toBe(400);
     expect(message).toMatch(/limit/);
     const push = catalogue.find((c) => c.path === 'sync.push')!;
     const row = (push.input as { rows: { newDocumentState: Record<string, unknown> }[] }).rows[0]!;
-    const bad = { collection: 'orders', rows: [{ assumedMasterState: null, newDocumentState: { ...row.newDocumentState, ticketNumber: -3 } }] };
+    const bad = {
+      collection: 'orders',
+      rows: [
+        {
+          assumedMasterState: null,
+          newDocumentState: { ...row.newDocumentState, ticketNumber: -3 },
+        },
+      ],
+    };
     const result = await check(push, bad, 'bad doc', 'client-error');
     expect(result.message).toMatch(/rows\.0\.newDocumentState\.ticketNumber/);
   });
@@ -99,20 +131,42 @@ describe('malformed input to every procedure', () => {
   it('injection strings never cause a 5xx', async () => {
     for (const c of catalogue) {
       if (c.input === undefined) continue;
-      for (const value of INJECTIONS) await check(c, replaceStrings(c.input, value), `inject ${value.slice(0, 12)}`, 'not-server-error');
+      for (const value of INJECTIONS)
+        await check(
+          c,
+          replaceStrings(c.input, value),
+          `inject ${value.slice(0, 12)}`,
+          'not-server-error',
+        );
     }
     expect(failures).toEqual([]);
   });
 
   it('huge payloads get 413 (or 4xx), not a crash', async () => {
     const push = catalogue.find((c) => c.path === 'sync.push')!;
-    const big = { collection: 'orders', rows: [{ assumedMasterState: null, newDocumentState: { notes: 'x'.repeat(3 * 1024 * 1024) } }] };
+    const big = {
+      collection: 'orders',
+      rows: [
+        { assumedMasterState: null, newDocumentState: { notes: 'x'.repeat(3 * 1024 * 1024) } },
+      ],
+    };
     const { status } = await check(push, big, 'huge', 'client-error');
     expect(status).toBe(413);
-    const many = { collection: 'orders', rows: Array.from({ length: 5000 }, () => ({ assumedMasterState: null, newDocumentState: {} })) };
+    const many = {
+      collection: 'orders',
+      rows: Array.from({ length: 5000 }, () => ({
+        assumedMasterState: null,
+        newDocumentState: {},
+      })),
+    };
     await check(push, many, 'too many rows', 'client-error');
     const pull = catalogue.find((c) => c.path === 'sync.pull')!;
-    await check(pull, { collection: 'orders', checkpoint: null, limit: 10_000_000 }, 'huge limit', 'client-error');
+    await check(
+      pull,
+      { collection: 'orders', checkpoint: null, limit: 10_000_000 },
+      'huge limit',
+      'client-error',
+    );
     expect(failures).toEqual([]);
   });
 
@@ -121,7 +175,9 @@ describe('malformed input to every procedure', () => {
     const pull = catalogue.find((c) => c.path === 'sync.pull')!;
     const { status } = await rawCall(server.trpcUrl, pull, pull.input, token.device);
     expect(status).toBe(200);
-    const { rows } = await server.server.services.db.pool.query<{ n: string }>("SELECT count(*) AS n FROM documents WHERE collection = 'menu'");
+    const { rows } = await server.server.services.db.pool.query<{ n: string }>(
+      "SELECT count(*) AS n FROM documents WHERE collection = 'menu'",
+    );
     expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(server.demo.menuCount);
   });
 });

@@ -27,30 +27,47 @@ export interface SeededOrg {
  * menu, branch overrides, staff (PINs hashed) and the owner account. Running it again updates
  * the documents and leaves an existing owner alone.
  */
-export async function seedDemo(services: Pick<Services, 'db' | 'hub'>, options: SeedDemoOptions = {}): Promise<SeededOrg> {
+export async function seedDemo(
+  services: Pick<Services, 'db' | 'hub'>,
+  options: SeedDemoOptions = {},
+): Promise<SeededOrg> {
   const orgId = options.orgId ?? 'org_demo';
   const now = options.now ?? Date.now();
   const seed = buildDemoSeed(now);
   const pool = services.db.pool;
-  await pool.query('INSERT INTO orgs (id, name, currency) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [
-    orgId,
-    seed.organization.name,
-    seed.currency,
-  ]);
+  await pool.query(
+    'INSERT INTO orgs (id, name, currency) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING',
+    [orgId, seed.organization.name, seed.currency],
+  );
   const actor = { type: 'cli' as const, id: 'seed' };
   const wire = <T extends object>(doc: T) => ({ ...doc, _deleted: false });
-  await writeAsOrg(services, orgId, 'branches', seed.branches.map(wire), actor, 'seed.branches', async (tx, docs) => {
-    for (const doc of docs) {
-      await tx.query(
-        `INSERT INTO branches (org_id, id, name, time_zone) VALUES ($1, $2, $3, $4)
+  await writeAsOrg(
+    services,
+    orgId,
+    'branches',
+    seed.branches.map(wire),
+    actor,
+    'seed.branches',
+    async (tx, docs) => {
+      for (const doc of docs) {
+        await tx.query(
+          `INSERT INTO branches (org_id, id, name, time_zone) VALUES ($1, $2, $3, $4)
          ON CONFLICT (org_id, id) DO UPDATE SET name = EXCLUDED.name, time_zone = EXCLUDED.time_zone`,
-        [orgId, doc.id, doc.name, doc.timeZone],
-      );
-    }
-  });
+          [orgId, doc.id, doc.name, doc.timeZone],
+        );
+      }
+    },
+  );
   await writeAsOrg(services, orgId, 'menu', seed.menu.map(wire), actor, 'seed.menu');
   if (seed.overrides.length > 0) {
-    await writeAsOrg(services, orgId, 'branchOverrides', seed.overrides.map(wire), actor, 'seed.overrides');
+    await writeAsOrg(
+      services,
+      orgId,
+      'branchOverrides',
+      seed.overrides.map(wire),
+      actor,
+      'seed.overrides',
+    );
   }
   const staffDocs = await Promise.all(
     seed.staff.map(async (s) => ({
@@ -70,9 +87,18 @@ export async function seedDemo(services: Pick<Services, 'db' | 'hub'>, options: 
   const fixtureOwner = seed.owners[0];
   if (!fixtureOwner) throw new Error('demo fixture has no owner');
   const owner = { ...fixtureOwner, email: options.ownerEmail ?? fixtureOwner.email };
-  const existing = await pool.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [owner.email]);
+  const existing = await pool.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [
+    owner.email,
+  ]);
   if (existing.rowCount === 0) {
-    await createUser(pool, { orgId, email: owner.email, name: owner.name, role: 'owner', branchIds: [], password: owner.password });
+    await createUser(pool, {
+      orgId,
+      email: owner.email,
+      name: owner.name,
+      role: 'owner',
+      branchIds: [],
+      password: owner.password,
+    });
   }
   return {
     orgId,

@@ -47,14 +47,17 @@ export interface RunningServer {
 
 /** Starts the sync server: database + migrations, tRPC under /trpc, health and metrics. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const logger = options.logger ?? pino({ level: options.logLevel ?? 'info', base: { service: 'comanda-sync' } });
+  const logger =
+    options.logger ??
+    pino({ level: options.logLevel ?? 'info', base: { service: 'comanda-sync' } });
   const db = await openDatabase({
     databaseUrl: options.databaseUrl,
     dataDir: options.dataDir,
     logger,
     poolMax: options.poolMax,
   });
-  const keyring = keyringFromEnv(options.jwtKeys, options.jwtActiveKid) ?? (await keyringFromDatabase(db.pool));
+  const keyring =
+    keyringFromEnv(options.jwtKeys, options.jwtActiveKid) ?? (await keyringFromDatabase(db.pool));
   const hub = new ChangeHub(db.listenUrl, logger);
   await hub.start();
   const services: Services = {
@@ -85,7 +88,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const started = performance.now();
     res.on('finish', () => {
       logger.debug(
-        { requestId, method: req.method, path: req.url?.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started) },
+        {
+          requestId,
+          method: req.method,
+          path: req.url?.split('?')[0],
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
         'request',
       );
     });
@@ -119,7 +128,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (path.startsWith('/trpc/')) {
       const length = Number(req.headers['content-length'] ?? 0);
       if (length > maxBodyBytes) {
-        return json(res, 413, { error: { message: `Request body over ${maxBodyBytes} bytes`, code: 'PAYLOAD_TOO_LARGE' } });
+        return json(res, 413, {
+          error: { message: `Request body over ${maxBodyBytes} bytes`, code: 'PAYLOAD_TOO_LARGE' },
+        });
       }
       trpc(req, res);
       return;
@@ -136,7 +147,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     server.listen(options.port ?? 4455, options.host ?? '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
+  const host =
+    options.host && options.host !== '0.0.0.0' && options.host !== '::'
+      ? options.host
+      : '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ url, database: db.kind }, 'sync server listening');
 

@@ -11,17 +11,29 @@ describe('vertical slice on PGlite', () => {
   afterAll(() => server?.close());
 
   it('pairs a till, pushes an order and pulls it back', async () => {
-    const { client: owner } = await ownerClient(server.trpcUrl, server.demo.owner.email, server.demo.owner.password);
+    const { client: owner } = await ownerClient(
+      server.trpcUrl,
+      server.demo.owner.email,
+      server.demo.owner.password,
+    );
     const branchId = server.demo.branchIds[0]!;
     const { code } = await owner.owner.devices.createPairingCode.mutate({ branchId });
     const anon = createClient(server.trpcUrl);
-    const credential = await anon.auth.pair.mutate({ code: code.toLowerCase(), deviceName: 'Comptoir' });
+    const credential = await anon.auth.pair.mutate({
+      code: code.toLowerCase(),
+      deviceName: 'Comptoir',
+    });
     expect(credential.branchId).toBe(branchId);
-    await expect(anon.auth.pair.mutate({ code, deviceName: 'again' })).rejects.toSatisfy((e) => httpStatusOf(e) === 401);
+    await expect(anon.auth.pair.mutate({ code, deviceName: 'again' })).rejects.toSatisfy(
+      (e) => httpStatusOf(e) === 401,
+    );
 
     const { client: till } = await deviceClient(server.trpcUrl, credential);
     const order = orderDoc({ id: '01930000-0000-7000-8000-000000000001', branchId });
-    const conflicts = await till.sync.push.mutate({ collection: 'orders', rows: [{ assumedMasterState: null, newDocumentState: order }] });
+    const conflicts = await till.sync.push.mutate({
+      collection: 'orders',
+      rows: [{ assumedMasterState: null, newDocumentState: order }],
+    });
     expect(conflicts).toEqual([]);
     const page = await till.sync.pull.query({ collection: 'orders', checkpoint: null, limit: 10 });
     expect(page.documents).toEqual([order]);

@@ -1,7 +1,13 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { CreateHTTPContextOptions } from '@trpc/server/adapters/standalone';
 import type { Logger } from 'pino';
-import { InvalidTokenError, verifyAccessToken, type DevicePrincipal, type Principal, type UserPrincipal } from './auth/jwt';
+import {
+  InvalidTokenError,
+  verifyAccessToken,
+  type DevicePrincipal,
+  type Principal,
+  type UserPrincipal,
+} from './auth/jwt';
 import type { Services } from './services';
 
 /** Per-request context: the services, a request-scoped logger and the caller's bearer token. */
@@ -20,7 +26,8 @@ export interface Context {
 export function createContextFactory(services: Services) {
   return ({ req, info }: CreateHTTPContextOptions): Context => {
     const header = req.headers.authorization;
-    const bearer = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : null;
+    const bearer =
+      typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : null;
     const fromParams = info.connectionParams?.token ?? null;
     const requestId = String(req.headers['x-request-id'] ?? '').slice(0, 64) || crypto.randomUUID();
     return {
@@ -46,14 +53,18 @@ function issuesOf(cause: unknown): IssueLike[] | null {
 const t = initTRPC.context<Context>().create({
   // Pings keep idle SSE streams alive through proxies; the client reconnects (resuming from
   // lastEventId) when it has heard nothing for a while.
-  sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 25_000 } },
+  sse: {
+    ping: { enabled: true, intervalMs: 10_000 },
+    client: { reconnectAfterInactivityMs: 25_000 },
+  },
   /**
    * Input errors name the field at fault (`data.issues[].path`) and lead with a readable
    * message; internal errors never leak their details.
    */
   errorFormatter({ shape, error }) {
     const issues = error.code === 'BAD_REQUEST' ? issuesOf(error.cause) : null;
-    const formatted = issues?.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) ?? null;
+    const formatted =
+      issues?.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) ?? null;
     const first = formatted?.[0];
     let message = shape.message;
     if (first) message = `Invalid input${first.path ? ` at ${first.path}` : ''}: ${first.message}`;
@@ -77,7 +88,17 @@ const PG_INPUT_ERRORS: Record<string, TRPCError['code']> = {
   '22001': 'BAD_REQUEST',
   '54000': 'BAD_REQUEST',
 };
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08003', '08001']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08003',
+  '08001',
+]);
 
 /** Turns database failures into errors a client can act on: bad data is a 4xx, a database outage a 503. */
 function mapDatabaseError(error: unknown): TRPCError | null {
@@ -85,13 +106,21 @@ function mapDatabaseError(error: unknown): TRPCError | null {
   const code = (cause as { code?: unknown } | undefined)?.code;
   const message = cause instanceof Error ? cause.message : '';
   if (typeof code === 'string' && PG_INPUT_ERRORS[code]) {
-    return new TRPCError({ code: PG_INPUT_ERRORS[code], message: `Rejected by the database: ${message}` });
+    return new TRPCError({
+      code: PG_INPUT_ERRORS[code],
+      message: `Rejected by the database: ${message}`,
+    });
   }
   if (
     (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) ||
-    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message)
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
+      message,
+    )
   ) {
-    return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'Database unavailable, retry shortly' });
+    return new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'Database unavailable, retry shortly',
+    });
   }
   return null;
 }
@@ -101,12 +130,17 @@ const observed = t.procedure.use(async ({ ctx, path, type, next }) => {
   const started = performance.now();
   const result = await next();
   const metrics = ctx.services.metrics;
-  if (type !== 'subscription') metrics.duration.observe({ procedure: path }, (performance.now() - started) / 1000);
+  if (type !== 'subscription')
+    metrics.duration.observe({ procedure: path }, (performance.now() - started) / 1000);
   if (!result.ok) {
-    const mapped = result.error.code === 'INTERNAL_SERVER_ERROR' ? mapDatabaseError(result.error) : null;
+    const mapped =
+      result.error.code === 'INTERNAL_SERVER_ERROR' ? mapDatabaseError(result.error) : null;
     if (mapped) result.error = mapped;
     const level = result.error.code === 'INTERNAL_SERVER_ERROR' ? 'error' : 'info';
-    ctx.log[level]({ path, code: result.error.code, err: result.error.cause ?? result.error }, 'call failed');
+    ctx.log[level](
+      { path, code: result.error.code, err: result.error.cause ?? result.error },
+      'call failed',
+    );
   }
   metrics.requests.inc({ procedure: path, code: result.ok ? 'OK' : result.error.code });
   return result;
@@ -117,7 +151,10 @@ export const publicProcedure = observed;
 /** Procedures limited per client address (sign-in, refresh, pairing, device tokens). */
 export const rateLimitedProcedure = observed.use(({ ctx, path, next }) => {
   if (!ctx.services.rateLimiter.take(`${path}:${ctx.ip}`, ctx.services.now().getTime())) {
-    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many attempts; wait a minute and try again' });
+    throw new TRPCError({
+      code: 'TOO_MANY_REQUESTS',
+      message: 'Too many attempts; wait a minute and try again',
+    });
   }
   return next();
 });
@@ -133,7 +170,8 @@ const authedProcedure = observed.use(async ({ ctx, next }) => {
   try {
     principal = verifyAccessToken(ctx.services.keyring, ctx.token, ctx.services.now());
   } catch (error) {
-    if (error instanceof InvalidTokenError) throw unauthorized(`Access token rejected: ${error.message}`);
+    if (error instanceof InvalidTokenError)
+      throw unauthorized(`Access token rejected: ${error.message}`);
     throw error;
   }
   if (principal.typ === 'device') await assertDeviceActive(ctx, principal);
@@ -154,25 +192,31 @@ async function assertDeviceActive(ctx: Context, device: DevicePrincipal): Promis
   const now = ctx.services.now().getTime();
   if ((seen.get(device.sub) ?? 0) < now - 60_000) {
     seen.set(device.sub, now);
-    await ctx.services.db.pool.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [device.sub, new Date(now)]);
+    await ctx.services.db.pool.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [
+      device.sub,
+      new Date(now),
+    ]);
   }
 }
 
 /** Owners and managers signed in to the back office. */
 export const protectedProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.principal.typ !== 'user') throw new TRPCError({ code: 'FORBIDDEN', message: 'Needs an owner or manager sign-in' });
+  if (ctx.principal.typ !== 'user')
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Needs an owner or manager sign-in' });
   return next({ ctx: { ...ctx, user: ctx.principal } });
 });
 
 /** Owners only (menu, staff, devices, branches). */
 export const ownerProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'owner') throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an owner can do this' });
+  if (ctx.user.role !== 'owner')
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an owner can do this' });
   return next();
 });
 
 /** Paired tills. */
 export const deviceProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.principal.typ !== 'device') throw new TRPCError({ code: 'FORBIDDEN', message: 'Needs a paired till' });
+  if (ctx.principal.typ !== 'device')
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Needs a paired till' });
   return next({ ctx: { ...ctx, device: ctx.principal } });
 });
 
@@ -180,11 +224,19 @@ export const deviceProcedure = authedProcedure.use(({ ctx, next }) => {
  * A branch the signed-in user may see: owners any branch of their org, managers their own.
  * Unknown and foreign branches answer the same 403, so ids of other orgs are not probed.
  */
-export async function assertUserBranch(ctx: Context & { user: UserPrincipal }, branchId: string): Promise<void> {
-  const { rows } = await ctx.services.db.pool.query('SELECT 1 FROM branches WHERE org_id = $1 AND id = $2', [
-    ctx.user.org,
-    branchId,
-  ]);
-  const allowed = rows.length > 0 && (ctx.user.role === 'owner' || ctx.user.branches.includes(branchId));
-  if (!allowed) throw new TRPCError({ code: 'FORBIDDEN', message: `No access to branch ${branchId.slice(0, 60)}` });
+export async function assertUserBranch(
+  ctx: Context & { user: UserPrincipal },
+  branchId: string,
+): Promise<void> {
+  const { rows } = await ctx.services.db.pool.query(
+    'SELECT 1 FROM branches WHERE org_id = $1 AND id = $2',
+    [ctx.user.org, branchId],
+  );
+  const allowed =
+    rows.length > 0 && (ctx.user.role === 'owner' || ctx.user.branches.includes(branchId));
+  if (!allowed)
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: `No access to branch ${branchId.slice(0, 60)}`,
+    });
 }

@@ -3,7 +3,14 @@ import type pg from 'pg';
 import { withTransaction, type Queryable } from '../db/tx';
 import { signAccessToken } from './jwt';
 import type { Keyring } from './keyring';
-import { newId, normalizePairingCode, pairingCode, randomSecret, safeEqualHex, sha256 } from './secrets';
+import {
+  newId,
+  normalizePairingCode,
+  pairingCode,
+  randomSecret,
+  safeEqualHex,
+  sha256,
+} from './secrets';
 
 export const PAIRING_CODE_TTL_MS = 10 * 60 * 1000;
 
@@ -35,10 +42,20 @@ export interface DeviceCredential {
  * Exchanges a pairing code for a device credential. The code is spent in the same transaction
  * that creates the device (FOR UPDATE), so two tills racing with one code cannot both pair.
  */
-export async function redeemPairingCode(pool: pg.Pool, input: { code: string; deviceName: string }, now: Date): Promise<DeviceCredential> {
+export async function redeemPairingCode(
+  pool: pg.Pool,
+  input: { code: string; deviceName: string },
+  now: Date,
+): Promise<DeviceCredential> {
   const codeHash = sha256(normalizePairingCode(input.code));
   const result = await withTransaction(pool, async (tx) => {
-    const { rows } = await tx.query<{ org_id: string; branch_id: string; expires_at: Date; used_at: Date | null; branch_name: string }>(
+    const { rows } = await tx.query<{
+      org_id: string;
+      branch_id: string;
+      expires_at: Date;
+      used_at: Date | null;
+      branch_name: string;
+    }>(
       `SELECT p.org_id, p.branch_id, p.expires_at, p.used_at, b.name AS branch_name
        FROM pairing_codes p JOIN branches b ON b.org_id = p.org_id AND b.id = p.branch_id
        WHERE p.code_hash = $1 FOR UPDATE OF p`,
@@ -52,15 +69,29 @@ export async function redeemPairingCode(pool: pg.Pool, input: { code: string; de
       `INSERT INTO devices (id, org_id, branch_id, name, secret_hash, last_seen_at) VALUES ($1, $2, $3, $4, $5, $6)`,
       [deviceId, code.org_id, code.branch_id, input.deviceName, sha256(deviceSecret), now],
     );
-    await tx.query('UPDATE pairing_codes SET used_at = $2, device_id = $3 WHERE code_hash = $1', [codeHash, now, deviceId]);
+    await tx.query('UPDATE pairing_codes SET used_at = $2, device_id = $3 WHERE code_hash = $1', [
+      codeHash,
+      now,
+      deviceId,
+    ]);
     await tx.query(
       `INSERT INTO audit_log (org_id, branch_id, actor_type, actor_id, action, detail)
        VALUES ($1, $2, 'device', $3, 'device.paired', $4)`,
       [code.org_id, code.branch_id, deviceId, { name: input.deviceName }],
     );
-    return { deviceId, deviceSecret, orgId: code.org_id, branchId: code.branch_id, branchName: code.branch_name };
+    return {
+      deviceId,
+      deviceSecret,
+      orgId: code.org_id,
+      branchId: code.branch_id,
+      branchName: code.branch_name,
+    };
   });
-  if (!result) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Pairing code is wrong, expired or already used' });
+  if (!result)
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: 'Pairing code is wrong, expired or already used',
+    });
   return result;
 }
 
@@ -71,13 +102,24 @@ export async function issueDeviceToken(
   input: { deviceId: string; deviceSecret: string },
   now: Date,
 ): Promise<{ accessToken: string; expiresAt: number; orgId: string; branchId: string }> {
-  const { rows } = await db.query<{ org_id: string; branch_id: string; secret_hash: string; revoked_at: Date | null }>(
-    'SELECT org_id, branch_id, secret_hash, revoked_at FROM devices WHERE id = $1',
-    [input.deviceId],
-  );
+  const { rows } = await db.query<{
+    org_id: string;
+    branch_id: string;
+    secret_hash: string;
+    revoked_at: Date | null;
+  }>('SELECT org_id, branch_id, secret_hash, revoked_at FROM devices WHERE id = $1', [
+    input.deviceId,
+  ]);
   const device = rows[0];
-  if (!device || device.revoked_at || !safeEqualHex(device.secret_hash, sha256(input.deviceSecret))) {
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Device credential is not valid or the device was revoked' });
+  if (
+    !device ||
+    device.revoked_at ||
+    !safeEqualHex(device.secret_hash, sha256(input.deviceSecret))
+  ) {
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: 'Device credential is not valid or the device was revoked',
+    });
   }
   const access = signAccessToken(
     keyring,
@@ -85,5 +127,10 @@ export async function issueDeviceToken(
     now,
   );
   await db.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [input.deviceId, now]);
-  return { accessToken: access.token, expiresAt: access.expiresAt, orgId: device.org_id, branchId: device.branch_id };
+  return {
+    accessToken: access.token,
+    expiresAt: access.expiresAt,
+    orgId: device.org_id,
+    branchId: device.branch_id,
+  };
 }

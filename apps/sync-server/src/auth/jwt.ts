@@ -33,7 +33,11 @@ export class InvalidTokenError extends Error {
 }
 
 /** Signs an access token with the active key; the `kid` header names the key for rotation. */
-export function signAccessToken(keyring: Keyring, principal: Principal, now: Date): { token: string; expiresAt: number } {
+export function signAccessToken(
+  keyring: Keyring,
+  principal: Principal,
+  now: Date,
+): { token: string; expiresAt: number } {
   const secret = keyring.keys.get(keyring.activeKid);
   if (!secret) throw new Error('active signing key missing');
   const iat = Math.floor(now.getTime() / 1000);

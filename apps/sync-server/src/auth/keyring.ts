@@ -11,7 +11,10 @@ export interface Keyring {
  * Parses JWT_KEYS ("kid1:secret1,kid2:secret2") and JWT_ACTIVE_KID (default: the last key).
  * Returns null when JWT_KEYS is unset.
  */
-export function keyringFromEnv(jwtKeys: string | undefined, activeKid: string | undefined): Keyring | null {
+export function keyringFromEnv(
+  jwtKeys: string | undefined,
+  activeKid: string | undefined,
+): Keyring | null {
   if (!jwtKeys) return null;
   const keys = new Map<string, string>();
   for (const entry of jwtKeys.split(',')) {
@@ -19,12 +22,15 @@ export function keyringFromEnv(jwtKeys: string | undefined, activeKid: string | 
     const kid = entry.slice(0, at).trim();
     const secret = entry.slice(at + 1).trim();
     if (at <= 0 || secret.length < 32) {
-      throw new Error('JWT_KEYS must be "kid:secret" pairs separated by commas, each secret at least 32 characters');
+      throw new Error(
+        'JWT_KEYS must be "kid:secret" pairs separated by commas, each secret at least 32 characters',
+      );
     }
     keys.set(kid, secret);
   }
   const active = activeKid ?? [...keys.keys()].at(-1);
-  if (!active || !keys.has(active)) throw new Error(`JWT_ACTIVE_KID "${activeKid}" is not in JWT_KEYS`);
+  if (!active || !keys.has(active))
+    throw new Error(`JWT_ACTIVE_KID "${activeKid}" is not in JWT_KEYS`);
   return { activeKid: active, keys };
 }
 

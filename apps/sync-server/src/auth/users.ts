@@ -21,7 +21,14 @@ export interface UserSession {
   accessToken: string;
   accessTokenExpiresAt: number;
   refreshToken: string;
-  user: { id: string; orgId: string; email: string; name: string; role: 'owner' | 'manager'; branchIds: string[] };
+  user: {
+    id: string;
+    orgId: string;
+    email: string;
+    name: string;
+    role: 'owner' | 'manager';
+    branchIds: string[];
+  };
 }
 
 interface UserRow {
@@ -46,7 +53,10 @@ export async function createUser(db: Queryable, user: NewUser): Promise<string> 
     );
   } catch (error) {
     if ((error as { code?: string }).code === '23505') {
-      throw new TRPCError({ code: 'CONFLICT', message: `A user with email ${user.email} already exists` });
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: `A user with email ${user.email} already exists`,
+      });
     }
     throw error;
   }
@@ -64,7 +74,9 @@ export async function signIn(
   credentials: { email: string; password: string },
   now: Date,
 ): Promise<UserSession> {
-  const { rows } = await pool.query<UserRow>('SELECT * FROM users WHERE lower(email) = lower($1)', [credentials.email]);
+  const { rows } = await pool.query<UserRow>('SELECT * FROM users WHERE lower(email) = lower($1)', [
+    credentials.email,
+  ]);
   const row = rows[0];
   dummyHash ??= hashPassword(randomSecret());
   const ok = await verifyPassword(row?.password_hash ?? (await dummyHash), credentials.password);
@@ -80,7 +92,12 @@ export async function signIn(
  * Presenting a spent token again means it leaked (or a client raced itself): the whole family is
  * revoked, so whoever holds the newer token must sign in again.
  */
-export async function refreshSession(pool: pg.Pool, keyring: Keyring, refreshToken: string, now: Date): Promise<UserSession> {
+export async function refreshSession(
+  pool: pg.Pool,
+  keyring: Keyring,
+  refreshToken: string,
+  now: Date,
+): Promise<UserSession> {
   const outcome = await withTransaction(pool, async (tx) => {
     const { rows } = await tx.query<{
       id: string;
@@ -93,15 +110,19 @@ export async function refreshSession(pool: pg.Pool, keyring: Keyring, refreshTok
     const token = rows[0];
     if (!token) return { error: 'Refresh token is not valid' } as const;
     if (token.used_at || token.revoked_at) {
-      await tx.query('UPDATE refresh_tokens SET revoked_at = coalesce(revoked_at, $2) WHERE family_id = $1', [
-        token.family_id,
-        now,
-      ]);
-      return { error: 'Refresh token was already used; all sessions of this sign-in are revoked' } as const;
+      await tx.query(
+        'UPDATE refresh_tokens SET revoked_at = coalesce(revoked_at, $2) WHERE family_id = $1',
+        [token.family_id, now],
+      );
+      return {
+        error: 'Refresh token was already used; all sessions of this sign-in are revoked',
+      } as const;
     }
-    if (token.expires_at.getTime() <= now.getTime()) return { error: 'Refresh token expired' } as const;
+    if (token.expires_at.getTime() <= now.getTime())
+      return { error: 'Refresh token expired' } as const;
     await tx.query('UPDATE refresh_tokens SET used_at = $2 WHERE id = $1', [token.id, now]);
-    const user = (await tx.query<UserRow>('SELECT * FROM users WHERE id = $1', [token.user_id])).rows[0];
+    const user = (await tx.query<UserRow>('SELECT * FROM users WHERE id = $1', [token.user_id]))
+      .rows[0];
     if (!user || user.disabled_at) return { error: 'User is disabled' } as const;
     const next = await issueRefreshToken(tx, user.id, token.family_id, now);
     return { user, next } as const;
@@ -111,7 +132,11 @@ export async function refreshSession(pool: pg.Pool, keyring: Keyring, refreshTok
 }
 
 /** Signs out: revokes the token's whole family. Unknown tokens are ignored (idempotent). */
-export async function revokeRefreshToken(db: Queryable, refreshToken: string, now: Date): Promise<void> {
+export async function revokeRefreshToken(
+  db: Queryable,
+  refreshToken: string,
+  now: Date,
+): Promise<void> {
   await db.query(
     `UPDATE refresh_tokens SET revoked_at = coalesce(revoked_at, $2)
      WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)`,
@@ -119,7 +144,12 @@ export async function revokeRefreshToken(db: Queryable, refreshToken: string, no
   );
 }
 
-async function issueRefreshToken(db: Queryable, userId: string, familyId: string, now: Date): Promise<string> {
+async function issueRefreshToken(
+  db: Queryable,
+  userId: string,
+  familyId: string,
+  now: Date,
+): Promise<string> {
   const token = `rt_${randomSecret()}`;
   await db.query(
     `INSERT INTO refresh_tokens (id, token_hash, user_id, family_id, expires_at) VALUES ($1, $2, $3, $4, $5)`,
@@ -141,6 +171,13 @@ function session(keyring: Keyring, row: UserRow, refreshToken: string, now: Date
     accessToken: access.token,
     accessTokenExpiresAt: access.expiresAt,
     refreshToken,
-    user: { id: row.id, orgId: row.org_id, email: row.email, name: row.name, role: row.role, branchIds: row.branch_ids },
+    user: {
+      id: row.id,
+      orgId: row.org_id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      branchIds: row.branch_ids,
+    },
   };
 }

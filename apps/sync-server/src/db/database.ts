@@ -66,7 +66,13 @@ async function openPglite(dataDir: string, logger: Logger): Promise<Database> {
   const socketDir = await mkdtemp(join(tmpdir(), 'comanda-pglite-'));
   const socketServer = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432') });
   await socketServer.start();
-  const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
+  const pool = new pg.Pool({
+    host: socketDir,
+    port: 5432,
+    user: 'postgres',
+    database: 'postgres',
+    max: 1,
+  });
   pool.on('error', (error) => logger.warn({ err: error }, 'idle PGlite client failed'));
   logger.info({ dataDir }, 'using embedded PGlite');
   return {

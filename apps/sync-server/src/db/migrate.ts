@@ -9,7 +9,11 @@ const migrationsDir = fileURLToPath(new URL('./migrations', import.meta.url));
  * Applies pending versioned SQL migrations (src/db/migrations, node-pg-migrate's SQL format) in
  * one transaction. On Postgres an advisory lock makes concurrent starters wait for each other.
  */
-export async function runMigrations(pool: pg.Pool, logger: Logger, singleSession: boolean): Promise<void> {
+export async function runMigrations(
+  pool: pg.Pool,
+  logger: Logger,
+  singleSession: boolean,
+): Promise<void> {
   const client = await pool.connect();
   try {
     const applied = await runner({
@@ -29,7 +33,8 @@ export async function runMigrations(pool: pg.Pool, logger: Logger, singleSession
         error: (msg: string) => logger.error(msg),
       },
     });
-    if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    if (applied.length > 0)
+      logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   } finally {
     client.release();
   }

@@ -9,7 +9,10 @@ const RETRYABLE = new Set(['40001', '40P01']);
  * Runs `work` in one transaction and commits it. Serialization failures and deadlocks are retried
  * (the work must be pure database work: never hold a transaction across outside I/O).
  */
-export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function withTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     let broken = false;

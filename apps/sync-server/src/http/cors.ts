@@ -12,14 +12,23 @@ export interface CorsPolicy {
 }
 
 export function corsPolicy(spec: string | undefined): CorsPolicy {
-  const entries = (spec ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  return { allowLoopback: true, origins: new Set(entries.filter((e) => e !== '*')), any: entries.includes('*') };
+  const entries = (spec ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return {
+    allowLoopback: true,
+    origins: new Set(entries.filter((e) => e !== '*')),
+    any: entries.includes('*'),
+  };
 }
 
 const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/;
 
 export function isAllowedOrigin(policy: CorsPolicy, origin: string): boolean {
-  return policy.any || policy.origins.has(origin) || (policy.allowLoopback && LOOPBACK.test(origin));
+  return (
+    policy.any || policy.origins.has(origin) || (policy.allowLoopback && LOOPBACK.test(origin))
+  );
 }
 
 /** Sets CORS headers; answers preflight requests itself. Returns true when the request is done. */

@@ -23,6 +23,7 @@ export class RateLimiter {
   }
 
   private sweep(nowMs: number): void {
-    for (const [key, window] of this.windows) if (nowMs - window.start >= this.windowMs) this.windows.delete(key);
+    for (const [key, window] of this.windows)
+      if (nowMs - window.start >= this.windowMs) this.windows.delete(key);
   }
 }

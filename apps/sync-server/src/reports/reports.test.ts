@@ -14,33 +14,79 @@ describe('reports over synced orders', () => {
     server = await startTestServer();
     [paris = '', lyon = ''] = server.demo.branchIds;
     const anon = createClient(server.trpcUrl);
-    const session = await anon.auth.signIn.mutate({ email: server.demo.owner.email, password: server.demo.owner.password });
+    const session = await anon.auth.signIn.mutate({
+      email: server.demo.owner.email,
+      password: server.demo.owner.password,
+    });
     owner = createClient(server.trpcUrl, () => session.accessToken);
     for (const branchId of [paris, lyon]) {
-      const { client: till } = await deviceClient(server.trpcUrl, await pairTill(server.server, server.demo.orgId, branchId));
-      const mine = [1, 2, 3].map((i) => orderDoc({ id: `0196000${i}-0000-7000-8000-${branchId.padEnd(12, '0').slice(0, 12)}`, branchId, lines: i + 1, paid: true, ticketNumber: i, shiftId: `shift-${branchId}` }));
-      mine.push(orderDoc({ id: `01960009-0000-7000-8000-${branchId.padEnd(12, '0').slice(0, 12)}`, branchId, lines: 2 })); // open: not a sale
+      const { client: till } = await deviceClient(
+        server.trpcUrl,
+        await pairTill(server.server, server.demo.orgId, branchId),
+      );
+      const mine = [1, 2, 3].map((i) =>
+        orderDoc({
+          id: `0196000${i}-0000-7000-8000-${branchId.padEnd(12, '0').slice(0, 12)}`,
+          branchId,
+          lines: i + 1,
+          paid: true,
+          ticketNumber: i,
+          shiftId: `shift-${branchId}`,
+        }),
+      );
+      mine.push(
+        orderDoc({
+          id: `01960009-0000-7000-8000-${branchId.padEnd(12, '0').slice(0, 12)}`,
+          branchId,
+          lines: 2,
+        }),
+      ); // open: not a sale
       orders.push(...mine);
-      await till.sync.push.mutate({ collection: 'orders', rows: mine.map((d) => ({ assumedMasterState: null, newDocumentState: d })) });
-      await till.sync.push.mutate({ collection: 'shifts', rows: [{ assumedMasterState: null, newDocumentState: closedShiftDoc(`shift-${branchId}`, branchId) }] });
+      await till.sync.push.mutate({
+        collection: 'orders',
+        rows: mine.map((d) => ({ assumedMasterState: null, newDocumentState: d })),
+      });
+      await till.sync.push.mutate({
+        collection: 'shifts',
+        rows: [
+          {
+            assumedMasterState: null,
+            newDocumentState: closedShiftDoc(`shift-${branchId}`, branchId),
+          },
+        ],
+      });
     }
   });
   afterAll(() => server?.close());
 
-  const range = (branchId?: string) => ({ ...(branchId ? { branchId } : {}), from: '2026-11-23', to: '2026-11-23' });
+  const range = (branchId?: string) => ({
+    ...(branchId ? { branchId } : {}),
+    from: '2026-11-23',
+    to: '2026-11-23',
+  });
   const paidTotal = (branchId?: string) =>
-    orders.filter((o) => o.status === 'paid' && (!branchId || o.branchId === branchId)).reduce((sum, o) => sum + (o.totals as { total: number }).total, 0);
+    orders
+      .filter((o) => o.status === 'paid' && (!branchId || o.branchId === branchId))
+      .reduce((sum, o) => sum + (o.totals as { total: number }).total, 0);
 
   it('sales by branch, item, payment method and tax rate add up to the paid orders', async () => {
     const byBranch = await owner.reports.sales.query({ range: range(), by: 'branch' });
-    expect(Object.fromEntries(byBranch.map((r) => [r.key, r.gross]))).toEqual({ [paris]: paidTotal(paris), [lyon]: paidTotal(lyon) });
+    expect(Object.fromEntries(byBranch.map((r) => [r.key, r.gross]))).toEqual({
+      [paris]: paidTotal(paris),
+      [lyon]: paidTotal(lyon),
+    });
     for (const by of ['item', 'category', 'hour', 'paymentMethod', 'taxRate'] as const) {
       const rows = await owner.reports.sales.query({ range: range(paris), by });
       expect(rows.reduce((sum, r) => sum + r.gross, 0)).toBe(paidTotal(paris));
     }
     const card = await owner.reports.sales.query({ range: range(), by: 'paymentMethod' });
     expect(card).toEqual([expect.objectContaining({ key: 'card', orders: 6 })]);
-    expect(await owner.reports.sales.query({ range: { from: '2026-12-01', to: '2026-12-02' }, by: 'item' })).toEqual([]);
+    expect(
+      await owner.reports.sales.query({
+        range: { from: '2026-12-01', to: '2026-12-02' },
+        by: 'item',
+      }),
+    ).toEqual([]);
   });
 
   it('hours are in the branch time zone', async () => {
@@ -60,12 +106,19 @@ describe('reports over synced orders', () => {
   });
 
   it('exports CSV, and refuses bad ranges with a clear message', async () => {
-    const { csv, filename } = await owner.reports.salesCsv.query({ range: range(paris), by: 'item' });
+    const { csv, filename } = await owner.reports.salesCsv.query({
+      range: range(paris),
+      by: 'item',
+    });
     expect(filename).toBe('sales-item-2026-11-23-2026-11-23.csv');
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('key,label,quantity,orders,gross,tax,net');
-    expect(lines.slice(1).reduce((sum, l) => sum + Number(l.split(',').at(-3)), 0)).toBe(paidTotal(paris));
-    const error = await owner.reports.sales.query({ range: { from: '2026-11-30', to: '2026-11-01' }, by: 'item' }).catch((e: unknown) => e);
+    expect(lines.slice(1).reduce((sum, l) => sum + Number(l.split(',').at(-3)), 0)).toBe(
+      paidTotal(paris),
+    );
+    const error = await owner.reports.sales
+      .query({ range: { from: '2026-11-30', to: '2026-11-01' }, by: 'item' })
+      .catch((e: unknown) => e);
     expect(httpStatusOf(error)).toBe(400);
     expect(String(error)).toMatch(/from/);
   });

@@ -11,7 +11,8 @@ import {
 import type { Queryable } from '../db/tx';
 
 /** Groupings offered by the sales report: the core's dimensions plus payment method and tax rate. */
-export type ReportDimension = 'item' | 'category' | 'hour' | 'staff' | 'branch' | 'day' | 'paymentMethod' | 'taxRate';
+export type ReportDimension =
+  'item' | 'category' | 'hour' | 'staff' | 'branch' | 'day' | 'paymentMethod' | 'taxRate';
 
 export interface ReportRange {
   orgId: string;
@@ -24,7 +25,11 @@ export interface ReportRange {
 
 const SETTLED = new Set(['paid', 'closed', 'refunded']);
 
-async function branchZones(db: Queryable, orgId: string, branchIds: string[]): Promise<Map<string, string>> {
+async function branchZones(
+  db: Queryable,
+  orgId: string,
+  branchIds: string[],
+): Promise<Map<string, string>> {
   const { rows } = await db.query<{ id: string; time_zone: string }>(
     'SELECT id, time_zone FROM branches WHERE org_id = $1 AND id = ANY ($2::text[])',
     [orgId, branchIds],
@@ -32,7 +37,12 @@ async function branchZones(db: Queryable, orgId: string, branchIds: string[]): P
   return new Map(rows.map((r) => [r.id, r.time_zone]));
 }
 
-async function loadDocs<T>(db: Queryable, collection: 'orders' | 'shifts', range: ReportRange, parse: (v: unknown) => T): Promise<T[]> {
+async function loadDocs<T>(
+  db: Queryable,
+  collection: 'orders' | 'shifts',
+  range: ReportRange,
+  parse: (v: unknown) => T,
+): Promise<T[]> {
   const { rows } = await db.query<{ data: unknown }>(
     `SELECT data FROM documents
      WHERE org_id = $1 AND collection = $2 AND branch_id = ANY ($3::text[]) AND NOT deleted
@@ -47,12 +57,27 @@ async function loadDocs<T>(db: Queryable, collection: 'orders' | 'shifts', range
  * Sales over a business-day range. Per branch the core's `aggregateSales` runs in that branch's
  * time zone (hours and days are local), then rows with the same key are added up.
  */
-export async function salesReport(db: Queryable, range: ReportRange, by: ReportDimension): Promise<SalesRow[]> {
+export async function salesReport(
+  db: Queryable,
+  range: ReportRange,
+  by: ReportDimension,
+): Promise<SalesRow[]> {
   const orders = await loadDocs(db, 'orders', range, (v) => orderDocSchema.parse(v));
   if (by === 'paymentMethod') return byPaymentMethod(orders);
   if (by === 'taxRate') return byTaxRate(orders);
   const zones = await branchZones(db, range.orgId, range.branchIds);
-  const merged = new Map<string, { key: string; label: string; quantity: number; orders: number; gross: number; tax: number; net: number }>();
+  const merged = new Map<
+    string,
+    {
+      key: string;
+      label: string;
+      quantity: number;
+      orders: number;
+      gross: number;
+      tax: number;
+      net: number;
+    }
+  >();
   for (const branchId of range.branchIds) {
     const mine = orders.filter((o) => o.branchId === branchId);
     if (mine.length === 0) continue;
@@ -72,11 +97,20 @@ export async function salesReport(db: Queryable, range: ReportRange, by: ReportD
 }
 
 function byPaymentMethod(orders: OrderDoc[]): SalesRow[] {
-  const rows = new Map<string, { key: string; label: string; quantity: number; orders: Set<string>; gross: number }>();
+  const rows = new Map<
+    string,
+    { key: string; label: string; quantity: number; orders: Set<string>; gross: number }
+  >();
   for (const order of orders) {
     for (const p of order.payments) {
       const key = p.method === 'other' && p.label ? `other:${p.label}` : p.method;
-      const row = rows.get(key) ?? { key, label: p.label ?? p.method, quantity: 0, orders: new Set<string>(), gross: 0 };
+      const row = rows.get(key) ?? {
+        key,
+        label: p.label ?? p.method,
+        quantity: 0,
+        orders: new Set<string>(),
+        gross: 0,
+      };
       row.quantity += 1;
       row.orders.add(order.id);
       row.gross += p.amount;
@@ -84,16 +118,33 @@ function byPaymentMethod(orders: OrderDoc[]): SalesRow[] {
     }
   }
   return [...rows.values()]
-    .map((r) => ({ key: r.key, label: r.label, quantity: r.quantity, orders: r.orders.size, gross: r.gross, tax: 0, net: r.gross }))
+    .map((r) => ({
+      key: r.key,
+      label: r.label,
+      quantity: r.quantity,
+      orders: r.orders.size,
+      gross: r.gross,
+      tax: 0,
+      net: r.gross,
+    }))
     .sort((a, b) => b.gross - a.gross);
 }
 
 function byTaxRate(orders: OrderDoc[]): SalesRow[] {
-  const rows = new Map<number, { quantity: number; orders: number; gross: number; tax: number; net: number }>();
+  const rows = new Map<
+    number,
+    { quantity: number; orders: number; gross: number; tax: number; net: number }
+  >();
   for (const order of orders) {
     if (!SETTLED.has(order.status)) continue;
     for (const t of order.totals.taxes) {
-      const row = rows.get(t.rateBasisPoints) ?? { quantity: 0, orders: 0, gross: 0, tax: 0, net: 0 };
+      const row = rows.get(t.rateBasisPoints) ?? {
+        quantity: 0,
+        orders: 0,
+        gross: 0,
+        tax: 0,
+        net: 0,
+      };
       row.orders += 1;
       row.gross += t.gross;
       row.tax += t.tax;
@@ -102,18 +153,30 @@ function byTaxRate(orders: OrderDoc[]): SalesRow[] {
     }
   }
   return [...rows.entries()]
-    .map(([rate, r]) => ({ key: String(rate), label: `${(rate / 100).toFixed(2)} %`, ...r, quantity: r.orders }))
+    .map(([rate, r]) => ({
+      key: String(rate),
+      label: `${(rate / 100).toFixed(2)} %`,
+      ...r,
+      quantity: r.orders,
+    }))
     .sort((a, b) => Number(a.key) - Number(b.key));
 }
 
 /** Z reports of the closed shifts in the range, built by the core from each shift's orders. */
 export async function zReports(db: Queryable, range: ReportRange): Promise<ShiftReport[]> {
-  const shifts: ShiftDoc[] = (await loadDocs(db, 'shifts', range, (v) => shiftDocSchema.parse(v))).filter((s) => s.status === 'closed');
+  const shifts: ShiftDoc[] = (
+    await loadDocs(db, 'shifts', range, (v) => shiftDocSchema.parse(v))
+  ).filter((s) => s.status === 'closed');
   const orders = await loadDocs(db, 'orders', range, (v) => orderDocSchema.parse(v));
   return shifts.map((shift) =>
     buildZReport(
       shift,
-      orders.filter((o) => o.branchId === shift.branchId && o.tillId === shift.tillId && o.businessDay === shift.businessDay),
+      orders.filter(
+        (o) =>
+          o.branchId === shift.branchId &&
+          o.tillId === shift.tillId &&
+          o.businessDay === shift.businessDay,
+      ),
     ),
   );
 }
@@ -127,5 +190,12 @@ export function toCsv(rows: readonly SalesRow[]): string {
     const safe = /^[=+\-@]/.test(s) && typeof v === 'string' ? `'${s}` : s;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
-  return [header.join(','), ...rows.map((r) => [r.key, r.label, r.quantity, r.orders, r.gross, r.tax, r.net].map(cell).join(','))].join('\r\n') + '\r\n';
+  return (
+    [
+      header.join(','),
+      ...rows.map((r) =>
+        [r.key, r.label, r.quantity, r.orders, r.gross, r.tax, r.net].map(cell).join(','),
+      ),
+    ].join('\r\n') + '\r\n'
+  );
 }

@@ -11,33 +11,62 @@ export const authRouter = {
   /** Email + password → access token (15 min) + rotating refresh token. */
   signIn: rateLimitedProcedure
     .input(z.strictObject({ email: z.email().max(254), password: z.string().min(1).max(200) }))
-    .mutation(({ ctx, input }) => signIn(ctx.services.db.pool, ctx.services.keyring, input, ctx.services.now())),
+    .mutation(({ ctx, input }) =>
+      signIn(ctx.services.db.pool, ctx.services.keyring, input, ctx.services.now()),
+    ),
 
   /** Spends a refresh token for a new pair; reuse of a spent token revokes the whole family. */
   refresh: rateLimitedProcedure
     .input(z.strictObject({ refreshToken: secret }))
     .mutation(({ ctx, input }) =>
-      refreshSession(ctx.services.db.pool, ctx.services.keyring, input.refreshToken, ctx.services.now()),
+      refreshSession(
+        ctx.services.db.pool,
+        ctx.services.keyring,
+        input.refreshToken,
+        ctx.services.now(),
+      ),
     ),
 
-  signOut: publicProcedure.input(z.strictObject({ refreshToken: secret })).mutation(async ({ ctx, input }) => {
-    await revokeRefreshToken(ctx.services.db.pool, input.refreshToken, ctx.services.now());
-    return { ok: true as const };
-  }),
+  signOut: publicProcedure
+    .input(z.strictObject({ refreshToken: secret }))
+    .mutation(async ({ ctx, input }) => {
+      await revokeRefreshToken(ctx.services.db.pool, input.refreshToken, ctx.services.now());
+      return { ok: true as const };
+    }),
 
   /** A till exchanges a pairing code (from the owner) for its long-lived device credential. */
   pair: rateLimitedProcedure
-    .input(z.strictObject({ code: z.string().min(4).max(20), deviceName: z.string().trim().min(1).max(100) }))
-    .mutation(({ ctx, input }) => redeemPairingCode(ctx.services.db.pool, input, ctx.services.now())),
+    .input(
+      z.strictObject({
+        code: z.string().min(4).max(20),
+        deviceName: z.string().trim().min(1).max(100),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      redeemPairingCode(ctx.services.db.pool, input, ctx.services.now()),
+    ),
 
   /** A till exchanges its device credential for a short-lived access token. */
   // Limited per device rather than per address: many tills of a shop share one public address.
   deviceToken: publicProcedure
     .input(z.strictObject({ deviceId: z.string().min(1).max(100), deviceSecret: secret }))
     .mutation(({ ctx, input }) => {
-      if (!ctx.services.rateLimiter.take(`deviceToken:${input.deviceId}`, ctx.services.now().getTime())) {
-        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many token requests for this till' });
+      if (
+        !ctx.services.rateLimiter.take(
+          `deviceToken:${input.deviceId}`,
+          ctx.services.now().getTime(),
+        )
+      ) {
+        throw new TRPCError({
+          code: 'TOO_MANY_REQUESTS',
+          message: 'Too many token requests for this till',
+        });
       }
-      return issueDeviceToken(ctx.services.db.pool, ctx.services.keyring, input, ctx.services.now());
+      return issueDeviceToken(
+        ctx.services.db.pool,
+        ctx.services.keyring,
+        input,
+        ctx.services.now(),
+      );
     }),
 } satisfies TRPCRouterRecord;

@@ -13,22 +13,41 @@ const rangeInput = z
     to: isoDateSchema,
   })
   .refine((r) => r.from <= r.to, { message: '`from` must not be after `to`', path: ['from'] })
-  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 400 * 86_400_000, { message: 'At most 400 days per report', path: ['to'] });
+  .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 400 * 86_400_000, {
+    message: 'At most 400 days per report',
+    path: ['to'],
+  });
 
-const dimension = z.enum(['item', 'category', 'hour', 'staff', 'branch', 'day', 'paymentMethod', 'taxRate']);
+const dimension = z.enum([
+  'item',
+  'category',
+  'hour',
+  'staff',
+  'branch',
+  'day',
+  'paymentMethod',
+  'taxRate',
+]);
 
-async function resolveRange(ctx: Context & { user: UserPrincipal }, input: z.infer<typeof rangeInput>): Promise<ReportRange> {
+async function resolveRange(
+  ctx: Context & { user: UserPrincipal },
+  input: z.infer<typeof rangeInput>,
+): Promise<ReportRange> {
   let branchIds: string[];
   if (input.branchId) {
     await assertUserBranch(ctx, input.branchId);
     branchIds = [input.branchId];
   } else if (ctx.user.role === 'owner') {
-    const { rows } = await ctx.services.db.pool.query<{ id: string }>('SELECT id FROM branches WHERE org_id = $1', [ctx.user.org]);
+    const { rows } = await ctx.services.db.pool.query<{ id: string }>(
+      'SELECT id FROM branches WHERE org_id = $1',
+      [ctx.user.org],
+    );
     branchIds = rows.map((r) => r.id);
   } else {
     branchIds = ctx.user.branches;
   }
-  if (branchIds.length === 0) throw new TRPCError({ code: 'FORBIDDEN', message: 'No branch to report on' });
+  if (branchIds.length === 0)
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'No branch to report on' });
   return { orgId: ctx.user.org, branchIds, from: input.from, to: input.to };
 }
 
@@ -36,15 +55,29 @@ async function resolveRange(ctx: Context & { user: UserPrincipal }, input: z.inf
 export const reportsRouter = {
   sales: protectedProcedure
     .input(z.strictObject({ range: rangeInput, by: dimension }))
-    .query(async ({ ctx, input }) => salesReport(ctx.services.db.pool, await resolveRange(ctx, input.range), input.by)),
+    .query(async ({ ctx, input }) =>
+      salesReport(ctx.services.db.pool, await resolveRange(ctx, input.range), input.by),
+    ),
 
   zReports: protectedProcedure
     .input(z.strictObject({ range: rangeInput }))
-    .query(async ({ ctx, input }) => zReports(ctx.services.db.pool, await resolveRange(ctx, input.range))),
+    .query(async ({ ctx, input }) =>
+      zReports(ctx.services.db.pool, await resolveRange(ctx, input.range)),
+    ),
 
   /** The sales report as CSV (amounts in minor units). */
-  salesCsv: protectedProcedure.input(z.strictObject({ range: rangeInput, by: dimension })).query(async ({ ctx, input }) => {
-    const rows = await salesReport(ctx.services.db.pool, await resolveRange(ctx, input.range), input.by);
-    return { filename: `sales-${input.by}-${input.range.from}-${input.range.to}.csv`, contentType: 'text/csv', csv: toCsv(rows) };
-  }),
+  salesCsv: protectedProcedure
+    .input(z.strictObject({ range: rangeInput, by: dimension }))
+    .query(async ({ ctx, input }) => {
+      const rows = await salesReport(
+        ctx.services.db.pool,
+        await resolveRange(ctx, input.range),
+        input.by,
+      );
+      return {
+        filename: `sales-${input.by}-${input.range.from}-${input.range.to}.csv`,
+        contentType: 'text/csv',
+        csv: toCsv(rows),
+      };
+    }),
 } satisfies TRPCRouterRecord;

@@ -4,7 +4,13 @@ import { z } from 'zod';
 import type { DevicePrincipal } from '../auth/jwt';
 import { withTransaction } from '../db/tx';
 import { applyWrites, pullDocuments, type WireDocument } from '../sync/documents';
-import { assertDevicePushable, collectionOrThrow, deviceWriteGuard, validateDocument, writeRow } from '../sync/rules';
+import {
+  assertDevicePushable,
+  collectionOrThrow,
+  deviceWriteGuard,
+  validateDocument,
+  writeRow,
+} from '../sync/rules';
 import { decodeCheckpoint, streamChanges } from '../sync/stream';
 import { deviceProcedure, type Context } from '../trpc';
 
@@ -19,7 +25,9 @@ const pullInput = z.strictObject({
 const pushInput = z.strictObject({
   collection: collectionName,
   rows: z
-    .array(z.strictObject({ assumedMasterState: z.unknown().nullable(), newDocumentState: z.unknown() }))
+    .array(
+      z.strictObject({ assumedMasterState: z.unknown().nullable(), newDocumentState: z.unknown() }),
+    )
     .max(MAX_PUSH_ROWS),
 });
 
@@ -40,7 +48,8 @@ async function assertStillActive(ctx: Context, device: DevicePrincipal): Promise
     'SELECT revoked_at IS NOT NULL AS revoked FROM devices WHERE id = $1',
     [device.sub],
   );
-  if (!rows[0] || rows[0].revoked) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'This till was revoked' });
+  if (!rows[0] || rows[0].revoked)
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'This till was revoked' });
 }
 
 /** The RxDB replication endpoints for paired tills, one set of procedures for every collection. */
@@ -48,7 +57,13 @@ export const syncRouter = {
   /** Documents of the till's branch (and org-wide ones) after `checkpoint`, in checkpoint order. */
   pull: deviceProcedure.input(pullInput).query(async ({ ctx, input }) => {
     const collection = collectionOrThrow(input.collection);
-    const page = await pullDocuments(ctx.services.db.pool, collection, scopeOf(ctx.device), input.checkpoint, input.limit);
+    const page = await pullDocuments(
+      ctx.services.db.pool,
+      collection,
+      scopeOf(ctx.device),
+      input.checkpoint,
+      input.limit,
+    );
     if (page.checkpoint) {
       await ctx.services.db.pool.query(
         `INSERT INTO device_sync_state (device_id, collection, checkpoint_txid, last_pull_at)
@@ -75,7 +90,10 @@ export const syncRouter = {
           ? null
           : validateDocument(collection, row.assumedMasterState, `rows.${i}.assumedMasterState`);
       if (assumed && assumed.id !== next.id) {
-        throw new TRPCError({ code: 'BAD_REQUEST', message: `rows.${i}: assumedMasterState is another document` });
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `rows.${i}: assumedMasterState is another document`,
+        });
       }
       return writeRow(collection, assumed, next);
     });
@@ -91,7 +109,13 @@ export const syncRouter = {
          ON CONFLICT (device_id, collection) DO UPDATE SET last_push_at = EXCLUDED.last_push_at,
            pushed_rows = device_sync_state.pushed_rows + EXCLUDED.pushed_rows,
            conflicts = device_sync_state.conflicts + EXCLUDED.conflicts`,
-        [ctx.device.sub, collection, ctx.services.now(), applied.written.length, applied.conflicts.length],
+        [
+          ctx.device.sub,
+          collection,
+          ctx.services.now(),
+          applied.written.length,
+          applied.conflicts.length,
+        ],
       );
       return { applied, notice };
     });

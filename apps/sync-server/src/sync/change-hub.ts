@@ -36,7 +36,8 @@ export class ChangeHub {
 
   /** Called inside the writing transaction (Postgres) so the notice is as durable as the write. */
   async publishInTransaction(tx: Queryable, notice: ChangeNotice): Promise<void> {
-    if (this.listenUrl) await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(notice)]);
+    if (this.listenUrl)
+      await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(notice)]);
   }
 
   /** Called after commit: on PGlite this is the only announcement. */

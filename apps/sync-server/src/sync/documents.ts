@@ -55,7 +55,11 @@ export async function pullDocuments(
   );
   const last = rows.at(-1);
   if (last) {
-    return { documents: rows.map(toWire), checkpoint: { txid: last.txid, id: last.id }, pending: rows.length === limit };
+    return {
+      documents: rows.map(toWire),
+      checkpoint: { txid: last.txid, id: last.id },
+      pending: rows.length === limit,
+    };
   }
   // Nothing below the watermark: tell a live stream whether a commit above it is still to come.
   const { rows: above } = await db.query<{ pending: boolean }>(
@@ -70,7 +74,11 @@ export async function pullDocuments(
 }
 
 /** The checkpoint of the newest document a scope can see (a stream starting from "now"). */
-export async function headCheckpoint(db: Queryable, collection: string, scope: ReadScope): Promise<Checkpoint> {
+export async function headCheckpoint(
+  db: Queryable,
+  collection: string,
+  scope: ReadScope,
+): Promise<Checkpoint> {
   const { rows } = await db.query<{ id: string; txid: string }>(
     `SELECT id, txid::text AS txid FROM documents
      WHERE collection = $1 AND org_id = $2
@@ -132,7 +140,12 @@ export async function applyWrites(
 ): Promise<ApplyResult> {
   const result: ApplyResult = { conflicts: [], written: [], touchedBranches: new Set() };
   if (rows.length === 0) return result;
-  const masters = await lockMasters(tx, orgId, collection, rows.map((r) => r.id));
+  const masters = await lockMasters(
+    tx,
+    orgId,
+    collection,
+    rows.map((r) => r.id),
+  );
   const inserts: WriteRow[] = [];
   const updates: { row: WriteRow; visibleTo: string[] | null }[] = [];
 
@@ -166,7 +179,12 @@ export async function applyWrites(
     // against what it wrote (now locked by our ON CONFLICT wait).
     const raced = inserts.filter((r) => !inserted.has(r.id));
     if (raced.length > 0) {
-      const now = await lockMasters(tx, orgId, collection, raced.map((r) => r.id));
+      const now = await lockMasters(
+        tx,
+        orgId,
+        collection,
+        raced.map((r) => r.id),
+      );
       inserts.length = 0;
       for (const row of raced) decide(row, now.get(row.id));
       if (inserts.length > 0) throw new Error('document vanished while locked');
@@ -198,7 +216,12 @@ function mergeVisibility(previous: string[] | null, next: string[] | null): stri
   return [...new Set([...previous, ...next])];
 }
 
-async function lockMasters(tx: Queryable, orgId: string, collection: string, ids: string[]): Promise<Map<string, MasterRow>> {
+async function lockMasters(
+  tx: Queryable,
+  orgId: string,
+  collection: string,
+  ids: string[],
+): Promise<Map<string, MasterRow>> {
   const { rows } = await tx.query<MasterRow>(
     `SELECT id, data, deleted, visible_to FROM documents
      WHERE org_id = $1 AND collection = $2 AND id = ANY ($3::text[])
@@ -208,7 +231,12 @@ async function lockMasters(tx: Queryable, orgId: string, collection: string, ids
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-async function insertRows(tx: Queryable, orgId: string, collection: string, rows: WriteRow[]): Promise<Set<string>> {
+async function insertRows(
+  tx: Queryable,
+  orgId: string,
+  collection: string,
+  rows: WriteRow[],
+): Promise<Set<string>> {
   const { rows: inserted } = await tx.query<{ id: string }>(
     `INSERT INTO documents (org_id, collection, id, branch_id, visible_to, data, deleted)
      SELECT $1, $2, r.id, r.branch_id, CASE WHEN r.visible_to IS NULL THEN NULL
@@ -235,7 +263,11 @@ async function updateRows(
        txid = pg_current_xact_id(), updated_at = now()
      FROM jsonb_to_recordset($3::jsonb) AS r(id text, branch_id text, visible_to jsonb, data jsonb, deleted boolean)
      WHERE d.org_id = $1 AND d.collection = $2 AND d.id = r.id`,
-    [orgId, collection, JSON.stringify(updates.map((u) => rowPayload({ ...u.row, visibleTo: u.visibleTo })))],
+    [
+      orgId,
+      collection,
+      JSON.stringify(updates.map((u) => rowPayload({ ...u.row, visibleTo: u.visibleTo }))),
+    ],
   );
 }
 

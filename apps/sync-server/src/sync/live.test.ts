@@ -16,11 +16,13 @@ function listen(till: Client, input: { collection: string; lastEventId?: string 
     onData: (event) => events.push(event as Event),
     onError: (error) => errors.push(error),
   });
-  const ids = () => events.flatMap((e) => (e.data === 'RESYNC' ? [] : e.data.documents.map((d) => d.id)));
+  const ids = () =>
+    events.flatMap((e) => (e.data === 'RESYNC' ? [] : e.data.documents.map((d) => d.id)));
   const until = async (check: () => boolean, ms = 15_000) => {
     const deadline = Date.now() + ms;
     while (!check()) {
-      if (Date.now() > deadline) throw new Error(`timed out; events so far: ${JSON.stringify(events).slice(0, 500)}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out; events so far: ${JSON.stringify(events).slice(0, 500)}`);
       await new Promise((r) => setTimeout(r, 25));
     }
   };
@@ -39,7 +41,12 @@ describe('live streams on Postgres: two instances, LISTEN/NOTIFY, restarts', () 
 
   beforeAll(async () => {
     a = await startOnEngine('postgres');
-    b = await startServer({ port: 0, databaseUrl: a.postgres!.url, dataDir: 'unused', logger: pino({ level: 'silent' }) });
+    b = await startServer({
+      port: 0,
+      databaseUrl: a.postgres!.url,
+      dataDir: 'unused',
+      logger: pino({ level: 'silent' }),
+    });
     paris = a.demo.branchIds[0]!;
     const credential = await pairTill(a.server, a.demo.orgId, paris);
     tillA = (await deviceClient(a.trpcUrl, credential)).client;
@@ -56,13 +63,22 @@ describe('live streams on Postgres: two instances, LISTEN/NOTIFY, restarts', () 
     await live.until(() => live.events.length > 0);
     expect(live.events[0]!.data).toBe('RESYNC');
     const first = orderDoc({ id: newId(), branchId: paris });
-    await tillA.sync.push.mutate({ collection: 'orders', rows: [{ assumedMasterState: null, newDocumentState: first }] });
+    await tillA.sync.push.mutate({
+      collection: 'orders',
+      rows: [{ assumedMasterState: null, newDocumentState: first }],
+    });
     await live.until(() => live.ids().includes(first.id));
     const resumeFrom = live.events.at(-1)!.id;
     live.stop();
 
-    const missed = [orderDoc({ id: newId(), branchId: paris }), orderDoc({ id: newId(), branchId: paris })];
-    await tillA.sync.push.mutate({ collection: 'orders', rows: missed.map((d) => ({ assumedMasterState: null, newDocumentState: d })) });
+    const missed = [
+      orderDoc({ id: newId(), branchId: paris }),
+      orderDoc({ id: newId(), branchId: paris }),
+    ];
+    await tillA.sync.push.mutate({
+      collection: 'orders',
+      rows: missed.map((d) => ({ assumedMasterState: null, newDocumentState: d })),
+    });
     const resumed = listen(tillB, { collection: 'orders', lastEventId: resumeFrom });
     await resumed.until(() => resumed.ids().length >= 2);
     expect(resumed.ids()).toEqual(missed.map((d) => d.id));
@@ -77,7 +93,9 @@ describe('live streams on Postgres: two instances, LISTEN/NOTIFY, restarts', () 
     let failures = 0;
     const pushing = (async () => {
       for (let i = 0; i < docs.length; i += 3) {
-        const rows = docs.slice(i, i + 3).map((d) => ({ assumedMasterState: null, newDocumentState: d }));
+        const rows = docs
+          .slice(i, i + 3)
+          .map((d) => ({ assumedMasterState: null, newDocumentState: d }));
         // Like the till: retry the same batch until the server confirms it (push is idempotent).
         for (;;) {
           try {
@@ -118,14 +136,21 @@ describe('live streams on Postgres: two instances, LISTEN/NOTIFY, restarts', () 
     const live = listen(till, { collection: 'orders' });
     await live.until(() => live.events.length > 0);
     const owner = createClient(a.trpcUrl);
-    const session = await owner.auth.signIn.mutate({ email: a.demo.owner.email, password: a.demo.owner.password });
+    const session = await owner.auth.signIn.mutate({
+      email: a.demo.owner.email,
+      password: a.demo.owner.password,
+    });
     const ownerClient = createClient(a.trpcUrl, () => session.accessToken);
     await ownerClient.owner.devices.revoke.mutate({ deviceId: credential.deviceId });
-    const error = await till.sync.pull.query({ collection: 'orders', checkpoint: null, limit: 1 }).catch((e: unknown) => e);
+    const error = await till.sync.pull
+      .query({ collection: 'orders', checkpoint: null, limit: 1 })
+      .catch((e: unknown) => e);
     expect(httpStatusOf(error)).toBe(401);
     await tillA.sync.push.mutate({
       collection: 'orders',
-      rows: [{ assumedMasterState: null, newDocumentState: orderDoc({ id: newId(), branchId: paris }) }],
+      rows: [
+        { assumedMasterState: null, newDocumentState: orderDoc({ id: newId(), branchId: paris }) },
+      ],
     });
     await live.until(() => live.errors.length > 0);
     live.stop();

@@ -21,11 +21,13 @@ function unprocessable(message: string): TRPCError {
 export function checkOrderWrite(next: WireDocument, master: WireDocument | null): void {
   checkTotals(next);
   if (!master || !CLOSED_STATUSES.has(String(master.status))) return;
-  if (master._deleted !== next._deleted) throw unprocessable(`Order ${next.id} is closed and cannot be deleted`);
+  if (master._deleted !== next._deleted)
+    throw unprocessable(`Order ${next.id} is closed and cannot be deleted`);
   const keys = new Set([...Object.keys(master), ...Object.keys(next)]);
   for (const key of keys) {
     if (MUTABLE_AFTER_CLOSE.has(key) || key === '_deleted') continue;
-    if (!sameJson(master[key], next[key])) throw unprocessable(`Order ${next.id} is closed; "${key}" cannot change`);
+    if (!sameJson(master[key], next[key]))
+      throw unprocessable(`Order ${next.id} is closed; "${key}" cannot change`);
   }
   for (const key of APPENDABLE) {
     const before = Array.isArray(master[key]) ? (master[key] as unknown[]) : [];
@@ -46,7 +48,10 @@ function checkTotals(next: WireDocument): void {
   const order = orderDocSchema.parse(fields);
   const expected = computeOrderTotals(order);
   if (!sameJson(expected, order.totals)) {
-    const field = Object.keys(expected).find((k) => !sameJson(expected[k as keyof typeof expected], order.totals[k as keyof typeof expected]));
+    const field = Object.keys(expected).find(
+      (k) =>
+        !sameJson(expected[k as keyof typeof expected], order.totals[k as keyof typeof expected]),
+    );
     throw unprocessable(
       `Order ${next.id}: totals do not match the server's computation (${field ?? 'totals'}: expected ${JSON.stringify(field ? expected[field as keyof typeof expected] : expected)})`,
     );

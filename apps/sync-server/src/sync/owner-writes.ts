@@ -27,7 +27,11 @@ export async function writeAsOrg(
   const validated = docs.map((doc, i) => validateDocument(collection, doc, `docs.${i}`));
   const { notice, written } = await withTransaction(services.db.pool, async (tx) => {
     const ids = validated.map((d) => d.id);
-    const { rows } = await tx.query<{ id: string; data: Record<string, unknown>; deleted: boolean }>(
+    const { rows } = await tx.query<{
+      id: string;
+      data: Record<string, unknown>;
+      deleted: boolean;
+    }>(
       `SELECT id, data, deleted FROM documents WHERE org_id = $1 AND collection = $2 AND id = ANY ($3::text[])
        ORDER BY id FOR UPDATE`,
       [orgId, collection, ids],

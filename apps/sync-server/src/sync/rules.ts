@@ -1,4 +1,8 @@
-import { SYNC_COLLECTIONS, isSyncCollectionName, type SyncCollectionName } from '@comanda/core/sync';
+import {
+  SYNC_COLLECTIONS,
+  isSyncCollectionName,
+  type SyncCollectionName,
+} from '@comanda/core/sync';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import type { WireDocument, WriteGuard, WriteRow } from './documents';
@@ -9,7 +13,10 @@ const RXDB_META = ['_meta', '_rev', '_attachments'] as const;
 
 export function collectionOrThrow(name: string): SyncCollectionName {
   if (!isSyncCollectionName(name)) {
-    throw new TRPCError({ code: 'NOT_FOUND', message: `Unknown collection "${name.slice(0, 60)}"` });
+    throw new TRPCError({
+      code: 'NOT_FOUND',
+      message: `Unknown collection "${name.slice(0, 60)}"`,
+    });
   }
   return name;
 }
@@ -21,7 +28,11 @@ export function collectionOrThrow(name: string): SyncCollectionName {
  * The stored form is what the client sent, not the schema's output with defaults filled in, so
  * the client's `assumedMasterState` keeps matching.
  */
-export function validateDocument(collection: SyncCollectionName, raw: unknown, where: string): WireDocument {
+export function validateDocument(
+  collection: SyncCollectionName,
+  raw: unknown,
+  where: string,
+): WireDocument {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw badDocument(where, 'expected a document object');
   }
@@ -36,12 +47,20 @@ export function validateDocument(collection: SyncCollectionName, raw: unknown, w
     const issue = parsed.error.issues[0];
     const path = issue ? issue.path.map(String).join('.') : '';
     const prefix = where.split('.');
-    const issues = parsed.error.issues.map((i) => ({ path: [...prefix, ...i.path.map(String)], message: i.message }));
-    throw badDocument(`${where}${path ? `.${path}` : ''}`, issue?.message ?? 'invalid document', new DocumentIssues(issues));
+    const issues = parsed.error.issues.map((i) => ({
+      path: [...prefix, ...i.path.map(String)],
+      message: i.message,
+    }));
+    throw badDocument(
+      `${where}${path ? `.${path}` : ''}`,
+      issue?.message ?? 'invalid document',
+      new DocumentIssues(issues),
+    );
   }
   const known = parsed.data as Record<string, unknown>;
   const unknown = Object.keys(source).filter((key) => !(key in known));
-  if (unknown.length > 0) throw badDocument(where, `unknown field(s): ${unknown.slice(0, 5).join(', ')}`);
+  if (unknown.length > 0)
+    throw badDocument(where, `unknown field(s): ${unknown.slice(0, 5).join(', ')}`);
   return { ...source, _deleted: deleted } as WireDocument;
 }
 
@@ -53,14 +72,20 @@ class DocumentIssues extends Error {
 }
 
 function badDocument(where: string, message: string, cause?: unknown): TRPCError {
-  return new TRPCError({ code: 'BAD_REQUEST', message: `Invalid document at ${where}: ${message}`, cause });
+  return new TRPCError({
+    code: 'BAD_REQUEST',
+    message: `Invalid document at ${where}: ${message}`,
+    cause,
+  });
 }
 
 /** Which branches' devices may pull a document; null = every branch of the org. */
 export function visibilityOf(collection: SyncCollectionName, doc: WireDocument): string[] | null {
   if (collection === 'staff') {
     const branchIds = doc.branchIds;
-    return Array.isArray(branchIds) ? branchIds.filter((b): b is string => typeof b === 'string') : [];
+    return Array.isArray(branchIds)
+      ? branchIds.filter((b): b is string => typeof b === 'string')
+      : [];
   }
   if (collection === 'branches') return [doc.id];
   const branchId = doc.branchId;
@@ -72,28 +97,50 @@ export function branchOf(doc: WireDocument): string | null {
 }
 
 /** Builds the write row for a validated document. */
-export function writeRow(collection: SyncCollectionName, assumed: WireDocument | null, next: WireDocument): WriteRow {
-  return { id: next.id, assumed, next, branchId: branchOf(next), visibleTo: visibilityOf(collection, next) };
+export function writeRow(
+  collection: SyncCollectionName,
+  assumed: WireDocument | null,
+  next: WireDocument,
+): WriteRow {
+  return {
+    id: next.id,
+    assumed,
+    next,
+    branchId: branchOf(next),
+    visibleTo: visibilityOf(collection, next),
+  };
 }
 
 /**
  * The business rules a till's push must satisfy beyond the schema: only up-collections, only its
  * own branch, and per collection the checks of {@link checkOrderWrite} and append-only events.
  */
-export function deviceWriteGuard(collection: SyncCollectionName, deviceBranchId: string): WriteGuard {
+export function deviceWriteGuard(
+  collection: SyncCollectionName,
+  deviceBranchId: string,
+): WriteGuard {
   return (row, master) => {
     if (row.branchId !== deviceBranchId || (master && master.branchId !== deviceBranchId)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: `Document ${row.id} belongs to another branch` });
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `Document ${row.id} belongs to another branch`,
+      });
     }
     if (collection === 'orders') checkOrderWrite(row.next, master);
     if (collection === 'auditEvents' && master) {
-      throw new TRPCError({ code: 'UNPROCESSABLE_CONTENT', message: `Audit event ${row.id} is append-only` });
+      throw new TRPCError({
+        code: 'UNPROCESSABLE_CONTENT',
+        message: `Audit event ${row.id} is append-only`,
+      });
     }
   };
 }
 
 export function assertDevicePushable(collection: SyncCollectionName): void {
   if (SYNC_COLLECTIONS[collection].direction !== 'up') {
-    throw new TRPCError({ code: 'FORBIDDEN', message: `Tills cannot write "${collection}"; it is managed by the owner` });
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: `Tills cannot write "${collection}"; it is managed by the owner`,
+    });
   }
 }

@@ -38,7 +38,9 @@ export interface StreamOptions {
  * never skips or reorders a document; when a commit is still pending above the watermark it
  * retries soon instead of waiting for the next notice.
  */
-export async function* streamChanges(options: StreamOptions): AsyncGenerator<{ id: string; event: StreamEvent }> {
+export async function* streamChanges(
+  options: StreamOptions,
+): AsyncGenerator<{ id: string; event: StreamEvent }> {
   const { db, hub, collection, scope } = options;
   let wake: (() => void) | null = null;
   let dirty = true;
@@ -46,7 +48,8 @@ export async function* streamChanges(options: StreamOptions): AsyncGenerator<{ i
     if (event.type === 'change') {
       const n = event.notice;
       if (n.org !== scope.orgId || n.collection !== collection) return;
-      if (scope.branchId !== null && !n.branches.some((b) => b === null || b === scope.branchId)) return;
+      if (scope.branchId !== null && !n.branches.some((b) => b === null || b === scope.branchId))
+        return;
     }
     dirty = true;
     wake?.();
@@ -82,7 +85,10 @@ export async function* streamChanges(options: StreamOptions): AsyncGenerator<{ i
       pending = page.pending;
       if (page.documents.length > 0) {
         checkpoint = page.checkpoint;
-        yield { id: encodeCheckpoint(checkpoint), event: { documents: page.documents, checkpoint } };
+        yield {
+          id: encodeCheckpoint(checkpoint),
+          event: { documents: page.documents, checkpoint },
+        };
       }
     }
   } finally {

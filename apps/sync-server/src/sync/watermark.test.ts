@@ -13,7 +13,11 @@ describe('pull watermark (real Postgres, concurrent transactions)', () => {
   let db: Database;
   beforeAll(async () => {
     pg = await startPostgres();
-    db = await openDatabase({ databaseUrl: pg.url, dataDir: 'unused', logger: pino({ level: 'silent' }) });
+    db = await openDatabase({
+      databaseUrl: pg.url,
+      dataDir: 'unused',
+      logger: pino({ level: 'silent' }),
+    });
     await db.pool.query(`INSERT INTO orgs (id, name) VALUES ('o1', 'Org')`);
   });
   afterAll(async () => {
@@ -41,7 +45,9 @@ describe('pull watermark (real Postgres, concurrent transactions)', () => {
       expect(first.documents.map((d) => d.id)).toEqual([]);
       expect(first.pending).toBe(true);
       // A naive reader (no watermark) already sees B and would move its checkpoint past A.
-      const naive = await db.pool.query(`SELECT id FROM documents WHERE org_id = 'o1' ORDER BY txid, id`);
+      const naive = await db.pool.query(
+        `SELECT id FROM documents WHERE org_id = 'o1' ORDER BY txid, id`,
+      );
       expect(naive.rows.map((r: { id: string }) => r.id)).toEqual(['B']);
       await a.query('COMMIT');
       const second = await pullDocuments(db.pool, 'orders', scope, first.checkpoint, 10);

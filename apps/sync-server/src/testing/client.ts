@@ -1,4 +1,10 @@
-import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+} from '@trpc/client';
 import { EventSource } from 'eventsource';
 import type { AppRouter } from '../router';
 
@@ -43,8 +49,14 @@ export async function ownerClient(trpcUrl: string, email: string, password: stri
 }
 
 /** Exchanges a device credential for a token and returns a till client. */
-export async function deviceClient(trpcUrl: string, credential: { deviceId: string; deviceSecret: string }) {
+export async function deviceClient(
+  trpcUrl: string,
+  credential: { deviceId: string; deviceSecret: string },
+) {
   const anon = createClient(trpcUrl);
-  const token = await anon.auth.deviceToken.mutate({ deviceId: credential.deviceId, deviceSecret: credential.deviceSecret });
+  const token = await anon.auth.deviceToken.mutate({
+    deviceId: credential.deviceId,
+    deviceSecret: credential.deviceSecret,
+  });
   return { client: createClient(trpcUrl, () => token.accessToken), token };
 }

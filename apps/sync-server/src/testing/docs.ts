@@ -74,7 +74,10 @@ export function orderDoc(
     splitFromOrderId: null,
     voidReason: null,
   };
-  const draft = orderDocSchema.parse({ ...base, totals: computeOrderTotals(orderDocSchema.parse({ ...base, totals: zeroTotals() })) });
+  const draft = orderDocSchema.parse({
+    ...base,
+    totals: computeOrderTotals(orderDocSchema.parse({ ...base, totals: zeroTotals() })),
+  });
   if (options.paid) {
     base.payments = [
       {
@@ -133,7 +136,12 @@ export function auditEventDoc(id: string, branchId: string, at = 1_790_000_000_0
 }
 
 /** A closed shift of a till on the orders' business day (2026-11-23), wire form. */
-export function closedShiftDoc(id: string, branchId: string, tillId = 'comptoir', at = 1_790_000_000_000) {
+export function closedShiftDoc(
+  id: string,
+  branchId: string,
+  tillId = 'comptoir',
+  at = 1_790_000_000_000,
+) {
   return {
     id,
     schemaVersion: 1,
@@ -148,7 +156,14 @@ export function closedShiftDoc(id: string, branchId: string, tillId = 'comptoir'
     currency: 'EUR',
     cashMovements: [],
     noSales: [],
-    close: { at: at + 3600_000, by: 'staff-1', expectedCash: 10_000, countedCash: 10_000, overShort: 0, note: '' },
+    close: {
+      at: at + 3600_000,
+      by: 'staff-1',
+      expectedCash: 10_000,
+      countedCash: 10_000,
+      overShort: 0,
+      note: '',
+    },
     _deleted: false,
   };
 }

@@ -12,7 +12,10 @@ export async function startOnEngine(
 ): Promise<TestServer & { postgres: TestPostgres | null }> {
   const postgres = engine === 'postgres' ? await startPostgres() : null;
   try {
-    const server = await startTestServer({ ...options, ...(postgres ? { databaseUrl: postgres.url } : {}) });
+    const server = await startTestServer({
+      ...options,
+      ...(postgres ? { databaseUrl: postgres.url } : {}),
+    });
     return {
       ...server,
       postgres,

@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { openDatabase } from '../db/database';
-import { createPairingCode as createCode, redeemPairingCode, type DeviceCredential } from '../auth/devices';
+import {
+  createPairingCode as createCode,
+  redeemPairingCode,
+  type DeviceCredential,
+} from '../auth/devices';
 import { seedDemo, type SeededOrg } from '../seed';
 import { startServer, type RunningServer, type StartServerOptions } from '../server';
 
@@ -43,11 +47,19 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     port: 0,
     logger: pino({ level: process.env.COMANDA_TEST_LOG ?? 'silent' }),
     ...rest,
-    dataDir: inMemory ? 'memory://' : await copyOfTemplate(join(dataDir, 'pglite'), rest.databaseUrl),
+    dataDir: inMemory
+      ? 'memory://'
+      : await copyOfTemplate(join(dataDir, 'pglite'), rest.databaseUrl),
   });
   const seeded = demo
     ? await seedDemo(server.services)
-    : { orgId: '', branchIds: [], owner: { email: '', password: '', name: '' }, staff: [], menuCount: 0 };
+    : {
+        orgId: '',
+        branchIds: [],
+        owner: { email: '', password: '', name: '' },
+        staff: [],
+        menuCount: 0,
+      };
   return {
     url: server.url,
     trpcUrl: `${server.url}/trpc`,
@@ -67,17 +79,30 @@ export async function createPairingCode(
   orgId: string,
   branchId: string,
 ): Promise<{ code: string; expiresAt: number }> {
-  return createCode(server.services.db.pool, { orgId, branchId, createdBy: 'test' }, server.services.now());
+  return createCode(
+    server.services.db.pool,
+    { orgId, branchId, createdBy: 'test' },
+    server.services.now(),
+  );
 }
 
 /** Pairs a till with a branch and returns its device credential (id + secret). */
-export async function pairTill(server: RunningServer, orgId: string, branchId: string, deviceName = 'Test till'): Promise<DeviceCredential> {
+export async function pairTill(
+  server: RunningServer,
+  orgId: string,
+  branchId: string,
+  deviceName = 'Test till',
+): Promise<DeviceCredential> {
   const { code } = await createPairingCode(server, orgId, branchId);
   return redeemPairingCode(server.services.db.pool, { code, deviceName }, server.services.now());
 }
 
 /** Seeds another demo org into a running server (for cross-org tests). */
-export function seedAnotherOrg(server: RunningServer, orgId: string, ownerEmail: string): Promise<SeededOrg> {
+export function seedAnotherOrg(
+  server: RunningServer,
+  orgId: string,
+  ownerEmail: string,
+): Promise<SeededOrg> {
   return seedDemo(server.services, { orgId, ownerEmail });
 }
 
@@ -89,7 +114,8 @@ async function copyOfTemplate(target: string, databaseUrl: string | undefined): 
   if (databaseUrl) return target;
   const migrations = fileURLToPath(new URL('../db/migrations', import.meta.url));
   const hash = createHash('sha256');
-  for (const file of (await readdir(migrations)).sort()) hash.update(file).update(await readFile(join(migrations, file)));
+  for (const file of (await readdir(migrations)).sort())
+    hash.update(file).update(await readFile(join(migrations, file)));
   const template = join(tmpdir(), `comanda-pglite-template-${hash.digest('hex').slice(0, 16)}`);
   const ready = await stat(join(template, 'PG_VERSION')).then(
     () => true,
@@ -97,7 +123,10 @@ async function copyOfTemplate(target: string, databaseUrl: string | undefined): 
   );
   if (!ready) {
     const building = await mkdtemp(join(tmpdir(), 'comanda-pglite-building-'));
-    const db = await openDatabase({ dataDir: join(building, 'db'), logger: pino({ level: 'silent' }) });
+    const db = await openDatabase({
+      dataDir: join(building, 'db'),
+      logger: pino({ level: 'silent' }),
+    });
     await db.close();
     // Another test process may have won the race: either copy is as good.
     await rename(join(building, 'db'), template).catch(() => undefined);

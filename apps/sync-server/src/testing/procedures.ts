@@ -15,29 +15,83 @@ export interface ProcedureCase {
 export function procedureCatalogue(ctx: { branchId: string; deviceId: string }): ProcedureCase[] {
   const order = orderDoc({ id: '0195aaaa-0000-7000-8000-000000000000', branchId: ctx.branchId });
   return [
-    { path: 'auth.signIn', type: 'mutation', access: 'public', input: { email: 'x@example.com', password: 'nope' } },
-    { path: 'auth.refresh', type: 'mutation', access: 'public', input: { refreshToken: 'rt_nope' } },
-    { path: 'auth.signOut', type: 'mutation', access: 'public', input: { refreshToken: 'rt_nope' } },
-    { path: 'auth.pair', type: 'mutation', access: 'public', input: { code: 'AAAA-BBBB', deviceName: 'x' } },
-    { path: 'auth.deviceToken', type: 'mutation', access: 'public', input: { deviceId: 'dev_x', deviceSecret: 'nope' } },
-    { path: 'sync.pull', type: 'query', access: 'device', input: { collection: 'orders', checkpoint: null, limit: 5 } },
+    {
+      path: 'auth.signIn',
+      type: 'mutation',
+      access: 'public',
+      input: { email: 'x@example.com', password: 'nope' },
+    },
+    {
+      path: 'auth.refresh',
+      type: 'mutation',
+      access: 'public',
+      input: { refreshToken: 'rt_nope' },
+    },
+    {
+      path: 'auth.signOut',
+      type: 'mutation',
+      access: 'public',
+      input: { refreshToken: 'rt_nope' },
+    },
+    {
+      path: 'auth.pair',
+      type: 'mutation',
+      access: 'public',
+      input: { code: 'AAAA-BBBB', deviceName: 'x' },
+    },
+    {
+      path: 'auth.deviceToken',
+      type: 'mutation',
+      access: 'public',
+      input: { deviceId: 'dev_x', deviceSecret: 'nope' },
+    },
+    {
+      path: 'sync.pull',
+      type: 'query',
+      access: 'device',
+      input: { collection: 'orders', checkpoint: null, limit: 5 },
+    },
     {
       path: 'sync.push',
       type: 'mutation',
       access: 'device',
-      input: { collection: 'orders', rows: [{ assumedMasterState: null, newDocumentState: order }] },
+      input: {
+        collection: 'orders',
+        rows: [{ assumedMasterState: null, newDocumentState: order }],
+      },
     },
-    { path: 'sync.stream', type: 'subscription', access: 'device', input: { collection: 'orders' } },
+    {
+      path: 'sync.stream',
+      type: 'subscription',
+      access: 'device',
+      input: { collection: 'orders' },
+    },
     { path: 'owner.me', type: 'query', access: 'user', input: undefined },
     { path: 'owner.menu.list', type: 'query', access: 'user', input: {} },
     {
       path: 'owner.menu.upsert',
       type: 'mutation',
       access: 'owner',
-      input: { docs: [{ id: 'station-x', schemaVersion: 1, branchId: null, updatedAt: 1, kind: 'station', name: 'X' }] },
+      input: {
+        docs: [
+          {
+            id: 'station-x',
+            schemaVersion: 1,
+            branchId: null,
+            updatedAt: 1,
+            kind: 'station',
+            name: 'X',
+          },
+        ],
+      },
     },
     { path: 'owner.menu.remove', type: 'mutation', access: 'owner', input: { ids: ['station-x'] } },
-    { path: 'owner.overrides.list', type: 'query', access: 'user', input: { branchId: ctx.branchId } },
+    {
+      path: 'owner.overrides.list',
+      type: 'query',
+      access: 'user',
+      input: { branchId: ctx.branchId },
+    },
     {
       path: 'owner.overrides.set',
       type: 'mutation',
@@ -70,13 +124,44 @@ export function procedureCatalogue(ctx: { branchId: string; deviceId: string }):
       input: { name: 'New Person', role: 'cashier', branchIds: [ctx.branchId], pin: '4321' },
     },
     { path: 'owner.devices.list', type: 'query', access: 'user', input: {} },
-    { path: 'owner.devices.createPairingCode', type: 'mutation', access: 'owner', input: { branchId: ctx.branchId } },
-    { path: 'owner.devices.revoke', type: 'mutation', access: 'owner', input: { deviceId: ctx.deviceId } },
+    {
+      path: 'owner.devices.createPairingCode',
+      type: 'mutation',
+      access: 'owner',
+      input: { branchId: ctx.branchId },
+    },
+    {
+      path: 'owner.devices.revoke',
+      type: 'mutation',
+      access: 'owner',
+      input: { deviceId: ctx.deviceId },
+    },
     { path: 'owner.audit.list', type: 'query', access: 'owner', input: {} },
     { path: 'owner.syncHealth', type: 'query', access: 'user', input: {} },
-    { path: 'reports.sales', type: 'query', access: 'user', input: { range: { branchId: ctx.branchId, from: '2026-11-01', to: '2026-11-30' }, by: 'item' } },
-    { path: 'reports.salesCsv', type: 'query', access: 'user', input: { range: { branchId: ctx.branchId, from: '2026-11-01', to: '2026-11-30' }, by: 'hour' } },
-    { path: 'reports.zReports', type: 'query', access: 'user', input: { range: { branchId: ctx.branchId, from: '2026-11-01', to: '2026-11-30' } } },
+    {
+      path: 'reports.sales',
+      type: 'query',
+      access: 'user',
+      input: {
+        range: { branchId: ctx.branchId, from: '2026-11-01', to: '2026-11-30' },
+        by: 'item',
+      },
+    },
+    {
+      path: 'reports.salesCsv',
+      type: 'query',
+      access: 'user',
+      input: {
+        range: { branchId: ctx.branchId, from: '2026-11-01', to: '2026-11-30' },
+        by: 'hour',
+      },
+    },
+    {
+      path: 'reports.zReports',
+      type: 'query',
+      access: 'user',
+      input: { range: { branchId: ctx.branchId, from: '2026-11-01', to: '2026-11-30' } },
+    },
   ];
 }
 
@@ -86,20 +171,29 @@ export async function rawCall(
   c: Pick<ProcedureCase, 'path' | 'type'>,
   input: unknown,
   token?: string,
-): Promise<{ status: number; body: { error?: { message?: string; data?: { httpStatus?: number } } } & Record<string, unknown> }> {
+): Promise<{
+  status: number;
+  body: { error?: { message?: string; data?: { httpStatus?: number } } } & Record<string, unknown>;
+}> {
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   let response: Response;
   if (c.type === 'mutation') {
     response = await fetch(`${trpcUrl}/${c.path}`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json' },
-      body: typeof input === 'string' && input.startsWith('RAW:') ? input.slice(4) : JSON.stringify(input),
+      body:
+        typeof input === 'string' && input.startsWith('RAW:')
+          ? input.slice(4)
+          : JSON.stringify(input),
     });
   } else {
     const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
     response = await fetch(`${trpcUrl}/${c.path}${query}`, { headers });
   }
-  if (c.type === 'subscription' && response.headers.get('content-type')?.includes('text/event-stream')) {
+  if (
+    c.type === 'subscription' &&
+    response.headers.get('content-type')?.includes('text/event-stream')
+  ) {
     return readFirstSseOutcome(response);
   }
   const text = await response.text();
@@ -116,7 +210,9 @@ export async function rawCall(
  * SSE answers 200 before the procedure runs; a refused subscription then sends a
  * `serialized-error` event carrying the HTTP status. Reads until that, or the first data event.
  */
-async function readFirstSseOutcome(response: Response): Promise<Awaited<ReturnType<typeof rawCall>>> {
+async function readFirstSseOutcome(
+  response: Response,
+): Promise<Awaited<ReturnType<typeof rawCall>>> {
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let text = '';
@@ -127,10 +223,14 @@ async function readFirstSseOutcome(response: Response): Promise<Awaited<ReturnTy
       text += decoder.decode(value as Uint8Array, { stream: true });
       const error = /event: serialized-error\ndata: (.*)\n/.exec(text);
       if (error) {
-        const payload = JSON.parse(error[1]!) as { message?: string; data?: { httpStatus?: number } };
+        const payload = JSON.parse(error[1]!) as {
+          message?: string;
+          data?: { httpStatus?: number };
+        };
         return { status: payload.data?.httpStatus ?? 500, body: { error: payload } };
       }
-      if (/\n(id|data): /.test(text.replace(/event: connected\ndata: .*\n/, ''))) return { status: 200, body: { text } };
+      if (/\n(id|data): /.test(text.replace(/event: connected\ndata: .*\n/, '')))
+        return { status: 200, body: { text } };
     }
   } finally {
     await reader.cancel().catch(() => undefined);
