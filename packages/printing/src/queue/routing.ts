@@ -12,6 +12,11 @@ export const PrinterDefinitionSchema = z.object({
   codepages: z.array(z.string()).default([...DEFAULT_CODEPAGES]),
   /** Printer family for command and code-page numbering (encoder mapping name). */
   family: z.string().default('epson'),
+  /**
+   * Whether the printer answers `DLE EOT` status requests (most do). Without it a job counts as
+   * printed once all bytes were accepted, and printer problems cannot be seen in advance.
+   */
+  statusQueries: z.boolean().default(true),
 });
 export type PrinterDefinition = z.infer<typeof PrinterDefinitionSchema>;
 

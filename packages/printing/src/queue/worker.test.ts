@@ -227,6 +227,26 @@ describe('print worker against the virtual printer', () => {
   });
 });
 
+describe('printers without status support', () => {
+  it('a silent printer is never sent to blind unless configured so; then accepted bytes count as printed', async () => {
+    const p = await printer({ silent: true });
+    const store = new MemoryPrintJobStore();
+    const r = routing(p);
+    const w = await worker(store, r);
+    await w.enqueue({ id: 'a:kitchen', route: 'kitchen', document: ticket(1) });
+    const waiting = await until('retrying', async () => {
+      const j = await store.get('a:kitchen');
+      return j && j.attempts >= 2 ? j : false;
+    });
+    expect(waiting).toMatchObject({ state: 'queued', lastError: expect.stringMatching(/no status answer/) });
+    expect(p.documents).toHaveLength(0);
+    w.setRouting({ ...r, printers: r.printers.map((x) => ({ ...x, statusQueries: false })) });
+    await w.retryNow();
+    await until('printed', async () => (await store.get('a:kitchen'))?.state === 'printed');
+    expect(completeTickets(await p.waitForDocuments(1).then(() => p))).toEqual(['1']);
+  });
+});
+
 describe('store failures', () => {
   it('reports a failing store and resumes printing once it works again', async () => {
     const p = await printer();

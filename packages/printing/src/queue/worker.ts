@@ -377,12 +377,14 @@ export class PrintWorker {
         this.emitPrinter(printer.id, 'unreachable', errorText(e));
         throw new NotSent(errorText(e));
       }
-      const before = await session.status().catch((e: unknown) => {
-        throw new NotSent(`no status answer: ${errorText(e)}`);
-      });
-      this.emitPrinter(printer.id, healthOf(before), null);
-      const problem = statusProblem(before);
-      if (problem) throw new NotSent(`printer reports ${problem}`);
+      if (printer.statusQueries) {
+        const before = await session.status().catch((e: unknown) => {
+          throw new NotSent(`no status answer: ${errorText(e)}`);
+        });
+        this.emitPrinter(printer.id, healthOf(before), null);
+        const problem = statusProblem(before);
+        if (problem) throw new NotSent(`printer reports ${problem}`);
+      }
 
       let doc = job.document;
       const L = labelsFor(this.options.locale);
@@ -402,6 +404,11 @@ export class PrintWorker {
         await session.write(bytes);
       } catch (e) {
         return await this.afterBytes(current, session, 'connection-lost-after-send', errorText(e));
+      }
+      if (!printer.statusQueries) {
+        // Nothing to ask: accepted bytes are the best confirmation this printer can give.
+        await this.save({ ...current, state: 'printed', printedAt: this.now(), lastError: null, updatedAt: this.now() });
+        return;
       }
       let after: PrinterStatus;
       try {
