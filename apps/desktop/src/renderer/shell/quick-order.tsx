@@ -33,7 +33,7 @@ const newId = createUuidV7();
 async function nextTicketNumber(runtime: TillRuntime, day: string, at: number): Promise<number> {
   // Persisted before the order: a crash in between skips a number but never reuses one.
   const doc = await runtime.db.settings.findOne(`ticket:${day}`).exec();
-  const next = (doc ? Number(doc.value) : 0) + 1;
+  const next = (doc ? Number(doc.toJSON().value) : 0) + 1;
   await runtime.db.settings.upsert({ id: `ticket:${day}`, value: next, updatedAt: at });
   return next;
 }

@@ -7,6 +7,7 @@ import type { HostClient } from '../host/host-client.js';
 import { DeviceTokenSource } from '../sync/device-auth.js';
 import { startTillReplication, type TillReplication } from '../sync/replication.js';
 import { createPublicSyncClient, createSyncClient } from '../sync/sync-client.js';
+import { startReachabilityProbe } from '../sync/reachability.js';
 import { SyncStatusTracker } from '../sync/sync-status.js';
 import { adoptStandaloneDocuments, STANDALONE_BRANCH_ID } from './standalone.js';
 
@@ -35,7 +36,7 @@ const TILL_ID_KEY = 'device:tillId';
 
 async function localSetting<T>(db: TillDatabase, id: string): Promise<T | null> {
   const doc = await db.settings.findOne(id).exec();
-  return doc ? (doc.value as T) : null;
+  return doc ? (doc.toJSON().value as T) : null;
 }
 
 async function ensureTillId(db: TillDatabase, now: () => number): Promise<string> {
@@ -65,6 +66,7 @@ export async function bootTill(host: HostClient, options: { dbName?: string; now
   await tracker.start();
   const listeners = new Set<(mode: TillMode) => void>();
   let replication: TillReplication | null = null;
+  let stopProbe: (() => void) | null = null;
 
   function setMode(next: TillMode): void {
     mode = next;
@@ -79,6 +81,11 @@ export async function bootTill(host: HostClient, options: { dbName?: string; now
     const pulled = new Map<string, number>();
     const total = SYNC_COLLECTION_NAMES.length;
     tracker.markInitialProgress(0, total, 0);
+    stopProbe = startReachabilityProbe(serverUrl, (reachable) => {
+      tracker.markReachable(reachable);
+      // Back online: pull and push now rather than when the retry backoff expires.
+      if (reachable) replication?.reSync();
+    });
     replication = startTillReplication({
       db,
       client,
@@ -144,6 +151,7 @@ export async function bootTill(host: HostClient, options: { dbName?: string; now
     async close() {
       window.removeEventListener('online', onOnline);
       tracker.stop();
+      stopProbe?.();
       await replication?.stop();
       await db.close();
     },

@@ -89,13 +89,18 @@ export class SyncStatusTracker {
     this.update({ paired: true });
   }
 
+  /** A replication request succeeded: the server is reachable and in step with us. */
   markSuccess(): void {
     this.update({ online: true, error: null, lastSyncAt: this.now() });
   }
 
   markError(error: Error): void {
-    const offline = /fetch|network|ECONNREFUSED|Failed to|Unable to connect|503|SERVICE_UNAVAILABLE|timeout/i.test(error.message);
-    this.update({ online: offline ? false : this.status.online, error: describeSyncError(error) });
+    this.update({ error: describeSyncError(error) });
+  }
+
+  /** From the reachability probe: the authoritative online/offline signal. */
+  markReachable(reachable: boolean): void {
+    this.update(reachable ? { online: true } : { online: false, error: describeSyncError(new Error('Failed to fetch')) });
   }
 
   markInitialProgress(done: number, total: number, documents: number): void {

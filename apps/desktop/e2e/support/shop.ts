@@ -1,0 +1,83 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildDemoSeed } from '@comanda/core/demo';
+import { startServer, type RunningServer } from '@comanda/sync-server/server';
+import { createPairingCode, freePort, pairTill, seedAnotherOrg } from '@comanda/sync-server/testing';
+import { startNodeHost, type NodeHost } from '../../src/host/node/node-host.js';
+import { createHostService } from '../../src/host/service/host-service.js';
+import { createSyncClient, createPublicSyncClient, type WireDoc } from '../../src/renderer/sync/sync-client.js';
+import { DeviceTokenSource } from '../../src/renderer/sync/device-auth.js';
+
+/**
+ * A whole shop for end-to-end tests: a sync server on PGlite in a temp dir (stoppable and
+ * restartable on the same port and data), the demo org, and the till's Node host.
+ */
+export class TestShop {
+  server: RunningServer | null = null;
+  host!: NodeHost;
+  orgId = 'org_demo';
+  branchId = '';
+  private constructor(
+    readonly dir: string,
+    readonly port: number,
+  ) {}
+
+  static async create(staticDir: string): Promise<TestShop> {
+    const shop = new TestShop(await mkdtemp(join(tmpdir(), 'comanda-e2e-')), await freePort());
+    await shop.startServer();
+    const seeded = await seedAnotherOrg(shop.server!, shop.orgId, buildDemoSeed(0).owners[0]!.email);
+    shop.branchId = seeded.branchIds[0]!;
+    const service = createHostService({ dataDir: join(shop.dir, 'till'), host: 'node', version: '0.1.0-e2e' });
+    shop.host = await startNodeHost({ service, staticDir, port: await freePort() });
+    return shop;
+  }
+
+  get serverUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get profileDir(): string {
+    return join(this.dir, 'chromium-profile');
+  }
+
+  async startServer(): Promise<void> {
+    this.server = await startServer({
+      port: this.port,
+      host: '127.0.0.1',
+      dataDir: join(this.dir, 'pglite'),
+      logLevel: 'silent',
+      streamPollMs: 1000,
+    });
+  }
+
+  async stopServer(): Promise<void> {
+    await this.server?.close();
+    this.server = null;
+  }
+
+  async pairingCode(): Promise<string> {
+    return (await createPairingCode(this.server!, this.orgId, this.branchId)).code;
+  }
+
+  /** Every order of the branch as the server holds it, read by a separately paired device. */
+  async serverOrders(): Promise<WireDoc[]> {
+    const credential = await pairTill(this.server!, this.orgId, this.branchId, 'e2e observer');
+    const tokens = new DeviceTokenSource(createPublicSyncClient(this.serverUrl), credential);
+    const client = createSyncClient(this.serverUrl, () => tokens.get());
+    const all: WireDoc[] = [];
+    let checkpoint = null;
+    for (;;) {
+      const page = await client.pull('orders', checkpoint, 1000);
+      all.push(...page.documents);
+      if (page.documents.length < 1000) return all;
+      checkpoint = page.checkpoint;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.host?.close();
+    await this.stopServer();
+    await rm(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  }
+}
