@@ -1,0 +1,160 @@
+import { verifyPin } from '@comanda/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, deviceClient, httpStatusOf, type Client } from '../testing/client';
+import { orderDoc } from '../testing/docs';
+import { pairTill, startTestServer, type TestServer } from '../testing/index';
+
+type Doc = Record<string, unknown> & { id: string };
+
+describe('owner API flows down to the tills (PGlite, in-process change hub)', () => {
+  let server: TestServer;
+  let owner: Client;
+  let parisTill: Client;
+  let lyonTill: Client;
+  let paris: string;
+  let lyon: string;
+  let parisDeviceId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer({ streamPollMs: 60_000 });
+    [paris = '', lyon = ''] = server.demo.branchIds;
+    const anon = createClient(server.trpcUrl);
+    const session = await anon.auth.signIn.mutate({
+      email: server.demo.owner.email,
+      password: server.demo.owner.password,
+    });
+    owner = createClient(server.trpcUrl, () => session.accessToken);
+    const parisCred = await pairTill(server.server, server.demo.orgId, paris, 'Comptoir');
+    parisDeviceId = parisCred.deviceId;
+    parisTill = (await deviceClient(server.trpcUrl, parisCred)).client;
+    lyonTill = (
+      await deviceClient(server.trpcUrl, await pairTill(server.server, server.demo.orgId, lyon))
+    ).client;
+  });
+  afterAll(() => server?.close());
+
+  async function pullAll(till: Client, collection: string) {
+    const docs = new Map<string, Doc>();
+    let checkpoint: { txid: string; id: string } | null = null;
+    for (;;) {
+      const page = await till.sync.pull.query({ collection, checkpoint, limit: 100 });
+      for (const d of page.documents) docs.set(d.id, d as Doc);
+      checkpoint = page.checkpoint;
+      if (page.documents.length < 100) return docs;
+    }
+  }
+
+  it('a menu edit reaches a streaming till at once; a removal arrives as a tombstone', async () => {
+    const events: { data: unknown }[] = [];
+    const sub = parisTill.sync.stream.subscribe(
+      { collection: 'menu' },
+      { onData: (e) => events.push(e) },
+    );
+    const waitFor = async (check: () => boolean) => {
+      for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(check()).toBe(true);
+    };
+    await waitFor(() => events.length > 0);
+    const menu = await owner.owner.menu.list.query({ includeDeleted: false });
+    const item = menu.find((d) => d.kind === 'item') as Doc & { price: number };
+    const { _deleted, ...fields } = item;
+    await owner.owner.menu.upsert.mutate({
+      docs: [{ ...fields, price: item.price + 50 } as never],
+    });
+    const has = (pred: (d: Doc) => boolean) =>
+      events.some(
+        (e) => e.data !== 'RESYNC' && (e.data as { documents: Doc[] }).documents.some(pred),
+      );
+    await waitFor(() => has((d) => d.id === item.id && d.price === item.price + 50));
+    await owner.owner.menu.remove.mutate({ ids: [item.id] });
+    await waitFor(() => has((d) => d.id === item.id && d._deleted === true));
+    sub.unsubscribe();
+    expect((await pullAll(lyonTill, 'menu')).get(item.id)?._deleted).toBe(true);
+  });
+
+  it('branch overrides go to their branch only', async () => {
+    await owner.owner.overrides.set.mutate({
+      branchId: paris,
+      itemId: 'escargots',
+      price: 1350,
+      available: false,
+    });
+    expect((await pullAll(parisTill, 'branchOverrides')).get(`${paris}:escargots`)).toMatchObject({
+      price: 1350,
+      available: false,
+    });
+    expect(
+      [...(await pullAll(lyonTill, 'branchOverrides')).values()].every((d) => d.branchId === lyon),
+    ).toBe(true);
+  });
+
+  it('staff PINs are hashed for the tills and never listed to the back office', async () => {
+    const created = await owner.owner.staff.upsert.mutate({
+      name: 'Zoé Petit',
+      role: 'cashier',
+      branchIds: [paris],
+      pin: '9182',
+    });
+    expect(created).not.toHaveProperty('pinHash');
+    expect((await owner.owner.staff.list.query()).some((s) => 'pinHash' in s)).toBe(false);
+    const onTill = (await pullAll(parisTill, 'staff')).get(created.id)!;
+    expect(await verifyPin(globalThis.crypto.subtle, '9182', onTill.pinHash as string)).toBe(true);
+    expect(await verifyPin(globalThis.crypto.subtle, '0000', onTill.pinHash as string)).toBe(false);
+    expect((await pullAll(lyonTill, 'staff')).has(created.id)).toBe(false);
+    // Moved to Lyon: Paris still receives the update (no longer listing Paris), Lyon now gets it.
+    await owner.owner.staff.upsert.mutate({
+      id: created.id,
+      name: 'Zoé Petit',
+      role: 'cashier',
+      branchIds: [lyon],
+    });
+    expect((await pullAll(parisTill, 'staff')).get(created.id)?.branchIds).toEqual([lyon]);
+    expect((await pullAll(lyonTill, 'staff')).get(created.id)?.pinHash).toBe(onTill.pinHash);
+    const missing = await owner.owner.staff.upsert
+      .mutate({ name: 'No Pin', role: 'cashier', branchIds: [paris] })
+      .catch((e: unknown) => e);
+    expect(httpStatusOf(missing)).toBe(400);
+  });
+
+  it('sync health shows each till, its lag and conflicts; the audit log records owner changes', async () => {
+    const doc = orderDoc({ id: '0198aaaa-0000-7000-8000-000000000001', branchId: paris, lines: 1 });
+    await parisTill.sync.push.mutate({
+      collection: 'orders',
+      rows: [{ assumedMasterState: null, newDocumentState: doc }],
+    });
+    const changed = { ...doc, notes: 'x', updatedAt: doc.updatedAt + 1 };
+    await parisTill.sync.push.mutate({
+      collection: 'orders',
+      rows: [{ assumedMasterState: null, newDocumentState: changed }],
+    });
+    await pullAll(parisTill, 'menu');
+    await pullAll(parisTill, 'branchOverrides');
+    const health = await owner.owner.syncHealth.query({ branchId: paris });
+    const till = health.find((d) => d.deviceId === parisDeviceId)!;
+    expect(till.lastSeenAt).not.toBeNull();
+    const orders = till.collections.find((c) => c.collection === 'orders')!;
+    expect(orders).toMatchObject({ pushedRows: 1, conflicts: 1 });
+    const menu = till.collections.find((c) => c.collection === 'menu')!;
+    expect(menu.lag).toBe(0);
+    await owner.owner.overrides.set.mutate({
+      branchId: paris,
+      itemId: 'oeuf-mayo',
+      price: null,
+      available: false,
+    });
+    const later = (await owner.owner.syncHealth.query({ branchId: paris })).find(
+      (d) => d.deviceId === parisDeviceId,
+    )!;
+    expect(later.collections.find((c) => c.collection === 'branchOverrides')!.lag).toBe(1);
+    const audit = await owner.owner.audit.list.query({ limit: 50 });
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        'menu.upsert',
+        'menu.remove',
+        'override.set',
+        'staff.upsert',
+        'device.paired',
+      ]),
+    );
+  });
+});
