@@ -285,6 +285,16 @@ describe('payments', () => {
     expect(printRequestTargets(receipt)).toEqual(['receipt']);
   });
 
+  it('settles a remaining due smaller than half a cash step by rounding it away', () => {
+    const t = testContext();
+    let o = add(newOrder(t.ctx, { cashRoundingStep: 5 }), 'espresso', t.ctx);
+    o = addPayment(o, { method: 'card', amount: 248, reference: 'x' }, t.ctx);
+    expect(o.totals).toMatchObject({ due: 2, cashDue: 0 });
+    o = addPayment(o, { method: 'cash', tendered: 0 }, t.ctx);
+    expect(o.totals).toMatchObject({ cashRounding: -2, totalDue: 248, due: 0 });
+    expect(o.status).toBe('paid');
+  });
+
   it('accepts partial cash and other methods, and can skip the receipt', () => {
     const t = testContext();
     let o = add(newOrder(t.ctx), 'tartare-saumon', t.ctx);

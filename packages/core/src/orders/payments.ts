@@ -98,8 +98,10 @@ export function addPayment(
       throw new OrderError('ORDER_OVERPAYMENT', `paying ${amount} but only ${due} is due`);
   }
   if (amount < 0) throw new OrderError('ORDER_INVALID_AMOUNT', 'a payment cannot be negative');
-  if (amount === 0 && due > 0)
+  // A due below half a cash step rounds to 0: a 0 cash payment then settles it.
+  if (amount === 0 && due > 0 && cashRounding === order.cashRounding) {
     throw new OrderError('ORDER_INVALID_AMOUNT', 'a payment must pay something');
+  }
   if (!order.lines.some((l) => l.quantity > l.voidedQuantity)) {
     throw new OrderError('ORDER_EMPTY', 'cannot take payment for an order without items');
   }
