@@ -7,6 +7,9 @@ export const PrinterDefinitionSchema = z.object({
   name: z.string().min(1),
   host: z.string().min(1, 'printer host is required'),
   port: z.number().int().min(1).max(65535).default(9100),
+  /** Serial device instead of TCP (`/dev/ttyUSB0`); `host`/`port` are then ignored. */
+  serialPath: z.string().min(1).nullable().default(null),
+  baudRate: z.number().int().positive().default(9600),
   columns: z.union([z.literal(32), z.literal(42), z.literal(48)]).default(48),
   /** Code pages in order of preference; the default covers Western Europe, Greek, Turkish, Central Europe and Cyrillic. */
   codepages: z.array(z.string()).default([...DEFAULT_CODEPAGES]),

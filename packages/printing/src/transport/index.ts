@@ -6,7 +6,10 @@ export {
   TcpEndpointSchema,
   DEFAULT_TIMEOUTS,
 } from './tcp';
-export type { PrinterSession, PrinterTransport, TcpEndpoint, TcpTimeouts, TransportPhase } from './tcp';
+export type { PrinterSession, PrinterTransport, PrinterEndpoint, TcpEndpoint, TcpTimeouts, TransportPhase } from './tcp';
+export { openSerialSession, printerTransport, SerialEndpointSchema } from './serial';
+export type { SerialEndpoint } from './serial';
+export { streamSession } from './session';
 export {
   parsePrinterStatus,
   isReady,
