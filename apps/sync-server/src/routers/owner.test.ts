@@ -38,7 +38,7 @@ describe('owner API flows down to the tills (PGlite, in-process change hub)', ()
     let checkpoint: { txid: string; id: string } | null = null;
     for (;;) {
       const page = await till.sync.pull.query({ collection, checkpoint, limit: 100 });
-      for (const d of page.documents) docs.set(d.id, d as Doc);
+      for (const d of page.documents) docs.set(d.id, d);
       checkpoint = page.checkpoint;
       if (page.documents.length < 100) return docs;
     }
@@ -56,7 +56,7 @@ describe('owner API flows down to the tills (PGlite, in-process change hub)', ()
     };
     await waitFor(() => events.length > 0);
     const menu = await owner.owner.menu.list.query({ includeDeleted: false });
-    const item = menu.find((d) => d.kind === 'item') as Doc & { price: number };
+    const item = menu.find((d) => d.kind === 'item') as unknown as Doc & { price: number };
     const { _deleted, ...fields } = item;
     await owner.owner.menu.upsert.mutate({
       docs: [{ ...fields, price: item.price + 50 } as never],
