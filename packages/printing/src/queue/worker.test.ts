@@ -7,7 +7,8 @@ import type { PrintJob, PrintJobStore } from './types';
 import { PrintWorker, type PrintEvent } from './worker';
 import type { RoutingConfigInput } from './routing';
 
-const transport = tcpTransport({ connectMs: 500, writeMs: 2000, statusMs: 400 });
+// Generous timeouts: CI machines are loaded, and a slow answer must not turn into a different outcome.
+const transport = tcpTransport({ connectMs: 2000, writeMs: 3000, statusMs: 1000 });
 const backoff = { initialMs: 20, maxMs: 100, factor: 2 };
 
 const printers: VirtualPrinter[] = [];
@@ -47,7 +48,7 @@ function ticket(n: number): LayoutDocument {
   return { kind: 'kitchen', title: `T${n}`, blocks: [{ kind: 'text', text: `TICKET ${n}` }, ...filler, { kind: 'text', text: `END ${n}` }, { kind: 'cut' }] };
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 5000): Promise<T> {
+async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 8000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -237,7 +238,7 @@ describe('printers without status support', () => {
     const waiting = await until('retrying', async () => {
       const j = await store.get('a:kitchen');
       return j && j.attempts >= 2 ? j : false;
-    });
+    }, 10_000);
     expect(waiting).toMatchObject({ state: 'queued', lastError: expect.stringMatching(/no status answer/) });
     expect(p.documents).toHaveLength(0);
     w.setRouting({ ...r, printers: r.printers.map((x) => ({ ...x, statusQueries: false })) });
