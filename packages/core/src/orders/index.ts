@@ -16,3 +16,4 @@ export * from './payments';
 export * from './refunds';
 export * from './split';
 export * from './kitchen-actions';
+export * from './invariants';

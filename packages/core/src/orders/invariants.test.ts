@@ -1,0 +1,151 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { STEAK, add, newOrder, testContext } from '../testing/fixtures';
+import {
+  OrderError,
+  addPayment,
+  assertOrderInvariants,
+  checkOrderInvariants,
+  closeOrder,
+  refund,
+  sendToKitchen,
+  voidLine,
+  type OrderDoc,
+} from './index';
+
+function sample(): OrderDoc {
+  const t = testContext();
+  let o = add(newOrder(t.ctx, { cashRoundingStep: 5 }), 'entrecote', t.ctx, { selection: STEAK });
+  o = add(o, 'cola', t.ctx, { quantity: 2 });
+  o = sendToKitchen(o, t.ctx);
+  o = addPayment(o, { method: 'cash', tendered: 5000, tip: 100 }, t.ctx);
+  return refund(
+    o,
+    {
+      lines: [{ lineId: o.lines[1]!.id, quantity: 1 }],
+      method: 'cash',
+      reason: 'flat',
+      approvedBy: 'm',
+    },
+    t.ctx,
+  );
+}
+
+describe('checkOrderInvariants', () => {
+  it('accepts orders built by the core', () => {
+    expect(checkOrderInvariants(sample())).toEqual([]);
+    expect(() => assertOrderInvariants(sample())).not.toThrow();
+  });
+
+  it.each([
+    [
+      'tampered totals',
+      (o: OrderDoc) => ({ ...o, totals: { ...o.totals, total: o.totals.total - 100 } }),
+      'stored totals',
+    ],
+    [
+      'free money',
+      (o: OrderDoc) => ({ ...o, payments: [{ ...o.payments[0]!, amount: 1 }] }),
+      'stored totals',
+    ],
+    [
+      'fired > active',
+      (o: OrderDoc) => ({ ...o, lines: o.lines.map((l) => ({ ...l, firedQuantity: 9 })) }),
+      'more fired',
+    ],
+    [
+      'duplicate lines',
+      (o: OrderDoc) => ({ ...o, lines: [o.lines[0]!, o.lines[0]!] }),
+      'duplicate line',
+    ],
+    [
+      'bad change',
+      (o: OrderDoc) => ({ ...o, payments: [{ ...o.payments[0]!, change: 0 }] }),
+      'tendered',
+    ],
+    [
+      'unknown refund line',
+      (o: OrderDoc) => ({
+        ...o,
+        refunds: [{ ...o.refunds[0]!, lines: [{ lineId: 'x', quantity: 1, amount: 1 }] }],
+      }),
+      'unknown line',
+    ],
+    [
+      'voided with payments',
+      (o: OrderDoc) => ({ ...o, status: 'voided' as const }),
+      'voided order has payments',
+    ],
+    [
+      'refunded, not in full',
+      (o: OrderDoc) => ({ ...o, status: 'refunded' as const }),
+      'not in full',
+    ],
+    [
+      'duplicate print ids',
+      (o: OrderDoc) => ({ ...o, printRequests: [o.printRequests[0]!, o.printRequests[0]!] }),
+      'duplicate print',
+    ],
+  ])('flags %s', (_name, tamper, message) => {
+    const bad = tamper(sample());
+    expect(checkOrderInvariants(bad).join('\n')).toContain(message);
+    expect(() => assertOrderInvariants(bad)).toThrow(OrderError);
+  });
+
+  it('flags over-voiding, overpayment, over-refunding and unpaid settled orders', () => {
+    const o = sample();
+    const fresh = (x: OrderDoc) => ({ ...x, totals: { ...x.totals } });
+    expect(
+      checkOrderInvariants({
+        ...o,
+        lines: o.lines.map((l) => ({ ...l, voidedQuantity: l.quantity + 1 })),
+      }).join(),
+    ).toContain('voids more');
+    expect(
+      checkOrderInvariants({
+        ...fresh(o),
+        totals: { ...o.totals, paid: o.totals.totalDue + 1 },
+      }).join(),
+    ).toContain('payments exceed');
+    expect(
+      checkOrderInvariants({
+        ...fresh(o),
+        totals: { ...o.totals, refunded: o.totals.paid + 1 },
+      }).join(),
+    ).toContain('refunds exceed');
+    expect(checkOrderInvariants({ ...fresh(o), totals: { ...o.totals, due: 5 } }).join()).toContain(
+      'still due',
+    );
+  });
+
+  it('property: random sequences of core operations always yield consistent orders', () => {
+    const op = fc.constantFrom('add', 'send', 'void', 'pay', 'close', 'refund');
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 15 }), fc.integer({ min: 1, max: 10 }), (ops, step) => {
+        const t = testContext();
+        let o = newOrder(t.ctx, { cashRoundingStep: step });
+        for (const [i, name] of ops.entries()) {
+          try {
+            if (name === 'add')
+              o = add(o, i % 2 ? 'espresso' : 'oeuf-mayo', t.ctx, { quantity: 1 + (i % 3) });
+            if (name === 'send') o = sendToKitchen(o, t.ctx);
+            if (name === 'void' && o.lines[0])
+              o = voidLine(o, { lineId: o.lines[0].id, quantity: 1, approvedBy: 'm' }, t.ctx);
+            if (name === 'pay') {
+              o =
+                i % 2
+                  ? addPayment(o, { method: 'cash', tendered: 100_000 }, t.ctx)
+                  : addPayment(o, { method: 'card', reference: 'r' }, t.ctx);
+            }
+            if (name === 'close') o = closeOrder(o, t.ctx);
+            if (name === 'refund')
+              o = refund(o, { amount: 1 + i, method: 'cash', reason: 'r', approvedBy: 'm' }, t.ctx);
+          } catch (e) {
+            if (!(e instanceof Error && 'code' in e)) throw e;
+          }
+          expect(checkOrderInvariants(o)).toEqual([]);
+        }
+      }),
+    );
+  });
+});
