@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeDocument } from '../escpos';
 import { decodeEscPos } from '../virtual-printer/decoder';
-import { AT, branch, grillTicket, kitchenTicket, order, takeawayBarTicket, voidTicket, xReport, zReport } from '../testing/fixtures';
+import { AT, branch, totals, grillTicket, kitchenTicket, order, takeawayBarTicket, voidTicket, xReport, zReport } from '../testing/fixtures';
 import type { LayoutDocument } from './model';
 import { previewToText, resolveLayout, SUPPORTED_COLUMNS } from './resolve';
 import { receiptLayout, refundLayout } from './documents/receipt';
@@ -34,6 +34,32 @@ const docs: Record<string, LayoutDocument> = {
   }),
   'receipt-en': receiptLayout({ branch: { ...branch, locale: 'en-GB' }, order, cashierName: 'Léa Bernard', printedAt: AT }),
   'receipt-duplicate': receiptLayout({ branch, order, cashierName: 'Léa Bernard', printedAt: AT + 900_000, copy: 'duplicate' }),
+  'receipt-takeaway-rounded': receiptLayout({
+    branch,
+    order: {
+      ...order,
+      type: 'takeaway',
+      table: null,
+      covers: null,
+      customerName: 'Ayşe',
+      lines: order.lines.slice(0, 2),
+      payments: [
+        { method: 'card', amount: 5000, tip: 300, tendered: null, change: 0, reference: null },
+        { method: 'other', amount: 1000, tip: 0, tendered: null, change: 0, label: 'Ticket Restaurant' },
+        { method: 'cash', amount: 885, tip: 0, tendered: 1000, change: 115 },
+      ],
+      // 3 % off 71,00 € leaves 68,87 €; cash settles at 68,85 € (5-cent rounding).
+      totals: { ...totals(order.lines.slice(0, 2), 213, 0), cashRounding: -2, totalDue: 6885, paid: 6885, tips: 300, change: 115, due: 0 },
+    },
+    cashierName: 'Nour Haddad',
+    printedAt: AT,
+  }),
+  'kitchen-fire': kitchenTicketLayout({
+    ticket: { ...kitchenTicket, kind: 'fire', course: 2, lines: kitchenTicket.lines.filter((l) => l.course === 2), held: [] },
+    stationName: 'Cuisine',
+    timeZone: branch.timeZone,
+    locale: 'fr-FR',
+  }),
   bill: receiptLayout({ branch, order, cashierName: 'Léa Bernard', printedAt: AT, bill: true }),
   refund: refundLayout({ branch, order, refundId: 'rf-1', cashierName: 'Hugo Martin', printedAt: AT + 3_600_000 }),
   'kitchen-grill': kitchenTicketLayout({ ticket: grillTicket, stationName: 'Grill', timeZone: branch.timeZone, by: 'Léa', locale: 'fr-FR' }),

@@ -50,7 +50,7 @@ export const orderLines: ReceiptOrderLine[] = [
 ];
 
 /** Totals of {@link orderLines} with tax included in prices, as core would compute them. */
-function totals(lines: ReceiptOrderLine[], discount: number, paidCash: number): ReceiptOrder['totals'] {
+export function totals(lines: ReceiptOrderLine[], discount: number, paidCash: number): ReceiptOrder['totals'] {
   const byRate = new Map<number, number>();
   let subtotal = 0;
   for (const l of lines) {
