@@ -39,6 +39,7 @@ describe.skipIf(skipReason !== null)(`offline till in Electron${skipReason ? ` (
     await page.getByTestId('pair-url').fill(shop.serverUrl);
     await page.getByTestId('pair-code').fill(await shop.pairingCode());
     await page.getByTestId('pair-submit').click();
+    await page.getByTestId('toggle-view').click();
     await expect.poll(() => page.getByTestId('menu-item').count(), { timeout: 30_000 }).toBeGreaterThan(0);
 
     await shop.stopServer();
@@ -49,6 +50,7 @@ describe.skipIf(skipReason !== null)(`offline till in Electron${skipReason ? ` (
 
     app = await launch();
     page = await app.firstWindow();
+    await page.getByTestId('toggle-view').click();
     await expect.poll(() => page.getByTestId('sync-unsynced').innerText().catch(() => ''), { timeout: 15_000 }).toBe('1 order not yet synced');
     await shop.startServer();
     await expect.poll(() => page.getByTestId('sync-unsynced').innerText().catch(() => ''), { timeout: 30_000 }).toBe('All orders synced');

@@ -47,6 +47,7 @@ describe('offline till, end to end in Chromium', () => {
     await page.getByTestId('pair-code').fill(await shop.pairingCode());
     await page.getByTestId('pair-submit').click();
     await textOf(page.getByTestId('sync-connection'), 20_000).toBe('Online');
+    await page.getByTestId('toggle-view').click();
     await countOf(page.getByTestId('menu-item').first(), 20_000).toBeGreaterThan(0);
     await countOf(page.getByTestId('sync-progress'), 20_000).toBe(0);
 
@@ -65,6 +66,7 @@ describe('offline till, end to end in Chromium', () => {
 
     // Restart with the same profile: committed orders are there, the cart is gone.
     ({ context, page } = await openTill(shop.profileDir, shop.host.url));
+    await page.getByTestId('toggle-view').click();
     await textOf(page.getByTestId('sync-connection'), 30_000).toBe('Offline');
     const recent = page.getByTestId('recent-orders').locator('li');
     await countOf(recent.first()).toBeGreaterThan(0);
@@ -95,6 +97,10 @@ describe('offline till, end to end in Chromium', () => {
     }
     const lineCounts = onServer.map((o) => (o.lines as unknown[]).length).sort();
     expect(lineCounts.slice(0, 3)).toEqual([1, 2, 2]);
+
+    // A reload reads the acknowledgements back from IndexedDB: still nothing pending.
+    await page.reload();
+    await textOf(page.getByTestId('sync-unsynced'), 20_000).toBe('All orders synced');
     await context.close();
   });
 });

@@ -23,7 +23,10 @@ try {
       root.render(<TillApp runtime={runtime} />);
       void host['logs.write']({ level: 'info', message: 'till started', context: { host: host.kind } });
     },
-    (error: unknown) => fatal(`The till could not open its local data: ${(error as Error).message}`),
+    (error: unknown) => {
+      console.error(error);
+      fatal(`The till could not open its local data: ${(error as Error).message}`);
+    },
   );
 } catch (error) {
   fatal((error as Error).message);

@@ -50,7 +50,8 @@ export interface SettingDoc {
 /** The server acknowledged a document at `updatedAt` (drives "not yet synced"). */
 export interface SyncAckDoc {
   id: string;
-  collection: string;
+  /** The replicated collection (not named `collection`: RxDB documents reserve that property). */
+  source: string;
   docId: string;
   updatedAt: number;
 }
@@ -105,7 +106,7 @@ export const TILL_COLLECTIONS = {
     ]),
   },
   settings: { schema: schema(0, {}) },
-  syncAcks: { schema: schema(0, { collection: { type: 'string', maxLength: 40 } }, ['collection']) },
+  syncAcks: { schema: schema(0, { source: { type: 'string', maxLength: 40 } }, ['source']) },
 } as const;
 
 export type TillCollectionName = keyof typeof TILL_COLLECTIONS;

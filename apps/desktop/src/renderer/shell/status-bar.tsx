@@ -1,3 +1,4 @@
+import type { TillView } from './app.js';
 import type { TillMode, TillRuntime } from './runtime.js';
 import { useSyncStatus } from './use-sync-status.js';
 
@@ -6,7 +7,8 @@ function timeOf(at: number | null): string {
 }
 
 /** Always visible: is this till online, what is still waiting to sync, when did it last sync. */
-export function StatusBar({ runtime, mode, onPairLater }: { runtime: TillRuntime; mode: TillMode; onPairLater: () => void }) {
+export function StatusBar(props: { runtime: TillRuntime; mode: TillMode; view: TillView; onToggleView: () => void; onPairLater: () => void }) {
+  const { runtime, mode, view, onToggleView, onPairLater } = props;
   const status = useSyncStatus(runtime.tracker);
   const unsynced = status.unsyncedOrderIds.length;
   const connection = mode !== 'paired' ? 'standalone' : status.online ? 'online' : 'offline';
@@ -31,6 +33,11 @@ export function StatusBar({ runtime, mode, onPairLater }: { runtime: TillRuntime
         <span className="error" data-testid="sync-error" title={status.error}>
           {status.error}
         </span>
+      )}
+      {mode !== 'unconfigured' && (
+        <button type="button" onClick={onToggleView} data-testid="toggle-view">
+          {view === 'cashier' ? 'Quick sale' : 'Cashier screen'}
+        </button>
       )}
       {mode !== 'paired' && (
         <button type="button" onClick={onPairLater} data-testid="pair-later">

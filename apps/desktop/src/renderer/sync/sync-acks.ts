@@ -17,6 +17,6 @@ export async function recordAcks(acks: RxCollection<SyncAckDoc>, collection: str
     latest.set(doc.id, Math.max(updatedAt, latest.get(doc.id) ?? -1));
   }
   await acks.bulkUpsert(
-    [...latest].map(([docId, updatedAt]) => ({ id: `${collection}:${docId}`, collection, docId, updatedAt })),
+    [...latest].map(([docId, updatedAt]) => ({ id: `${collection}:${docId}`, source: collection, docId, updatedAt })),
   );
 }

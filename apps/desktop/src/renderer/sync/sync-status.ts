@@ -60,11 +60,11 @@ export class SyncStatusTracker {
       );
     }
     const acks = await this.db.syncAcks.find().exec();
-    for (const ack of acks) this.acked.get(ack.collection as UpCollection)?.set(ack.docId, ack.updatedAt);
+    for (const ack of acks.map((a) => a.toJSON())) this.acked.get(ack.source as UpCollection)?.set(ack.docId, ack.updatedAt);
     this.subs.push(
       this.db.syncAcks.$.subscribe((event) => {
-        const data = event.documentData as { collection: string; docId: string; updatedAt: number };
-        this.acked.get(data.collection as UpCollection)?.set(data.docId, data.updatedAt);
+        const data = event.documentData as { source: string; docId: string; updatedAt: number };
+        this.acked.get(data.source as UpCollection)?.set(data.docId, data.updatedAt);
         this.schedule();
       }),
     );

@@ -1,0 +1,19 @@
+import type { Observable } from 'rxjs';
+import type { Listener, Unsubscribe } from '../features/ports.js';
+
+/** Adapts an RxJS observable to the ports' listener convention (current value first, then changes). */
+export function listen<T>(source: Observable<T>, listener: Listener<T>): Unsubscribe {
+  const sub = source.subscribe(listener);
+  return () => sub.unsubscribe();
+}
+
+/** A clock that never returns the same millisecond twice, so consecutive saves are always newer. */
+export function monotonicClock(now: () => number = Date.now): { now: () => number } {
+  let last = 0;
+  return {
+    now: () => {
+      last = Math.max(now(), last + 1);
+      return last;
+    },
+  };
+}

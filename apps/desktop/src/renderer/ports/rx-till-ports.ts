@@ -1,0 +1,150 @@
+import { auditEventDocSchema, orderDocSchema, shiftDocSchema, type MenuDoc } from '@comanda/core';
+import { buildDemoSeed } from '@comanda/core/demo';
+import { branchDocSchema } from '@comanda/core/branch';
+import { branchOverrideDocSchema, menuDocSchema } from '@comanda/core/menu';
+import { staffDocSchema } from '@comanda/core/staff';
+import type { RxCollection } from 'rxdb';
+import { combineLatest, map } from 'rxjs';
+import type { z } from 'zod';
+import { DocumentRepository, StoreError, stripMeta } from '../data/repository.js';
+import type { Order, Shift } from '../features/domain.js';
+import { PortError, type MenuSnapshot, type PrintJobView, type TillPorts } from '../features/ports.js';
+import type { TillRuntime } from '../shell/runtime.js';
+import { createUuidV7 } from '../shell/ids.js';
+import { listen, monotonicClock } from './observe.js';
+import { createPrinterPorts } from './printer-ports.js';
+
+function parseAll<S extends z.ZodType>(docs: readonly { toJSON(): unknown }[], schema: S): z.output<S>[] {
+  return docs.flatMap((d) => {
+    const parsed = schema.safeParse(stripMeta(d.toJSON() as Record<string, unknown>));
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** Maps store errors onto the ports' error codes (the features decide from `code`). */
+async function port<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof PortError) throw error;
+    if (error instanceof StoreError) throw new PortError(error.code === 'not-found' ? 'not-found' : error.code, error.message);
+    throw new PortError('storage', (error as Error).message);
+  }
+}
+
+function matchesText(order: Order, text: string): boolean {
+  const haystack = [String(order.ticketNumber), order.table ?? '', order.customerName ?? '', ...order.lines.map((l) => l.name), ...order.payments.map((p) => p.reference ?? '')];
+  return haystack.some((h) => h.toLowerCase().includes(text));
+}
+
+/**
+ * TillPorts on the RxDB store and the host: what the cashier's workflow runs on in the real app.
+ * Every write resolves after the strict-durability IndexedDB commit.
+ */
+export function createRxTillPorts(runtime: TillRuntime): TillPorts {
+  const { db } = runtime;
+  const clock = monotonicClock();
+  const newId = createUuidV7(clock.now);
+  const orders = runtime.orders;
+  const shifts = new DocumentRepository(db.shifts, shiftDocSchema, 'shift');
+  const audit = new DocumentRepository(db.auditEvents, auditEventDocSchema, 'audit event');
+  const branchId = runtime.branchId();
+  const standalone = runtime.mode() !== 'paired';
+  const demo = standalone ? buildDemoSeed(0) : null;
+
+  const snapshot$ = combineLatest([db.branches.find().$, db.menu.find().$, db.branchOverrides.find().$]).pipe(
+    map(([branches, menu, overrides]): MenuSnapshot | null => {
+      const branch = parseAll(branches, branchDocSchema).find((b) => b.id === branchId) ?? demo?.branches[0] ?? null;
+      const menuDocs: MenuDoc[] = parseAll(menu, menuDocSchema);
+      if (!branch) return null;
+      if (menuDocs.length === 0 && demo) return { branch, menuDocs: demo.menu, overrides: demo.overrides };
+      return { branch, menuDocs, overrides: parseAll(overrides, branchOverrideDocSchema).filter((o) => o.branchId === branchId) };
+    }),
+  );
+  const staff$ = db.staff.find().$.pipe(map((docs) => parseAll(docs, staffDocSchema)));
+  const isOpen = (o: Order) => o.status === 'open' || o.status === 'sent';
+  const openShift$ = db.shifts.find().$.pipe(
+    map((docs) => parseAll(docs, shiftDocSchema).find((s) => s.status === 'open' && s.tillId === runtime.tillId) ?? null),
+  );
+
+  return {
+    device: { branchId, tillId: runtime.tillId, locale: 'en' },
+    clock,
+    ids: { newId },
+    menu: {
+      load: () =>
+        new Promise<MenuSnapshot>((resolve) => {
+          const sub = snapshot$.subscribe((s) => {
+            if (!s) return;
+            resolve(s);
+            queueMicrotask(() => sub.unsubscribe());
+          });
+        }),
+      subscribe: (listener) => listen(snapshot$, (s) => s && listener(s)),
+    },
+    staff: {
+      list: async () => parseAll(await db.staff.find().exec(), staffDocSchema),
+      subscribe: (listener) => listen(staff$, listener),
+    },
+    orders: {
+      save: (order) => port(() => orders.save(order)),
+      get: (id) => port(() => orders.get(id)),
+      list: (query) =>
+        port(async () => {
+          const text = query.text?.trim().toLowerCase();
+          const docs = parseAll(await db.orders.find({ sort: [{ createdAt: 'desc' }] }).exec(), orderDocSchema);
+          return docs
+            .filter((o) => !query.status || query.status.includes(o.status))
+            .filter((o) => !query.shiftId || o.shiftId === query.shiftId)
+            .filter((o) => query.from === undefined || o.createdAt >= query.from)
+            .filter((o) => query.to === undefined || o.createdAt < query.to)
+            .filter((o) => !text || matchesText(o, text))
+            .slice(0, query.limit ?? 50);
+        }),
+      subscribe: (id, listener) =>
+        listen(db.orders.findOne(id).$.pipe(map((d) => (d ? (parseAll([d], orderDocSchema)[0] ?? null) : null))), listener),
+      subscribeOpen: (listener) =>
+        listen(
+          db.orders.find({ selector: { status: { $in: ['open', 'sent'] } } }).$.pipe(
+            map((docs) => parseAll(docs, orderDocSchema).filter((o) => isOpen(o) && o.tillId === runtime.tillId)),
+          ),
+          listener,
+        ),
+      nextTicketNumber: (day) =>
+        port(async () => {
+          // Persisted before the order uses it: a crash in between skips a number, never reuses one.
+          const id = `ticket:${day}`;
+          let next = 0;
+          const existing = await db.settings.findOne(id).exec();
+          if (!existing) {
+            try {
+              await db.settings.insert({ id, value: 1, updatedAt: clock.now() });
+              return 1;
+            } catch {
+              // Lost a race with another caller: fall through to the atomic increment.
+            }
+          }
+          const doc = existing ?? (await db.settings.findOne(id).exec());
+          await doc!.incrementalModify((d) => {
+            next = Number(d.value) + 1;
+            return { ...d, value: next, updatedAt: clock.now() };
+          });
+          return next;
+        }),
+    },
+    shifts: {
+      current: async () => parseAll(await db.shifts.find().exec(), shiftDocSchema).find((s) => s.status === 'open' && s.tillId === runtime.tillId) ?? null,
+      get: (id) => port(() => shifts.get(id)),
+      save: (shift: Shift) => port(() => shifts.save(shift)),
+      subscribeCurrent: (listener) => listen(openShift$, listener),
+    },
+    audit: {
+      append: (event) =>
+        port(async () => {
+          await audit.append(event);
+        }),
+    },
+    printing: createPrinterPorts(runtime, db.printJobs as unknown as RxCollection<PrintJobView & Record<string, unknown>>),
+    sync: { subscribe: (listener) => runtime.tracker.subscribe(listener) },
+  };
+}

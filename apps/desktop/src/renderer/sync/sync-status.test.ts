@@ -1,0 +1,74 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { orderDocSchema } from '@comanda/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTillDatabase, type TillDatabase } from '../data/database.js';
+import { DocumentRepository } from '../data/repository.js';
+import { sampleOrder } from '../data/testing/orders.js';
+import { recordAcks } from './sync-acks.js';
+import { SyncStatusTracker, type SyncStatusSnapshot } from './sync-status.js';
+
+const open: TillDatabase[] = [];
+const trackers: SyncStatusTracker[] = [];
+afterEach(async () => {
+  trackers.splice(0).forEach((t) => t.stop());
+  await Promise.all(open.splice(0).map((db) => db.close()));
+});
+async function openDb(idb: IDBFactory): Promise<TillDatabase> {
+  const db = await openTillDatabase({ name: 'status-test', indexedDB: idb, IDBKeyRange });
+  open.push(db);
+  return db;
+}
+async function track(db: TillDatabase): Promise<SyncStatusTracker> {
+  const tracker = new SyncStatusTracker(db, true, () => 42);
+  trackers.push(tracker);
+  await tracker.start();
+  return tracker;
+}
+function next(tracker: SyncStatusTracker, predicate: (s: SyncStatusSnapshot) => boolean): Promise<SyncStatusSnapshot> {
+  return new Promise((resolve) => {
+    const stop = tracker.subscribe((s) => {
+      if (predicate(s)) {
+        queueMicrotask(() => stop());
+        resolve(s);
+      }
+    });
+  });
+}
+
+describe('SyncStatusTracker', () => {
+  it('counts orders the server has not acknowledged at their latest version, across restarts', async () => {
+    const idb = new IDBFactory();
+    const db = await openDb(idb);
+    const repo = new DocumentRepository(db.orders, orderDocSchema, 'order');
+    const tracker = await track(db);
+    await repo.save(sampleOrder('a'));
+    await repo.save(sampleOrder('b'));
+    expect((await next(tracker, (s) => s.pendingCount === 2)).unsyncedOrderIds).toEqual(['a', 'b']);
+
+    await recordAcks(db.syncAcks, 'orders', [{ id: 'a', updatedAt: 1_700_000_000_000 }]);
+    expect((await next(tracker, (s) => s.pendingCount === 1)).unsyncedOrderIds).toEqual(['b']);
+    // A newer local version of an acknowledged order is unsynced again.
+    await repo.save(sampleOrder('a', { updatedAt: 1_700_000_000_001, status: 'paid' }));
+    expect((await next(tracker, (s) => s.pendingCount === 2)).unsyncedOrderIds.slice().sort()).toEqual(['a', 'b']);
+    await recordAcks(db.syncAcks, 'orders', [{ id: 'a', updatedAt: 1_700_000_000_001 }, { id: 'b', updatedAt: 1_700_000_000_000 }]);
+    await next(tracker, (s) => s.pendingCount === 0);
+    tracker.stop();
+    await db.close();
+
+    // Reopened (the acks are read back from the store): nothing pending.
+    const reopened = await openDb(idb);
+    expect((await track(reopened)).current).toMatchObject({ pendingCount: 0, unsyncedOrderIds: [] });
+  });
+
+  it('reports reachability and errors for the status bar', async () => {
+    const tracker = await track(await openDb(new IDBFactory()));
+    tracker.markReachable(false);
+    expect(tracker.current).toMatchObject({ online: false, error: 'Sync server unreachable; orders are kept on this till' });
+    tracker.markSuccess();
+    expect(tracker.current).toMatchObject({ online: true, error: null, lastSyncAt: 42 });
+    tracker.markInitialProgress(3, 7, 120);
+    expect(tracker.current.initialSync).toEqual({ done: 3, total: 7, documents: 120 });
+    tracker.markInitialProgress(7, 7, 300);
+    expect(tracker.current.initialSync).toBeNull();
+  });
+});
