@@ -12,4 +12,6 @@ export type { PrintJob, NewPrintJob, JobState, AttentionReason, PrintJobStore } 
 export { PrinterDefinitionSchema, RoutingConfigSchema, routingFromBranchPrinters } from './routing';
 export type { PrinterDefinition, RoutingConfig, RoutingConfigInput } from './routing';
 export { jobsForPrintRequest } from './print-requests';
+export { remoteTransport, RemotePrinterError } from './remote-transport';
+export type { HostPrinterApi } from './remote-transport';
 export type { PrintRequestContext } from './print-requests';

@@ -403,6 +403,8 @@ export class PrintWorker {
       try {
         await session.write(bytes);
       } catch (e) {
+        // Only a transport that knows nothing left (e.g. the host could not even connect) says 0.
+        if (session.bytesWritten === 0) throw new NotSent(errorText(e));
         return await this.afterBytes(current, session, 'connection-lost-after-send', errorText(e));
       }
       if (!printer.statusQueries) {

@@ -1,5 +1,6 @@
 export {
   openTcpSession,
+  sendConfirmed,
   queryPrinterStatus,
   tcpTransport,
   PrinterTransportError,

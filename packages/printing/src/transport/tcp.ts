@@ -13,8 +13,8 @@ export const TcpEndpointSchema = z.object({
 });
 export type TcpEndpoint = z.input<typeof TcpEndpointSchema>;
 
-/** A printer address: TCP host and port, or a serial device when `serialPath` is set. */
-export type PrinterEndpoint = TcpEndpoint & { serialPath?: string | null; baudRate?: number };
+/** A printer address: TCP host and port, or a serial device when `serialPath` is set; `id` for remote transports. */
+export type PrinterEndpoint = TcpEndpoint & { id?: string; serialPath?: string | null; baudRate?: number };
 
 /** Something that can open a session with a printer (see `printerTransport`). */
 export interface PrinterTransport {
@@ -59,6 +59,26 @@ export async function queryPrinterStatus(
 ): Promise<PrinterStatus> {
   const session = await openTcpSession(endpoint, timeouts);
   try {
+    return await session.status();
+  } finally {
+    session.close();
+  }
+}
+
+/**
+ * One-shot send for a host process: connect, write, then ask the status on the same connection
+ * (its answer proves every byte arrived) and return it. Throws `PrinterTransportError` with
+ * `bytesWritten` (0 when nothing left), as `HostPrinterApi.send` requires.
+ */
+export async function sendConfirmed(
+  endpoint: PrinterEndpoint,
+  bytes: Uint8Array,
+  timeouts: TcpTimeouts = DEFAULT_TIMEOUTS,
+  transport: PrinterTransport = tcpTransport(timeouts),
+): Promise<PrinterStatus> {
+  const session = await transport.open(endpoint);
+  try {
+    await session.write(bytes);
     return await session.status();
   } finally {
     session.close();
