@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openTcpSession } from '../transport';
+import { openTcpSession, queryPrinterStatus } from '../transport';
 import { encodeDocument } from '../escpos';
 
 describe('pnpm printer:virtual', () => {
   it('listens, decodes a job and prints it to stdout', async () => {
     const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     try {
@@ -38,6 +38,15 @@ describe('pnpm printer:virtual', () => {
       });
       expect(out).toContain('[B]Γύρος 12,50 €[/B]');
       expect(out).toContain('complete');
+
+      // Faults typed on stdin take effect: the printer now reports paper out.
+      child.stdin.write('paperOut true\n');
+      await new Promise<void>((resolve) => {
+        const check = (): void => (out.includes('paperOut = true') ? resolve() : undefined);
+        child.stdout.on('data', check);
+        check();
+      });
+      await expect(queryPrinterStatus({ host: '127.0.0.1', port })).resolves.toMatchObject({ paperEnd: true, online: false });
     } finally {
       child.kill('SIGTERM');
     }
