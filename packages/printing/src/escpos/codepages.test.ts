@@ -26,6 +26,11 @@ describe('automatic code pages', () => {
     expect(roundTrip('日本', ['cp437'])).toBe('??');
   });
 
+  it('never lets text carry printer commands', () => {
+    const bytes = new CodepageWriter().encode('a\x1b@\x1dV\x00b');
+    expect(bytes.filter((b) => b < 0x20)).toEqual([]);
+  });
+
   it('refuses a code page list the printer family cannot use', () => {
     expect(() => new CodepageWriter(['cp857'], 'star')).toThrow(/none of the code pages/);
   });

@@ -84,7 +84,8 @@ export class CodepageWriter {
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
       if (cp < 0x80) {
-        out.push(cp);
+        // Control bytes are commands to a printer: text never carries them.
+        out.push(cp < 0x20 || cp === 0x7f ? 0x20 : cp);
         continue;
       }
       const byte = this.byteFor(cp, out);

@@ -142,3 +142,19 @@ describe('logo', () => {
     expect(() => logoFromRgba({ width: 800, height: 10, data: new Uint8ClampedArray(32_000) })).toThrow(/576/);
   });
 });
+
+describe('hostile or odd text', () => {
+  it('a note with control characters or emoji cannot inject commands or break the width', () => {
+    const doc = receiptLayout({
+      branch,
+      order: { ...order, lines: [{ ...order.lines[0]!, notes: 'cut\x1dV\x00 here \x1b@ 🎂🎂 ok' }] },
+      cashierName: 'Léa',
+      printedAt: AT,
+    });
+    const decoded = decodeEscPos(encodeDocument(doc, { columns: 32 }));
+    expect(decoded.filter((l) => l.startsWith('[CUT'))).toHaveLength(1);
+    const note = decoded.find((l) => l.includes('here'))!;
+    expect(note).toContain('"cut V here @ ?? ok"');
+    for (const line of decoded.filter((l) => !/^\[(QR|IMAGE)/.test(l))) expect(cells(line), line).toBeLessThanOrEqual(32);
+  });
+});

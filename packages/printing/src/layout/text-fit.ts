@@ -4,7 +4,16 @@
  * narrow no-break, thin) become plain spaces, as Intl number formatting emits them.
  */
 export function printable(text: string): string {
-  return text.normalize('NFC').replace(/[\u00a0\u2007\u2009\u202f]/g, ' ').replace(/[\r\n\t]+/g, ' ');
+  return (
+    text
+      .normalize('NFC')
+      .replace(/[\u00a0\u2007\u2009\u202f]/g, ' ')
+      // Control characters would be printer commands (a note must never cut the paper).
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+      // One cell per character: a symbol outside the BMP prints as one '?'.
+      .replace(/[\u{10000}-\u{10ffff}]/gu, '?')
+  );
 }
 
 /**
