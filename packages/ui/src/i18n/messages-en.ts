@@ -166,6 +166,7 @@ export const en = {
   'report.sales': 'Sales',
   'report.orders': 'Orders',
   'report.gross': 'Sales total',
+  'report.net': 'Net sales (excl. tax)',
   'report.voids': 'Voids ({count})',
   'report.refunds': 'Refunds ({count})',
   'report.tips': 'Tips',

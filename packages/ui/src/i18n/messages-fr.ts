@@ -168,6 +168,7 @@ export const fr: Record<MessageKey, string> = {
   'report.sales': 'Ventes',
   'report.orders': 'Commandes',
   'report.gross': 'Total des ventes',
+  'report.net': 'Ventes HT',
   'report.voids': 'Annulations ({count})',
   'report.refunds': 'Remboursements ({count})',
   'report.tips': 'Pourboires',

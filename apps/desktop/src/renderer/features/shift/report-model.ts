@@ -7,25 +7,27 @@ const percent = (basisPoints: number) => `${basisPoints / 100} %`;
 export function reportViewModel(report: ShiftReport, subtitle: string, t: I18n['t']): ReportViewModel {
   const method = (m: string) => t(m === 'card' ? 'payment.card' : m === 'cash' ? 'payment.cash' : 'report.other');
   return {
-    kind: report.kind,
+    kind: report.kind === 'X' ? 'x' : 'z',
     subtitle,
-    generatedAt: report.generatedAt,
+    generatedAt: report.at,
     sections: [
       {
         title: t('report.sales'),
         rows: [
           { label: t('report.orders'), count: report.orderCount },
           { label: t('report.gross'), amount: report.grossSales, emphasis: true },
-          { label: t('totals.discounts'), amount: report.discounts },
-          { label: t('report.voids', { count: report.voidCount }), amount: report.voidedAmount },
-          { label: t('report.refunds', { count: report.refundCount }), amount: report.refunds },
-          { label: t('report.tips'), amount: report.tips },
+          { label: t('report.net'), amount: report.netSales },
+          { label: t('totals.discounts'), amount: report.discounts.total },
+          { label: t('report.voids', { count: report.voids.quantity }), amount: report.voids.amount },
+          { label: t('report.refunds', { count: report.refunds.count }), amount: report.refunds.total },
+          { label: t('report.tips'), amount: report.tipsTotal },
+          ...(report.cashRounding !== 0 ? [{ label: t('totals.rounding'), amount: report.cashRounding }] : []),
           { label: t('report.noSales'), count: report.noSales },
         ],
       },
       {
         title: t('payment.payments'),
-        rows: report.payments.map((p) => ({ label: `${method(p.method)} (${p.count})`, amount: p.amount })),
+        rows: report.payments.filter((p) => p.count > 0).map((p) => ({ label: `${method(p.method)} (${p.count})`, amount: p.amount })),
       },
       {
         title: t('report.taxes'),
@@ -43,8 +45,8 @@ export function reportViewModel(report: ShiftReport, subtitle: string, t: I18n['
           { label: t('shift.payOut'), amount: -report.cash.payOuts },
           { label: t('report.cashRefunds'), amount: -report.cash.cashRefunds },
           { label: t('report.expected'), amount: report.cash.expected, emphasis: true },
-          ...(report.countedCash !== null ? [{ label: t('shift.counted'), amount: report.countedCash }] : []),
-          ...(report.overShort !== null ? [{ label: t('report.overShort'), amount: report.overShort, emphasis: true }] : []),
+          ...(report.cash.counted !== null ? [{ label: t('shift.counted'), amount: report.cash.counted }] : []),
+          ...(report.cash.overShort !== null ? [{ label: t('report.overShort'), amount: report.cash.overShort, emphasis: true }] : []),
         ],
       },
     ],

@@ -49,17 +49,17 @@ describe('shift store', () => {
     expect(orders.getState().order!.status).toBe('paid');
 
     const x = (await shifts.getState().xReport())!;
-    expect(x.kind).toBe('x');
-    expect(x.payments).toEqual([
-      { method: 'card', count: 1, amount: 500 },
-      { method: 'cash', count: 1, amount: 750 },
+    expect(x.kind).toBe('X');
+    expect(x.payments.filter((p) => p.count > 0).map((p) => [p.method, p.count, p.amount])).toEqual([
+      ['cash', 1, 750],
+      ['card', 1, 500],
     ]);
     expect(x.grossSales).toBe(1250);
     expect(x.cash.expected).toBe(10750);
 
     const z = (await shifts.getState().close(10700))!;
-    expect(z.kind).toBe('z');
-    expect(z.overShort).toBe(-50);
+    expect(z.kind).toBe('Z');
+    expect(z.cash.overShort).toBe(-50);
     expect(z.grossSales).toBe(x.grossSales);
     expect(shifts.getState().shift).toBeNull();
     expect(f.ports.state.shifts.get(x.shiftId)?.status).toBe('closed');

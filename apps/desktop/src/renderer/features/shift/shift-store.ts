@@ -7,6 +7,7 @@ import { buildShiftReport, type ShiftReport } from './shift-report';
 
 /** Enough for a very busy shift on one till; the list is newest first. */
 const SHIFT_ORDER_LIMIT = 100_000;
+const DAY_MS = 24 * 3_600_000;
 
 export interface ShiftState {
   shift: Shift | null;
@@ -37,8 +38,10 @@ export function createShiftStore(deps: Omit<OrderDeps, 'shiftId'>): ShiftStore {
   const fullDeps: OrderDeps = { ...deps, shiftId: () => null };
 
   return createStore<ShiftState>()((set, get) => {
+    // Orders opened before the shift can still be paid in it (the report counts records by their
+    // shift id), so take everything of this till since the day before the shift opened.
     const ordersOf = (shift: Shift): Promise<Order[]> =>
-      ports.orders.list({ shiftId: shift.id, limit: SHIFT_ORDER_LIMIT });
+      ports.orders.list({ from: shift.openedAt - DAY_MS, limit: SHIFT_ORDER_LIMIT });
 
     /** Runs a shift change: compute with core, save durably, then audit. */
     const change = async (compute: (shift: Shift) => Shift | Promise<Shift>, audit?: (saved: Shift) => Promise<void>) => {
@@ -123,7 +126,7 @@ export function createShiftStore(deps: Omit<OrderDeps, 'shiftId'>): ShiftStore {
       async xReport() {
         const shift = get().shift;
         if (!shift) return null;
-        const report = buildShiftReport('x', shift, await ordersOf(shift), ports.clock.now());
+        const report = buildShiftReport(shift, await ordersOf(shift), ports.clock.now());
         set({ report });
         return report;
       },
@@ -143,7 +146,7 @@ export function createShiftStore(deps: Omit<OrderDeps, 'shiftId'>): ShiftStore {
           },
         );
         if (!saved) return null;
-        const report = buildShiftReport('z', saved, orders, ports.clock.now());
+        const report = buildShiftReport(saved, orders, ports.clock.now());
         set({ report });
         return report;
       },
@@ -151,7 +154,7 @@ export function createShiftStore(deps: Omit<OrderDeps, 'shiftId'>): ShiftStore {
         const report = get().report;
         if (!report) return;
         try {
-          await ports.printing.printReport({ kind: report.kind === 'x' ? 'x-report' : 'z-report', shiftId: report.shiftId, report });
+          await ports.printing.printReport({ kind: report.kind === 'X' ? 'x-report' : 'z-report', shiftId: report.shiftId, report });
         } catch (error) {
           set({ error: message(error) });
         }
