@@ -5,6 +5,7 @@ import { withNotice } from '../layout/documents/notices';
 import { labelsFor } from '../layout/labels';
 import type { PrinterSession, PrinterTransport } from '../transport/tcp';
 import { statusProblem, type PrinterStatus } from '../transport/status';
+import { attemptPrint, healthOf, type PrinterHealth } from './attempt';
 import { RoutingConfigSchema, type PrinterDefinition, type RoutingConfig, type RoutingConfigInput } from './routing';
 import {
   NewPrintJobSchema,
@@ -15,8 +16,8 @@ import {
   type PrintJobStore,
 } from './types';
 
-/** What the UI shows next to a printer. */
-export type PrinterHealth = 'online' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'error' | 'offline' | 'unreachable';
+
+export type { PrinterHealth };
 
 /** Everything the till needs to show printing as it happens. */
 export type PrintEvent =
@@ -50,12 +51,7 @@ export interface PrintWorkerOptions {
 /** Route prefix that addresses a printer directly. */
 const DIRECT = 'printer:';
 
-function healthOf(s: PrinterStatus): PrinterHealth {
-  return statusProblem(s) ?? (s.paperNearEnd ? 'paper-near-end' : 'online');
-}
 
-/** Thrown inside a send when nothing of the job reached the printer: safe to retry. */
-class NotSent extends Error {}
 
 /**
  * The print worker: takes durable jobs from the store and prints them, one at a time per printer
@@ -368,75 +364,30 @@ export class PrintWorker {
   }
 
   private async send(job: PrintJob, printer: PrinterDefinition, reroutedFrom: PrinterDefinition | null): Promise<void> {
-    let session: PrinterSession | null = null;
-    let current = job;
+    let bytes: Uint8Array;
     try {
-      try {
-        session = await this.options.transport.open(printer);
-      } catch (e) {
-        this.emitPrinter(printer.id, 'unreachable', errorText(e));
-        throw new NotSent(errorText(e));
-      }
-      if (printer.statusQueries) {
-        const before = await session.status().catch((e: unknown) => {
-          throw new NotSent(`no status answer: ${errorText(e)}`);
-        });
-        this.emitPrinter(printer.id, healthOf(before), null);
-        const problem = statusProblem(before);
-        if (problem) throw new NotSent(`printer reports ${problem}`);
-      }
-
       let doc = job.document;
       const L = labelsFor(this.options.locale);
       if (reroutedFrom) doc = withNotice(doc, `${L.reroutedFrom} ${reroutedFrom.name}`);
       if (job.reprints > 0) doc = withNotice(doc, L.reprint);
-      const bytes = encodeDocument(doc, {
+      bytes = encodeDocument(doc, {
         columns: printer.columns,
         codepages: printer.codepages as Codepage[],
         codepageMapping: printer.family as PrinterFamily,
       });
-
-      // Durably `sending` before the first content byte: after a crash from here on, nobody can
-      // know whether the paper came out, so a restart must ask a person.
-      current = { ...job, state: 'sending', printerId: printer.id, attempts: job.attempts + 1, updatedAt: this.now() };
-      await this.save(current);
-      try {
-        await session.write(bytes);
-      } catch (e) {
-        // Only a transport that knows nothing left (e.g. the host could not even connect) says 0.
-        if (session.bytesWritten === 0) throw new NotSent(errorText(e));
-        return await this.afterBytes(current, session, 'connection-lost-after-send', errorText(e));
-      }
-      if (!printer.statusQueries) {
-        // Nothing to ask: accepted bytes are the best confirmation this printer can give.
-        await this.save({ ...current, state: 'printed', printedAt: this.now(), lastError: null, updatedAt: this.now() });
-        return;
-      }
-      let after: PrinterStatus;
-      try {
-        after = await session.status();
-      } catch (e) {
-        return await this.afterBytes(current, session, 'unconfirmed', `no confirmation: ${errorText(e)}`);
-      }
-      this.emitPrinter(printer.id, healthOf(after), null);
-      const afterProblem = statusProblem(after);
-      if (afterProblem) return await this.afterBytes(current, session, 'printer-problem-after-send', `printer reports ${afterProblem}`);
-      this.failures.set(printer.id, 0);
-      await this.save({ ...current, state: 'printed', printedAt: this.now(), lastError: null, updatedAt: this.now() });
     } catch (e) {
-      if (!(e instanceof NotSent) && (session?.bytesWritten ?? 0) > 0) {
-        // e.g. the store failed after bytes went out: still "may have printed".
-        await this.afterBytes(current, session, 'unconfirmed', errorText(e));
-        return;
-      }
-      await this.notSent(job, printer, errorText(e));
-    } finally {
-      session?.close();
+      return this.notSent(job, printer, `cannot encode: ${errorText(e)}`);
     }
-  }
-
-  private async afterBytes(job: PrintJob, session: PrinterSession | null, reason: AttentionReason, detail: string): Promise<void> {
-    await this.needsAttention(job, reason, detail, session?.bytesWritten ?? 0);
+    const sending: PrintJob = { ...job, state: 'sending', printerId: printer.id, attempts: job.attempts + 1, updatedAt: this.now() };
+    const outcome = await attemptPrint(printer, bytes, {
+      transport: this.options.transport,
+      markSending: () => this.save(sending),
+      onHealth: (health, detail) => this.emitPrinter(printer.id, health, detail),
+    });
+    if (outcome.kind === 'not-sent') return this.notSent(job, printer, outcome.detail);
+    if (outcome.kind === 'may-have-printed') return this.needsAttention(sending, outcome.reason, outcome.detail, outcome.bytesWritten);
+    this.failures.set(printer.id, 0);
+    await this.save({ ...sending, state: 'printed', printedAt: this.now(), lastError: null, updatedAt: this.now() });
   }
 
   private async needsAttention(job: PrintJob, reason: AttentionReason, detail: string, bytesWritten: number): Promise<void> {
