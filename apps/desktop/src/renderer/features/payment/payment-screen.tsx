@@ -4,16 +4,17 @@ import { OrderStatusBadges, PaymentPanel, ReceiptPreview, TotalsPanel, useI18n, 
 import { useTill } from '../app/till-context';
 import { useOrderPersistence } from '../app/use-order-persistence';
 import { totalsView } from '../order-entry/view-models';
-import { receiptModel } from './receipt-model';
+import { printedReceiptModel } from './receipt-model';
 import { RefundDialog } from './refund-dialog';
 
 /** Take payment (cash, card, split), print or reprint the receipt, refund a paid order. */
 export function PaymentScreen() {
-  const { order: store, branch, app } = useTill();
+  const { order: store, branch, app, session, ports } = useTill();
   const i18n = useI18n();
   const { t } = i18n;
   const { order, actionError, saveState } = useStore(store);
   const status = useOrderPersistence();
+  const cashier = useStore(session, (st) => st.user?.name ?? '');
   const [refunding, setRefunding] = useState(false);
   if (!order) return null;
   const s = store.getState();
@@ -74,7 +75,7 @@ export function PaymentScreen() {
             )}
           </div>
         </div>
-        <ReceiptPreview model={receiptModel(order, branch, i18n)} />
+        <ReceiptPreview model={printedReceiptModel(order, branch, cashier, ports.clock.now(), i18n)} />
       </div>
       {refunding ? (
         <RefundDialog

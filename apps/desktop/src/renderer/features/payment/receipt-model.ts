@@ -1,11 +1,24 @@
+import { previewToRows, receiptLayout, resolveLayout } from '@comanda/printing/layout';
 import { padRow, type I18n, type PreviewRow, type ReceiptPreviewModel } from '@comanda/ui';
 import type { Branch, Order } from '../domain';
 import { cartLines } from '../order-entry/view-models';
 
 /**
- * On-screen receipt built from the order while `@comanda/printing/layout` has no preview model
- * to offer the renderer; same content as the printed receipt (lines, taxes, payments).
+ * The receipt exactly as the receipt printer will print it: the printing package's layout resolved
+ * at the receipt printer's width (a bill before payment). Falls back to a simple on-screen layout
+ * if the printing layout rejects the document, so the cashier still sees the order.
  */
+export function printedReceiptModel(order: Order, branch: Branch, cashierName: string, printedAt: number, i18n: I18n): ReceiptPreviewModel {
+  const columns = branch.printers.find((p) => p.receipts)?.columns ?? 42;
+  const paid = order.status === 'paid' || order.status === 'closed' || order.status === 'refunded';
+  try {
+    return previewToRows(resolveLayout(receiptLayout({ branch, order, cashierName, printedAt, bill: !paid }), columns));
+  } catch {
+    return receiptModel(order, branch, i18n, columns);
+  }
+}
+
+/** Simple on-screen receipt (lines, taxes, payments) used when the printing layout is unavailable. */
 export function receiptModel(order: Order, branch: Branch, i18n: I18n, columns = 42): ReceiptPreviewModel {
   const { t, money, dateTime } = i18n;
   const rows: PreviewRow[] = [
