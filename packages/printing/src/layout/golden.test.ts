@@ -9,6 +9,7 @@ import { kitchenTicketLayout } from './documents/kitchen-ticket';
 import { shiftReportLayout } from './documents/report';
 import { testPageLayout } from './documents/test-page';
 import { withNotice } from './documents/notices';
+import { LayoutDocumentSchema } from './schema';
 import { logoFromRgba, logoToRgba, type RgbaImage } from './logo';
 
 /** A black diamond on white, as a canvas would hand it over. */
@@ -90,6 +91,8 @@ const unstyle = (line: string): string => line.replace(/\[(\/?[BUI]|\dx\d)\]/g, 
 describe.each(SUPPORTED_COLUMNS)('golden documents at %i columns', (columns) => {
   it.each(Object.keys(docs))('%s: layout → ESC/POS → virtual printer decode matches the golden file', async (name) => {
     const doc = docs[name]!;
+    // Every document survives the trip through the job store's validation unchanged.
+    expect(LayoutDocumentSchema.parse(JSON.parse(JSON.stringify(doc)))).toEqual(doc);
     const decoded = decodeEscPos(encodeDocument(doc, { columns }));
     await expect(decoded.join('\n') + '\n').toMatchFileSnapshot(`./__golden__/${name}-${columns}.txt`);
 
@@ -156,5 +159,13 @@ describe('hostile or odd text', () => {
     const note = decoded.find((l) => l.includes('here'))!;
     expect(note).toContain('"cut V here @ ?? ok"');
     for (const line of decoded.filter((l) => !/^\[(QR|IMAGE)/.test(l))) expect(cells(line), line).toBeLessThanOrEqual(32);
+  });
+});
+
+describe('layout document validation', () => {
+  it('rejects a corrupted stored document with a clear message', () => {
+    const bad = { kind: 'kitchen', title: 'x', blocks: [{ kind: 'text', text: 3 }] };
+    expect(() => LayoutDocumentSchema.parse(bad)).toThrow(/text/);
+    expect(() => LayoutDocumentSchema.parse({ ...bad, blocks: [{ kind: 'image', width: 12, height: 1, bitmap: 'AA==' }] })).toThrow(/multiple of 8/);
   });
 });

@@ -18,3 +18,4 @@ export { labelsFor } from './labels';
 export type { Labels } from './labels';
 export { logoFromRgba, logoToRgba, LogoError } from './logo';
 export type { RgbaImage } from './logo';
+export { LayoutDocumentSchema, LayoutBlockSchema } from './schema';

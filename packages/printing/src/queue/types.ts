@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LayoutDocument } from '../layout/model';
+import { LayoutDocumentSchema } from '../layout/schema';
 
 /**
  * Life of a print job:
@@ -23,18 +23,13 @@ export const AttentionReasonSchema = z.enum([
 ]);
 export type AttentionReason = z.infer<typeof AttentionReasonSchema>;
 
-const layoutDocumentSchema = z.custom<LayoutDocument>(
-  (v) => typeof v === 'object' && v !== null && Array.isArray((v as { blocks?: unknown }).blocks),
-  'a print job needs a layout document with blocks',
-);
-
 /** A durable print job as stored by a {@link PrintJobStore} (one document in `printJobs`). */
 export const PrintJobSchema = z.object({
   /** Idempotency key: `${printRequestId}:${stationId | 'receipt'}`. */
   id: z.string().min(1),
   /** Route key: a station id, or 'receipt'; routing maps it to a printer at send time. */
   route: z.string().min(1),
-  document: layoutDocumentSchema,
+  document: LayoutDocumentSchema,
   /** Order of enqueueing; jobs of one printer print strictly in this order. */
   seq: z.number().int().nonnegative(),
   state: JobStateSchema,
