@@ -47,14 +47,12 @@ async function main(): Promise<void> {
     await server.services.db.pool.query(`INSERT INTO orgs (id, name) VALUES ('bench_raw', 'raw')`);
     let started = performance.now();
     for (let i = 0; i < docs.length; i += BATCH) {
-      const rows = docs
-        .slice(i, i + BATCH)
-        .map(({ _deleted, ...data }) => ({
-          id: data.id,
-          branch_id: paris,
-          data,
-          deleted: _deleted,
-        }));
+      const rows = docs.slice(i, i + BATCH).map(({ _deleted, ...data }) => ({
+        id: data.id,
+        branch_id: paris,
+        data,
+        deleted: _deleted,
+      }));
       await server.services.db.pool.query(
         `INSERT INTO documents (org_id, collection, id, branch_id, visible_to, data, deleted)
          SELECT 'bench_raw', 'orders', r.id, r.branch_id, ARRAY[r.branch_id], r.data, r.deleted
@@ -113,6 +111,7 @@ async function loadTest(
   }[] = [];
   let streamed = 0;
   let streamErrors = 0;
+  let connected = 0;
   for (let i = 0; i < TILLS; i++) {
     const branchId = `load-${(i % branches) + 1}`;
     const cred = await pairTill(server, orgId, branchId, `till ${i}`);
@@ -126,30 +125,56 @@ async function loadTest(
       ? ({ close() {}, addEventListener() {} } as unknown as EventSource)
       : new EventSource(`${trpcUrl}/sync.stream?input=${input}&connectionParams=${params}`);
     events.onmessage = (message) => {
-      if (typeof message.data === 'string' && message.data.includes('"documents"')) streamed++;
+      if (typeof message.data !== 'string') return;
+      if (message.data.includes('"documents"')) streamed++;
+      else if (message.data.includes('RESYNC')) connected++;
     };
     events.addEventListener('serialized-error', () => streamErrors++);
     tills.push({ client: createClient(trpcUrl, () => accessToken), branchId, events });
   }
+  // Measure the steady state: every stream open (it starts with RESYNC), and the orders built
+  // up front (each till builds its own on its own machine; here they would share our CPU).
+  const openBy = Date.now() + 30_000;
+  while (!process.env.BENCH_NO_STREAM && connected < TILLS && Date.now() < openBy) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const perTill = Math.ceil(SECONDS / 10) + 1;
+  const prepared = tills.map((t, i) =>
+    Array.from({ length: perTill }, (_, k) =>
+      orderDoc({ id: uuid(i * perTill + k, 'bbbb'), branchId: t.branchId, lines: 3, paid: true }),
+    ),
+  );
   console.log(
     `\n== load: ${TILLS} tills (${branches} branches), one order per till every 10 s + live stream, ${SECONDS} s run ==`,
   );
   const latencies: number[] = [];
   let errors = 0;
-  let n = 0;
+  const stats = async () =>
+    (
+      await server.services.db.pool.query<{ xacts: string }>(
+        `SELECT xact_commit + xact_rollback AS xacts FROM pg_stat_database WHERE datname = current_database()`,
+      )
+    ).rows[0]!.xacts;
+  const xactsBefore = Number(await stats());
+  if (process.env.BENCH_WAITS) {
+    const sampler = setInterval(() => {
+      void server.services.db.pool
+        .query<{ state: string; wait: string; n: string }>(
+          `SELECT state, coalesce(wait_event_type || ':' || wait_event, '-') AS wait, count(*) AS n
+           FROM pg_stat_activity WHERE backend_type = 'client backend' GROUP BY 1, 2 ORDER BY 3 DESC`,
+        )
+        .then((r) => console.log(r.rows.map((x) => `${x.state}/${x.wait}=${x.n}`).join('  ')));
+    }, 3000);
+    setTimeout(() => clearInterval(sampler), SECONDS * 1000);
+  }
   const end = Date.now() + SECONDS * 1000;
   await Promise.all(
     tills.map(async (t, i) => {
       // Spread the tills evenly over the 10 s period.
       await new Promise((r) => setTimeout(r, (i / TILLS) * 10_000));
+      let sent = 0;
       while (Date.now() < end) {
-        const doc = orderDoc({
-          id: uuid(++n, 'bbbb'),
-          branchId: t.branchId,
-          lines: 3,
-          paid: true,
-          updatedAt: Date.now(),
-        });
+        const doc = prepared[i]![sent++]!;
         const before = performance.now();
         try {
           await t.client.sync.push.mutate({
@@ -177,6 +202,10 @@ async function loadTest(
   const count = push.find((v) => v.metricName?.endsWith('_count'))?.value ?? 0;
   console.log(
     `server-side sync.push time (incl. earlier phases): mean ${((sum / Math.max(1, count)) * 1000).toFixed(1)} ms over ${count} calls`,
+  );
+  console.log(`streams open before the run: ${connected}/${TILLS}`);
+  console.log(
+    `database transactions+statements during the run: ${((Number(await stats()) - xactsBefore) / SECONDS).toFixed(0)}/s`,
   );
   console.log(
     `stream events with documents: ${streamed} (each order reaches the 2 tills of its branch), stream errors: ${streamErrors}`,

@@ -65,6 +65,9 @@ export async function* streamChanges(
       checkpoint = options.from;
     }
     let pending = false;
+    // A visible row waiting behind an older open transaction (possibly another branch's, whose
+    // commit does not wake this stream): re-check with pauses growing from 50 ms to 1 s.
+    let pendingDelay = 50;
     while (!options.signal?.aborted) {
       if (!dirty && !pending) {
         await new Promise<void>((resolve) => {
@@ -76,13 +79,22 @@ export async function* streamChanges(
         });
         wake = null;
       } else if (!dirty && pending) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pendingDelay);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = null;
+        pendingDelay = Math.min(pendingDelay * 2, 1000);
       }
       if (options.signal?.aborted) break;
       dirty = false;
       await options.check();
       const page = await pullDocuments(db, collection, scope, checkpoint, options.batchSize);
       pending = page.pending;
+      if (!pending) pendingDelay = 50;
       if (page.documents.length > 0) {
         checkpoint = page.checkpoint;
         yield {
