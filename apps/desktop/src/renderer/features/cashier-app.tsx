@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { resolveBranchMenu } from '@comanda/core/menu';
 import { I18nProvider, Loading, ToastRegion } from '@comanda/ui';
+import '@comanda/ui/styles.css';
 import { createAppStore } from './app/app-store';
 import { TillShell } from './app/till-shell';
 import { TillContext, type Till } from './app/till-context';
