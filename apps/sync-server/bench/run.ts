@@ -4,16 +4,88 @@
  *    NOTIFY) vs a raw batched INSERT … ON CONFLICT of the same rows into the same Postgres.
  * 2. Load: N simulated tills (default 500), each pushing one order every 10 s and holding a live
  *    stream, for a shortened run (default 30 s): push latency p50/p99, errors, streamed events.
+ * The server runs in its own process (`src/main.ts`, as deployed); this process plays the tills.
  * Env: BENCH_ORDERS, BENCH_TILLS, BENCH_SECONDS.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { EventSource } from 'eventsource';
+import type { Database } from '../src/db/database';
 import pino from 'pino';
-import { pairTill } from '../src/testing/index';
-import { startPostgres } from '../src/testing/postgres';
+import { createPairingCode, redeemPairingCode } from '../src/auth/devices';
+import { openDatabase } from '../src/db/database';
+import { seedDemo } from '../src/seed';
+import { ChangeHub } from '../src/sync/change-hub';
 import { createClient, deviceClient } from '../src/testing/client';
 import { orderDoc } from '../src/testing/docs';
-import { startServer } from '../src/server';
-import { seedDemo } from '../src/seed';
+import { freePort, startPostgres } from '../src/testing/postgres';
+
+/** The server under test, in a child process, plus a direct pool for setup and baselines. */
+interface BenchServer {
+  url: string;
+  services: { db: Database };
+  pushSeconds(): Promise<{ sum: number; count: number }>;
+  close(): Promise<void>;
+}
+
+async function startServerProcess(databaseUrl: string): Promise<BenchServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DB_POOL_MAX: '20',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    const ok = await fetch(`${url}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (i > 600 || child.exitCode !== null) throw new Error('server did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const db = await openDatabase({
+    databaseUrl,
+    dataDir: 'unused',
+    logger: pino({ level: 'warn' }),
+  });
+  return {
+    url,
+    services: { db },
+    async pushSeconds() {
+      const text = await (await fetch(`${url}/metrics`)).text();
+      const read = (suffix: string) =>
+        Number(
+          new RegExp(
+            `comanda_trpc_duration_seconds_${suffix}\\{procedure="sync.push"\\} ([0-9.e+-]+)`,
+          ).exec(text)?.[1] ?? 0,
+        );
+      return { sum: read('sum'), count: read('count') };
+    },
+    async close() {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await once(child, 'exit');
+      await db.close();
+    },
+  };
+}
+
+async function pairTill(server: BenchServer, orgId: string, branchId: string, deviceName: string) {
+  const { code } = await createPairingCode(
+    server.services.db.pool,
+    { orgId, branchId, createdBy: 'bench' },
+    new Date(),
+  );
+  return redeemPairingCode(server.services.db.pool, { code, deviceName }, new Date());
+}
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 10_000);
 const TILLS = Number(process.env.BENCH_TILLS ?? 500);
@@ -27,16 +99,12 @@ const uuid = (n: number, salt: string) =>
 
 async function main(): Promise<void> {
   const pg = await startPostgres();
-  const server = await startServer({
-    port: 0,
-    databaseUrl: pg.url,
-    dataDir: 'unused',
-    logger: pino({ level: 'warn' }),
-    poolMax: 20,
-    streamPollMs: 30_000,
-  });
+  const server = await startServerProcess(pg.url);
   try {
-    const demo = await seedDemo(server.services);
+    const demo = await seedDemo({
+      db: server.services.db,
+      hub: new ChangeHub(null, pino({ level: 'silent' })),
+    });
     const paris = demo.branchIds[0]!;
     const trpcUrl = `${server.url}/trpc`;
     const docs = Array.from({ length: ORDERS }, (_, i) =>
@@ -92,11 +160,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function loadTest(
-  server: Awaited<ReturnType<typeof startServer>>,
-  orgId: string,
-  trpcUrl: string,
-): Promise<void> {
+async function loadTest(server: BenchServer, orgId: string, trpcUrl: string): Promise<void> {
   // Two tills per branch, like a real group of restaurants.
   const branches = Math.ceil(TILLS / 2);
   await server.services.db.pool.query(
@@ -196,10 +260,7 @@ async function loadTest(
   console.log(
     `push latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)?.toFixed(1)} ms (goal p99 ≤ 100 ms, 0 errors)`,
   );
-  const metrics = await server.services.metrics.duration.get();
-  const push = metrics.values.filter((v) => v.labels.procedure === 'sync.push');
-  const sum = push.find((v) => v.metricName?.endsWith('_sum'))?.value ?? 0;
-  const count = push.find((v) => v.metricName?.endsWith('_count'))?.value ?? 0;
+  const { sum, count } = await server.pushSeconds();
   console.log(
     `server-side sync.push time (incl. earlier phases): mean ${((sum / Math.max(1, count)) * 1000).toFixed(1)} ms over ${count} calls`,
   );
