@@ -51,17 +51,14 @@ export class DocumentRepository<S extends z.ZodType<Versioned>> {
   async save(input: z.input<S>): Promise<z.output<S>> {
     const doc = this.parse(input);
     try {
-      const existing = await this.collection.findOne(doc.id).exec();
-      if (!existing) {
-        try {
-          await this.collection.insert(doc);
-          return doc;
-        } catch (error) {
-          if ((error as { code?: string }).code !== 'CONFLICT') throw error;
-          // Lost an insert race with another save of the same id: fall through to the update path.
-        }
+      // New documents are the common case: one insert, one IndexedDB transaction.
+      try {
+        await this.collection.insert(doc);
+        return doc;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'CONFLICT') throw error;
       }
-      const current = existing ?? (await this.collection.findOne(doc.id).exec());
+      const current = await this.collection.findOne(doc.id).exec();
       if (!current) throw new StoreError('storage', `${this.label} ${doc.id} vanished during save`);
       await current.incrementalModify((stored) => {
         const storedDoc = stripMeta<Versioned>(stored);

@@ -9,7 +9,7 @@ import type { StreamItem, SyncClient } from './sync-client.js';
 type Doc = Record<string, unknown> & { id: string };
 
 export const MIN_RETRY_MS = 1000;
-export const MAX_RETRY_MS = 10_000;
+export const MAX_RETRY_MS = 5_000;
 
 export interface ReplicationEvents {
   /** A request to the server succeeded (pull, push or stream event). */
@@ -42,7 +42,7 @@ export interface StartReplicationOptions {
 
 /**
  * Replicates every sync collection with the RxDB protocol over tRPC: down collections pull only,
- * up collections (orders, shifts, audit) push and pull. Retries back off exponentially to 10 s and
+ * up collections (orders, shifts, audit) push and pull. Retries back off exponentially to 5 s and
  * reset on the first success; RxDB resumes from its persisted checkpoints after any outage or
  * restart, and the server's compare-and-set makes a replayed push a no-op, so an order is never
  * duplicated.
@@ -87,7 +87,7 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
       ...(isUp
         ? {
             push: {
-              batchSize: options.pushBatchSize ?? 200,
+              batchSize: options.pushBatchSize ?? 500,
               handler: async (rows) => {
                 const conflicts = (await client.push(
                   name,

@@ -1,0 +1,63 @@
+// Bench page: the till's real runtime (store, replication, host client) without the UI, driven by
+// bench/run.ts through window.comandaBench.
+import { orderDocSchema } from '@comanda/core';
+import Dexie from 'dexie';
+import { sampleOrder } from '../../src/renderer/data/testing/orders.js';
+import { createHostClient } from '../../src/renderer/host/host-client.js';
+import { bootTill, type TillRuntime } from '../../src/renderer/shell/runtime.js';
+
+let runtime: TillRuntime;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean: samples.reduce((a, b) => a + b, 0) / samples.length };
+}
+
+const bench = {
+  async boot() {
+    runtime = await bootTill(createHostClient(), { dbName: 'comanda-bench' });
+  },
+  pair: (serverUrl: string, code: string) => runtime.pair(serverUrl, code, 'Bench till'),
+  pending: () => runtime.tracker.current.pendingCount,
+  online: () => runtime.tracker.current.online,
+  /** Interleaves app-store commits and raw Dexie puts of the same documents (strict durability both). */
+  async commit(n: number) {
+    const raw = new Dexie('raw-dexie-bench', { chromeTransactionDurability: 'strict' });
+    raw.version(1).stores({ orders: 'id' });
+    await raw.open();
+    const store: number[] = [];
+    const dexie: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const doc = orderDocSchema.parse(sampleOrder(`bench-${i}`, { branchId: runtime.branchId(), updatedAt: Date.now() }));
+      let t = performance.now();
+      await runtime.orders.save(doc);
+      store.push(performance.now() - t);
+      t = performance.now();
+      await raw.table('orders').put(doc);
+      dexie.push(performance.now() - t);
+    }
+    raw.close();
+    return { store: stats(store), dexie: stats(dexie) };
+  },
+  /** Records `n` orders through the app's store (the server is down while this runs). */
+  async recordOffline(n: number) {
+    const at = Date.now();
+    for (let i = 0; i < n; i += 500) {
+      const docs = Array.from({ length: Math.min(500, n - i) }, (_, k) =>
+        orderDocSchema.parse(sampleOrder(`offline-${i + k}`, { branchId: runtime.branchId(), updatedAt: at + i + k, ticketNumber: i + k + 1 })),
+      );
+      await runtime.db.orders.bulkInsert(docs);
+    }
+  },
+};
+
+declare global {
+  interface Window {
+    comandaBench: typeof bench;
+  }
+}
+window.comandaBench = bench;
+document.getElementById('state')!.textContent = 'ready';

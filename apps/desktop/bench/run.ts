@@ -1,0 +1,57 @@
+// `pnpm bench`: measured in Chromium on this machine, against goals from the issue.
+//  1. Order commit through the app's store (strict durability) vs a raw Dexie put of the same doc.
+//  2. Catch-up: 10,000 orders recorded offline, then the server starts: time until all are on it.
+import { join } from 'node:path';
+import { openTill } from '../e2e/support/chromium.js';
+import { TestShop } from '../e2e/support/shop.js';
+
+const COMMITS = Number(process.env.BENCH_COMMITS ?? 500);
+const OFFLINE_ORDERS = Number(process.env.BENCH_OFFLINE_ORDERS ?? 10_000);
+const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+
+type Stats = { p50: number; p99: number; mean: number };
+/** What bench/page/main.ts exposes (functions are serialized into the page, so no DOM types here). */
+interface BenchApi {
+  boot(): Promise<void>;
+  pair(url: string, code: string): Promise<void>;
+  pending(): number;
+  commit(n: number): Promise<{ store: Stats; dexie: Stats }>;
+  recordOffline(n: number): Promise<void>;
+}
+
+const shop = await TestShop.create(join(import.meta.dirname, '..', 'dist', 'bench'));
+const { context, page } = await openTill(shop.profileDir, shop.host.url);
+page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
+page.on('console', (m) => m.type() === 'error' && console.error(`[page] ${m.text()}`));
+try {
+  await page.reload();
+  await page.waitForFunction(() => (globalThis as unknown as { comandaBench?: BenchApi }).comandaBench !== undefined);
+  await page.evaluate(() => (globalThis as unknown as { comandaBench: BenchApi }).comandaBench.boot());
+  const code = await shop.pairingCode();
+  await page.evaluate(([url, c]) => (globalThis as unknown as { comandaBench: BenchApi }).comandaBench.pair(url, c), [shop.serverUrl, code] as const);
+
+  const commit = await page.evaluate((n) => (globalThis as unknown as { comandaBench: BenchApi }).comandaBench.commit(n), COMMITS);
+  const ratio = commit.store.p50 / commit.dexie.p50;
+  console.log(`\nOrder commit, ${COMMITS} orders, strict durability (Chromium ${context.browser()?.version() ?? ''})`);
+  console.log(`  app store : p50 ${fmt(commit.store.p50)}  p99 ${fmt(commit.store.p99)}`);
+  console.log(`  raw Dexie : p50 ${fmt(commit.dexie.p50)}  p99 ${fmt(commit.dexie.p99)}`);
+  console.log(`  ratio p50 : ${ratio.toFixed(2)}× (goal ≤ 2×)   store p99 ${commit.store.p99 <= 10 ? '≤' : '>'} 10 ms goal`);
+
+  await page.waitForFunction(() => (globalThis as unknown as { comandaBench: BenchApi }).comandaBench.pending() === 0, undefined, { timeout: 120_000 });
+  await shop.stopServer();
+  const t0 = performance.now();
+  await page.evaluate((n) => (globalThis as unknown as { comandaBench: BenchApi }).comandaBench.recordOffline(n), OFFLINE_ORDERS);
+  console.log(`\nCatch-up: recorded ${OFFLINE_ORDERS} orders offline in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  await page.waitForFunction((n) => (globalThis as unknown as { comandaBench: BenchApi }).comandaBench.pending() >= n, OFFLINE_ORDERS, { timeout: 60_000 });
+
+  const started = performance.now();
+  await shop.startServer();
+  await page.waitForFunction(() => (globalThis as unknown as { comandaBench: BenchApi }).comandaBench.pending() === 0, undefined, { timeout: 300_000, polling: 100 });
+  const seconds = (performance.now() - started) / 1000;
+  const onServer = (await shop.serverOrders()).length;
+  console.log(`  server start → all acknowledged: ${seconds.toFixed(1)} s (goal ≤ 10 s, includes server start)`);
+  console.log(`  orders on the server: ${onServer} (expected ${OFFLINE_ORDERS + COMMITS})`);
+} finally {
+  await context.close();
+  await shop.close();
+}
