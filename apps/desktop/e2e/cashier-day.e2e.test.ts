@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTill } from './support/chromium.js';
+import { TestShop } from './support/shop.js';
+
+const rendererDir = join(import.meta.dirname, '..', 'dist', 'renderer');
+// Injected through the DevTools protocol: the till's CSP (rightly) refuses inline scripts.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let shop: TestShop;
+
+beforeAll(async () => {
+  shop = await TestShop.create(rendererDir);
+});
+afterAll(async () => {
+  await shop?.close();
+});
+
+async function typePin(page: Page, pin: string) {
+  for (const d of pin) await page.getByRole('button', { name: d, exact: true }).last().click();
+}
+
+/** Serious or critical axe violations on the current screen (ids and what they hit). */
+async function axeProblems(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document);
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe("the cashier's day, offline, in Chromium", () => {
+  it('runs a service with the server stopped: shift, order, kitchen, void, split payment, refund, X and Z', async () => {
+    const { context, page } = await openTill(shop.profileDir, shop.host.url);
+    await page.getByTestId('pair-url').fill(shop.serverUrl);
+    await page.getByTestId('pair-code').fill(await shop.pairingCode());
+    await page.getByTestId('pair-submit').click();
+    await expect.poll(() => page.getByTestId('sync-connection').innerText().catch(() => ''), { timeout: 30_000 }).toBe('Online');
+    await page.getByRole('heading', { name: 'Enter your PIN' }).waitFor({ timeout: 30_000 });
+
+    await shop.stopServer();
+    await expect.poll(() => page.getByTestId('sync-connection').innerText().catch(() => ''), { timeout: 30_000 }).toBe('Offline');
+
+    expect(await axeProblems(page)).toEqual([]);
+
+    // Log in (Léa, cashier) and open the shift with a float of €100.
+    await typePin(page, '1357');
+    await page.getByRole('heading', { name: 'Open the shift' }).waitFor();
+    await page.getByLabel('Opening float').fill('10000');
+    await page.getByRole('button', { name: 'Open shift' }).click();
+
+    // Dine-in, table 12, 2 covers: a steak with modifiers and an espresso.
+    await page.getByLabel('Table', { exact: true }).fill('12');
+    await page.getByRole('button', { name: 'Dine in' }).click();
+    await page.getByText('Ticket 1 · Table 12').waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Plats' }).click();
+    await page.getByRole('button', { name: /^Entrecôte/ }).click();
+    const dialog = page.getByRole('dialog');
+    // aria-disabled (still focusable): force the click to check the dialog refuses it.
+    await dialog.getByRole('button', { name: /^Add/ }).click({ force: true });
+    await dialog.getByRole('alert').waitFor(); // the rule (Cuisson) is named, nothing is added
+    await dialog.getByLabel('À point').check();
+    await dialog.getByLabel('Frites maison').check();
+    await dialog.getByRole('button', { name: /^Add/ }).click();
+    await page.getByRole('button', { name: 'Boissons chaudes' }).click();
+    await page.getByRole('button', { name: /^Espresso/ }).first().click();
+    await page.getByRole('button', { name: 'Send to kitchen' }).click();
+    await page.getByText('Saved', { exact: true }).waitFor();
+
+    // A dessert course: announced on the re-send (only the new line), then fired.
+    await page.getByRole('button', { name: 'Desserts' }).click();
+    await page.getByRole('button', { name: /^Tarte Tatin/ }).click();
+    await page.getByRole('button', { name: 'Send to kitchen' }).click();
+    await page.getByRole('button', { name: 'Fire course 3' }).click();
+    await page.getByRole('button', { name: 'Fire course 3' }).waitFor({ state: 'detached' });
+
+    // Void the steak: it was sent, so a manager approves with a PIN.
+    await page.getByRole('list', { name: 'Order' }).getByText(/^Entrecôte/).click();
+    await page.getByRole('button', { name: 'Void', exact: true }).click();
+    await page.getByLabel('Reason').fill('wrong table');
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('heading', { name: 'Manager approval' }).waitFor();
+    await typePin(page, '2468');
+    await page.getByRole('list', { name: 'Order' }).locator('del').first().waitFor();
+
+    // Split payment: half by card, the rest in cash.
+    await page.getByRole('button', { name: 'Pay', exact: true }).click();
+    await page.getByRole('tab', { name: 'Card' }).click();
+    await page.getByRole('button', { name: '1/2' }).click();
+    await page.getByLabel('Terminal reference').fill('AUTH-42');
+    await page.getByRole('button', { name: /^Take / }).click();
+    await page.getByRole('tab', { name: 'Cash' }).click();
+    await page.getByRole('button', { name: 'Exact' }).click();
+    await page.getByRole('button', { name: /^Take / }).click();
+    await page.getByText('Paid in full').first().waitFor();
+
+    // Refund the espresso, approved by the manager.
+    await page.getByRole('button', { name: 'Refund' }).click();
+    await page.getByLabel('Espresso').fill('1');
+    await page.getByLabel('Reason').fill('cold');
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Refund' }).click();
+    await page.getByRole('heading', { name: 'Manager approval' }).waitFor();
+    await typePin(page, '2468');
+    await page.getByText('Refunded').first().waitFor();
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    // X report, then close with the counted cash → Z report.
+    await page.getByRole('button', { name: 'Shift', exact: true }).click();
+    await page.getByRole('button', { name: 'X report' }).click();
+    await page.getByRole('heading', { name: 'X report' }).waitFor();
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByLabel('Counted cash').fill('10000');
+    await page.getByRole('button', { name: 'Close shift (Z report)' }).click();
+    await page.getByRole('heading', { name: 'Z report' }).waitFor();
+    const z = await page.getByRole('article', { name: 'Z report' }).innerText();
+    expect(z).toContain('Card (1)');
+    expect(z).toContain('Cash (1)');
+    await context.close();
+  });
+});
