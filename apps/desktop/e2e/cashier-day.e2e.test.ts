@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { formatMoney } from '@comanda/core/money';
+import { orderDocSchema } from '@comanda/core/orders';
+import { buildZReport } from '@comanda/core/reports';
+import { shiftDocSchema } from '@comanda/core/shifts';
+import { pairTill } from '@comanda/sync-server/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTill } from './support/chromium.js';
 import { TestShop } from './support/shop.js';
+import { DeviceTokenSource } from '../src/renderer/sync/device-auth.js';
+import { createPublicSyncClient, createSyncClient, type WireDoc } from '../src/renderer/sync/sync-client.js';
 
 const rendererDir = join(import.meta.dirname, '..', 'dist', 'renderer');
 // Injected through the DevTools protocol: the till's CSP (rightly) refuses inline scripts.
@@ -20,6 +27,21 @@ afterAll(async () => {
 
 async function typePin(page: Page, pin: string) {
   for (const d of pin) await page.getByRole('button', { name: d, exact: true }).last().click();
+}
+
+/** Every document of one collection of the branch as the server holds it (a separate observer device). */
+async function serverDocs(collection: 'orders' | 'shifts'): Promise<WireDoc[]> {
+  const credential = await pairTill(shop.server!, shop.orgId, shop.branchId, `e2e observer ${collection}`);
+  const tokens = new DeviceTokenSource(createPublicSyncClient(shop.serverUrl), credential);
+  const client = createSyncClient(shop.serverUrl, () => tokens.get());
+  const all: WireDoc[] = [];
+  let checkpoint = null;
+  for (;;) {
+    const page = await client.pull(collection, checkpoint, 1000);
+    all.push(...page.documents);
+    if (page.documents.length < 1000) return all;
+    checkpoint = page.checkpoint;
+  }
 }
 
 /** Serious or critical axe violations on the current screen (ids and what they hit). */
@@ -121,6 +143,39 @@ describe("the cashier's day, offline, in Chromium", () => {
     const z = await page.getByRole('article', { name: 'Z report' }).innerText();
     expect(z).toContain('Card (1)');
     expect(z).toContain('Cash (1)');
+
+    // The server comes back: the shift and its orders sync up, and the Z report the server builds
+    // from what it holds (the core's buildZReport, as its reports endpoint does) is the till's.
+    await shop.startServer();
+    const closedOnServer = async () => {
+      const shifts = (await serverDocs('shifts')).map((d) => shiftDocSchema.parse(d)).filter((s) => s.status === 'closed');
+      const orders = (await serverDocs('orders')).map((d) => orderDocSchema.parse(d));
+      return { shift: shifts[0], orders };
+    };
+    await expect
+      .poll(async () => {
+        const { shift, orders } = await closedOnServer();
+        return shift !== undefined && orders.some((o) => o.refunds.length > 0);
+      }, { timeout: 60_000, interval: 1000 })
+      .toBe(true);
+    const { shift, orders } = await closedOnServer();
+    const serverZ = buildZReport(shift!, orders.filter((o) => o.tillId === shift!.tillId && o.businessDay === shift!.businessDay));
+    const eur = (n: number) => formatMoney(n, 'EUR', 'en-GB');
+    expect(serverZ.orderCount).toBe(1);
+    expect(z).toContain(eur(serverZ.grossSales));
+    expect(z).toContain(eur(serverZ.refunds.total));
+    expect(z).toContain(eur(serverZ.cash.expected));
+    expect(z).toContain(eur(serverZ.cash.overShort!));
+    for (const p of serverZ.payments.filter((m) => m.count > 0)) expect(z).toContain(eur(p.amount));
+    await context.close();
+  });
+
+  it('locks PIN entry after three wrong PINs', async () => {
+    const { context, page } = await openTill(shop.profileDir, shop.host.url);
+    await page.getByRole('heading', { name: 'Enter your PIN' }).waitFor({ timeout: 30_000 });
+    for (const pin of ['0000', '0001', '0002']) await typePin(page, pin);
+    await page.getByText(/Too many wrong PINs\. Try again in \d+ s\./).waitFor();
+    expect(await page.getByLabel('PIN', { exact: true }).isDisabled()).toBe(true);
     await context.close();
   });
 });
