@@ -41,8 +41,8 @@ export interface StartReplicationOptions {
 }
 
 /**
- * Replicates every sync collection with the RxDB protocol over tRPC: down collections pull only,
- * up collections (orders, shifts, audit) push and pull. Retries back off exponentially to 5 s and
+ * Replicates every sync collection with the RxDB protocol over tRPC: down collections pull (and
+ * stream), up collections (orders, shifts, audit) push. Retries back off exponentially to 5 s and
  * reset on the first success; RxDB resumes from its persisted checkpoints after any outage or
  * restart, and the server's compare-and-set makes a replayed push a no-op, so an order is never
  * duplicated.
@@ -69,21 +69,25 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
       autoStart: true,
       // A till syncs while minimized or behind another window: never pause on visibility.
       toggleOnDocumentVisible: false,
-      pull: {
-        batchSize: options.pullBatchSize ?? 500,
-        // Only down collections listen live: browsers allow 6 HTTP/1.1 connections per server and
-        // each SSE stream holds one. Up collections are written by this till alone; they pull at
-        // start and on every reSync.
-        ...(isUp ? {} : { stream$: stream$.asObservable() }),
-        handler: async (checkpoint, batchSize) => {
-          const page = await client.pull(name, checkpoint ?? null, batchSize);
-          const documents = page.documents as Doc[];
-          if (isUp) await recordAcks(db.syncAcks, name, documents);
-          if (!initialDone) events.onPulled(name, (pulledDuringInitial += documents.length));
-          events.onSuccess(name);
-          return { documents: documents as never, checkpoint: page.checkpoint };
-        },
-      },
+      // Up collections are push-only: this till is their only writer, so pulling them back would
+      // only download what it just pushed (10,000 orders twice on a catch-up). Down collections
+      // pull and listen live; browsers allow 6 HTTP/1.1 connections per server and each SSE
+      // stream holds one, so only the four down collections stream.
+      ...(isUp
+        ? {}
+        : {
+            pull: {
+              batchSize: options.pullBatchSize ?? 500,
+              stream$: stream$.asObservable(),
+              handler: async (checkpoint: Checkpoint | undefined, batchSize: number) => {
+                const page = await client.pull(name, checkpoint ?? null, batchSize);
+                if (!initialDone)
+                  events.onPulled(name, (pulledDuringInitial += page.documents.length));
+                events.onSuccess(name);
+                return { documents: page.documents as never, checkpoint: page.checkpoint };
+              },
+            },
+          }),
       ...(isUp
         ? {
             push: {
@@ -92,7 +96,7 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
                 const conflicts = (await client.push(
                   name,
                   rows.map((r) => ({
-                    assumedMasterState: (r.assumedMasterState ?? null),
+                    assumedMasterState: r.assumedMasterState ?? null,
                     newDocumentState: r.newDocumentState,
                   })),
                 )) as Doc[];
