@@ -84,7 +84,7 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
                 if (!initialDone)
                   events.onPulled(name, (pulledDuringInitial += page.documents.length));
                 events.onSuccess(name);
-                return { documents: page.documents as never, checkpoint: page.checkpoint };
+                return { documents: page.documents, checkpoint: page.checkpoint };
               },
             },
           }),
