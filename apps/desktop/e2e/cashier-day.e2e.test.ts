@@ -121,6 +121,7 @@ describe("the cashier's day, offline, in Chromium", () => {
     await page.getByRole('button', { name: 'Exact' }).click();
     await page.getByRole('button', { name: /^Take / }).click();
     await page.getByText('Paid in full').first().waitFor();
+    expect(await axeProblems(page)).toEqual([]);
 
     // Refund the espresso, approved by the manager.
     await page.getByRole('button', { name: 'Refund' }).click();
@@ -140,6 +141,7 @@ describe("the cashier's day, offline, in Chromium", () => {
     await page.getByLabel('Counted cash').fill('10000');
     await page.getByRole('button', { name: 'Close shift (Z report)' }).click();
     await page.getByRole('heading', { name: 'Z report' }).waitFor();
+    expect(await axeProblems(page)).toEqual([]);
     const z = await page.getByRole('article', { name: 'Z report' }).innerText();
     expect(z).toContain('Card (1)');
     expect(z).toContain('Cash (1)');
