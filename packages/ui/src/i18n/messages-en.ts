@@ -92,6 +92,7 @@ export const en = {
   'status.pending': '{count} waiting to sync',
   'status.printer': 'Printer {name}: {state}',
   'status.printerOk': 'Printers OK',
+  'status.retryPrint': 'Retry printing ({count})',
   'printer.online': 'online',
   'printer.offline': 'offline',
   'printer.paper-out': 'out of paper',

@@ -94,6 +94,7 @@ export const fr: Record<MessageKey, string> = {
   'status.pending': '{count} en attente de synchronisation',
   'status.printer': 'Imprimante {name} : {state}',
   'status.printerOk': 'Imprimantes OK',
+  'status.retryPrint': 'Relancer l’impression ({count})',
   'printer.online': 'en ligne',
   'printer.offline': 'hors ligne',
   'printer.paper-out': 'plus de papier',

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CashierApp } from './cashier-app';
 import { createDemoPorts, DEMO_PINS } from './testing/demo-ports';
@@ -37,6 +37,19 @@ describe('CashierApp', () => {
     expect(stored[0]!.status).toBe('paid');
     expect(stored[0]!.payments.map((p) => p.amount)).toEqual([250]);
     expect(stored[0]!.shiftId).toBe([...ports.state.shifts.keys()][0]);
+
+    // The receipt job fails at the printer: the cashier sees it and can retry.
+    const receipt = stored[0]!.printRequests.find((r) => r.kind === 'receipt')!;
+    const jobId = `${receipt.id}:receipt`;
+    act(() =>
+      ports.setJobs(stored[0]!.id, [
+        { id: jobId, orderId: stored[0]!.id, requestId: receipt.id, target: 'receipt', state: 'failed', attempts: 3, error: 'paper out', updatedAt: 0 },
+      ]),
+    );
+    await screen.findByText('Print failed');
+    fireEvent.click(screen.getByRole('button', { name: 'Retry printing (1)' }));
+    await screen.findByText('Printing…');
+    expect(screen.queryByRole('button', { name: 'Retry printing (1)' })).toBeNull();
   });
 
   it('locks PIN entry after three wrong PINs and says for how long', async () => {

@@ -7,8 +7,14 @@ import { usePort } from './use-port';
 
 const OFFLINE: SyncStatus = { online: false, paired: false, unsyncedOrderIds: [], pendingCount: 0, lastSyncAt: null, error: null };
 
+export interface OrderPersistence {
+  status: OrderPersistenceView;
+  /** Jobs of this order that failed or may have printed: a person decides to retry them. */
+  problemJobs: PrintJobView[];
+}
+
 /** Saved / synced / printed of the order on screen, kept live from the ports. */
-export function useOrderPersistence(): OrderPersistenceView {
+export function useOrderPersistence(): OrderPersistence {
   const { ports, order: store } = useTill();
   const order = useStore(store, (s) => s.order);
   const saveState = useStore(store, (s) => s.saveState);
@@ -19,5 +25,8 @@ export function useOrderPersistence(): OrderPersistenceView {
     [],
     orderId,
   );
-  return orderPersistence(order, saveState, sync, jobs);
+  return {
+    status: orderPersistence(order, saveState, sync, jobs),
+    problemJobs: jobs.filter((j) => j.state === 'failed' || j.state === 'may-have-printed'),
+  };
 }

@@ -12,10 +12,10 @@ type OpenDialog = 'edit' | 'void' | 'discount-line' | 'discount-order' | 'split'
 
 /** The current order: header, saved/synced/printed, cart, totals and the actions on it. */
 export function OrderPanel() {
-  const { order: store, menu, app } = useTill();
+  const { order: store, menu, app, ports } = useTill();
   const { t } = useI18n();
   const { order, selectedLineId, actionError, saveError } = useStore(store);
-  const status = useOrderPersistence();
+  const { status, problemJobs } = useOrderPersistence();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   if (!order) return null;
   const s = store.getState();
@@ -35,6 +35,17 @@ export function OrderPanel() {
             : (order.customerName ?? t('order.takeaway'))}
         </h2>
         <OrderStatusBadges status={status} />
+        {problemJobs.length > 0 ? (
+          <button
+            type="button"
+            className="cmd-btn cmd-btn-small"
+            onClick={() => {
+              for (const job of problemJobs) void ports.printing.retryJob(job.id).catch(() => undefined);
+            }}
+          >
+            {t('status.retryPrint', { count: problemJobs.length })}
+          </button>
+        ) : null}
       </header>
       <Cart
         lines={cartLines(order)}

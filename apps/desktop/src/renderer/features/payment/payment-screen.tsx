@@ -13,7 +13,7 @@ export function PaymentScreen() {
   const i18n = useI18n();
   const { t } = i18n;
   const { order, actionError, saveState } = useStore(store);
-  const status = useOrderPersistence();
+  const { status, problemJobs } = useOrderPersistence();
   const cashier = useStore(session, (st) => st.user?.name ?? '');
   const [refunding, setRefunding] = useState(false);
   if (!order) return null;
@@ -33,6 +33,17 @@ export function PaymentScreen() {
           {t('payment.title')} · {t('order.ticket', { number: order.ticketNumber })}
         </h1>
         <OrderStatusBadges status={status} />
+        {problemJobs.length > 0 ? (
+          <button
+            type="button"
+            className="cmd-btn cmd-btn-small"
+            onClick={() => {
+              for (const job of problemJobs) void ports.printing.retryJob(job.id).catch(() => undefined);
+            }}
+          >
+            {t('status.retryPrint', { count: problemJobs.length })}
+          </button>
+        ) : null}
       </header>
       <div className="cmd-columns">
         <div>
