@@ -91,7 +91,8 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
       ...(isUp
         ? {
             push: {
-              batchSize: options.pushBatchSize ?? 500,
+              // ~1.2 KB per order: 250 rows stay well under the server's 1 MiB body limit.
+              batchSize: options.pushBatchSize ?? 250,
               handler: async (rows) => {
                 const conflicts = (await client.push(
                   name,

@@ -1,5 +1,11 @@
 import { checkpointSchema, type Checkpoint } from '@comanda/core/sync';
-import { createTRPCUntypedClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import {
+  createTRPCUntypedClient,
+  httpBatchLink,
+  httpLink,
+  httpSubscriptionLink,
+  splitLink,
+} from '@trpc/client';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { z } from 'zod';
 
@@ -12,8 +18,17 @@ export type WireDoc = Record<string, unknown> & { id: string; _deleted: boolean 
 const wireDoc = z.looseObject({ id: z.string(), _deleted: z.boolean() });
 const pullOutput = z.object({ documents: z.array(wireDoc), checkpoint: checkpointSchema });
 const pushOutput = z.array(wireDoc);
-const streamEvent = z.object({ id: z.string().optional(), data: z.union([pullOutput, z.literal('RESYNC')]) });
-const credentialOutput = z.object({ deviceId: z.string(), deviceSecret: z.string(), orgId: z.string(), branchId: z.string(), branchName: z.string() });
+const streamEvent = z.object({
+  id: z.string().optional(),
+  data: z.union([pullOutput, z.literal('RESYNC')]),
+});
+const credentialOutput = z.object({
+  deviceId: z.string(),
+  deviceSecret: z.string(),
+  orgId: z.string(),
+  branchId: z.string(),
+  branchName: z.string(),
+});
 const tokenOutput = z.object({ accessToken: z.string(), expiresAt: z.number() });
 
 export type PullPage = { documents: WireDoc[]; checkpoint: Checkpoint };
@@ -31,8 +46,8 @@ export interface StreamHandlers {
 
 /**
  * The till's view of the sync server: the procedures it calls, with every reply validated by zod
- * (the server is another program; a reply is a boundary like any other). Queries and mutations
- * are batched over HTTP; the live stream uses SSE. EventSource cannot send headers, so the stream
+ * (the server is another program; a reply is a boundary like any other). Queries are batched
+ * over HTTP, pushes go one per request, the live stream uses SSE. EventSource cannot send headers, so the stream
  * passes the access token as tRPC connectionParams.
  */
 export interface SyncClient {
@@ -43,8 +58,15 @@ export interface SyncClient {
   deviceToken(deviceId: string, deviceSecret: string): Promise<z.output<typeof tokenOutput>>;
 }
 
-export function createSyncClient(serverUrl: string, getToken: () => Promise<string | null>): SyncClient {
+export function createSyncClient(
+  serverUrl: string,
+  getToken: () => Promise<string | null>,
+): SyncClient {
   const url = trpcUrl(serverUrl);
+  const authHeaders = async (): Promise<Record<string, string>> => {
+    const token = await getToken();
+    return token ? { authorization: `Bearer ${token}` } : {};
+  };
   const client = createTRPCUntypedClient<AnyTRPCRouter>({
     links: [
       splitLink({
@@ -56,13 +78,12 @@ export function createSyncClient(serverUrl: string, getToken: () => Promise<stri
             return token ? { token } : {};
           },
         }),
-        false: httpBatchLink({
-          url,
-          maxItems: 10,
-          headers: async () => {
-            const token = await getToken();
-            return token ? { authorization: `Bearer ${token}` } : {};
-          },
+        // Mutations (pushes) are never batched together: two 250-order pushes in one request
+        // could exceed the server's body limit (413), failing both.
+        false: splitLink({
+          condition: (op) => op.type === 'mutation',
+          true: httpLink({ url, headers: authHeaders }),
+          false: httpBatchLink({ url, maxItems: 10, headers: authHeaders }),
         }),
       }),
     ],
@@ -70,7 +91,8 @@ export function createSyncClient(serverUrl: string, getToken: () => Promise<stri
   return {
     pull: async (collection, checkpoint, limit) =>
       pullOutput.parse(await client.query('sync.pull', { collection, checkpoint, limit })),
-    push: async (collection, rows) => pushOutput.parse(await client.mutation('sync.push', { collection, rows })),
+    push: async (collection, rows) =>
+      pushOutput.parse(await client.mutation('sync.push', { collection, rows })),
     stream: (collection, handlers) =>
       client.subscription(
         'sync.stream',
@@ -89,8 +111,10 @@ export function createSyncClient(serverUrl: string, getToken: () => Promise<stri
           },
         },
       ),
-    pair: async (code, deviceName) => credentialOutput.parse(await client.mutation('auth.pair', { code, deviceName })),
-    deviceToken: async (deviceId, deviceSecret) => tokenOutput.parse(await client.mutation('auth.deviceToken', { deviceId, deviceSecret })),
+    pair: async (code, deviceName) =>
+      credentialOutput.parse(await client.mutation('auth.pair', { code, deviceName })),
+    deviceToken: async (deviceId, deviceSecret) =>
+      tokenOutput.parse(await client.mutation('auth.deviceToken', { deviceId, deviceSecret })),
   };
 }
 
