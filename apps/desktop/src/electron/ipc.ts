@@ -25,7 +25,7 @@ export function registerHostIpc(ipcMain: IpcMainLike, service: HostService, isTr
         return { ok: true, result: await dispatchHostCall(service, method, args[0]) };
       } catch (error) {
         if (error instanceof HostInputError) return { ok: false, error: { code: 'BAD_INPUT', message: error.message } };
-        if (error instanceof HostOperationError) return { ok: false, error: { code: error.code, message: error.message } };
+        if (error instanceof HostOperationError) return { ok: false, error: { code: error.code, message: error.message, ...error.details } };
         console.error('[ipc]', method, error);
         return { ok: false, error: { code: 'INTERNAL', message: 'The host failed; see its log' } };
       }

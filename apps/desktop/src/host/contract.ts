@@ -41,8 +41,18 @@ export type PrinterStatus = z.output<typeof printerStatusSchema>;
 
 const MAX_JOB_BYTES = 512 * 1024;
 
+/**
+ * Address of a printer the device has not saved (one from the branch document). The host uses it
+ * only when no saved printer has the id; the renderer is the till's own, origin-checked page.
+ */
+export const printerEndpointSchema = z.object({
+  host: z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.:-]+$/, 'Printer address: a host name or IP address'),
+  port: z.number().int().min(1).max(65535),
+}).strict();
+
 export const printJobSubmissionSchema = z.object({
   printerId: printerIdSchema,
+  endpoint: printerEndpointSchema.optional(),
   /** Idempotency key of the job (`${requestId}:${target}`), echoed in logs. */
   jobId: z.string().min(1).max(200),
   /** ESC/POS bytes, base64 so the payload is plain JSON on both transports. */
@@ -53,11 +63,23 @@ export const printJobSubmissionSchema = z.object({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'bytesBase64 is not valid base64'),
 });
 
+/** The printer's own status answer (DLE EOT 1, 2, 4), as `@comanda/printing`'s transport parses it. */
+export const printerStatusBitsSchema = z.object({
+  online: z.boolean(),
+  coverOpen: z.boolean(),
+  paperEnd: z.boolean(),
+  paperNearEnd: z.boolean(),
+  error: z.boolean(),
+  drawerOpen: z.boolean(),
+});
+
 export const printJobResultSchema = z.object({
   jobId: z.string(),
   printerId: printerIdSchema,
   bytesSent: z.number().int().nonnegative(),
   completedAt: z.number().int(),
+  /** Status answered on the same connection after the bytes: proof every byte arrived. */
+  confirmedStatus: printerStatusBitsSchema.optional(),
 });
 
 export const deviceSettingsSchema = z.object({
@@ -116,7 +138,7 @@ export const hostContract = {
     output: z.array(printerConfigSchema),
   },
   'printers.submit': { input: printJobSubmissionSchema.strict(), output: printJobResultSchema },
-  'printers.status': { input: z.object({ printerId: printerIdSchema }).strict(), output: printerStatusSchema },
+  'printers.status': { input: z.object({ printerId: printerIdSchema, endpoint: printerEndpointSchema.optional() }).strict(), output: printerStatusSchema },
   'printers.testPage': { input: z.object({ printerId: printerIdSchema }).strict(), output: printJobResultSchema },
   'logs.write': { input: logEntrySchema.strict(), output: ok },
   'logs.tail': {
@@ -157,9 +179,17 @@ export class HostOperationError extends Error {
   constructor(
     message: string,
     readonly code: 'PRINTER_NOT_FOUND' | 'PRINTER_UNREACHABLE' | 'PRINTER_TIMEOUT' | 'IO_ERROR',
+    /** For a failed print job: content bytes handed to the printer and the phase that failed. */
+    readonly details?: PrintFailureDetails,
   ) {
     super(message);
   }
+}
+
+/** How far a failed print job got, so the renderer's print worker can tell "not sent" from "may have printed". */
+export interface PrintFailureDetails {
+  bytesWritten: number;
+  phase: string;
 }
 
 /** Formats a zod error as one sentence a person can act on. */

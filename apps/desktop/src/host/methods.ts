@@ -21,4 +21,12 @@ export function hostChannel(method: string): string {
 }
 
 /** What an IPC handler returns: errors travel as data because Electron flattens thrown errors. */
-export type HostIpcReply = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
+export type HostIpcReply = { ok: true; result: unknown } | { ok: false; error: HostErrorBody };
+
+/** An error as it crosses IPC or HTTP; print failures carry how many bytes went out. */
+export interface HostErrorBody {
+  code: string;
+  message: string;
+  bytesWritten?: number;
+  phase?: string;
+}

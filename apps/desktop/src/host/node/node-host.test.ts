@@ -83,6 +83,8 @@ describe('Node host over real HTTP', () => {
     expect(res.status).toBe(200);
     await expect.poll(() => printer.jobs.length).toBe(1);
     expect(printer.jobs[0]).toEqual(bytes);
+    // Confirmed send: the status answered after the bytes, on the same connection, comes back.
+    expect(((await res.json()) as { result: { confirmedStatus: unknown } }).result.confirmedStatus).toMatchObject({ online: true, paperEnd: false });
 
     printer.status.paper = 0x12 | 0x60;
     const status = (await (await call('printers.status', { printerId: 'kitchen' })).json()) as { result: Record<string, unknown> };
@@ -97,6 +99,8 @@ describe('Node host over real HTTP', () => {
     expect(status.result.reachable).toBe(false);
     const job = await call('printers.submit', { printerId: 'dead', jobId: 'x', bytesBase64: 'AA==' });
     expect(job.status).toBe(503);
+    // Nothing reached the printer: the renderer's worker may retry without risking a double print.
+    expect(((await job.json()) as { error: { bytesWritten: number; phase: string } }).error).toMatchObject({ bytesWritten: 0, phase: 'connect' });
   });
 
   it('serves the renderer with a strict CSP and never outside its root', async () => {

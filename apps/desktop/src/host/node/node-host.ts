@@ -116,7 +116,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
       }
       if (error instanceof HostOperationError) {
         const status = error.code === 'PRINTER_NOT_FOUND' ? 404 : error.code === 'IO_ERROR' ? 409 : 503;
-        return send(res, status, { error: { code: error.code, message: error.message } });
+        return send(res, status, { error: { code: error.code, message: error.message, ...error.details } });
       }
       console.error('[node-host]', method, error);
       send(res, 500, { error: { code: 'INTERNAL', message: 'The host failed; see its log' } });

@@ -12,7 +12,7 @@ import {
   type StoredLogEntry,
 } from '../contract.js';
 import { JsonFile } from './json-file.js';
-import { queryPrinterStatus, sendToPrinter, testPageBytes } from './printer-io.js';
+import { queryPrinterStatus, sendToPrinter, sendToPrinterConfirmed, testPageBytes } from './printer-io.js';
 
 export interface HostServiceOptions {
   /** Directory for device.json, printers.json and the log file (the user's data dir). */
@@ -48,8 +48,10 @@ export function createHostService(options: HostServiceOptions): HostService {
     await appendFile(logPath, `${JSON.stringify(entry)}\n`);
   }
 
-  async function findPrinter(printerId: string): Promise<PrinterConfig> {
+  async function findPrinter(printerId: string, endpoint?: { host: string; port: number }): Promise<PrinterConfig> {
     const printer = (await printersFile.read()).find((p) => p.id === printerId);
+    // A branch printer the device has not saved: the renderer passes its address.
+    if (!printer && endpoint) return printerConfigSchema.parse({ id: printerId, name: printerId, ...endpoint });
     if (!printer) throw new HostOperationError(`No printer with id "${printerId}" is configured`, 'PRINTER_NOT_FOUND');
     return printer;
   }
@@ -75,13 +77,21 @@ export function createHostService(options: HostServiceOptions): HostService {
       await printersFile.write(printers);
       return printers;
     },
-    'printers.submit': async ({ printerId, jobId, bytesBase64 }) => {
-      const printer = await findPrinter(printerId);
-      const bytesSent = await sendToPrinter(printer, Buffer.from(bytesBase64, 'base64'));
-      await log({ level: 'info', message: 'print job sent', context: { jobId, printerId, bytesSent }, at: now(), source: 'host' });
-      return { jobId, printerId, bytesSent, completedAt: now() };
+    'printers.submit': async ({ printerId, endpoint, jobId, bytesBase64 }) => {
+      const printer = await findPrinter(printerId, endpoint);
+      const bytes = Buffer.from(bytesBase64, 'base64');
+      let confirmedStatus;
+      try {
+        confirmedStatus = await sendToPrinterConfirmed(printer, bytes);
+      } catch (error) {
+        const details = error instanceof HostOperationError ? error.details : undefined;
+        await log({ level: 'warn', message: 'print job failed', context: { jobId, printerId, bytesWritten: details?.bytesWritten ?? null, phase: details?.phase ?? null }, at: now(), source: 'host' });
+        throw error;
+      }
+      await log({ level: 'info', message: 'print job sent', context: { jobId, printerId, bytesSent: bytes.byteLength }, at: now(), source: 'host' });
+      return { jobId, printerId, bytesSent: bytes.byteLength, completedAt: now(), confirmedStatus };
     },
-    'printers.status': async ({ printerId }) => queryPrinterStatus(await findPrinter(printerId), now),
+    'printers.status': async ({ printerId, endpoint }) => queryPrinterStatus(await findPrinter(printerId, endpoint), now),
     'printers.testPage': async ({ printerId }) => {
       const printer = await findPrinter(printerId);
       const settings = await settingsFile.read();

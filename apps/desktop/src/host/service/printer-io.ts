@@ -1,4 +1,5 @@
 import { Socket } from 'node:net';
+import { PrinterTransportError, sendConfirmed, type PrinterStatus as PrinterStatusBits } from '@comanda/printing/transport';
 import { HostOperationError, type PrinterConfig, type PrinterStatus } from '../contract.js';
 
 const DLE_EOT = (n: number) => Buffer.from([0x10, 0x04, n]);
@@ -92,4 +93,23 @@ export function testPageBytes(printer: PrinterConfig, tillName: string, at: Date
     Buffer.from(text, 'ascii'),
     Buffer.from([0x1b, 0x64, 0x04, 0x1d, 0x56, 0x01]),
   ]);
+}
+
+/**
+ * Sends a print job with the confirmed-send protocol of `@comanda/printing` (docs/printing.md):
+ * connect, write, then ask for the status on the same connection; the answer proves every byte
+ * arrived. On failure the error carries the phase and the content bytes already handed over, so
+ * the renderer's print worker can tell "nothing sent, retry" from "may have printed, ask a person".
+ * @throws {HostOperationError} PRINTER_UNREACHABLE or PRINTER_TIMEOUT with `details`
+ */
+export async function sendToPrinterConfirmed(printer: PrinterConfig, bytes: Uint8Array): Promise<PrinterStatusBits> {
+  try {
+    return await sendConfirmed({ id: printer.id, host: printer.host, port: printer.port }, bytes);
+  } catch (error) {
+    if (error instanceof PrinterTransportError) {
+      const code = /time/i.test(error.message) || error.code === 'ETIMEDOUT' ? 'PRINTER_TIMEOUT' : 'PRINTER_UNREACHABLE';
+      throw new HostOperationError(`Printer ${printer.name}: ${error.message}`, code, { bytesWritten: error.bytesWritten, phase: error.phase });
+    }
+    throw new HostOperationError(`Printer ${printer.name}: ${(error as Error).message}`, 'PRINTER_UNREACHABLE', { bytesWritten: bytes.byteLength, phase: 'unknown' });
+  }
 }

@@ -21,12 +21,16 @@ export async function startTcpPrinter(): Promise<TcpPrinter> {
     sockets.add(socket);
     const chunks: Buffer[] = [];
     socket.on('data', (chunk: Buffer) => {
-      if (chunk.length === 3 && chunk[0] === 0x10 && chunk[1] === 0x04) {
-        const byte = chunk[2] === 1 ? status.printer : chunk[2] === 2 ? status.offline : status.paper;
-        socket.write(Buffer.from([byte]));
-        return;
+      // DLE EOT n requests are answered and kept out of the job (they may share a packet).
+      const content: number[] = [];
+      for (let i = 0; i < chunk.length; i++) {
+        if (chunk[i] === 0x10 && chunk[i + 1] === 0x04 && i + 2 < chunk.length) {
+          const n = chunk[i + 2];
+          socket.write(Buffer.from([n === 1 ? status.printer : n === 2 ? status.offline : status.paper]));
+          i += 2;
+        } else content.push(chunk[i] ?? 0);
       }
-      chunks.push(chunk);
+      if (content.length > 0) chunks.push(Buffer.from(content));
     });
     socket.on('close', () => {
       sockets.delete(socket);

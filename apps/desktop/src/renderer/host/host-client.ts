@@ -1,4 +1,4 @@
-import { HOST_METHOD_NAMES, type HostIpcReply } from '../../host/methods.js';
+import { HOST_METHOD_NAMES, type HostErrorBody, type HostIpcReply } from '../../host/methods.js';
 import type { HostApi, HostMethod } from '../../host/contract.js';
 
 /** A host call failed; `code` is the host's (BAD_INPUT, PRINTER_UNREACHABLE, FORBIDDEN…). */
@@ -8,9 +8,16 @@ export class HostCallError extends Error {
     readonly code: string,
     message: string,
     readonly method: string,
+    /** For a failed print job: content bytes the host handed to the printer before it failed. */
+    readonly bytesWritten?: number,
+    readonly phase?: string,
   ) {
     super(message);
   }
+}
+
+function callError(error: HostErrorBody, method: string): HostCallError {
+  return new HostCallError(error.code, error.message, method, error.bytesWritten, error.phase);
 }
 
 type ElectronBridge = Record<HostMethod, (input: unknown) => Promise<HostIpcReply>>;
@@ -47,7 +54,7 @@ function build(call: (method: HostMethod, input: unknown) => Promise<unknown>): 
 export function createElectronHostClient(bridge: ElectronBridge): HostApi & { kind: 'electron' } {
   const api = build(async (method, input) => {
     const reply = await bridge[method](input);
-    if (!reply.ok) throw new HostCallError(reply.error.code, reply.error.message, method);
+    if (!reply.ok) throw callError(reply.error, method);
     return reply.result;
   });
   return Object.assign(api, { kind: 'electron' as const });
@@ -66,9 +73,9 @@ export function createHttpHostClient(origin: string, secret: string, fetchImpl: 
     } catch {
       throw new HostCallError('HOST_UNREACHABLE', 'The till host is not running; restart Comanda', method);
     }
-    const body = (await response.json().catch(() => null)) as { result?: unknown; error?: { code: string; message: string } } | null;
+    const body = (await response.json().catch(() => null)) as { result?: unknown; error?: HostErrorBody } | null;
     if (!response.ok || !body || body.error) {
-      throw new HostCallError(body?.error?.code ?? `HTTP_${response.status}`, body?.error?.message ?? `Host answered ${response.status}`, method);
+      throw callError(body?.error ?? { code: `HTTP_${response.status}`, message: `Host answered ${response.status}` }, method);
     }
     return body.result;
   });
