@@ -1,0 +1,87 @@
+import { PrintJobSchema, type JobState, type PrintJob, type PrintJobStore } from '@comanda/printing/queue';
+import type { RxCollection } from 'rxdb';
+import type { PrintJobDoc } from '../data/collections.js';
+
+/**
+ * What one `printJobs` document holds: the indexed fields of the collection's schema (orderId,
+ * state, nextAttemptAt) next to the worker's whole job, validated with the printing package's
+ * zod schema whenever it is read back.
+ */
+export interface StoredPrintJob {
+  id: string;
+  orderId: string;
+  state: JobState;
+  nextAttemptAt: number;
+  seq: number;
+  job: PrintJob;
+}
+
+/** `${requestId}:${target}` → requestId (request ids are UUIDs, without colons). */
+export function requestIdOf(jobId: string): string {
+  const at = jobId.indexOf(':');
+  return at < 0 ? jobId : jobId.slice(0, at);
+}
+
+/**
+ * {@link PrintJobStore} over the till's `printJobs` RxDB collection. The collection is on the
+ * strict-durability storage (data/storage.ts), so every write resolves only once it is on disk,
+ * which the worker relies on ("sending" is recorded before the first byte goes out).
+ */
+export class RxPrintJobStore implements PrintJobStore {
+  private readonly collection: RxCollection<StoredPrintJob>;
+  /** requestId → orderId, told by the reconciler before it enqueues, so jobs are findable per order. */
+  private readonly orders = new Map<string, string>();
+
+  constructor(collection: RxCollection<PrintJobDoc>) {
+    // The collection's RxDB schema lists only indexed fields; the stored shape is StoredPrintJob.
+    this.collection = collection as unknown as RxCollection<StoredPrintJob>;
+  }
+
+  /** Records which order a print request belongs to (jobs of reports have no order). */
+  noteOrder(requestId: string, orderId: string): void {
+    this.orders.set(requestId, orderId);
+  }
+
+  async insertIfAbsent(job: PrintJob): Promise<PrintJob> {
+    const existing = await this.get(job.id);
+    if (existing) return existing;
+    const parsed = PrintJobSchema.parse(job);
+    const result = await this.collection.bulkInsert([this.row(parsed, this.orders.get(requestIdOf(parsed.id)) ?? '')]);
+    // Lost a race with another insert of the same id: whichever is stored wins.
+    if (result.error.length > 0) {
+      const stored = await this.get(job.id);
+      if (stored) return stored;
+      throw new Error(`print job ${job.id} could not be stored: ${result.error[0]?.status ?? 'unknown error'}`);
+    }
+    return parsed;
+  }
+
+  async put(job: PrintJob): Promise<void> {
+    const parsed = PrintJobSchema.parse(job);
+    const current = await this.collection.findOne(parsed.id).exec();
+    await this.collection.upsert(this.row(parsed, current?.orderId ?? this.orders.get(requestIdOf(parsed.id)) ?? ''));
+  }
+
+  async get(id: string): Promise<PrintJob | null> {
+    const doc = await this.collection.findOne(id).exec();
+    return doc ? PrintJobSchema.parse(doc.toJSON().job) : null;
+  }
+
+  async list(states?: readonly JobState[]): Promise<PrintJob[]> {
+    const selector = states ? { state: { $in: [...states] } } : {};
+    const docs = await this.collection.find({ selector }).exec();
+    return docs.map((d) => PrintJobSchema.parse(d.toJSON().job)).sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Jobs of one order, live (the cashier's "printed" indicator). */
+  observeOrder(orderId: string, listener: (jobs: PrintJob[]) => void): () => void {
+    const sub = this.collection.find({ selector: { orderId } }).$.subscribe((docs) => {
+      listener(docs.map((d) => PrintJobSchema.parse(d.toJSON().job)).sort((a, b) => a.seq - b.seq));
+    });
+    return () => sub.unsubscribe();
+  }
+
+  private row(job: PrintJob, orderId: string): StoredPrintJob {
+    return { id: job.id, orderId, state: job.state, nextAttemptAt: job.nextAttemptAt, seq: job.seq, job };
+  }
+}
