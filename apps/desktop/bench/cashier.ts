@@ -1,0 +1,167 @@
+// `pnpm bench` (issue 6): the cashier's screens in Chromium against the built app, with a
+// 2,000-item menu and 100,000 stored orders seeded into the till's own store (standalone till).
+//  1. Cold start: new browser, navigation → PIN pad interactive; then PIN → order screen.
+//  2. Add item to cart, p95: click → cart DOM updated → next frame, vs a trivial DOM append.
+//  3. Search over 2,000 items, p95: input → grid updated → next frame, vs Array.filter on the names.
+//  4. Renderer JS heap after the run (CDP Runtime.getHeapUsage, before/after a forced GC).
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildDemoSeed } from '@comanda/core/demo';
+import { freePort } from '@comanda/sync-server/testing';
+import type { BrowserContext, Page } from 'playwright-core';
+import { build } from 'vite';
+import { openTill } from '../e2e/support/chromium.js';
+import { startNodeHost } from '../src/host/node/node-host.js';
+import { createHostService } from '../src/host/service/host-service.js';
+import { benchItemName, benchQueries } from './cashier/menu-names.js';
+import { PROBE_SOURCE } from './cashier/probe.js';
+import type { CashierSeed } from './cashier/seed-page.js';
+
+const ITEMS = Number(process.env.BENCH_MENU_ITEMS ?? 2000);
+const ORDERS = Number(process.env.BENCH_STORED_ORDERS ?? 100_000);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 3);
+const ADDS = Number(process.env.BENCH_ADDS ?? 200);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 100);
+const CASHIER_PIN = '1357'; // Léa, cashier, in the demo seed
+
+const appDir = join(import.meta.dirname, '..');
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+function pct(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+const verdict = (value: number, goal: number) => (value <= goal ? 'meets' : 'MISSES');
+
+interface Probe {
+  addItems(count: number, distinct: number): Promise<{ dom: number[]; frame: number[]; misses: number[]; lines: number }>;
+  baselineAppend(count: number): Promise<{ dom: number[]; frame: number[] }>;
+  search(queries: string[]): Promise<{ dom: number[]; frame: number[]; results: number[]; misses: string[] }>;
+  baselineFilter(names: string[], queries: string[], rounds: number): { times: number[]; hits: number };
+}
+
+async function typePin(page: Page, pin: string): Promise<void> {
+  for (const d of pin) await page.getByRole('button', { name: d, exact: true }).last().click();
+}
+const firstItem = (page: Page) => page.locator('button.cmd-item:not([disabled])').first();
+
+const work = await mkdtemp(join(tmpdir(), 'comanda-bench-cashier-'));
+const staticDir = join(work, 'static');
+const quiet = { logLevel: 'warn' as const };
+let t = performance.now();
+// The app exactly as shipped (vite.config.ts), plus the seed page in a sub-folder of the same origin.
+await build({ ...quiet, root: appDir, configFile: join(appDir, 'vite.config.ts'), build: { outDir: staticDir, emptyOutDir: true, sourcemap: false } });
+await build({
+  ...quiet,
+  root: join(import.meta.dirname, 'cashier'),
+  configFile: false,
+  base: './',
+  resolve: { dedupe: ['dexie'] },
+  build: { outDir: join(work, 'seed'), emptyOutDir: true, target: 'chrome128', chunkSizeWarningLimit: 4000 },
+});
+await cp(join(work, 'seed'), join(staticDir, 'cashier-seed'), { recursive: true });
+console.log(`\nCashier bench: built app + seed page in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+const host = await startNodeHost({
+  service: createHostService({ dataDir: join(work, 'host'), host: 'node', version: '0.1.0-bench' }),
+  staticDir,
+  port: await freePort(),
+});
+const profileDir = join(work, 'profile');
+let context: BrowserContext | null = null;
+try {
+  // Seed (not measured as a goal): the store's own bulkInsert, same origin and database as the app.
+  let opened = await openTill(profileDir, new URL('/cashier-seed/index.html', host.url).href);
+  context = opened.context;
+  let page = opened.page;
+  page.on('pageerror', (e) => console.error(`[page] ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && console.error(`[page] ${m.text()}`));
+  await page.waitForFunction(() => document.getElementById('state')?.textContent === 'ready');
+  t = performance.now();
+  const seeded = await page.evaluate((n) => (globalThis as unknown as { cashierSeed: CashierSeed }).cashierSeed.menu(n), ITEMS);
+  const stored = await page.evaluate((n) => (globalThis as unknown as { cashierSeed: CashierSeed }).cashierSeed.orders(n), ORDERS);
+  console.log(`  seeded ${seeded.items} menu items and ${stored} stored orders in ${((performance.now() - t) / 1000).toFixed(1)} s (Chromium ${context.browser()?.version() ?? ''})`);
+
+  // First run of the app: log in and open the shift, so later starts land on the order screen.
+  await page.goto(host.url);
+  await page.getByRole('heading', { name: 'Enter your PIN' }).waitFor({ timeout: 60_000 });
+  await typePin(page, CASHIER_PIN);
+  await page.getByRole('heading', { name: 'Open the shift' }).waitFor({ timeout: 60_000 });
+  await page.getByLabel('Opening float').fill('10000');
+  await page.getByRole('button', { name: 'Open shift' }).click();
+  await firstItem(page).waitFor({ timeout: 60_000 });
+  await context.close();
+  context = null;
+
+  // 1. Cold start: a new browser process each time, timings from the page's own time origin.
+  const toPin: number[] = [];
+  const toOrder: number[] = [];
+  for (let run = 0; run < COLD_RUNS; run++) {
+    opened = await openTill(profileDir, host.url);
+    context = opened.context;
+    page = opened.page;
+    const pinReady = await page.waitForFunction(
+      () => {
+        const digit = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === '1');
+        return digit && !digit.disabled ? performance.now() : false;
+      },
+      undefined,
+      { polling: 'raf', timeout: 60_000 },
+    );
+    toPin.push((await pinReady.jsonValue()) as number);
+    await typePin(page, CASHIER_PIN.slice(0, -1));
+    const before = performance.now();
+    await page.getByRole('button', { name: CASHIER_PIN.slice(-1), exact: true }).last().click();
+    await firstItem(page).waitFor({ timeout: 60_000 });
+    toOrder.push(performance.now() - before);
+    if (run < COLD_RUNS - 1) {
+      await context.close();
+      context = null;
+    }
+  }
+  const coldPin = pct(toPin, 50);
+  const coldTotal = pct(toPin.map((v, i) => v + (toOrder[i] ?? 0)), 50);
+  console.log(`\n1. Cold start, ${ITEMS} items + ${ORDERS} orders, median of ${COLD_RUNS} new browsers (goal ≤ 1500 ms)`);
+  console.log(`  navigation → PIN pad interactive : ${ms(coldPin)}  runs ${toPin.map(ms).join(', ')}  ${verdict(coldPin, 1500)}`);
+  console.log(`  last PIN digit → order screen   : ${ms(pct(toOrder, 50))}  runs ${toOrder.map(ms).join(', ')} (PBKDF2 + menu + shift)`);
+  console.log(`  sum (start → selling)            : ${ms(coldTotal)}  ${verdict(coldTotal, 1500)}`);
+
+  if (!page || !context) throw new Error('no page after the cold starts');
+  await page.evaluate(PROBE_SOURCE);
+  // A takeaway order to add to; items of the first category without modifiers.
+  await page.getByRole('button', { name: 'Takeaway' }).click();
+  await page.locator('ol.cmd-cart').or(page.getByText(/^Ticket /)).first().waitFor();
+  await page.waitForTimeout(300);
+
+  // 2. Add item to cart.
+  const adds = await page.evaluate(([n]) => (globalThis as unknown as { cashierProbe: Probe }).cashierProbe.addItems(n, 20), [ADDS] as const);
+  const base = await page.evaluate(([n]) => (globalThis as unknown as { cashierProbe: Probe }).cashierProbe.baselineAppend(n), [ADDS] as const);
+  console.log(`\n2. Add item to cart, ${adds.dom.length} adds over 20 items (${adds.lines} cart lines at the end${adds.misses.length ? `, ${adds.misses.length} NOT rendered within 2 s` : ''}) (goal p95 ≤ 16 ms)`);
+  console.log(`  click → cart DOM updated   : p50 ${ms(pct(adds.dom, 50))}  p95 ${ms(pct(adds.dom, 95))}  max ${ms(pct(adds.dom, 100))}  ${verdict(pct(adds.dom, 95), 16)}`);
+  console.log(`  click → next frame         : p50 ${ms(pct(adds.frame, 50))}  p95 ${ms(pct(adds.frame, 95))}`);
+  console.log(`  baseline, trivial append   : DOM p95 ${ms(pct(base.dom, 95))}  next frame p50 ${ms(pct(base.frame, 50))} p95 ${ms(pct(base.frame, 95))} (frame-alignment floor)`);
+
+  // 3. Search.
+  const queries = benchQueries(QUERIES);
+  const names = [...buildDemoSeed(0).menu.flatMap((d) => (d.kind === 'item' ? [d.name] : [])), ...Array.from({ length: Math.max(0, ITEMS - 45) }, (_, i) => benchItemName(i))];
+  const search = await page.evaluate(([q]) => (globalThis as unknown as { cashierProbe: Probe }).cashierProbe.search(q), [queries] as const);
+  const filter = await page.evaluate(([n, q]) => (globalThis as unknown as { cashierProbe: Probe }).cashierProbe.baselineFilter(n, q, 5), [names, queries] as const);
+  console.log(`\n3. Search over ${names.length} items, ${search.dom.length} queries (mean ${(search.results.reduce((a, b) => a + b, 0) / Math.max(1, search.results.length)).toFixed(0)} results shown${search.misses.length ? `, ${search.misses.length} with no update` : ''}) (goal p95 ≤ 16 ms)`);
+  console.log(`  input → grid DOM updated    : p50 ${ms(pct(search.dom, 50))}  p95 ${ms(pct(search.dom, 95))}  max ${ms(pct(search.dom, 100))}  ${verdict(pct(search.dom, 95), 16)}`);
+  console.log(`  input → next frame          : p50 ${ms(pct(search.frame, 50))}  p95 ${ms(pct(search.frame, 95))}`);
+  console.log(`  baseline, Array.filter      : p50 ${ms(pct(filter.times, 50))}  p95 ${ms(pct(filter.times, 95))} (${filter.hits} hits)`);
+
+  // 4. Heap.
+  const cdp = await context.newCDPSession(page);
+  const live = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+  await cdp.send('HeapProfiler.collectGarbage');
+  const settled = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+  const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+  console.log(`\n4. Renderer JS heap after the run (goal ≤ 150 MB)`);
+  console.log(`  used ${mb(live.usedSize)} (total ${mb(live.totalSize)})  ${verdict(live.usedSize / 1024 / 1024, 150)}`);
+  console.log(`  after forced GC: used ${mb(settled.usedSize)} (total ${mb(settled.totalSize)})`);
+} finally {
+  await context?.close().catch(() => undefined);
+  await host.close();
+  await rm(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+}
