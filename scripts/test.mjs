@@ -11,6 +11,7 @@ mkdirSync(results, { recursive: true });
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 const failures = [];
 
 function record(name, ok) {
@@ -30,6 +31,7 @@ function recordVitest(name, code, reportPath) {
   const report = readJson(reportPath);
   passed += report.numPassedTests;
   failed += report.numFailedTests;
+  skipped += report.numPendingTests + report.numTodoTests;
   if (report.numFailedTests > 0) failures.push(`${name}: ${report.numFailedTests} failed`);
   // Failed suites (import errors, hooks) or a failed coverage threshold make vitest exit non-zero
   // without a failed test: count them so they are never hidden.
@@ -69,5 +71,5 @@ for (const dir of packageDirs) {
 }
 
 if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);
-console.log(`\n${passed} passed, ${failed} failed`);
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);
