@@ -1,0 +1,143 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addLine, createOrder, orderDocSchema, resolveBranchMenu, sendToKitchen, type OrderContext, type OrderDoc } from '@comanda/core';
+import { buildDemoSeed } from '@comanda/core/demo';
+import { startVirtualPrinter, type VirtualPrinter } from '@comanda/printing/virtual-printer';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startNodeHost, type NodeHost } from '../../host/node/node-host.js';
+import { createHostService } from '../../host/service/host-service.js';
+import { openTillDatabase, type TillDatabase } from '../data/database.js';
+import { DocumentRepository } from '../data/repository.js';
+import { createHttpHostClient } from '../host/host-client.js';
+import { startTillPrinting, type TillPrinting } from './till-printing.js';
+
+const seed = buildDemoSeed(1_767_261_600_000);
+const menu = resolveBranchMenu(seed.menu, seed.overrides, 'paris-11');
+
+const cleanup: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+
+async function openDb(indexedDB: IDBFactory): Promise<TillDatabase> {
+  const db = await openTillDatabase({ name: 'till-printing', indexedDB, IDBKeyRange });
+  cleanup.push(() => db.close());
+  return db;
+}
+
+/** The Node host over real HTTP, called the way the renderer calls it. */
+async function nodeHost() {
+  const dir = await mkdtemp(join(tmpdir(), 'comanda-print-'));
+  const host: NodeHost = await startNodeHost({ service: createHostService({ dataDir: join(dir, 'data'), host: 'node', version: '0.1.0' }), staticDir: dir });
+  cleanup.push(() => host.close());
+  // Node's fetch sends no Origin header; the browser would send the page's own.
+  const withOrigin: typeof fetch = (url, init) => fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), origin: host.origin } });
+  return createHttpHostClient(host.origin, host.secret, withOrigin);
+}
+
+async function seedBranch(db: TillDatabase, printers: Record<string, VirtualPrinter>): Promise<void> {
+  const branch = seed.branches.find((b) => b.id === 'paris-11')!;
+  // The demo branch's printers (127.0.0.1:9100-9103), moved to the virtual printers' free ports.
+  const rewired = branch.printers.map((p) => ({ ...p, port: printers[p.id]!.port }));
+  await db.branches.insert({ ...branch, printers: rewired });
+  await db.menu.bulkInsert(seed.menu.filter((m) => m.kind === 'station').map((m) => ({ ...m, id: m.id })));
+  await db.staff.insert({ id: 'staff-lea-bernard', schemaVersion: 1, branchId: null, updatedAt: 0, name: 'Léa Bernard', role: 'cashier', branchIds: ['paris-11'], pinHash: 'x', active: true });
+}
+
+function clock() {
+  let n = 0;
+  const state = { at: 1_767_261_600_000 };
+  return {
+    ctx: (): OrderContext => ({ at: (state.at += 1000), by: 'staff-lea-bernard', newId: () => `0195f0a0-0000-7000-8000-${String(++n).padStart(12, '0')}` }),
+  };
+}
+
+function add(order: OrderDoc, itemId: string, ctx: OrderContext): OrderDoc {
+  return addLine(order, { item: menu.items[itemId]!, modifierGroups: menu.modifierGroups, quantity: 1 }, ctx);
+}
+
+const noDocumentsFor = (p: VirtualPrinter) => p.documents.length;
+
+describe('till printing: outbox → reconciler → worker → Node host → virtual printer', () => {
+  it('prints one kitchen ticket per send on the right printer, and nothing twice after a restart', async () => {
+    const vps = await Promise.all([0, 1, 2, 3].map(() => startVirtualPrinter({ port: 0 })));
+    for (const p of vps) cleanup.push(() => p.close());
+    const [kitchen, grill, bar, receipt] = vps as [VirtualPrinter, VirtualPrinter, VirtualPrinter, VirtualPrinter];
+    const printers = { 'kitchen-printer': kitchen, 'grill-printer': grill, 'bar-printer': bar, 'receipt-printer': receipt };
+    const host = await nodeHost();
+    const idb = new IDBFactory();
+    const db = await openDb(idb);
+    await seedBranch(db, printers);
+    const start = (database: TillDatabase) =>
+      startTillPrinting({ db: database, host, branchId: () => 'paris-11', worker: { statusIntervalMs: 0, backoffMs: 50 } }).then((p) => {
+        cleanup.push(() => p.stop());
+        return p;
+      });
+    let printing: TillPrinting = await start(db);
+    expect(printing.routing().routes.kitchen?.primary).toBe('kitchen-printer');
+
+    const repo = new DocumentRepository(db.orders, orderDocSchema, 'order');
+    const c = clock();
+    let order = createOrder({ branchId: 'paris-11', tillId: 'comptoir', businessDay: '2026-01-01', ticketNumber: 42, type: 'dineIn', table: '7', covers: 2, currency: 'EUR' }, c.ctx());
+    order = add(order, 'soupe-oignon', c.ctx());
+    order = sendToKitchen(order, c.ctx());
+    await repo.save(order);
+
+    const [first] = await kitchen.waitForDocuments(1, 10_000);
+    expect(first!.complete).toBe(true);
+    expect(first!.text).toMatch(/soupe/i);
+    expect(first!.text).toMatch(/\b42\b/);
+    // The job is recorded as printed, per order (what the cashier's "printed" mark reads).
+    await expect.poll(async () => (await printing.store.list()).map((j) => j.state), { timeout: 5000 }).toEqual(['printed']);
+
+    // A second send prints only the new line.
+    order = add((await repo.get(order.id))!, 'risotto', c.ctx());
+    order = sendToKitchen(order, c.ctx());
+    await repo.save(order);
+    const docs = await kitchen.waitForDocuments(2, 10_000);
+    expect(docs[1]!.text).toMatch(/risotto/i);
+    expect(docs[1]!.text).not.toMatch(/soupe/i);
+    await expect.poll(async () => (await printing.store.list(['printed'])).length, { timeout: 5000 }).toBe(2);
+    expect([grill, bar, receipt].map(noDocumentsFor)).toEqual([0, 0, 0]);
+
+    // Simulated restart: everything stops, the database is reopened, printing starts again and
+    // the reconciler scans every order at start. Nothing is printed a second time.
+    await printing.stop();
+    await db.close();
+    const reopened = await openDb(idb);
+    printing = await start(reopened);
+    await printing.reconciler.idle();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(kitchen.documents.length).toBe(2);
+    expect([grill, bar, receipt].map(noDocumentsFor)).toEqual([0, 0, 0]);
+    expect((await printing.store.list()).map((j) => j.state)).toEqual(['printed', 'printed']);
+  });
+
+  it('materialises a request written before a crash, once, when printing starts', async () => {
+    const vps = await Promise.all([0, 1, 2, 3].map(() => startVirtualPrinter({ port: 0 })));
+    for (const p of vps) cleanup.push(() => p.close());
+    const [kitchen, grill, bar, receipt] = vps as [VirtualPrinter, VirtualPrinter, VirtualPrinter, VirtualPrinter];
+    const host = await nodeHost();
+    const db = await openDb(new IDBFactory());
+    await seedBranch(db, { 'kitchen-printer': kitchen, 'grill-printer': grill, 'bar-printer': bar, 'receipt-printer': receipt });
+    // The order (with its outbox entry) was committed, then the till died before any job existed.
+    const c = clock();
+    let order = createOrder({ branchId: 'paris-11', tillId: 'comptoir', businessDay: '2026-01-01', ticketNumber: 7, type: 'takeaway', currency: 'EUR' }, c.ctx());
+    order = add(add(order, 'espresso', c.ctx()), 'tarte-tatin', c.ctx());
+    order = sendToKitchen(order, c.ctx());
+    await new DocumentRepository(db.orders, orderDocSchema, 'order').save(order);
+
+    const printing = await startTillPrinting({ db, host, branchId: () => 'paris-11', worker: { statusIntervalMs: 0, backoffMs: 50 } });
+    cleanup.push(() => printing.stop());
+    const [barTicket] = await bar.waitForDocuments(1, 10_000);
+    const [pastryTicket] = await kitchen.waitForDocuments(1, 10_000);
+    expect(barTicket!.text).toMatch(/espresso/i);
+    expect(barTicket!.text).not.toMatch(/tatin/i);
+    expect(pastryTicket!.text).toMatch(/tatin/i);
+    await printing.reconciler.runAll();
+    await new Promise((r) => setTimeout(r, 300));
+    expect([kitchen, bar, grill, receipt].map(noDocumentsFor)).toEqual([1, 1, 0, 0]);
+  });
+});

@@ -1,0 +1,127 @@
+import { branchDocSchema, staffDocSchema, stationDocSchema, type BranchDoc } from '@comanda/core';
+import { PrintWorker, remoteTransport, type PrintRequestContext, type RoutingConfig } from '@comanda/printing/queue';
+import type { HostApi } from '../../host/contract.js';
+import type { TillDatabase } from '../data/database.js';
+import { hostPrinterApi } from './host-printer-api.js';
+import { PrintReconciler } from './reconciler.js';
+import { tillRouting } from './routing.js';
+import { RxPrintJobStore } from './rx-print-job-store.js';
+
+export interface TillPrintingOptions {
+  db: TillDatabase;
+  host: Pick<HostApi, 'printers.submit' | 'printers.status' | 'printers.list'>;
+  /** The branch whose printers and names are used. */
+  branchId: () => string;
+  now?: () => number;
+  /** Worker tuning (tests use short backoffs and no idle status polling). */
+  worker?: { backoffMs?: number; statusIntervalMs?: number };
+  onError?: (message: string) => void;
+}
+
+/** The till's printing, running in the renderer next to its store. */
+export interface TillPrinting {
+  worker: PrintWorker;
+  store: RxPrintJobStore;
+  reconciler: PrintReconciler;
+  routing(): RoutingConfig;
+  /** Re-reads printers (branch doc + device settings) and materialises requests that lacked a printer. */
+  refresh(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function loadBranch(db: TillDatabase, branchId: string): Promise<BranchDoc | null> {
+  const doc = await db.branches.findOne(branchId).exec();
+  const parsed = doc ? branchDocSchema.safeParse(doc.toJSON()) : null;
+  return parsed?.success ? parsed.data : null;
+}
+
+/** Branch, station and staff names for documents, read from the local store. */
+export async function printContext(db: TillDatabase, branchId: string): Promise<PrintRequestContext> {
+  const branch = await loadBranch(db, branchId);
+  if (!branch) throw new Error(`branch ${branchId} is not on this till yet; printing waits for it`);
+  const stations = await db.menu.find({ selector: { kind: 'station' } }).exec();
+  const staff = await db.staff.find().exec();
+  const stationNames: Record<string, string> = {};
+  for (const d of stations) {
+    const s = stationDocSchema.safeParse(d.toJSON());
+    if (s.success) stationNames[s.data.id] = s.data.name;
+  }
+  const staffNames: Record<string, string> = {};
+  for (const d of staff) {
+    const s = staffDocSchema.safeParse(d.toJSON());
+    if (s.success) staffNames[s.data.id] = s.data.name;
+  }
+  return {
+    branch: {
+      name: branch.name,
+      legalName: branch.legalName || undefined,
+      address: branch.address,
+      taxId: branch.taxId || undefined,
+      timeZone: branch.timeZone,
+      locale: branch.locale,
+      currency: branch.currency,
+      receiptFooter: branch.receiptFooter || undefined,
+    },
+    stationNames,
+    staffNames,
+  };
+}
+
+/**
+ * Starts printing after the store opened: the worker over the `printJobs` collection, printing
+ * through the host (`remoteTransport`), routed by the branch's printers merged with the device's,
+ * and the outbox reconciler (which first catches up on every order, so nothing is lost in a crash).
+ */
+export async function startTillPrinting(options: TillPrintingOptions): Promise<TillPrinting> {
+  const { db, host } = options;
+  const store = new RxPrintJobStore(db.printJobs);
+  let routing: RoutingConfig = tillRouting([], []);
+  async function loadRouting(): Promise<RoutingConfig> {
+    const branch = await loadBranch(db, options.branchId());
+    const device = await host['printers.list']({}).catch(() => []);
+    return tillRouting(branch?.printers ?? [], device);
+  }
+  routing = await loadRouting();
+  const endpointOf = (id: string) => {
+    const p = routing.printers.find((x) => x.id === id);
+    return p ? { host: p.host, port: p.port } : undefined;
+  };
+  const branch = await loadBranch(db, options.branchId());
+  const backoffMs = options.worker?.backoffMs;
+  const worker = await PrintWorker.start({
+    store,
+    transport: remoteTransport(hostPrinterApi(host, endpointOf)),
+    routing,
+    locale: branch?.locale,
+    ...(options.now ? { now: options.now } : {}),
+    ...(backoffMs !== undefined ? { backoff: { initialMs: backoffMs } } : {}),
+    ...(options.worker?.statusIntervalMs !== undefined ? { statusIntervalMs: options.worker.statusIntervalMs } : {}),
+  });
+  const reconciler = await PrintReconciler.start({
+    orders: db.orders,
+    store,
+    enqueue: (job) => worker.enqueue(job),
+    context: () => printContext(db, options.branchId()),
+    onError: (error, requestId) => options.onError?.(`print request ${requestId}: ${(error as Error).message}`),
+  });
+  async function refresh(): Promise<void> {
+    routing = await loadRouting();
+    worker.setRouting(routing);
+    await reconciler.runAll();
+  }
+  // The branch document arrives (or changes) through replication: printers may have appeared.
+  const branchSub = db.branches.$.subscribe(() => void refresh().catch((e: unknown) => options.onError?.((e as Error).message)));
+  return {
+    worker,
+    store,
+    reconciler,
+    routing: () => routing,
+    refresh,
+    async stop() {
+      branchSub.unsubscribe();
+      reconciler.stop();
+      await reconciler.idle();
+      await worker.stop();
+    },
+  };
+}
