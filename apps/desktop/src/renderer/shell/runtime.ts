@@ -3,6 +3,7 @@ import { SYNC_COLLECTION_NAMES } from '@comanda/core/sync';
 import type { DeviceSettings } from '../../host/contract.js';
 import { openTillDatabase, type TillDatabase } from '../data/database.js';
 import { DocumentRepository } from '../data/repository.js';
+import { startTillPrinting, type TillPrinting } from '../printing/till-printing.js';
 import type { HostClient } from '../host/host-client.js';
 import { DeviceTokenSource } from '../sync/device-auth.js';
 import { startTillReplication, type TillReplication } from '../sync/replication.js';
@@ -19,6 +20,8 @@ export interface TillRuntime {
   db: TillDatabase;
   tracker: SyncStatusTracker;
   orders: DocumentRepository<typeof orderDocSchema>;
+  /** The print worker and outbox reconciler; null when printing could not start (see the log). */
+  printing?: TillPrinting | null;
   mode(): TillMode;
   settings(): DeviceSettings;
   /** The branch orders are recorded for (a placeholder while standalone). */
@@ -110,6 +113,19 @@ export async function bootTill(host: HostClient, options: { dbName?: string; now
   }
 
   if (mode === 'paired') startSync(settings);
+  // Printing starts once the store is open: the reconciler first catches up on every order's
+  // print requests, so a crash between an order write and its jobs loses no ticket.
+  const printing = await startTillPrinting({
+    db,
+    host,
+    branchId: () => settings.branchId ?? STANDALONE_BRANCH_ID,
+    now,
+    onError: (message) => console.warn(`[printing] ${message}`),
+  }).catch((error: unknown) => {
+    console.error('[printing] could not start', error);
+    void host['logs.write']({ level: 'error', message: `printing could not start: ${(error as Error).message}` }).catch(() => undefined);
+    return null;
+  });
   // The browser tells us when the network returns: retry at once instead of waiting for backoff.
   const onOnline = () => replication?.reSync();
   window.addEventListener('online', onOnline);
@@ -119,6 +135,7 @@ export async function bootTill(host: HostClient, options: { dbName?: string; now
     db,
     tracker,
     orders: new DocumentRepository(db.orders, orderDocSchema, 'order'),
+    printing,
     tillId,
     mode: () => mode,
     settings: () => settings,
@@ -139,6 +156,8 @@ export async function bootTill(host: HostClient, options: { dbName?: string; now
       tracker.markPaired();
       startSync(settings);
       setMode('paired');
+      // The branch's printers replace the standalone ones.
+      await printing?.refresh().catch(() => undefined);
     },
     async runStandalone() {
       await db.settings.upsert({ id: MODE_KEY, value: 'standalone', updatedAt: now() });
@@ -153,6 +172,7 @@ export async function bootTill(host: HostClient, options: { dbName?: string; now
       tracker.stop();
       stopProbe?.();
       await replication?.stop();
+      await printing?.stop();
       await db.close();
     },
   };

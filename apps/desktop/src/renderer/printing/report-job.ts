@@ -1,0 +1,44 @@
+import type { ShiftReport } from '@comanda/core';
+import { shiftReportLayout } from '@comanda/printing/layout';
+import type { NewPrintJob, PrintRequestContext } from '@comanda/printing/queue';
+
+/**
+ * The print job of an X or Z report, on the receipt printer. Ids are unique per print (a report
+ * may be printed as often as a person asks), unlike outbox jobs.
+ */
+export function reportJob(report: ShiftReport, ctx: PrintRequestContext, tillName: string, now: number): NewPrintJob {
+  return {
+    id: `report:${report.shiftId}:${report.kind}:${now}`,
+    route: 'receipt',
+    document: shiftReportLayout({
+      kind: report.kind === 'Z' ? 'z' : 'x',
+      branch: ctx.branch,
+      tillName,
+      businessDay: report.businessDay,
+      openedAt: report.openedAt,
+      at: report.at,
+      by: '',
+      currency: report.currency,
+      orderCount: report.orderCount,
+      grossSales: report.grossSales,
+      discounts: report.discounts.total,
+      refunds: report.refunds.total,
+      netSales: report.netSales,
+      taxes: report.taxes.map((t) => ({ rateBasisPoints: t.rateBasisPoints, net: t.net, tax: t.tax, gross: t.gross })),
+      payments: report.payments.map((p) => ({ label: p.method, count: p.count, amount: p.amount })),
+      tips: report.tipsTotal,
+      voids: { count: report.voids.count, amount: report.voids.amount },
+      noSales: report.noSales,
+      cash: {
+        openingFloat: report.cash.openingFloat,
+        cashSales: report.cash.cashSales,
+        payIns: report.cash.payIns,
+        payOuts: report.cash.payOuts,
+        cashRefunds: report.cash.cashRefunds,
+        expected: report.cash.expected,
+        counted: report.cash.counted,
+        overShort: report.cash.overShort,
+      },
+    }),
+  };
+}
