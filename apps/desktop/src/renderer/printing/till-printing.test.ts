@@ -11,6 +11,9 @@ import { createHostService } from '../../host/service/host-service.js';
 import { openTillDatabase, type TillDatabase } from '../data/database.js';
 import { DocumentRepository } from '../data/repository.js';
 import { createHttpHostClient } from '../host/host-client.js';
+import type { PrintJobView, PrinterStatusView } from '../features/ports.js';
+import { createPrinterPorts } from '../ports/printer-ports.js';
+import type { TillRuntime } from '../shell/runtime.js';
 import { startTillPrinting, type TillPrinting } from './till-printing.js';
 
 const seed = buildDemoSeed(1_767_261_600_000);
@@ -139,5 +142,44 @@ describe('till printing: outbox → reconciler → worker → Node host → virt
     await printing.reconciler.runAll();
     await new Promise((r) => setTimeout(r, 300));
     expect([kitchen, bar, grill, receipt].map(noDocumentsFor)).toEqual([1, 1, 0, 0]);
+  });
+
+  it('shows "printed" per order through TillPorts.printing, and reprints on retry', async () => {
+    const vps = await Promise.all([0, 1, 2, 3].map(() => startVirtualPrinter({ port: 0 })));
+    for (const p of vps) cleanup.push(() => p.close());
+    const [kitchen, grill, bar, receipt] = vps as [VirtualPrinter, VirtualPrinter, VirtualPrinter, VirtualPrinter];
+    const host = await nodeHost();
+    const db = await openDb(new IDBFactory());
+    await seedBranch(db, { 'kitchen-printer': kitchen, 'grill-printer': grill, 'bar-printer': bar, 'receipt-printer': receipt });
+    const printing = await startTillPrinting({ db, host, branchId: () => 'paris-11', worker: { statusIntervalMs: 0, backoffMs: 50 } });
+    cleanup.push(() => printing.stop());
+    // Only what the printing ports read from the runtime.
+    const runtime = { host, db, printing, branchId: () => 'paris-11', settings: () => ({ tillName: 'Comptoir' }) } as unknown as TillRuntime;
+    const ports = createPrinterPorts(runtime, db.printJobs as never);
+
+    const c = clock();
+    let order = createOrder({ branchId: 'paris-11', tillId: 'comptoir', businessDay: '2026-01-01', ticketNumber: 9, type: 'takeaway', currency: 'EUR' }, c.ctx());
+    order = sendToKitchen(add(order, 'risotto', c.ctx()), c.ctx());
+    const views: PrintJobView[][] = [];
+    const stop = ports.subscribeOrderJobs(order.id, (v) => views.push(v));
+    cleanup.push(() => Promise.resolve(stop()));
+    const printers: PrinterStatusView[][] = [];
+    const stopPrinters = ports.subscribePrinters((v) => printers.push(v));
+    cleanup.push(() => Promise.resolve(stopPrinters()));
+    expect(printers[0]?.map((p) => p.printerId).sort()).toEqual(['bar-printer', 'grill-printer', 'kitchen-printer', 'receipt-printer']);
+
+    await new DocumentRepository(db.orders, orderDocSchema, 'order').save(order);
+    await kitchen.waitForDocuments(1, 10_000);
+    await expect.poll(() => views.at(-1)?.map((v) => [v.target, v.state]), { timeout: 5000 }).toEqual([['kitchen', 'printed']]);
+    await expect.poll(() => printers.at(-1)?.find((p) => p.printerId === 'kitchen-printer')?.state, { timeout: 5000 }).toBe('online');
+
+    // The cashier asks for the ticket again: it prints once more, marked as a reprint.
+    await ports.retryJob(views.at(-1)![0]!.id);
+    const docs = await kitchen.waitForDocuments(2, 10_000);
+    expect(docs[1]!.text).toMatch(/RÉIMPRESSION|REPRINT/);
+    expect(docs[1]!.text).toMatch(/risotto/i);
+    expect(docs[0]!.text).not.toMatch(/RÉIMPRESSION|REPRINT/);
+    await expect.poll(() => views.at(-1)?.map((v) => v.state), { timeout: 5000 }).toEqual(['printed']);
+    await expect(ports.retryJob('nope:kitchen')).rejects.toThrow(/No print job/);
   });
 });
