@@ -5,6 +5,7 @@ import { formatMoney } from '@comanda/core/money';
 import { orderDocSchema } from '@comanda/core/orders';
 import { buildZReport } from '@comanda/core/reports';
 import { shiftDocSchema } from '@comanda/core/shifts';
+import { startVirtualPrinter } from '@comanda/printing/virtual-printer';
 import { pairTill } from '@comanda/sync-server/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +59,14 @@ async function axeProblems(page: Page): Promise<string[]> {
 
 describe("the cashier's day, offline, in Chromium", () => {
   it('runs a service with the server stopped: shift, order, kitchen, void, split payment, refund, X and Z', async () => {
+    // A real TCP virtual printer, saved in the till's printer settings for every station.
+    const printer = await startVirtualPrinter({ port: 0 });
+    const saved = await fetch(`${shop.host.origin}/host/printers.save`, {
+      method: 'POST',
+      headers: { origin: shop.host.origin, authorization: `Bearer ${shop.host.secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ printers: [{ id: 'counter', name: 'Counter', host: '127.0.0.1', port: printer.port, stations: ['kitchen', 'grill', 'pastry', 'bar', 'receipt'] }] }),
+    });
+    expect(saved.status).toBe(200);
     const { context, page } = await openTill(shop.profileDir, shop.host.url);
     await page.getByTestId('pair-url').fill(shop.serverUrl);
     await page.getByTestId('pair-code').fill(await shop.pairingCode());
@@ -94,6 +103,10 @@ describe("the cashier's day, offline, in Chromium", () => {
     await page.getByRole('button', { name: /^Espresso/ }).first().click();
     await page.getByRole('button', { name: 'Send to kitchen' }).click();
     await page.getByText('Saved', { exact: true }).waitFor();
+    // The send printed, offline: a grill ticket with the steak and a bar ticket with the espresso.
+    const tickets = await printer.waitForDocuments(2, 20_000);
+    expect(tickets.filter((d) => /Entrec/.test(d.text) && !/Espresso/.test(d.text))).toHaveLength(1);
+    expect(tickets.filter((d) => /Espresso/.test(d.text) && !/Entrec/.test(d.text))).toHaveLength(1);
 
     // A dessert course: announced on the re-send (only the new line), then fired.
     await page.getByRole('button', { name: 'Desserts' }).click();
@@ -170,6 +183,7 @@ describe("the cashier's day, offline, in Chromium", () => {
     expect(z).toContain(eur(serverZ.cash.overShort!));
     for (const p of serverZ.payments.filter((m) => m.count > 0)) expect(z).toContain(eur(p.amount));
     await context.close();
+    await printer.close();
   });
 
   it('locks PIN entry after three wrong PINs', async () => {
