@@ -18,9 +18,9 @@ export function tillRouting(branchPrinters: BranchDoc['printers'], devicePrinter
     receipts: p.stations.includes('receipt'),
   }));
   const ids = new Set(device.map((p) => p.id));
-  // Columns must be one of the widths the encoder supports.
+  // Columns must be a width the encoder supports: the widest that still fits the paper.
   const branch = branchPrinters
     .filter((p) => !ids.has(p.id))
-    .map((p) => ({ ...p, columns: p.columns <= 32 ? 32 : p.columns <= 42 ? 42 : 48 }));
+    .map((p) => ({ ...p, columns: p.columns >= 48 ? 48 : p.columns >= 42 ? 42 : 32 }));
   return routingFromBranchPrinters([...branch, ...device]);
 }
