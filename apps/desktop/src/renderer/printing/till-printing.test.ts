@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addLine, createOrder, orderDocSchema, resolveBranchMenu, sendToKitchen, type OrderContext, type OrderDoc } from '@comanda/core';
 import { buildDemoSeed } from '@comanda/core/demo';
+import type { PrintJob } from '@comanda/printing/queue';
 import { startVirtualPrinter, type VirtualPrinter } from '@comanda/printing/virtual-printer';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -181,5 +182,40 @@ describe('till printing: outbox → reconciler → worker → Node host → virt
     expect(docs[0]!.text).not.toMatch(/RÉIMPRESSION|REPRINT/);
     await expect.poll(() => views.at(-1)?.map((v) => v.state), { timeout: 5000 }).toEqual(['printed']);
     await expect(ports.retryJob('nope:kitchen')).rejects.toThrow(/No print job/);
+  });
+
+  it('through the host, a printer that is down is retried, and a dropped connection mid-job needs a person', async () => {
+    const vps = await Promise.all([0, 1, 2, 3].map(() => startVirtualPrinter({ port: 0 })));
+    for (const p of vps) cleanup.push(() => p.close());
+    const [kitchen, grill, bar, receipt] = vps as [VirtualPrinter, VirtualPrinter, VirtualPrinter, VirtualPrinter];
+    const host = await nodeHost();
+    const db = await openDb(new IDBFactory());
+    await seedBranch(db, { 'kitchen-printer': kitchen, 'grill-printer': grill, 'bar-printer': bar, 'receipt-printer': receipt });
+    await bar.setFault({ down: true });
+    await kitchen.setFault({ dropAfterBytes: 40 });
+    const printing = await startTillPrinting({ db, host, branchId: () => 'paris-11', worker: { statusIntervalMs: 0, backoffMs: 100 } });
+    cleanup.push(() => printing.stop());
+    const c = clock();
+    let order = createOrder({ branchId: 'paris-11', tillId: 'comptoir', businessDay: '2026-01-01', ticketNumber: 3, type: 'takeaway', currency: 'EUR' }, c.ctx());
+    order = sendToKitchen(add(add(order, 'espresso', c.ctx()), 'risotto', c.ctx()), c.ctx());
+    await new DocumentRepository(db.orders, orderDocSchema, 'order').save(order);
+
+    const byTarget = async (): Promise<Partial<Record<string, PrintJob>>> => {
+      const out: Partial<Record<string, PrintJob>> = {};
+      for (const j of await printing.store.list()) out[j.id.slice(j.id.indexOf(':') + 1)] = j;
+      return out;
+    };
+    // Bytes reached the kitchen printer before the connection dropped: never resent on its own.
+    await expect.poll(async () => (await byTarget()).kitchen?.state, { timeout: 10_000 }).toBe('needs-attention');
+    const kitchenJob = (await byTarget()).kitchen!;
+    expect(kitchenJob.attention?.bytesWritten).toBeGreaterThan(0);
+    // Nothing reached the bar printer: it stays queued and is retried with backoff.
+    await expect.poll(async () => (await byTarget()).bar?.attempts ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    expect((await byTarget()).bar?.state).toBe('queued');
+    await bar.setFault({ down: false });
+    const [espresso] = await bar.waitForDocuments(1, 10_000);
+    expect(espresso!.text).toMatch(/espresso/i);
+    await expect.poll(async () => (await byTarget()).bar?.state, { timeout: 5000 }).toBe('printed');
+    expect((await byTarget()).kitchen?.state).toBe('needs-attention');
   });
 });
