@@ -68,6 +68,12 @@ describe('Electron IPC handlers', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'PRINTER_NOT_FOUND' } });
   });
 
+  it('tells the renderer how far a failed print job got (nothing, when the printer refused the connection)', async () => {
+    // Port 1 on loopback refuses connections: the confirmed send fails in its connect phase.
+    const reply = await ipc.invoke(hostChannel('printers.submit'), APP, { printerId: 'dead', endpoint: { host: '127.0.0.1', port: 1 }, jobId: 'r:kitchen', bytesBase64: 'AA==' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'PRINTER_UNREACHABLE', bytesWritten: 0, phase: 'connect' } });
+  });
+
   it('round-trips settings and logs', async () => {
     await ipc.invoke(hostChannel('settings.update'), APP, { tillName: 'Terrace', kiosk: true });
     expect(await ipc.invoke(hostChannel('settings.get'), APP)).toMatchObject({ ok: true, result: { tillName: 'Terrace', kiosk: true } });
