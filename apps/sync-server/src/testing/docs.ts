@@ -1,4 +1,4 @@
-import { computeOrderTotals, orderDocSchema } from '@comanda/core';
+import { computeOrderTotals, emptyOrderTotals, orderDocSchema } from '@comanda/core';
 
 /** Valid replicated documents for tests and benchmarks (pass ids and times in; nothing random here). */
 
@@ -76,7 +76,7 @@ export function orderDoc(
   };
   const draft = orderDocSchema.parse({
     ...base,
-    totals: computeOrderTotals(orderDocSchema.parse({ ...base, totals: zeroTotals() })),
+    totals: computeOrderTotals(orderDocSchema.parse({ ...base, totals: emptyOrderTotals() })),
   });
   if (options.paid) {
     base.payments = [
@@ -96,29 +96,10 @@ export function orderDoc(
       },
     ];
   }
-  const totals = computeOrderTotals(orderDocSchema.parse({ ...base, totals: zeroTotals() }));
+  const totals = computeOrderTotals(orderDocSchema.parse({ ...base, totals: emptyOrderTotals() }));
   return { ...base, totals, _deleted: false };
 }
 
-function zeroTotals() {
-  return {
-    subtotal: 0,
-    lineDiscounts: 0,
-    orderDiscount: 0,
-    discountTotal: 0,
-    taxes: [],
-    taxTotal: 0,
-    total: 0,
-    cashRounding: 0,
-    totalDue: 0,
-    paid: 0,
-    tips: 0,
-    change: 0,
-    refunded: 0,
-    due: 0,
-    cashDue: 0,
-  };
-}
 
 /** An audit event (append-only collection), wire form. */
 export function auditEventDoc(id: string, branchId: string, at = 1_790_000_000_000) {

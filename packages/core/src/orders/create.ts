@@ -68,23 +68,28 @@ export function createOrder(input: CreateOrderInput, ctx: OrderContext): OrderDo
     statusHistory: [{ status: 'open', at: ctx.at, by: ctx.by }],
     splitFromOrderId: null,
     voidReason: null,
-    totals: {
-      subtotal: 0,
-      lineDiscounts: 0,
-      orderDiscount: 0,
-      discountTotal: 0,
-      taxes: [],
-      taxTotal: 0,
-      total: 0,
-      cashRounding: 0,
-      totalDue: 0,
-      paid: 0,
-      tips: 0,
-      change: 0,
-      refunded: 0,
-      due: 0,
-      cashDue: 0,
-    },
+    totals: emptyOrderTotals(),
   };
   return commitOrder(order, ctx);
+}
+
+/** The totals of an order with nothing on it: the placeholder a new order starts from before `commitOrder` computes real ones. */
+export function emptyOrderTotals(): OrderDoc['totals'] {
+  return {
+    subtotal: 0,
+    lineDiscounts: 0,
+    orderDiscount: 0,
+    discountTotal: 0,
+    taxes: [],
+    taxTotal: 0,
+    total: 0,
+    cashRounding: 0,
+    totalDue: 0,
+    paid: 0,
+    tips: 0,
+    change: 0,
+    refunded: 0,
+    due: 0,
+    cashDue: 0,
+  };
 }
