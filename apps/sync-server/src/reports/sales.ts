@@ -1,9 +1,10 @@
 import {
+  aggregatePaymentMethods,
   aggregateSales,
+  aggregateTaxRates,
   buildZReport,
   orderDocSchema,
   shiftDocSchema,
-  type OrderDoc,
   type SalesRow,
   type ShiftDoc,
   type ShiftReport,
@@ -22,8 +23,6 @@ export interface ReportRange {
   from: string;
   to: string;
 }
-
-const SETTLED = new Set(['paid', 'closed', 'refunded']);
 
 async function branchZones(
   db: Queryable,
@@ -63,8 +62,8 @@ export async function salesReport(
   by: ReportDimension,
 ): Promise<SalesRow[]> {
   const orders = await loadDocs(db, 'orders', range, (v) => orderDocSchema.parse(v));
-  if (by === 'paymentMethod') return byPaymentMethod(orders);
-  if (by === 'taxRate') return byTaxRate(orders);
+  if (by === 'paymentMethod') return aggregatePaymentMethods(orders);
+  if (by === 'taxRate') return aggregateTaxRates(orders);
   const zones = await branchZones(db, range.orgId, range.branchIds);
   const merged = new Map<
     string,
@@ -94,72 +93,6 @@ export async function salesReport(
     }
   }
   return [...merged.values()].sort((a, b) => b.gross - a.gross || a.key.localeCompare(b.key));
-}
-
-function byPaymentMethod(orders: OrderDoc[]): SalesRow[] {
-  const rows = new Map<
-    string,
-    { key: string; label: string; quantity: number; orders: Set<string>; gross: number }
-  >();
-  for (const order of orders) {
-    for (const p of order.payments) {
-      const key = p.method === 'other' && p.label ? `other:${p.label}` : p.method;
-      const row = rows.get(key) ?? {
-        key,
-        label: p.label ?? p.method,
-        quantity: 0,
-        orders: new Set<string>(),
-        gross: 0,
-      };
-      row.quantity += 1;
-      row.orders.add(order.id);
-      row.gross += p.amount;
-      rows.set(key, row);
-    }
-  }
-  return [...rows.values()]
-    .map((r) => ({
-      key: r.key,
-      label: r.label,
-      quantity: r.quantity,
-      orders: r.orders.size,
-      gross: r.gross,
-      tax: 0,
-      net: r.gross,
-    }))
-    .sort((a, b) => b.gross - a.gross);
-}
-
-function byTaxRate(orders: OrderDoc[]): SalesRow[] {
-  const rows = new Map<
-    number,
-    { quantity: number; orders: number; gross: number; tax: number; net: number }
-  >();
-  for (const order of orders) {
-    if (!SETTLED.has(order.status)) continue;
-    for (const t of order.totals.taxes) {
-      const row = rows.get(t.rateBasisPoints) ?? {
-        quantity: 0,
-        orders: 0,
-        gross: 0,
-        tax: 0,
-        net: 0,
-      };
-      row.orders += 1;
-      row.gross += t.gross;
-      row.tax += t.tax;
-      row.net += t.net;
-      rows.set(t.rateBasisPoints, row);
-    }
-  }
-  return [...rows.entries()]
-    .map(([rate, r]) => ({
-      key: String(rate),
-      label: `${(rate / 100).toFixed(2)} %`,
-      ...r,
-      quantity: r.orders,
-    }))
-    .sort((a, b) => Number(a.key) - Number(b.key));
 }
 
 /** Z reports of the closed shifts in the range, built by the core from each shift's orders. */

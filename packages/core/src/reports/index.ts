@@ -1,2 +1,3 @@
 export * from './shift-report';
 export * from './sales';
+export * from './money-dimensions';
