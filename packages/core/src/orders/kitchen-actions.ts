@@ -5,6 +5,7 @@ import { OrderError } from './errors';
 import { activeQuantity } from './line-amounts';
 import { EDITABLE_STATUSES, assertStatus, withStatus } from './lifecycle';
 import type { OrderDoc } from './schemas';
+import { newPrintRequest } from './print-request';
 
 /** Courses released by a send: everything for takeaway; for dine-in the lowest course on the first send. */
 function coursesToRelease(order: OrderDoc): number[] {
@@ -42,18 +43,7 @@ export function sendToKitchen(order: OrderDoc, ctx: OrderContext): OrderDoc {
     firedCourses,
     printRequests:
       routing.tickets.length > 0
-        ? [
-            ...order.printRequests,
-            {
-              id: ctx.newId(),
-              kind: 'kitchen',
-              at: ctx.at,
-              by: ctx.by,
-              tickets: routing.tickets,
-              reprintOf: null,
-              refundId: null,
-            },
-          ]
+        ? [...order.printRequests, newPrintRequest('kitchen', ctx, { tickets: routing.tickets })]
         : order.printRequests,
   };
   return commitOrder(next, ctx);
@@ -81,15 +71,7 @@ export function fireCourse(order: OrderDoc, course: number, ctx: OrderContext): 
       firedCourses: [...order.firedCourses, course].sort((a, b) => a - b),
       printRequests: [
         ...order.printRequests,
-        {
-          id: ctx.newId(),
-          kind: 'fire',
-          at: ctx.at,
-          by: ctx.by,
-          tickets: routing.tickets,
-          reprintOf: null,
-          refundId: null,
-        },
+        newPrintRequest('fire', ctx, { tickets: routing.tickets }),
       ],
     },
     ctx,
@@ -114,15 +96,11 @@ export function requestReprint(order: OrderDoc, requestId: string, ctx: OrderCon
       ...order,
       printRequests: [
         ...order.printRequests,
-        {
-          id: ctx.newId(),
-          kind: 'reprint',
-          at: ctx.at,
-          by: ctx.by,
+        newPrintRequest('reprint', ctx, {
           tickets: original.tickets.map((t) => ({ ...t, reprint: true, at: ctx.at, by: ctx.by })),
           reprintOf: original.reprintOf ?? original.id,
           refundId: original.refundId,
-        },
+        }),
       ],
     },
     ctx,
@@ -147,18 +125,7 @@ export function requestCustomerPrint(
   return commitOrder(
     {
       ...order,
-      printRequests: [
-        ...order.printRequests,
-        {
-          id: ctx.newId(),
-          kind,
-          at: ctx.at,
-          by: ctx.by,
-          tickets: [],
-          reprintOf: null,
-          refundId: null,
-        },
-      ],
+      printRequests: [...order.printRequests, newPrintRequest(kind, ctx)],
     },
     ctx,
   );

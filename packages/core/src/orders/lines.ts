@@ -9,6 +9,7 @@ import { ManagerApprovalRequiredError, OrderError } from './errors';
 import { activeQuantity } from './line-amounts';
 import { EDITABLE_STATUSES, assertStatus, withStatus } from './lifecycle';
 import type { OrderDoc, OrderLine } from './schemas';
+import { newPrintRequest } from './print-request';
 
 /** Input of {@link addLine}. */
 export interface AddLineInput {
@@ -146,15 +147,7 @@ export function voidLine(order: OrderDoc, input: VoidLineInput, ctx: OrderContex
       lines: routing.lines,
       printRequests: [
         ...updated.printRequests,
-        {
-          id: ctx.newId(),
-          kind: 'void',
-          at: ctx.at,
-          by: ctx.by,
-          tickets: routing.tickets,
-          reprintOf: null,
-          refundId: null,
-        },
+        newPrintRequest('void', ctx, { tickets: routing.tickets }),
       ],
     },
     ctx,

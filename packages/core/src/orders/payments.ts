@@ -6,6 +6,7 @@ import { OrderError } from './errors';
 import { EDITABLE_STATUSES, assertStatus, withStatus } from './lifecycle';
 import type { OrderDoc, Payment } from './schemas';
 import { computeOrderTotals } from './totals';
+import { newPrintRequest } from './print-request';
 
 /** Input of {@link addPayment}. */
 export type AddPaymentInput =
@@ -130,18 +131,7 @@ export function addPayment(
     if (options.printReceipt ?? true) {
       next = {
         ...next,
-        printRequests: [
-          ...next.printRequests,
-          {
-            id: ctx.newId(),
-            kind: 'receipt',
-            at: ctx.at,
-            by: ctx.by,
-            tickets: [],
-            reprintOf: null,
-            refundId: null,
-          },
-        ],
+        printRequests: [...next.printRequests, newPrintRequest('receipt', ctx)],
       };
     }
   }

@@ -53,3 +53,23 @@ export function printRequestTargets(request: PrintRequest): string[] {
     ? []
     : ['receipt'];
 }
+
+/**
+ * A new outbox entry stamped from the action's context (`ctx.newId()`, `ctx.at`, `ctx.by`); only
+ * what differs per kind is passed in.
+ */
+export function newPrintRequest(
+  kind: PrintRequestKind,
+  ctx: { newId: () => string; at: number; by: string },
+  fields: Partial<Pick<PrintRequest, 'tickets' | 'reprintOf' | 'refundId'>> = {},
+): PrintRequest {
+  return {
+    id: ctx.newId(),
+    kind,
+    at: ctx.at,
+    by: ctx.by,
+    tickets: fields.tickets ?? [],
+    reprintOf: fields.reprintOf ?? null,
+    refundId: fields.refundId ?? null,
+  };
+}

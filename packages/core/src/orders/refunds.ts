@@ -6,6 +6,7 @@ import { SETTLED_STATUSES, assertStatus, withStatus } from './lifecycle';
 import { getLine } from './lines';
 import type { OrderDoc, PaymentMethod, Refund, RefundLine } from './schemas';
 import { computeOrderBreakdown, computeOrderTotals } from './totals';
+import { newPrintRequest } from './print-request';
 
 /** Input of {@link refund}: either lines with quantities, or a plain amount. */
 export interface RefundInput {
@@ -128,15 +129,7 @@ export function refund(
     refunds: [...order.refunds, record],
     printRequests: [
       ...order.printRequests,
-      {
-        id: ctx.newId(),
-        kind: 'refund',
-        at: ctx.at,
-        by: ctx.by,
-        tickets: [],
-        reprintOf: null,
-        refundId: record.id,
-      },
+      newPrintRequest('refund', ctx, { refundId: record.id }),
     ],
   };
   if (amount === refundable) next = withStatus(next, 'refunded', ctx.at, ctx.by);
