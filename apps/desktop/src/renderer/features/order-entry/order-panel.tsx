@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { activeQuantity } from '@comanda/core/orders';
-import { Cart, ErrorState, OrderStatusBadges, TotalsPanel, useI18n } from '@comanda/ui';
+import { Cart, ErrorState, TotalsPanel, useI18n } from '@comanda/ui';
 import { useTill } from '../app/till-context';
-import { useOrderPersistence } from '../app/use-order-persistence';
+import { OrderPersistenceStatus } from '../app/order-persistence-status';
 import { DiscountDialog, LineEditDialog, ReasonDialog } from './line-dialogs';
 import { SplitDialog } from './split-dialog';
 import { cartLines, heldCourses, totalsView } from './view-models';
@@ -12,10 +12,9 @@ type OpenDialog = 'edit' | 'void' | 'discount-line' | 'discount-order' | 'split'
 
 /** The current order: header, saved/synced/printed, cart, totals and the actions on it. */
 export function OrderPanel() {
-  const { order: store, menu, app, ports } = useTill();
+  const { order: store, menu, app } = useTill();
   const { t } = useI18n();
   const { order, selectedLineId, actionError, saveError } = useStore(store);
-  const { status, problemJobs } = useOrderPersistence();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   if (!order) return null;
   const s = store.getState();
@@ -34,18 +33,7 @@ export function OrderPanel() {
             ? `${t('order.tableN', { table: order.table ?? '—' })}${order.covers ? ` · ${t('order.coversN', { covers: order.covers })}` : ''}`
             : (order.customerName ?? t('order.takeaway'))}
         </h2>
-        <OrderStatusBadges status={status} />
-        {problemJobs.length > 0 ? (
-          <button
-            type="button"
-            className="cmd-btn cmd-btn-small"
-            onClick={() => {
-              for (const job of problemJobs) void ports.printing.retryJob(job.id).catch(() => undefined);
-            }}
-          >
-            {t('status.retryPrint', { count: problemJobs.length })}
-          </button>
-        ) : null}
+        <OrderPersistenceStatus />
       </header>
       <Cart
         lines={cartLines(order)}

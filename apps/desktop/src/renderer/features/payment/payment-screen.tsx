@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { OrderStatusBadges, PaymentPanel, ReceiptPreview, TotalsPanel, useI18n, type PaymentRequest } from '@comanda/ui';
+import { PaymentPanel, ReceiptPreview, TotalsPanel, useI18n, type PaymentRequest } from '@comanda/ui';
 import { useTill } from '../app/till-context';
-import { useOrderPersistence } from '../app/use-order-persistence';
+import { OrderPersistenceStatus } from '../app/order-persistence-status';
 import { totalsView } from '../order-entry/view-models';
 import { printedReceiptModel } from './receipt-model';
 import { RefundDialog } from './refund-dialog';
@@ -13,7 +13,6 @@ export function PaymentScreen() {
   const i18n = useI18n();
   const { t } = i18n;
   const { order, actionError, saveState } = useStore(store);
-  const { status, problemJobs } = useOrderPersistence();
   const cashier = useStore(session, (st) => st.user?.name ?? '');
   const [refunding, setRefunding] = useState(false);
   if (!order) return null;
@@ -32,18 +31,7 @@ export function PaymentScreen() {
         <h1 id="payment-title">
           {t('payment.title')} · {t('order.ticket', { number: order.ticketNumber })}
         </h1>
-        <OrderStatusBadges status={status} />
-        {problemJobs.length > 0 ? (
-          <button
-            type="button"
-            className="cmd-btn cmd-btn-small"
-            onClick={() => {
-              for (const job of problemJobs) void ports.printing.retryJob(job.id).catch(() => undefined);
-            }}
-          >
-            {t('status.retryPrint', { count: problemJobs.length })}
-          </button>
-        ) : null}
+        <OrderPersistenceStatus />
       </header>
       <div className="cmd-columns">
         <div>
