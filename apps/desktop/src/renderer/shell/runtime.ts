@@ -7,7 +7,7 @@ import { startTillPrinting, type TillPrinting } from '../printing/till-printing.
 import type { HostClient } from '../host/host-client.js';
 import { DeviceTokenSource } from '../sync/device-auth.js';
 import { startTillReplication, type TillReplication } from '../sync/replication.js';
-import { createPublicSyncClient, createSyncClient } from '../sync/sync-client.js';
+import { createPublicSyncClient, createSyncClient, redeemPairingCode } from '../sync/sync-client.js';
 import { startReachabilityProbe } from '../sync/reachability.js';
 import { SyncStatusTracker } from '../sync/sync-status.js';
 import { adoptStandaloneDocuments, STANDALONE_BRANCH_ID } from './standalone.js';
@@ -141,17 +141,10 @@ export async function bootTill(host: HostClient, options: { dbName?: string; now
     settings: () => settings,
     branchId: () => settings.branchId ?? STANDALONE_BRANCH_ID,
     async pair(serverUrl, code, tillName) {
-      const credential = await createPublicSyncClient(serverUrl).pair(code.trim(), tillName);
-      settings = await host['settings.update']({
-        serverUrl,
-        tillName,
-        deviceId: credential.deviceId,
-        deviceSecret: credential.deviceSecret,
-        orgId: credential.orgId,
-        branchId: credential.branchId,
-      });
+      const granted = await redeemPairingCode(serverUrl, code, tillName);
+      settings = await host['settings.update'](granted);
       // Sales recorded standalone join the branch now, so they sync up like any other.
-      await adoptStandaloneDocuments(db, credential.branchId, now());
+      await adoptStandaloneDocuments(db, granted.branchId, now());
       await db.settings.upsert({ id: MODE_KEY, value: 'paired', updatedAt: now() });
       tracker.markPaired();
       startSync(settings);

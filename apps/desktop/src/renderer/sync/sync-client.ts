@@ -122,3 +122,20 @@ export function createSyncClient(
 export function createPublicSyncClient(serverUrl: string): SyncClient {
   return createSyncClient(serverUrl, () => Promise.resolve(null));
 }
+
+/**
+ * Redeems a pairing code and returns the device settings it grants (server, till name and the
+ * device credential), ready for the host's `settings.update`. Shared by the launcher and the
+ * till's own pairing screen.
+ */
+export async function redeemPairingCode(serverUrl: string, code: string, tillName: string) {
+  const credential = await createPublicSyncClient(serverUrl).pair(code.trim(), tillName);
+  return {
+    serverUrl,
+    tillName,
+    deviceId: credential.deviceId,
+    deviceSecret: credential.deviceSecret,
+    orgId: credential.orgId,
+    branchId: credential.branchId,
+  };
+}
