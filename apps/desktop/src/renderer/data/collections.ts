@@ -98,7 +98,12 @@ export const TILL_COLLECTIONS = {
     conflictHandler: newerWins,
   },
   shifts: { schema: schema(0, { updatedAt: epochMs }, ['updatedAt']), zod: shiftDocSchema, conflictHandler: newerWins },
-  auditEvents: { schema: schema(0, {}), zod: auditEventDocSchema },
+  // Indexed by updatedAt (version 1) so the sync status reads only what is above its watermark.
+  auditEvents: {
+    schema: schema(1, { updatedAt: epochMs }, ['updatedAt']),
+    zod: auditEventDocSchema,
+    migrationStrategies: reparse(auditEventDocSchema),
+  },
   printJobs: {
     schema: schema(0, { orderId: { type: 'string', maxLength: 200 }, state: { type: 'string', maxLength: 20 }, nextAttemptAt: epochMs }, [
       'orderId',

@@ -11,8 +11,11 @@ import type { Order, Shift } from '../features/domain.js';
 import { PortError, type MenuSnapshot, type PrintJobView, type TillPorts } from '../features/ports.js';
 import type { TillRuntime } from '../shell/runtime.js';
 import { createUuidV7 } from '../shell/ids.js';
-import { listen, monotonicClock } from './observe.js';
+import { listen } from './observe.js';
 import { createPrinterPorts } from './printer-ports.js';
+
+/** Orders read per step of a history search. */
+const HISTORY_PAGE = 500;
 
 function parseAll<S extends z.ZodType>(docs: readonly { toJSON(): unknown }[], schema: S): z.output<S>[] {
   return docs.flatMap((d) => {
@@ -43,7 +46,7 @@ function matchesText(order: Order, text: string): boolean {
  */
 export function createRxTillPorts(runtime: TillRuntime): TillPorts {
   const { db } = runtime;
-  const clock = monotonicClock();
+  const clock = runtime.clock;
   const newId = createUuidV7(clock.now);
   const orders = runtime.orders;
   const shifts = new DocumentRepository(db.shifts, shiftDocSchema, 'shift');
@@ -92,14 +95,23 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
       list: (query) =>
         port(async () => {
           const text = query.text?.trim().toLowerCase();
-          const docs = parseAll(await db.orders.find({ sort: [{ createdAt: 'desc' }] }).exec(), orderDocSchema);
-          return docs
-            .filter((o) => !query.status || query.status.includes(o.status))
-            .filter((o) => !query.shiftId || o.shiftId === query.shiftId)
-            .filter((o) => query.from === undefined || o.createdAt >= query.from)
-            .filter((o) => query.to === undefined || o.createdAt < query.to)
-            .filter((o) => !text || matchesText(o, text))
-            .slice(0, query.limit ?? 50);
+          const limit = query.limit ?? 50;
+          const createdAt: Record<string, number> = { $gte: query.from ?? 0 };
+          if (query.to !== undefined) createdAt.$lt = query.to;
+          const found: Order[] = [];
+          // Newest first through the createdAt index, a page at a time: a day's history reads a
+          // few hundred orders, never the 100,000 a till holds after a few months.
+          for (let skip = 0; found.length < limit; skip += HISTORY_PAGE) {
+            const page = await db.orders.find({ selector: { createdAt }, sort: [{ createdAt: 'desc' }], skip, limit: HISTORY_PAGE }).exec();
+            for (const o of parseAll(page, orderDocSchema)) {
+              if (query.status && !query.status.includes(o.status)) continue;
+              if (query.shiftId && o.shiftId !== query.shiftId) continue;
+              if (text && !matchesText(o, text)) continue;
+              found.push(o);
+            }
+            if (page.length < HISTORY_PAGE) break;
+          }
+          return found.slice(0, limit);
         }),
       subscribe: (id, listener) =>
         listen(db.orders.findOne(id).$.pipe(map((d) => (d ? (parseAll([d], orderDocSchema)[0] ?? null) : null))), listener),

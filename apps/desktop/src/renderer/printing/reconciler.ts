@@ -1,11 +1,14 @@
-import { orderDocSchema, printRequestTargets, type OrderDoc } from '@comanda/core';
+import { orderDocSchema, printRequestTargets } from '@comanda/core';
 import { jobsForPrintRequest, type NewPrintJob, type PrintJob, type PrintRequestContext } from '@comanda/printing/queue';
 import type { RxCollection } from 'rxdb';
+import type { Watermark } from '../data/watermark.js';
 import type { RxPrintJobStore } from './rx-print-job-store.js';
 
 export interface PrintReconcilerOptions {
   orders: RxCollection<Record<string, unknown>>;
-  store: Pick<RxPrintJobStore, 'noteOrder' | 'list'>;
+  store: Pick<RxPrintJobStore, 'noteOrder' | 'existingIds'>;
+  /** "Every order with `updatedAt` at or below this has all its jobs": only newer orders are read at start. */
+  mark: Watermark;
   /** The worker's idempotent enqueue. */
   enqueue: (job: NewPrintJob) => Promise<PrintJob>;
   /** Branch, station and staff names for the documents; read when a request is materialised. */
@@ -16,14 +19,19 @@ export interface PrintReconcilerOptions {
 
 /**
  * The print outbox's other half: every `printRequests` entry of every local order becomes its
- * print jobs (ids `${requestId}:${target}`). It runs over all orders at start, so a crash between
- * the order write and job creation loses nothing, then on every order change. Enqueueing is
- * idempotent in the worker; requests already materialised are skipped without re-rendering.
+ * print jobs (ids `${requestId}:${target}`). At start it reads every order changed since its
+ * watermark, so a crash between the order write and job creation loses nothing, then follows
+ * order changes. Enqueueing is idempotent in the worker; requests whose jobs are already stored
+ * are skipped without re-rendering. The watermark only advances past an order once all its
+ * requests became jobs; one that failed (no branch document yet…) holds it back until it succeeds.
  */
 export class PrintReconciler {
   private readonly done = new Set<string>();
   private chain: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void) | null = null;
+  /** Newest order version processed, and orders with a request that could not become jobs yet. */
+  private newest = -1;
+  private readonly failed = new Map<string, number>();
 
   private constructor(private readonly options: PrintReconcilerOptions) {}
 
@@ -33,18 +41,21 @@ export class PrintReconciler {
     // Subscribe first so a change made during the initial pass is not missed (it is queued behind it).
     const sub = options.orders.$.subscribe((event) => {
       const data = event.documentData as Record<string, unknown> | undefined;
-      if (data && event.operation !== 'DELETE') reconciler.queue([data]);
+      if (!data || event.operation === 'DELETE') return;
+      // The clock went back below the mark: make sure a restart still reads this order.
+      const updatedAt = Number(data.updatedAt);
+      if (updatedAt <= options.mark.value) void options.mark.lower(updatedAt).catch(() => undefined);
+      reconciler.queue([data]);
     });
     reconciler.unsubscribe = () => sub.unsubscribe();
     await reconciler.runAll();
     return reconciler;
   }
 
-  /** Scans every order again (e.g. after printer settings changed and a station got a printer). */
+  /** Reads every order above the watermark again (e.g. a station just got a printer). */
   runAll(): Promise<void> {
     return this.enqueueWork(async () => {
-      for (const job of await this.options.store.list()) this.done.add(job.id);
-      const docs = await this.options.orders.find().exec();
+      const docs = await this.options.orders.find({ selector: { updatedAt: { $gt: this.options.mark.value } } }).exec();
       await this.process(docs.map((d) => d.toJSON() as Record<string, unknown>));
     });
   }
@@ -72,11 +83,21 @@ export class PrintReconciler {
 
   private async process(docs: Record<string, unknown>[]): Promise<void> {
     let ctx: PrintRequestContext | null = null;
-    for (const raw of docs) {
-      const requests = raw.printRequests;
-      if (!Array.isArray(requests) || requests.length === 0) continue;
-      let order: OrderDoc | null = null;
-      for (const request of (order ??= orderDocSchema.parse(raw)).printRequests) {
+    const orders = docs.map((raw) => ({
+      id: String(raw.id),
+      updatedAt: Number(raw.updatedAt),
+      order: Array.isArray(raw.printRequests) && raw.printRequests.length > 0 ? orderDocSchema.parse(raw) : null,
+    }));
+    // One lookup by id for the jobs these requests should have, instead of loading every job.
+    const expected = orders.flatMap(({ order }) =>
+      (order?.printRequests ?? []).flatMap((r) => (this.done.has(r.id) ? [] : printRequestTargets(r).map((t) => `${r.id}:${t}`))),
+    );
+    for (const id of await this.options.store.existingIds(expected)) this.done.add(id);
+    for (const { id, updatedAt, order } of orders) {
+      this.newest = Math.max(this.newest, updatedAt);
+      this.failed.delete(id);
+      if (!order) continue;
+      for (const request of order.printRequests) {
         if (this.done.has(request.id)) continue;
         // All jobs already stored (e.g. after a restart): nothing to render.
         if (printRequestTargets(request).every((t) => this.done.has(`${request.id}:${t}`))) {
@@ -86,16 +107,18 @@ export class PrintReconciler {
         try {
           ctx ??= await this.options.context();
           const jobs = jobsForPrintRequest(order, request, ctx).filter((j) => !this.done.has(j.id));
-          this.options.store.noteOrder(request.id, order.id);
+          this.options.store.noteOrder(request.id, id);
           for (const job of jobs) {
             await this.options.enqueue(job);
             this.done.add(job.id);
           }
           this.done.add(request.id);
         } catch (error) {
+          this.failed.set(id, updatedAt);
           this.options.onError?.(error, request.id);
         }
       }
     }
+    this.options.mark.advance(this.failed.size > 0 ? Math.min(...this.failed.values()) - 1 : this.newest);
   }
 }

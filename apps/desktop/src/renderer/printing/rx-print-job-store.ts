@@ -67,6 +67,12 @@ export class RxPrintJobStore implements PrintJobStore {
     return doc ? PrintJobSchema.parse(doc.toJSON().job) : null;
   }
 
+  /** Which of `ids` are stored (one primary-key lookup, whatever the queue's size). */
+  async existingIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    return new Set((await this.collection.findByIds([...ids]).exec()).keys());
+  }
+
   async list(states?: readonly JobState[]): Promise<PrintJob[]> {
     const selector = states ? { state: { $in: [...states] } } : {};
     const docs = await this.collection.find({ selector }).exec();

@@ -3,6 +3,7 @@ import { PrintWorker, remoteTransport, type PrintRequestContext, type RoutingCon
 import type { HostApi } from '../../host/contract.js';
 import type { TillDatabase } from '../data/database.js';
 import { hostPrinterApi } from './host-printer-api.js';
+import { Watermark } from '../data/watermark.js';
 import { PrintReconciler } from './reconciler.js';
 import { tillRouting } from './routing.js';
 import { RxPrintJobStore } from './rx-print-job-store.js';
@@ -70,7 +71,8 @@ export async function printContext(db: TillDatabase, branchId: string): Promise<
 /**
  * Starts printing after the store opened: the worker over the `printJobs` collection, printing
  * through the host (`remoteTransport`), routed by the branch's printers merged with the device's,
- * and the outbox reconciler (which first catches up on every order, so nothing is lost in a crash).
+ * and the outbox reconciler (which first catches up on every order changed since its watermark, so
+ * nothing is lost in a crash).
  */
 export async function startTillPrinting(options: TillPrintingOptions): Promise<TillPrinting> {
   const { db, host } = options;
@@ -100,6 +102,7 @@ export async function startTillPrinting(options: TillPrintingOptions): Promise<T
   const reconciler = await PrintReconciler.start({
     orders: db.orders,
     store,
+    mark: await Watermark.load(db, 'print:reconciled-through', options.now),
     enqueue: (job) => worker.enqueue(job),
     context: () => printContext(db, options.branchId()),
     onError: (error, requestId) => options.onError?.(`print request ${requestId}: ${(error as Error).message}`),

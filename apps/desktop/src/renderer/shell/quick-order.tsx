@@ -71,7 +71,7 @@ export function QuickOrder({ runtime }: { runtime: TillRuntime }) {
     setSaving(true);
     setMessage(null);
     try {
-      const at = Date.now();
+      const at = runtime.clock.now();
       const day = businessDay(at, 'Europe/Paris');
       const order = buildPaidOrder({
         id: newId(),
@@ -130,8 +130,8 @@ export function QuickOrder({ runtime }: { runtime: TillRuntime }) {
         <h3>Recent orders</h3>
         <ul data-testid="recent-orders">
           {recent.map((o) => (
-            <li key={o.id} data-order-id={o.id} data-synced={!unsynced.has(o.id)}>
-              #{o.ticketNumber} {formatMoney(o.totals.total, o.currency)} — {unsynced.has(o.id) ? 'waiting to sync' : 'synced'}
+            <li key={o.id} data-order-id={o.id} data-synced={status.paired && !unsynced.has(o.id)}>
+              #{o.ticketNumber} {formatMoney(o.totals.total, o.currency)} — {!status.paired ? 'kept on this till' : unsynced.has(o.id) ? 'waiting to sync' : 'synced'}
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import { startTillReplication, type TillReplication } from '../sync/replication.
 import { createPublicSyncClient, createSyncClient, redeemPairingCode } from '../sync/sync-client.js';
 import { startReachabilityProbe } from '../sync/reachability.js';
 import { SyncStatusTracker } from '../sync/sync-status.js';
+import { monotonicClock } from '../ports/observe.js';
 import { adoptStandaloneDocuments, STANDALONE_BRANCH_ID } from './standalone.js';
 
 export type TillMode = 'unconfigured' | 'standalone' | 'paired';
@@ -28,6 +29,8 @@ export interface TillRuntime {
   branchId(): string;
   /** Persistent id of this till (stable across pairing). */
   tillId: string;
+  /** Versions (`updatedAt`) for local writes: never equal, never older than what is stored. */
+  clock: { now: () => number };
   pair(serverUrl: string, code: string, tillName: string): Promise<void>;
   runStandalone(): Promise<void>;
   onModeChange(listener: (mode: TillMode) => void): () => void;
@@ -57,12 +60,21 @@ async function ensureTillId(db: TillDatabase, now: () => number): Promise<string
   }
 }
 
+/** The newest `updatedAt` this till wrote (indexed lookups, one document each). */
+async function newestLocalVersion(db: TillDatabase): Promise<number> {
+  const newest = await Promise.all(
+    (['orders', 'shifts', 'auditEvents'] as const).map((name) => db[name].findOne({ selector: {}, sort: [{ updatedAt: 'desc' }] }).exec()),
+  );
+  return Math.max(0, ...newest.map((doc) => Number(doc?.get('updatedAt') ?? 0)));
+}
+
 /** Opens the store, reads the device settings from the host and starts syncing if paired. */
 export async function bootTill(host: HostClient, options: { dbName?: string; now?: () => number } = {}): Promise<TillRuntime> {
   const now = options.now ?? Date.now;
   const db = await openTillDatabase({ name: options.dbName ?? 'comanda-till' });
   let settings = await host['settings.get']({});
   const tillId = await ensureTillId(db, now);
+  const clock = monotonicClock(now, await newestLocalVersion(db));
   const isPaired = (s: DeviceSettings) => Boolean(s.serverUrl && s.deviceId && s.deviceSecret && s.branchId);
   let mode: TillMode = isPaired(settings) ? 'paired' : (await localSetting<string>(db, MODE_KEY)) === 'standalone' ? 'standalone' : 'unconfigured';
   const tracker = new SyncStatusTracker(db, mode === 'paired', now);
@@ -137,6 +149,7 @@ export async function bootTill(host: HostClient, options: { dbName?: string; now
     orders: new DocumentRepository(db.orders, orderDocSchema, 'order'),
     printing,
     tillId,
+    clock,
     mode: () => mode,
     settings: () => settings,
     branchId: () => settings.branchId ?? STANDALONE_BRANCH_ID,
@@ -146,7 +159,7 @@ export async function bootTill(host: HostClient, options: { dbName?: string; now
       // Sales recorded standalone join the branch now, so they sync up like any other.
       await adoptStandaloneDocuments(db, granted.branchId, now());
       await db.settings.upsert({ id: MODE_KEY, value: 'paired', updatedAt: now() });
-      tracker.markPaired();
+      await tracker.markPaired();
       startSync(settings);
       setMode('paired');
       // The branch's printers replace the standalone ones.

@@ -10,7 +10,7 @@ function timeOf(at: number | null): string {
 export function StatusBar(props: { runtime: TillRuntime; mode: TillMode; view: TillView; onToggleView: () => void; onPairLater: () => void }) {
   const { runtime, mode, view, onToggleView, onPairLater } = props;
   const status = useSyncStatus(runtime.tracker);
-  const unsynced = status.unsyncedOrderIds.length;
+  const unsynced = status.unsyncedOrderCount;
   const connection = mode !== 'paired' ? 'standalone' : status.online ? 'online' : 'offline';
   return (
     <footer className="status-bar" role="status" aria-live="polite" data-testid="status-bar">

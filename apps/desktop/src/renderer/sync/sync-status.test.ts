@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { orderDocSchema } from '@comanda/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openTillDatabase, type TillDatabase } from '../data/database.js';
 import { DocumentRepository } from '../data/repository.js';
 import { sampleOrder } from '../data/testing/orders.js';
@@ -58,6 +58,55 @@ describe('SyncStatusTracker', () => {
     // Reopened (the acks are read back from the store): nothing pending.
     const reopened = await openDb(idb);
     expect((await track(reopened)).current).toMatchObject({ pendingCount: 0, unsyncedOrderIds: [] });
+  });
+
+  it('after a restart reads only what is above its watermark, and keeps the oldest unsynced order in view', async () => {
+    const idb = new IDBFactory();
+    const db = await openDb(idb);
+    const repo = new DocumentRepository(db.orders, orderDocSchema, 'order');
+    const tracker = await track(db);
+    await repo.save(sampleOrder('old', { updatedAt: 1000 }));
+    await repo.save(sampleOrder('waiting', { updatedAt: 2000 }));
+    await repo.save(sampleOrder('new', { updatedAt: 3000 }));
+    await recordAcks(db.syncAcks, 'orders', [{ id: 'old', updatedAt: 1000 }, { id: 'new', updatedAt: 3000 }]);
+    expect((await next(tracker, (s) => s.pendingCount === 1)).unsyncedOrderIds).toEqual(['waiting']);
+    const mark = async () => (await db.settings.findOne('sync:acked-through:orders').exec())?.toJSON().value;
+    // Everything below the oldest unacknowledged version is done.
+    await vi.waitFor(async () => expect(await mark()).toBe(1999));
+    tracker.stop();
+
+    // An acknowledgement lost in a crash shows whether "old" is read again after a restart: it is not.
+    await db.syncAcks.findOne('orders:old').exec().then((d) => d?.remove());
+    const restarted = await track(db);
+    expect(restarted.current.unsyncedOrderIds).toEqual(['waiting']);
+    await recordAcks(db.syncAcks, 'orders', [{ id: 'waiting', updatedAt: 2000 }, { id: 'old', updatedAt: 1000 }]);
+    await next(restarted, (s) => s.pendingCount === 0);
+    await vi.waitFor(async () => expect(await mark()).toBe(3000));
+
+    // The clock went back: a version below the mark is unsynced, and stays visible after a restart.
+    await repo.save(sampleOrder('past', { updatedAt: 500 }));
+    expect((await next(restarted, (s) => s.pendingCount === 1)).unsyncedOrderIds).toEqual(['past']);
+    await vi.waitFor(async () => expect(await mark()).toBeLessThan(500));
+    restarted.stop();
+    expect((await track(db)).current.unsyncedOrderIds).toEqual(['past']);
+  });
+
+  it('while not paired counts every order as not synced, then tracks acknowledgements once paired', async () => {
+    const db = await openDb(new IDBFactory());
+    const repo = new DocumentRepository(db.orders, orderDocSchema, 'order');
+    await repo.save(sampleOrder('a'));
+    const tracker = new SyncStatusTracker(db, false, () => 42);
+    trackers.push(tracker);
+    await tracker.start();
+    expect(tracker.current).toMatchObject({ paired: false, unsyncedOrderCount: 1, pendingCount: 1, unsyncedOrderIds: [] });
+    await repo.save(sampleOrder('b'));
+    await next(tracker, (s) => s.unsyncedOrderCount === 2);
+
+    await tracker.markPaired();
+    expect(tracker.current).toMatchObject({ paired: true, unsyncedOrderCount: 2 });
+    expect(tracker.current.unsyncedOrderIds.slice().sort()).toEqual(['a', 'b']);
+    await recordAcks(db.syncAcks, 'orders', [{ id: 'a', updatedAt: 1_700_000_000_000 }]);
+    expect((await next(tracker, (s) => s.pendingCount === 1)).unsyncedOrderIds).toEqual(['b']);
   });
 
   it('reports reachability and errors for the status bar', async () => {

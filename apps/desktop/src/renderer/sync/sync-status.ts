@@ -1,5 +1,6 @@
 import type { Subscription } from 'rxjs';
 import type { TillDatabase } from '../data/database.js';
+import { Watermark } from '../data/watermark.js';
 
 /** Collections this till writes and pushes: their unacknowledged documents are "pending". */
 const UP_COLLECTIONS = ['orders', 'shifts', 'auditEvents'] as const;
@@ -8,8 +9,10 @@ type UpCollection = (typeof UP_COLLECTIONS)[number];
 export interface SyncStatusSnapshot {
   paired: boolean;
   online: boolean;
-  /** Orders whose latest local version the server has not acknowledged yet. */
+  /** Orders whose latest local version the server has not acknowledged yet (empty while not paired). */
   unsyncedOrderIds: readonly string[];
+  /** How many orders are not on the server yet: while not paired, every order of this till. */
+  unsyncedOrderCount: number;
   /** Orders, shifts and audit events waiting to be pushed. */
   pendingCount: number;
   lastSyncAt: number | null;
@@ -19,27 +22,36 @@ export interface SyncStatusSnapshot {
 }
 
 type Listener = (status: SyncStatusSnapshot) => void;
+type Versions = Map<string, number>;
+
+const markKey = (name: UpCollection) => `sync:acked-through:${name}`;
 
 /**
  * Derives the status bar from durable facts: local document versions vs. the versions the server
  * acknowledged (syncAcks), plus replication events for online/offline, errors and progress.
- * Versions are tracked in memory from one initial scan and then from change events, so the bar
- * stays cheap with 100,000 stored orders.
+ *
+ * A till holds 100,000 orders after a few months, nearly all acknowledged long ago, so the
+ * tracker never reads them all: a per-collection {@link Watermark} says "every document with
+ * `updatedAt` at or below this is acknowledged", and only documents above it are read at start
+ * and followed in memory. While the till is not paired nothing can be acknowledged; the counts
+ * then come from the store's indexes.
  */
 export class SyncStatusTracker {
-  private readonly local = new Map<UpCollection, Map<string, number>>();
-  private readonly acked = new Map<UpCollection, Map<string, number>>();
+  private readonly local = new Map<UpCollection, Versions>();
+  private readonly acked = new Map<UpCollection, Versions>();
+  private readonly marks = new Map<UpCollection, Watermark>();
   private readonly listeners = new Set<Listener>();
-  private readonly subs: Subscription[] = [];
+  private subs: Subscription[] = [];
   private status: SyncStatusSnapshot;
   private scheduled = false;
+  private mode: 'stopped' | 'counting' | 'tracking' = 'stopped';
 
   constructor(
     private readonly db: TillDatabase,
     paired: boolean,
     private readonly now: () => number = Date.now,
   ) {
-    this.status = { paired, online: false, unsyncedOrderIds: [], pendingCount: 0, lastSyncAt: null, error: null, initialSync: null };
+    this.status = { paired, online: false, unsyncedOrderIds: [], unsyncedOrderCount: 0, pendingCount: 0, lastSyncAt: null, error: null, initialSync: null };
     for (const name of UP_COLLECTIONS) {
       this.local.set(name, new Map());
       this.acked.set(name, new Map());
@@ -47,31 +59,12 @@ export class SyncStatusTracker {
   }
 
   async start(): Promise<void> {
-    for (const name of UP_COLLECTIONS) {
-      const docs = await this.db[name].find().exec();
-      const versions = this.local.get(name)!;
-      for (const doc of docs) versions.set(doc.primary, Number(doc.get('updatedAt')));
-      this.subs.push(
-        this.db[name].$.subscribe((event) => {
-          if (event.operation === 'DELETE') versions.delete(event.documentId);
-          else versions.set(event.documentId, Number((event.documentData as { updatedAt?: unknown }).updatedAt));
-          this.schedule();
-        }),
-      );
-    }
-    const acks = await this.db.syncAcks.find().exec();
-    for (const ack of acks.map((a) => a.toJSON())) this.acked.get(ack.source as UpCollection)?.set(ack.docId, ack.updatedAt);
-    this.subs.push(
-      this.db.syncAcks.$.subscribe((event) => {
-        const data = event.documentData as { source: string; docId: string; updatedAt: number };
-        this.acked.get(data.source as UpCollection)?.set(data.docId, data.updatedAt);
-        this.schedule();
-      }),
-    );
-    this.recompute();
+    if (this.status.paired) await this.track();
+    else await this.count();
   }
 
   stop(): void {
+    this.mode = 'stopped';
     this.subs.splice(0).forEach((s) => s.unsubscribe());
   }
 
@@ -85,8 +78,12 @@ export class SyncStatusTracker {
     return () => this.listeners.delete(listener);
   }
 
-  markPaired(): void {
+  /** The till was just paired (its documents adopted): acknowledgements count from now on. */
+  async markPaired(): Promise<void> {
     this.update({ paired: true });
+    if (this.mode === 'tracking') return;
+    this.stop();
+    await this.track();
   }
 
   /** A replication request succeeded: the server is reachable and in step with us. */
@@ -107,9 +104,58 @@ export class SyncStatusTracker {
     this.update({ initialSync: done >= total ? null : { done, total, documents } });
   }
 
-  private update(patch: Partial<SyncStatusSnapshot>): void {
-    this.status = { ...this.status, ...patch };
-    this.emit();
+  /** Not paired: every document is pending; count them from the primary index. */
+  private async count(): Promise<void> {
+    this.mode = 'counting';
+    for (const name of UP_COLLECTIONS) this.subs.push(this.db[name].$.subscribe(() => this.schedule()));
+    await this.recount();
+  }
+
+  private async recount(): Promise<void> {
+    const counts = await Promise.all(UP_COLLECTIONS.map((name) => this.db[name].count().exec()));
+    if (this.mode !== 'counting') return;
+    this.update({ unsyncedOrderIds: [], unsyncedOrderCount: counts[0] ?? 0, pendingCount: counts.reduce((a, b) => a + b, 0) });
+  }
+
+  /** Paired: read what is above each watermark, then follow changes and acknowledgements. */
+  private async track(): Promise<void> {
+    this.mode = 'tracking';
+    // Acks first, so an ack written while the documents are read is not missed.
+    this.subs.push(
+      this.db.syncAcks.$.subscribe((event) => {
+        const data = event.documentData as { source: string; docId: string; updatedAt: number };
+        const acked = this.acked.get(data.source as UpCollection);
+        if (acked) acked.set(data.docId, Math.max(data.updatedAt, acked.get(data.docId) ?? -1));
+        this.schedule();
+      }),
+    );
+    for (const name of UP_COLLECTIONS) {
+      const mark = await Watermark.load(this.db, markKey(name), this.now);
+      this.marks.set(name, mark);
+      const versions = this.local.get(name)!;
+      // Subscribed before the read: a change made meanwhile wins over the older stored version.
+      this.subs.push(
+        this.db[name].$.subscribe((event) => {
+          if (event.operation === 'DELETE') versions.delete(event.documentId);
+          else {
+            const updatedAt = Number((event.documentData as { updatedAt?: unknown }).updatedAt);
+            versions.set(event.documentId, updatedAt);
+            // The till's clock went back below the mark: keep this document visible after a restart.
+            if (updatedAt <= mark.value) void mark.lower(updatedAt).catch(() => undefined);
+          }
+          this.schedule();
+        }),
+      );
+      const above = await this.db[name].find({ selector: { updatedAt: { $gt: mark.value } } }).exec();
+      for (const doc of above) if (!versions.has(doc.primary)) versions.set(doc.primary, Number(doc.get('updatedAt')));
+      const acks = await this.db.syncAcks.findByIds([...versions.keys()].map((id) => `${name}:${id}`)).exec();
+      const acked = this.acked.get(name)!;
+      for (const doc of acks.values()) {
+        const ack = doc.toJSON();
+        acked.set(ack.docId, Math.max(ack.updatedAt, acked.get(ack.docId) ?? -1));
+      }
+    }
+    this.recompute();
   }
 
   private schedule(): void {
@@ -118,7 +164,8 @@ export class SyncStatusTracker {
     // Coalesce bursts (a pull of 500 documents, a bulk ack) into one recompute.
     setTimeout(() => {
       this.scheduled = false;
-      this.recompute();
+      if (this.mode === 'tracking') this.recompute();
+      else if (this.mode === 'counting') void this.recount().catch(() => undefined);
     }, 50);
   }
 
@@ -126,13 +173,33 @@ export class SyncStatusTracker {
     let pending = 0;
     let unsyncedOrderIds: string[] = [];
     for (const name of UP_COLLECTIONS) {
+      const versions = this.local.get(name)!;
       const acked = this.acked.get(name)!;
+      const mark = this.marks.get(name);
       const unsynced: string[] = [];
-      for (const [id, updatedAt] of this.local.get(name)!) if ((acked.get(id) ?? -1) < updatedAt) unsynced.push(id);
+      let oldestUnsynced = Number.POSITIVE_INFINITY;
+      let newest = -1;
+      for (const [id, updatedAt] of versions) {
+        newest = Math.max(newest, updatedAt);
+        if ((acked.get(id) ?? -1) >= updatedAt) continue;
+        unsynced.push(id);
+        oldestUnsynced = Math.min(oldestUnsynced, updatedAt);
+      }
+      if (mark) {
+        // Everything below the oldest unacknowledged version is acknowledged: forget it.
+        mark.advance(unsynced.length > 0 ? oldestUnsynced - 1 : newest);
+        for (const [id, updatedAt] of versions) if (updatedAt <= mark.value) versions.delete(id);
+        for (const id of acked.keys()) if (!versions.has(id)) acked.delete(id);
+      }
       pending += unsynced.length;
       if (name === 'orders') unsyncedOrderIds = unsynced;
     }
-    this.update({ unsyncedOrderIds, pendingCount: pending });
+    this.update({ unsyncedOrderIds, unsyncedOrderCount: unsyncedOrderIds.length, pendingCount: pending });
+  }
+
+  private update(patch: Partial<SyncStatusSnapshot>): void {
+    this.status = { ...this.status, ...patch };
+    this.emit();
   }
 
   private emit(): void {

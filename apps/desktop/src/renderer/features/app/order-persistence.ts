@@ -15,7 +15,8 @@ export function orderPersistence(
   jobs: readonly PrintJobView[],
 ): OrderPersistenceView {
   const saved = saveState === 'idle' ? (order ? 'saved' : 'unsaved') : saveState;
-  const synced = order !== null && saved === 'saved' && !sync.unsyncedOrderIds.includes(order.id);
+  // Not paired: nothing reaches a server, so nothing is synced.
+  const synced = order !== null && saved === 'saved' && sync.paired && !sync.unsyncedOrderIds.includes(order.id);
   let printed: OrderPersistenceView['printed'] = 'none';
   // Every job a print request should produce (deterministic ids, see TEAM.md print outbox).
   const expected = order ? order.printRequests.flatMap((r) => printRequestTargets(r).map((t) => `${r.id}:${t}`)) : [];

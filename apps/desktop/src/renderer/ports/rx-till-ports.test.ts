@@ -1,0 +1,76 @@
+import { orderDocSchema } from '@comanda/core';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTillDatabase, type TillDatabase } from '../data/database.js';
+import { DocumentRepository } from '../data/repository.js';
+import { sampleOrder } from '../data/testing/orders.js';
+import type { TillPorts } from '../features/ports.js';
+import type { TillRuntime } from '../shell/runtime.js';
+import { monotonicClock } from './observe.js';
+import { createRxTillPorts } from './rx-till-ports.js';
+
+const COUNT = 1_234;
+const T0 = 1_767_261_600_000;
+const MINUTE = 60_000;
+let db: TillDatabase;
+let ports: TillPorts;
+
+beforeAll(async () => {
+  db = await openTillDatabase({ name: 'rx-ports', indexedDB: new IDBFactory(), IDBKeyRange });
+  // Order i is created at T0 + i minutes; every 200th is voided, the last one is table "Terrasse 4".
+  const docs = Array.from({ length: COUNT }, (_, i) =>
+    orderDocSchema.parse(
+      sampleOrder(`order-${String(i).padStart(5, '0')}`, {
+        ticketNumber: i + 1,
+        status: i % 200 === 0 ? 'voided' : 'closed',
+        createdAt: T0 + i * MINUTE,
+        updatedAt: T0 + i * MINUTE,
+        ...(i === COUNT - 1 ? { type: 'dineIn', table: 'Terrasse 4', covers: 2 } : {}),
+      }),
+    ),
+  );
+  const result = await db.orders.bulkInsert(docs);
+  expect(result.error).toEqual([]);
+  // Only what the order ports read from the runtime.
+  const runtime = {
+    db,
+    orders: new DocumentRepository(db.orders, orderDocSchema, 'order'),
+    clock: monotonicClock(),
+    tillId: 'till-1',
+    branchId: () => 'branch-1',
+    mode: () => 'paired',
+    printing: null,
+  } as unknown as TillRuntime;
+  ports = createRxTillPorts(runtime);
+});
+afterAll(() => db.close());
+
+const ids = (orders: { id: string }[]) => orders.map((o) => o.id);
+
+describe('TillPorts.orders.list over the store (newest first, paged through the createdAt index)', () => {
+  it('returns the newest orders first, up to the limit', async () => {
+    const page = await ports.orders.list({ limit: 3 });
+    expect(ids(page)).toEqual(['order-01233', 'order-01232', 'order-01231']);
+    expect(await ports.orders.list({})).toHaveLength(50);
+  });
+
+  it('filters a time window with `from` inclusive and `to` exclusive', async () => {
+    const window = await ports.orders.list({ from: T0 + 10 * MINUTE, to: T0 + 13 * MINUTE, limit: 100 });
+    expect(ids(window)).toEqual(['order-00012', 'order-00011', 'order-00010']);
+  });
+
+  it('keeps reading older pages until enough orders match a filter', async () => {
+    // Voided orders are 0, 200 … 1200: most of them sit several pages behind the newest.
+    const voided = await ports.orders.list({ status: ['voided'], limit: 10 });
+    expect(ids(voided)).toEqual([1200, 1000, 800, 600, 400, 200, 0].map((i) => `order-${String(i).padStart(5, '0')}`));
+    const oldest = await ports.orders.list({ text: '1', status: ['voided'], limit: 1, to: T0 + 300 * MINUTE });
+    expect(ids(oldest)).toEqual(['order-00200']);
+  });
+
+  it('searches free text over ticket number, table and item names', async () => {
+    expect(ids(await ports.orders.list({ text: 'terrasse' }))).toEqual(['order-01233']);
+    expect(ids(await ports.orders.list({ text: '1234' }))).toEqual(['order-01233']);
+    expect(await ports.orders.list({ text: 'espresso', limit: 600 })).toHaveLength(600);
+    expect(await ports.orders.list({ text: 'no such dish' })).toEqual([]);
+  });
+});
