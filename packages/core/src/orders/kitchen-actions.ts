@@ -82,22 +82,39 @@ export function fireCourse(order: OrderDoc, course: number, ctx: OrderContext): 
  * Records a reprint of an earlier print request: kitchen tickets are copied
  * and marked `reprint: true` (printed as REPRINT); receipts are re-rendered
  * from the order. A reprint is the only way a ticket prints twice.
- * @throws {OrderError} `ORDER_PRINT_REQUEST_NOT_FOUND` for an unknown request id
+ * `options.stationIds` limits a kitchen reprint to those stations (the grill
+ * lost its ticket; the bar must not get a second one).
+ * @throws {OrderError} `ORDER_PRINT_REQUEST_NOT_FOUND` for an unknown request id, or when no ticket of it went to the chosen stations
  */
-export function requestReprint(order: OrderDoc, requestId: string, ctx: OrderContext): OrderDoc {
+export function requestReprint(
+  order: OrderDoc,
+  requestId: string,
+  ctx: OrderContext,
+  options: { readonly stationIds?: readonly string[] } = {},
+): OrderDoc {
   const original = order.printRequests.find((r) => r.id === requestId);
   if (!original)
     throw new OrderError(
       'ORDER_PRINT_REQUEST_NOT_FOUND',
       `no print request ${requestId} on this order`,
     );
+  const only = options.stationIds;
+  const tickets = only
+    ? original.tickets.filter((t) => only.includes(t.stationId))
+    : original.tickets;
+  if (only && tickets.length === 0) {
+    throw new OrderError(
+      'ORDER_PRINT_REQUEST_NOT_FOUND',
+      `print request ${requestId} sent no ticket to ${only.join(', ')}`,
+    );
+  }
   return commitOrder(
     {
       ...order,
       printRequests: [
         ...order.printRequests,
         newPrintRequest('reprint', ctx, {
-          tickets: original.tickets.map((t) => ({ ...t, reprint: true, at: ctx.at, by: ctx.by })),
+          tickets: tickets.map((t) => ({ ...t, reprint: true, at: ctx.at, by: ctx.by })),
           reprintOf: original.reprintOf ?? original.id,
           refundId: original.refundId,
         }),
@@ -129,4 +146,35 @@ export function requestCustomerPrint(
     },
     ctx,
   );
+}
+
+/** The latest kitchen print request that sent a ticket to a station (see {@link lastKitchenSends}). */
+export interface StationLastSend {
+  readonly stationId: string;
+  readonly requestId: string;
+  /** `kitchen` (a send), `fire` (a course released) or `void`. */
+  readonly kind: 'kitchen' | 'fire' | 'void';
+  readonly at: number;
+}
+
+/**
+ * Per station, the most recent send, fire or void that printed there: what a
+ * "reprint the grill ticket" button reprints. Reprints themselves are skipped
+ * so reprinting twice copies the same original. Stations in first-use order.
+ */
+export function lastKitchenSends(order: Pick<OrderDoc, 'printRequests'>): StationLastSend[] {
+  const byStation = new Map<string, StationLastSend>();
+  for (const request of order.printRequests) {
+    const kind = request.kind;
+    if (kind !== 'kitchen' && kind !== 'fire' && kind !== 'void') continue;
+    for (const ticket of request.tickets) {
+      byStation.set(ticket.stationId, {
+        stationId: ticket.stationId,
+        requestId: request.id,
+        kind,
+        at: request.at,
+      });
+    }
+  }
+  return [...byStation.values()];
 }

@@ -178,18 +178,26 @@ export function updateLineDetails(
   );
 }
 
+/** Input of {@link voidOrder}. */
+export interface VoidOrderInput {
+  /** Why the whole order is voided (walked out, wrong till…); required. */
+  readonly reason: string;
+  /** Manager approving; required when the kitchen already knows about some units. */
+  readonly approvedBy?: string | null;
+}
+
 /**
- * Voids a whole unpaid order: every active unit is voided (kept for the void
- * report) and units the kitchen knows about get VOID tickets, all in one update.
+ * Voids a whole unpaid order in one update: every active unit is voided (a void
+ * record per line is kept for the void report), the order moves to `voided`
+ * with its reason, and units the kitchen knows about (fired or announced in a
+ * held course) go out on one `void` print request: one VOID ticket per station.
+ * Voiding needs the same approval as voiding those lines one by one: a manager
+ * once anything was sent.
  * @throws {IllegalTransitionError} unless open or sent
- * @throws {OrderError} `ORDER_HAS_PAYMENTS` when payments exist (refund instead)
+ * @throws {OrderError} `ORDER_HAS_PAYMENTS` when payments exist (refund instead), `ORDER_INVALID_INPUT` without a reason
  * @throws {ManagerApprovalRequiredError} when sent units are voided without `approvedBy`
  */
-export function voidOrder(
-  order: OrderDoc,
-  input: { readonly reason: string; readonly approvedBy?: string | null },
-  ctx: OrderContext,
-): OrderDoc {
+export function voidOrder(order: OrderDoc, input: VoidOrderInput, ctx: OrderContext): OrderDoc {
   assertStatus(order, EDITABLE_STATUSES, 'void');
   if (order.payments.length > 0) {
     throw new OrderError(
@@ -197,18 +205,50 @@ export function voidOrder(
       'this order has payments; refund them instead of voiding',
     );
   }
-  let next = order;
-  for (const line of order.lines) {
-    if (activeQuantity(line) > 0) {
-      next = voidLine(
-        next,
-        { lineId: line.id, reason: input.reason, approvedBy: input.approvedBy ?? null },
-        ctx,
-      );
-    }
+  const reason = input.reason.trim();
+  if (reason === '') throw new OrderError('ORDER_INVALID_INPUT', 'say why the order is voided');
+  const approvedBy = input.approvedBy ?? null;
+  const voids: OrderDoc['voids'] = [];
+  let anyFired = false;
+  const lines = order.lines.map((line) => {
+    const active = activeQuantity(line);
+    if (active === 0) return line;
+    const wasFired = Math.max(line.announcedQuantity, line.firedQuantity) > 0;
+    anyFired ||= wasFired && line.stationId !== null;
+    voids.push({
+      id: ctx.newId(),
+      lineId: line.id,
+      quantity: active,
+      wasFired,
+      reason,
+      at: ctx.at,
+      by: ctx.by,
+      approvedBy,
+    });
+    return { ...line, voidedQuantity: line.voidedQuantity + active };
+  });
+  if (anyFired && !approvedBy) {
+    throw new ManagerApprovalRequiredError(
+      'voidOrder',
+      'part of this order was already sent to the kitchen; a manager must approve the void',
+    );
   }
+  const voided: OrderDoc = {
+    ...withStatus(order, 'voided', ctx.at, ctx.by),
+    lines,
+    voids: [...order.voids, ...voids],
+    voidReason: reason,
+  };
+  const routing = routeKitchen(voided, { kind: 'voids' }, ctx);
   return commitOrder(
-    { ...withStatus(next, 'voided', ctx.at, ctx.by), voidReason: input.reason },
+    {
+      ...voided,
+      lines: routing.lines,
+      printRequests:
+        routing.tickets.length > 0
+          ? [...voided.printRequests, newPrintRequest('void', ctx, { tickets: routing.tickets })]
+          : voided.printRequests,
+    },
     ctx,
   );
 }

@@ -9,6 +9,7 @@ import {
   addPayment,
   applyDiscount,
   canTransition,
+  lastKitchenSends,
   closeOrder,
   createOrder,
   orderDocSchema,
@@ -183,6 +184,59 @@ describe('lines', () => {
     const paid = addPayment(o, { method: 'card', amount: 100, reference: 'r' }, t.ctx);
     expect(() => voidOrder(paid, { reason: 'x', approvedBy: 'm' }, t.ctx)).toThrow(/refund them/);
   });
+
+  it('voids a whole sent order with one VOID ticket per station, held courses included', () => {
+    const t = testContext();
+    let o = add(newOrder(t.ctx), 'entrecote', t.ctx, { selection: STEAK, quantity: 2 });
+    o = add(o, 'tarte-tatin', t.ctx); // course 3: announced as held, not cooked
+    o = add(o, 'cola', t.ctx);
+    o = sendToKitchen(o, t.ctx);
+    o = voidLine(o, { lineId: o.lines[2]!.id, reason: 'spilt', approvedBy: 'm' }, t.ctx);
+    o = add(o, 'espresso', t.ctx); // never sent: voided without a ticket
+    const before = o.printRequests.length;
+    t.tick();
+    const voided = voidOrder(o, { reason: '  walked out ', approvedBy: 'staff-hugo' }, t.ctx);
+    const requests = voided.printRequests.slice(before);
+    expect(requests.map((r) => r.kind)).toEqual(['void']);
+    expect(
+      requests[0]!.tickets.map((k) => [
+        k.kind,
+        k.stationId,
+        k.lines.map((l) => `${l.quantity} ${l.name}`),
+      ]),
+    ).toEqual([
+      ['void', 'grill', [`2 ${parisMenu.items['entrecote']!.name}`]],
+      ['void', 'pastry', [`1 ${parisMenu.items['tarte-tatin']!.name}`]],
+    ]);
+    expect(voided.voidReason).toBe('walked out');
+    expect(voided.statusHistory.at(-1)).toMatchObject({ status: 'voided', at: t.ctx.at });
+    // One void record per line still active (the cola was voided before), all approved.
+    expect(voided.voids.slice(1).map((v) => [v.quantity, v.wasFired, v.approvedBy])).toEqual([
+      [2, true, 'staff-hugo'],
+      [1, true, 'staff-hugo'],
+      [1, false, 'staff-hugo'],
+    ]);
+    expect(voided.lines.every((l) => l.firedQuantity === 0 && l.announcedQuantity === 0)).toBe(
+      true,
+    );
+    expect(voided.totals.total).toBe(0);
+    expect(() => voidOrder(voided, { reason: 'again', approvedBy: 'm' }, t.ctx)).toThrow(
+      IllegalTransitionError,
+    );
+  });
+
+  it('voids an unsent order without a manager or a ticket, but never without a reason', () => {
+    const t = testContext();
+    const o = add(newOrder(t.ctx), 'croque', t.ctx, { selection: [{ groupId: 'side', optionId: 'salade' }] });
+    expect(() => voidOrder(o, { reason: '   ' }, t.ctx)).toThrow(/say why/);
+    const voided = voidOrder(o, { reason: 'mistake' }, t.ctx);
+    expect(voided.status).toBe('voided');
+    expect(voided.printRequests).toEqual([]);
+    expect(voided.voids).toHaveLength(1);
+    expect(voided.voids[0]).toMatchObject({ wasFired: false, approvedBy: null });
+    // An empty tab can be voided too (opened by mistake).
+    expect(voidOrder(newOrder(t.ctx), { reason: 'empty' }, t.ctx).status).toBe('voided');
+  });
 });
 
 describe('discounts', () => {
@@ -338,5 +392,33 @@ describe('payments', () => {
     expect(printRequestTargets(o.printRequests.at(-1)!)).toEqual(['receipt']);
     expect(() => requestReprint(o, 'nope', t.ctx)).toThrow(OrderError);
     expect(new Set(o.printRequests.map((r) => r.id)).size).toBe(4);
+  });
+
+  it('reprints the last kitchen ticket of one station only, marked as a reprint', () => {
+    const t = testContext();
+    let o = add(newOrder(t.ctx), 'entrecote', t.ctx, { selection: STEAK });
+    o = add(o, 'espresso', t.ctx);
+    o = sendToKitchen(o, t.ctx);
+    const firstSend = o.printRequests[0]!.id;
+    o = add(o, 'cola', t.ctx);
+    o = sendToKitchen(o, t.ctx);
+    const secondSend = o.printRequests[1]!.id;
+    expect(lastKitchenSends(o).map((s) => [s.stationId, s.requestId])).toEqual([
+      ['grill', firstSend],
+      ['bar', secondSend],
+    ]);
+    t.tick();
+    o = requestReprint(o, firstSend, t.as('staff-lea'), { stationIds: ['grill'] });
+    const reprint = o.printRequests.at(-1)!;
+    expect(reprint).toMatchObject({ kind: 'reprint', reprintOf: firstSend });
+    expect(reprint.tickets.map((k) => [k.stationId, k.reprint, k.at])).toEqual([
+      ['grill', true, t.ctx.at],
+    ]);
+    expect(printRequestTargets(reprint)).toEqual(['grill']);
+    // The reprint is not itself "the last send": reprinting again copies the same original.
+    expect(lastKitchenSends(o).find((s) => s.stationId === 'grill')?.requestId).toBe(firstSend);
+    expect(() => requestReprint(o, secondSend, t.ctx, { stationIds: ['grill'] })).toThrow(
+      /no ticket to grill/,
+    );
   });
 });

@@ -57,12 +57,14 @@ export interface ReasonDialogProps {
   title: string;
   /** Units that can be chosen (voids, refunds); omit for a reason only. */
   maxQuantity?: number;
+  /** What confirming will do, shown above the reason. */
+  help?: string;
   onConfirm: (reason: string, quantity: number) => void;
   onClose: () => void;
 }
 
 /** Asks why (and how many) before a void. */
-export function ReasonDialog({ title, maxQuantity, onConfirm, onClose }: ReasonDialogProps) {
+export function ReasonDialog({ title, maxQuantity, help, onConfirm, onClose }: ReasonDialogProps) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [quantity, setQuantity] = useState(maxQuantity ?? 1);
@@ -82,6 +84,7 @@ export function ReasonDialog({ title, maxQuantity, onConfirm, onClose }: ReasonD
         </>
       }
     >
+      {help ? <p>{help}</p> : null}
       {maxQuantity !== undefined && maxQuantity > 1 ? (
         <div className="cmd-field">
           <label htmlFor="reason-qty">{t('cart.qty')}</label>

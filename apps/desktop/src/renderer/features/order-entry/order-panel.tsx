@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { activeQuantity } from '@comanda/core/orders';
+import { activeQuantity, lastKitchenSends } from '@comanda/core/orders';
 import { Cart, ErrorState, TotalsPanel, useI18n } from '@comanda/ui';
 import { useTill } from '../app/till-context';
 import { OrderPersistenceStatus } from '../app/order-persistence-status';
@@ -8,7 +8,7 @@ import { DiscountDialog, LineEditDialog, ReasonDialog } from './line-dialogs';
 import { SplitDialog } from './split-dialog';
 import { cartLines, heldCourses, totalsView } from './view-models';
 
-type OpenDialog = 'edit' | 'void' | 'discount-line' | 'discount-order' | 'split' | null;
+type OpenDialog = 'edit' | 'void' | 'void-order' | 'discount-line' | 'discount-order' | 'split' | null;
 
 /** The current order: header, saved/synced/printed, cart, totals and the actions on it. */
 export function OrderPanel() {
@@ -23,6 +23,8 @@ export function OrderPanel() {
   const held = heldCourses(order);
   const hasUnsent = order.lines.some((l) => l.stationId !== null && activeQuantity(l) > Math.max(l.firedQuantity, l.announcedQuantity));
   const close = () => setDialog(null);
+  const reprints = order.status === 'voided' ? [] : lastKitchenSends(order);
+  const hasActive = order.lines.some((l) => activeQuantity(l) > 0);
 
   return (
     <section className="cmd-order" aria-labelledby="order-title">
@@ -75,11 +77,26 @@ export function OrderPanel() {
           <button type="button" className="cmd-btn" disabled={order.payments.length > 0 || order.lines.length < 2} onClick={() => setDialog('split')}>
             {t('order.split')}
           </button>
+          <button type="button" className="cmd-btn" disabled={!hasActive} onClick={() => void s.printBill()}>
+            {t('order.printBill')}
+          </button>
+          <button type="button" className="cmd-btn cmd-btn-danger" disabled={order.payments.length > 0} onClick={() => setDialog('void-order')}>
+            {t('order.voidOrder')}
+          </button>
           <button type="button" className="cmd-btn" onClick={() => s.park()}>
             {t('order.park')}
           </button>
           <button type="button" className="cmd-btn cmd-btn-primary" disabled={order.totals.due === 0} onClick={() => app.getState().go('payment')}>
             {t('order.pay')}
+          </button>
+        </div>
+      ) : order.status === 'voided' ? (
+        <div className="cmd-actions">
+          <p className="cmd-field-error" role="status">
+            {t('order.voidedBecause', { reason: order.voidReason ?? '—' })}
+          </p>
+          <button type="button" className="cmd-btn" onClick={() => s.park()}>
+            {t('common.close')}
           </button>
         </div>
       ) : (
@@ -92,6 +109,15 @@ export function OrderPanel() {
           </button>
         </div>
       )}
+      {reprints.length > 0 ? (
+        <div className="cmd-actions" role="toolbar" aria-label={t('order.reprintKitchen')}>
+          {reprints.map((r) => (
+            <button key={r.stationId} type="button" className="cmd-btn cmd-btn-small" onClick={() => void s.reprintKitchen(r.stationId)}>
+              {t('order.reprintStation', { station: menu.stations[r.stationId]?.name ?? r.stationId })}
+            </button>
+          ))}
+        </div>
+      ) : null}
       {dialog === 'edit' && selected ? (
         <LineEditDialog
           line={selected}
@@ -110,6 +136,20 @@ export function OrderPanel() {
           onConfirm={(reason, quantity) => {
             close();
             void s.voidLine(selected.id, quantity, reason);
+          }}
+        />
+      ) : null}
+      {dialog === 'void-order' ? (
+        <ReasonDialog
+          title={t('order.voidOrderTitle', { number: order.ticketNumber })}
+          help={t('order.voidOrderHelp')}
+          onClose={close}
+          onConfirm={(reason) => {
+            close();
+            void s.voidOrder(reason).then(() => {
+              const after = store.getState().order;
+              if (after?.status === 'voided') app.getState().toast(t('order.voidedToast', { number: after.ticketNumber }), 'success');
+            });
           }}
         />
       ) : null}

@@ -24,6 +24,7 @@ import {
 } from '@comanda/core/orders';
 import { recordAudit } from '../audit/record-audit';
 import { currentBusinessDay, orderContext, requireBranch, type OrderDeps } from './order-context';
+import { createPrintVoidActions, type Mutate, type OrderPrintVoidActions } from './order-print-void';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
@@ -41,7 +42,7 @@ export interface NewOrderInput {
   customerName?: string | null;
 }
 
-export interface OrderState {
+export interface OrderState extends OrderPrintVoidActions {
   /** The working order as last changed; `saveState` says whether that version is on disk. */
   order: OrderDoc | null;
   saveState: SaveState;
@@ -108,11 +109,7 @@ export function createOrderStore(deps: OrderDeps): OrderStore {
     };
 
     /** Applies a core action to the current order and saves; manager approvals become `pendingApproval`. */
-    const mutate = async (
-      action: string,
-      change: (order: OrderDoc, approvedBy: string | null) => OrderDoc,
-      after?: (saved: OrderDoc, approvedBy: string | null) => Promise<void>,
-    ): Promise<void> => {
+    const mutate: Mutate = async (action, change, after) => {
       const attempt = async (approvedBy: string | null) => {
         const order = get().order;
         if (!order) return;
@@ -150,6 +147,7 @@ export function createOrderStore(deps: OrderDeps): OrderStore {
     const ctx = () => orderContext(deps);
 
     return {
+      ...createPrintVoidActions(deps, mutate, ctx, () => get().order),
       order: null,
       saveState: 'idle',
       saveError: null,
