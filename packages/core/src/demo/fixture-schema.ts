@@ -35,6 +35,7 @@ export const bistroFixtureSchema = z.object({
       taxClassId: id,
       stationId: id.nullable(),
       modifierGroupIds: z.array(id),
+      barcode: z.string().optional(),
     }),
   ),
   organization: z.object({ name: z.string() }),

@@ -1,3 +1,4 @@
 export * from './schemas';
 export * from './modifiers';
 export * from './resolve';
+export * from './barcode';

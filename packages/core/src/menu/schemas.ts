@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { documentBase, branchDocumentBase, idSchema } from '../common/document';
 import { minorUnitsSchema, nonNegativeMinorUnitsSchema } from '../money/money';
 import { rateBasisPointsSchema } from '../tax/tax-class';
+import { barcodeSchema } from './barcode';
 
 /** Schema version of every `menu` collection document. */
 export const MENU_SCHEMA_VERSION = 1;
@@ -81,6 +82,11 @@ export const itemDocSchema = z.object({
   /** Globally available; a branch override can still 86 it locally. */
   available: z.boolean().default(true),
   sort: z.number().int().default(0),
+  /**
+   * What a scanner reads for this item (bottled drinks, retail goods): an EAN-8/13 or UPC-A
+   * with a valid check digit, or a free in-house code. Optional; see `barcode.ts`.
+   */
+  barcode: barcodeSchema.optional(),
 });
 /** An item document. */
 export type ItemDoc = z.infer<typeof itemDocSchema>;

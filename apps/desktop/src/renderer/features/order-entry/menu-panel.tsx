@@ -4,7 +4,7 @@ import type { ResolvedItem } from '@comanda/core/menu';
 import { validateModifierSelection } from '@comanda/core/menu';
 import { CategoryGrid, ItemGrid, ModifierDialog, SearchBox, useI18n, type ModifierSelection } from '@comanda/ui';
 import { useTill } from '../app/till-context';
-import { itemForCode, searchItems } from './menu-search';
+import { itemForCode, itemsForScan, searchItems } from './menu-search';
 import { useBarcodeWedge } from './use-barcode-wedge';
 
 const toChoices = (selection: ModifierSelection) =>
@@ -21,7 +21,11 @@ export function MenuPanel() {
   const searchRef = useRef<HTMLInputElement>(null);
 
   const items = useMemo(
-    () => (query.trim() ? searchItems(menu, query) : (menu.categories.find((c) => c.id === categoryId)?.items ?? [])),
+    () => {
+      if (!query.trim()) return menu.categories.find((c) => c.id === categoryId)?.items ?? [];
+      const scanned = itemsForScan(menu, query);
+      return scanned.length > 0 ? [...scanned] : searchItems(menu, query);
+    },
     [menu, query, categoryId],
   );
 
@@ -33,18 +37,32 @@ export function MenuPanel() {
     if (item.modifierGroupIds.length > 0) setPending(item);
     else void order.getState().addItem(item, menu.modifierGroups);
   };
-  const scan = (code: string) => {
-    const item = itemForCode(menu, code);
-    if (item) {
-      choose(item);
+  /** Adds what a code stands for exactly; true when it was handled (added, or the cashier told why not). */
+  const addExact = (code: string): boolean => {
+    const match = itemForCode(menu, code);
+    if (match.kind === 'item') {
+      choose(match.item);
       setQuery('');
-    } else {
-      const only = searchItems(menu, code, 2);
-      if (only.length === 1 && only[0]) {
-        choose(only[0]);
-        setQuery('');
-      } else if (only.length === 0) app.getState().toast(t('search.unknownBarcode', { code }), 'error');
+      return true;
     }
+    if (match.kind === 'ambiguous') {
+      app.getState().toast(t('search.ambiguousBarcode', { code, items: match.items.map((i) => i.name).join(', ') }), 'error');
+      return true;
+    }
+    return false;
+  };
+  // A scanner typing while no field has focus: exact matches only, never a guess.
+  const scan = (code: string) => {
+    if (!addExact(code)) app.getState().toast(t('search.unknownBarcode', { code }), 'error');
+  };
+  // Enter in the search box (typed, or scanned into it): exact first, else the only search result.
+  const submit = (text: string) => {
+    if (addExact(text)) return;
+    const only = searchItems(menu, text, 2);
+    if (only.length === 1 && only[0]) {
+      choose(only[0]);
+      setQuery('');
+    } else if (only.length === 0) app.getState().toast(t('search.unknownBarcode', { code: text }), 'error');
   };
   useBarcodeWedge(scan, pending === null);
 
@@ -57,7 +75,7 @@ export function MenuPanel() {
 
   return (
     <section className="cmd-menu" aria-label={t('menu.items')}>
-      <SearchBox ref={searchRef} value={query} onChange={setQuery} onSubmit={scan} />
+      <SearchBox ref={searchRef} value={query} onChange={setQuery} onSubmit={submit} />
       {query.trim() ? null : (
         <CategoryGrid
           categories={menu.categories.map((c) => ({ id: c.id, name: c.name }))}
