@@ -11,6 +11,9 @@ export const printerIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'Printer id: lowercase letters, digits and dashes, at most 48 characters');
 
+/** Code pages a printer can be pinned to in its settings (all have an Epson `ESC t` number). */
+export const PRINTER_CODEPAGES = ['cp437', 'cp850', 'cp858', 'cp852', 'cp857', 'cp737', 'cp866', 'windows1250', 'windows1252', 'iso8859-7'] as const;
+
 export const printerConfigSchema = z.object({
   id: printerIdSchema,
   name: z.string().trim().min(1, 'Printer name is required').max(80),
@@ -20,10 +23,21 @@ export const printerConfigSchema = z.object({
     .min(1, 'Printer address is required')
     .max(253)
     .regex(/^[A-Za-z0-9.:-]+$/, 'Printer address: a host name or IP address'),
-  port: z.number().int().min(1).max(65535).default(9100),
+  port: z
+    .number('Port: a number, usually 9100')
+    .int('Port: a whole number, usually 9100')
+    .min(1, 'Port: from 1 to 65535, usually 9100')
+    .max(65535, 'Port: from 1 to 65535, usually 9100')
+    .default(9100),
   /** Kitchen stations routed to this printer; `receipt` marks the receipt printer. */
   stations: z.array(z.string().min(1).max(40)).max(20).default([]),
   paperWidth: z.union([z.literal(58), z.literal(80)]).default(80),
+  /** Characters per line; absent on older settings, where it follows `paperWidth` (58 mm → 32, else 48). */
+  columns: z.union([z.literal(32), z.literal(42), z.literal(48)], 'Characters per line: 32 (58 mm paper), 42 or 48 (80 mm paper)').optional(),
+  /** 'auto' (the default list of @comanda/printing) or the one code page this printer should use. */
+  codepage: z.enum(['auto', ...PRINTER_CODEPAGES], 'Code page: choose Automatic or one from the list').optional(),
+  /** Stations (and `receipt`) this printer takes over when their own printer keeps failing. */
+  backupStations: z.array(z.string().min(1).max(40)).max(20).optional(),
 });
 export type PrinterConfig = z.output<typeof printerConfigSchema>;
 

@@ -1,8 +1,22 @@
-import type { ShiftReport } from '@comanda/core';
-import type { PrintJob, PrinterHealth } from '@comanda/printing/queue';
+import { branchDocSchema, type ShiftReport } from '@comanda/core';
+import type { PrintJob } from '@comanda/printing/queue';
 import type { RxCollection } from 'rxdb';
 import { map } from 'rxjs';
-import { PortError, type PrinterStatusView, type PrintJobView, type TillPorts } from '../features/ports.js';
+import {
+  PortError,
+  type PrinterSettings,
+  type PrinterStatusView,
+  type PrintJobView,
+  type TillPorts,
+} from '../features/ports.js';
+import { toBase64 } from '../printing/host-printer-api.js';
+import {
+  configFromSetting,
+  settingFromBranchPrinter,
+  settingFromConfig,
+  testPageBytes,
+} from '../printing/printer-settings.js';
+import { createWorkerPorts } from '../printing/queue-ports.js';
 import { reportJob } from '../printing/report-job.js';
 import { requestIdOf } from '../printing/rx-print-job-store.js';
 import { printContext, type TillPrinting } from '../printing/till-printing.js';
@@ -22,59 +36,120 @@ export function jobView(job: PrintJob, orderId: string): PrintJobView {
             : 'queued'
           : 'printed'; // printed, or dismissed: a person confirmed it is on paper
   const requestId = requestIdOf(job.id);
-  return { id: job.id, orderId, requestId, target: job.id.slice(requestId.length + 1), state, attempts: job.attempts, error: job.lastError, updatedAt: job.updatedAt };
+  return {
+    id: job.id,
+    orderId,
+    requestId,
+    target: job.id.slice(requestId.length + 1),
+    state,
+    attempts: job.attempts,
+    error: job.lastError,
+    updatedAt: job.updatedAt,
+  };
 }
 
-const HEALTH_VIEW: Record<PrinterHealth, PrinterStatusView['state']> = {
-  online: 'online',
-  'paper-near-end': 'online',
-  'paper-out': 'paper-out',
-  'cover-open': 'cover-open',
-  error: 'error',
-  offline: 'offline',
-  unreachable: 'offline',
-};
+/** Host errors as port errors: a refused payload is `invalid` (its message names the field), the rest `host-unavailable`. */
+function hostError(error: unknown): PortError {
+  if (error instanceof PortError) return error;
+  const e = error as { code?: unknown; message?: unknown };
+  const message = typeof e.message === 'string' ? e.message : String(error);
+  return new PortError(e.code === 'BAD_INPUT' ? 'invalid' : 'host-unavailable', message);
+}
 
-/** TillPorts.printing over the renderer's print worker (outbox jobs, printer health, reports). */
-function workerPorts(runtime: TillRuntime, printing: TillPrinting, drawer: () => Promise<void>): TillPorts['printing'] {
-  const { worker, store } = printing;
+/** Printer settings through the host (the device's printers) and the local branch document (the server's). */
+function settingsPorts(
+  runtime: TillRuntime,
+): Pick<TillPorts['printing'], 'loadPrinterSettings'> & {
+  save: (printers: Parameters<TillPorts['printing']['savePrinterSettings']>[0]) => Promise<void>;
+} {
+  const { host } = runtime;
   return {
-    subscribeOrderJobs: (orderId, listener) => store.observeOrder(orderId, (jobs) => listener(jobs.map((j) => jobView(j, orderId)))),
-    subscribePrinters(listener) {
-      const checked = new Map<string, { message: string | null; at: number }>();
-      const emit = () => {
-        const health = worker.printerHealth();
-        listener(
-          printing.routing().printers.map((p) => {
-            const h = health.get(p.id);
-            return { printerId: p.id, name: p.name, state: h ? HEALTH_VIEW[h] : 'unknown', message: checked.get(p.id)?.message ?? null, checkedAt: checked.get(p.id)?.at ?? null };
-          }),
-        );
-      };
-      const stop = worker.subscribe((e) => {
-        if (e.type !== 'printer') return;
-        checked.set(e.printerId, { message: e.detail, at: Date.now() });
-        emit();
-      });
-      emit();
-      return stop;
+    async loadPrinterSettings(): Promise<PrinterSettings> {
+      try {
+        const device = await host['printers.list']({});
+        const doc = await runtime.db.branches.findOne(runtime.branchId()).exec();
+        const branch = doc ? branchDocSchema.safeParse(doc.toJSON()) : null;
+        return {
+          device: device.map(settingFromConfig),
+          branch: branch?.success ? branch.data.printers.map(settingFromBranchPrinter) : [],
+        };
+      } catch (error) {
+        throw hostError(error);
+      }
     },
-    async retryJob(jobId) {
-      const job = await store.get(jobId);
-      if (!job) throw new PortError('not-found', `No print job ${jobId}`);
-      // A person decided: "may have printed" (or printed) jobs print again, marked REPRINT;
-      // jobs waiting after an error are retried now instead of after their backoff.
-      if (job.state === 'queued' || job.state === 'sending') await worker.retryNow();
-      else await worker.reprint(jobId);
+    async save(printers) {
+      try {
+        await host['printers.save']({ printers: printers.map(configFromSetting) });
+      } catch (error) {
+        throw hostError(error);
+      }
     },
-    openCashDrawer: drawer,
+  };
+}
+
+/** TillPorts.printing over the renderer's print worker (outbox jobs, queue, printer health, settings, reports). */
+function workerPorts(runtime: TillRuntime, printing: TillPrinting): TillPorts['printing'] {
+  const { store } = printing;
+  const worker = createWorkerPorts({
+    worker: printing.worker,
+    routing: () => printing.routing(),
+    now: Date.now,
+  });
+  const settings = settingsPorts(runtime);
+  return {
+    ...worker,
+    subscribeOrderJobs: (orderId, listener) =>
+      store.observeOrder(orderId, (jobs) => listener(jobs.map((j) => jobView(j, orderId)))),
     async printReport(report) {
       try {
         const ctx = await printContext(runtime.db, runtime.branchId());
-        await worker.enqueue(reportJob(report.report as ShiftReport, ctx, runtime.settings().tillName, Date.now()));
+        await printing.worker.enqueue(
+          reportJob(report.report as ShiftReport, ctx, runtime.settings().tillName, Date.now()),
+        );
       } catch (error) {
         throw new PortError('host-unavailable', (error as Error).message);
       }
+    },
+    loadPrinterSettings: settings.loadPrinterSettings,
+    async savePrinterSettings(printers) {
+      await settings.save(printers);
+      // The worker routes with what was just saved before the screen says "saved"; requests
+      // that waited for a printer (a station had none) become jobs now.
+      await printing.refresh();
+      worker.changed();
+      return (await settings.loadPrinterSettings()).device;
+    },
+    async printTestPage(printerId) {
+      const printer = printing.routing().printers.find((p) => p.id === printerId);
+      if (!printer) throw new PortError('not-found', `No printer ${printerId}; save it first`);
+      let result;
+      try {
+        result = await runtime.host['printers.submit']({
+          printerId,
+          endpoint: { host: printer.host, port: printer.port },
+          jobId: `test:${Date.now()}`,
+          bytesBase64: toBase64(testPageBytes(printer, new Date())),
+        });
+      } catch (error) {
+        throw hostError(error);
+      }
+      const s = result.confirmedStatus;
+      const problem = !s
+        ? null
+        : s.coverOpen
+          ? 'cover open'
+          : s.paperEnd
+            ? 'out of paper'
+            : s.error
+              ? 'error'
+              : !s.online
+                ? 'offline'
+                : null;
+      if (problem)
+        throw new PortError(
+          'host-unavailable',
+          `${printer.name} reports ${problem}: the test page may not have printed`,
+        );
     },
   };
 }
@@ -82,55 +157,73 @@ function workerPorts(runtime: TillRuntime, printing: TillPrinting, drawer: () =>
 /** ESC p 0: pulse the drawer kick connector of the receipt printer. */
 const DRAWER_KICK = btoa(String.fromCharCode(0x1b, 0x70, 0x00, 0x19, 0xfa));
 const STATUS_INTERVAL_MS = 10_000;
+const NOT_RUNNING = 'Printing did not start on this till; see the log';
+
+function stateOf(s: {
+  reachable: boolean;
+  paperOut: boolean;
+  coverOpen: boolean;
+  online: boolean;
+}): PrinterStatusView['state'] {
+  return !s.reachable
+    ? 'offline'
+    : s.paperOut
+      ? 'paper-out'
+      : s.coverOpen
+        ? 'cover-open'
+        : s.online
+          ? 'online'
+          : 'error';
+}
 
 /**
- * Printer status, drawer kicks, reports and the print jobs of an order: from the print worker when
- * it runs (runtime.printing), else polled through the host.
+ * Printer status, drawer kicks, reports, the print queue and printer settings: from the print
+ * worker when it runs (runtime.printing), else (printing failed to start) polled through the host.
  */
-export function createPrinterPorts(runtime: TillRuntime, jobs: RxCollection<PrintJobView & Record<string, unknown>>): TillPorts['printing'] {
+export function createPrinterPorts(
+  runtime: TillRuntime,
+  jobs: RxCollection<PrintJobView & Record<string, unknown>>,
+): TillPorts['printing'] {
+  if (runtime.printing) return workerPorts(runtime, runtime.printing);
   const { host } = runtime;
+  const settings = settingsPorts(runtime);
 
   async function receiptPrinterId(): Promise<string> {
     const printers = await host['printers.list']({});
     const receipt = printers.find((p) => p.stations.includes('receipt')) ?? printers[0];
-    if (!receipt) throw new PortError('host-unavailable', 'No receipt printer is configured on this till');
+    if (!receipt)
+      throw new PortError('host-unavailable', 'No receipt printer is configured on this till');
     return receipt.id;
   }
 
-  /** The receipt printer from the worker's routing (branch + device printers), else the device's. */
-  async function receiptPrinter(): Promise<{ printerId: string; endpoint?: { host: string; port: number } }> {
-    const routing = runtime.printing?.routing();
-    const id = routing?.routes.receipt?.primary;
-    const p = id ? routing?.printers.find((x) => x.id === id) : undefined;
-    return p ? { printerId: p.id, endpoint: { host: p.host, port: p.port } } : { printerId: await receiptPrinterId() };
+  async function checkPrinter(printerId: string): Promise<PrinterStatusView> {
+    const printers = await host['printers.list']({}).catch(() => []);
+    const s = await host['printers.status']({ printerId }).catch((e: unknown) =>
+      Promise.reject(hostError(e)),
+    );
+    return {
+      printerId,
+      name: printers.find((p) => p.id === printerId)?.name ?? printerId,
+      state: stateOf(s),
+      message: s.error,
+      checkedAt: s.checkedAt,
+    };
   }
-
-  async function openCashDrawer(): Promise<void> {
-    try {
-      await host['printers.submit']({ ...(await receiptPrinter()), jobId: `drawer:${Date.now()}`, bytesBase64: DRAWER_KICK });
-    } catch (error) {
-      if (error instanceof PortError) throw error;
-      throw new PortError('host-unavailable', (error as Error).message);
-    }
-  }
-
-  if (runtime.printing) return workerPorts(runtime, runtime.printing, openCashDrawer);
 
   return {
     subscribeOrderJobs: (orderId, listener) =>
-      listen(jobs.find({ selector: { orderId } }).$.pipe(map((docs) => docs.map((d) => d.toJSON() as PrintJobView))), listener),
+      listen(
+        jobs
+          .find({ selector: { orderId } })
+          .$.pipe(map((docs) => docs.map((d) => d.toJSON() as PrintJobView))),
+        listener,
+      ),
     subscribePrinters(listener) {
       let stopped = false;
       async function poll(): Promise<void> {
         try {
           const printers = await host['printers.list']({});
-          const views: PrinterStatusView[] = await Promise.all(
-            printers.map(async (p) => {
-              const s = await host['printers.status']({ printerId: p.id });
-              const state: PrinterStatusView['state'] = !s.reachable ? 'offline' : s.paperOut ? 'paper-out' : s.coverOpen ? 'cover-open' : s.online ? 'online' : 'error';
-              return { printerId: p.id, name: p.name, state, message: s.error, checkedAt: s.checkedAt };
-            }),
-          );
+          const views = await Promise.all(printers.map((p) => checkPrinter(p.id)));
           if (!stopped) listener(views);
         } catch {
           if (!stopped) listener([]);
@@ -147,9 +240,36 @@ export function createPrinterPorts(runtime: TillRuntime, jobs: RxCollection<Prin
       if (!doc) throw new PortError('not-found', `No print job ${jobId}`);
       await doc.incrementalPatch({ state: 'queued', error: null, nextAttemptAt: 0 } as never);
     },
-    openCashDrawer,
-    printReport() {
-      return Promise.reject(new PortError('host-unavailable', 'Printing did not start on this till; see the log'));
+    // Without the worker there is no durable queue: the kick goes straight to the host.
+    async openCashDrawer() {
+      try {
+        await host['printers.submit']({
+          printerId: await receiptPrinterId(),
+          jobId: `drawer:${Date.now()}`,
+          bytesBase64: DRAWER_KICK,
+        });
+      } catch (error) {
+        throw hostError(error);
+      }
     },
+    printReport: () => Promise.reject(new PortError('host-unavailable', NOT_RUNNING)),
+    subscribeQueue(listener) {
+      listener({ jobs: [], printers: [], routes: [] });
+      return () => undefined;
+    },
+    reprintJob: () => Promise.reject(new PortError('host-unavailable', NOT_RUNNING)),
+    dismissJob: () => Promise.reject(new PortError('host-unavailable', NOT_RUNNING)),
+    reroute: () => Promise.reject(new PortError('host-unavailable', NOT_RUNNING)),
+    loadPrinterSettings: settings.loadPrinterSettings,
+    async savePrinterSettings(printers) {
+      await settings.save(printers);
+      return (await settings.loadPrinterSettings()).device;
+    },
+    async printTestPage(printerId) {
+      await host['printers.testPage']({ printerId }).catch((e: unknown) =>
+        Promise.reject(hostError(e)),
+      );
+    },
+    checkPrinter,
   };
 }

@@ -5,7 +5,8 @@ import type { HostApi } from '../../host/contract.js';
 /** Where a printer the device has not saved (a branch printer) listens. */
 export type EndpointOf = (printerId: string) => { host: string; port: number } | undefined;
 
-function toBase64(bytes: Uint8Array): string {
+/** Bytes as base64, the way `printers.submit` carries them (chunked: spreading a large array overflows the stack). */
+export function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);

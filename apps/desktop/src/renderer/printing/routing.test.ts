@@ -24,4 +24,21 @@ describe('tillRouting', () => {
     expect(r.routes).toMatchObject({ kitchen: { primary: 'kitchen-printer' }, pastry: { primary: 'counter' }, receipt: { primary: 'counter' }, bar: { primary: 'bar-printer' } });
     expect(r.printers.map((p) => p.id).sort()).toEqual(['bar-printer', 'counter', 'kitchen-printer', 'receipt-printer']);
   });
+
+  it('takes columns, a pinned code page and backup stations from device settings', () => {
+    const r = tillRouting(branchPrinters, [
+      { id: 'counter', name: 'Counter', host: '10.0.0.5', port: 9100, stations: ['receipt'], paperWidth: 80, columns: 42, codepage: 'cp858', backupStations: ['kitchen', 'bar', 'receipt'] },
+      { id: 'old', name: 'Old', host: '10.0.0.6', port: 9100, stations: [], paperWidth: 58, codepage: 'auto' },
+    ]);
+    const counter = r.printers.find((p) => p.id === 'counter')!;
+    expect(counter).toMatchObject({ columns: 42, codepages: ['cp858'] });
+    // Without a column setting the paper width decides; 'auto' keeps the default code-page list.
+    expect(r.printers.find((p) => p.id === 'old')!.columns).toBe(32);
+    expect(r.printers.find((p) => p.id === 'old')!.codepages.length).toBeGreaterThan(3);
+    expect(r.routes.kitchen).toEqual({ primary: 'kitchen-printer', backup: 'counter' });
+    expect(r.routes.bar).toEqual({ primary: 'bar-printer', backup: 'counter' });
+    // The receipt route's primary is the counter itself: it cannot be its own backup.
+    expect(r.routes.receipt).toEqual({ primary: 'counter', backup: null });
+    expect(r.routes.pastry?.backup).toBeNull();
+  });
 });

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Locale, ToastMessage } from '@comanda/ui';
 
-export type Screen = 'order' | 'payment' | 'tabs' | 'history' | 'shift';
+export type Screen = 'order' | 'payment' | 'tabs' | 'history' | 'shift' | 'printers' | 'print-queue';
 
 export interface AppState {
   screen: Screen;

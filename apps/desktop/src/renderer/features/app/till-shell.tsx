@@ -6,6 +6,8 @@ import { NewOrderPanel } from '../order-entry/new-order-panel';
 import { OrderPanel } from '../order-entry/order-panel';
 import { OpenTabs } from '../order-entry/open-tabs';
 import { PaymentScreen } from '../payment/payment-screen';
+import { PrintQueueScreen } from '../printers/print-queue-screen';
+import { PrinterSettingsScreen } from '../printers/printer-settings-screen';
 import type { PrinterStatusView, SyncStatus } from '../ports';
 import { LoginScreen } from '../session/login-screen';
 import { ManagerApprovalDialog } from '../session/manager-approval-dialog';
@@ -15,12 +17,16 @@ import { useTill } from './till-context';
 import { usePort } from './use-port';
 
 const OFFLINE: SyncStatus = { online: false, paired: false, unsyncedOrderIds: [], pendingCount: 0, lastSyncAt: null, error: null };
-const NAV: { screen: Screen; key: 'nav.order' | 'nav.tabs' | 'nav.history' | 'nav.shift' }[] = [
+const NAV: { screen: Screen; key: 'nav.order' | 'nav.tabs' | 'nav.history' | 'nav.shift' | 'nav.printQueue' | 'nav.printers'; managers?: true }[] = [
   { screen: 'order', key: 'nav.order' },
   { screen: 'tabs', key: 'nav.tabs' },
   { screen: 'history', key: 'nav.history' },
   { screen: 'shift', key: 'nav.shift' },
+  { screen: 'print-queue', key: 'nav.printQueue' },
+  { screen: 'printers', key: 'nav.printers', managers: true },
 ];
+/** Screens that do not need an open shift (a manager sets printers up before the first shift). */
+const SHIFTLESS: readonly Screen[] = ['printers', 'print-queue'];
 
 /** Header (who, status, navigation, language) and the current screen. */
 export function TillShell() {
@@ -41,7 +47,13 @@ export function TillShell() {
       <span className="cmd-brand">{branch.name}</span>
       {user ? <span>{user.name}</span> : null}
       <ConnectionBadge online={sync.online} pendingCount={sync.pendingCount} />
-      <PrinterBadge printers={printers} />
+      {user ? (
+        <button type="button" className="cmd-badge-button" title={t('nav.printQueue')} onClick={() => app.getState().go('print-queue')}>
+          <PrinterBadge printers={printers} />
+        </button>
+      ) : (
+        <PrinterBadge printers={printers} />
+      )}
       <label className="cmd-locale">
         <span className="cmd-visually-hidden">{t('nav.language')}</span>
         <select value={locale} onChange={(e) => app.getState().setLocale(e.target.value as Locale)}>
@@ -50,7 +62,15 @@ export function TillShell() {
         </select>
       </label>
       {user ? (
-        <button type="button" className="cmd-btn cmd-btn-small" onClick={() => void session.getState().logout()}>
+        <button
+          type="button"
+          className="cmd-btn cmd-btn-small"
+          onClick={() => {
+            // The next person starts on the order screen, not on a manager's screen.
+            app.getState().go('order');
+            void session.getState().logout();
+          }}
+        >
           {t('nav.logout')}
         </button>
       ) : null}
@@ -59,6 +79,8 @@ export function TillShell() {
 
   let body;
   if (!user) body = <LoginScreen />;
+  else if (screen === 'printers') body = <PrinterSettingsScreen />;
+  else if (screen === 'print-queue') body = <PrintQueueScreen />;
   else if (!openShift && !report) body = <OpenShiftScreen />;
   else if (report || screen === 'shift') body = <ShiftScreen />;
   else if (screen === 'payment' && current) body = <PaymentScreen />;
@@ -80,9 +102,9 @@ export function TillShell() {
   return (
     <div className="cmd-app" lang={locale}>
       {header}
-      {user && (openShift || report) ? (
+      {user && (openShift || report || SHIFTLESS.includes(screen)) ? (
         <nav className="cmd-nav" aria-label={t('nav.label')}>
-          {NAV.map((n) => (
+          {NAV.filter((n) => !n.managers || user.role === 'manager').map((n) => (
             <button
               key={n.screen}
               type="button"

@@ -3,12 +3,14 @@
  * that emit the current value first, typed rejections), no persistence.
  */
 import type { AuditEvent, Order, Shift, StaffMember } from '../domain';
+import { createMemoryPrinting, type MemoryPrinting } from './memory-printing';
 import type {
   DeviceInfo,
   Listener,
   MenuSnapshot,
   OrderQuery,
   PrintJobView,
+  PrinterSetting,
   PrinterStatusView,
   ReportPrint,
   SyncStatus,
@@ -41,6 +43,8 @@ export interface MemoryPortsOptions {
   /** Start time; the clock only moves when `advance` is called. */
   now?: number;
   orders?: Order[];
+  /** Printers saved on this till (the branch document's printers are used too); none by default. */
+  printers?: PrinterSetting[];
 }
 
 /** What tests can inspect and drive besides the ports themselves. */
@@ -52,10 +56,15 @@ export interface MemoryPorts extends TillPorts {
     drawerKicks: number;
     reports: ReportPrint[];
     saves: number;
+    /** Device settings (`TillPorts.settings`), as JSON copies. */
+    settings: Map<string, unknown>;
   };
+  /** Simulated printers, the real print worker and settings saves behind `printing`. */
+  readonly printerFarm: MemoryPrinting;
   advance(ms: number): void;
   setSync(status: Partial<SyncStatus>): void;
   setJobs(orderId: string, jobs: PrintJobView[]): void;
+  /** Replaces the printer status stream with a fixed list (call before subscribing). */
   setPrinters(printers: PrinterStatusView[]): void;
   /** Makes the next `n` writes reject with a storage error (to test error states). */
   failNextWrites(n: number): void;
@@ -93,6 +102,7 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
     drawerKicks: 0,
     reports: [],
     saves: 0,
+    settings: new Map(),
   };
   const menu = new Subject(options.menu);
   const staff = new Subject(options.staff);
@@ -105,6 +115,8 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
     error: null,
   });
   const printers = new Subject<PrinterStatusView[]>([]);
+  let printersOverridden = false;
+  const printerFarm = createMemoryPrinting(options.menu.branch, options.printers ?? [], () => now);
   const orderSubjects = new Map<string, Subject<Order | null>>();
   const jobSubjects = new Map<string, Subject<PrintJobView[]>>();
   const openOrders = new Subject<Order[]>([...state.orders.values()].filter(isOpen));
@@ -138,6 +150,7 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
   return {
     device,
     state,
+    printerFarm,
     clock: { now: () => now },
     ids: {
       newId: () => {
@@ -221,8 +234,9 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
       },
     },
     printing: {
+      ...printerFarm.ports,
       subscribeOrderJobs: (id, l) => jobSubject(id).subscribe(l),
-      subscribePrinters: (l) => printers.subscribe(l),
+      subscribePrinters: (l) => (printersOverridden ? printers.subscribe(l) : printerFarm.ports.subscribePrinters(l)),
       retryJob(jobId) {
         for (const subject of jobSubjects.values()) {
           const jobs = subject.get();
@@ -231,11 +245,12 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
             return Promise.resolve();
           }
         }
-        return Promise.reject(new PortError('not-found', `No print job ${jobId}.`));
+        return printerFarm.ports.retryJob(jobId);
       },
-      openCashDrawer() {
+      async openCashDrawer() {
+        // Like the till: resolves once the kick is a durable job on the receipt printer's queue.
+        await printerFarm.ports.openCashDrawer();
         state.drawerKicks += 1;
-        return Promise.resolve();
       },
       printReport(report) {
         state.reports.push(report);
@@ -243,6 +258,15 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
       },
     },
     sync: { subscribe: (l) => sync.subscribe(l) },
+    settings: {
+      get: (key) => Promise.resolve(state.settings.has(key) ? copy(state.settings.get(key)) : null),
+      set(key, value) {
+        return Promise.resolve().then(() => {
+          checkWrite();
+          state.settings.set(key, copy(value));
+        });
+      },
+    },
     advance(ms) {
       now += ms;
     },
@@ -253,6 +277,7 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
       jobSubject(orderId).set(jobs);
     },
     setPrinters(list) {
+      printersOverridden = true;
       printers.set(list);
     },
     failNextWrites(n) {
