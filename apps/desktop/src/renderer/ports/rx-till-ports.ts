@@ -158,5 +158,14 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
     },
     printing: createPrinterPorts(runtime, db.printJobs as unknown as RxCollection<PrintJobView & Record<string, unknown>>),
     sync: { subscribe: (listener) => runtime.tracker.subscribe(listener) },
+    settings: {
+      // Device settings live in the local, strictly durable `settings` collection beside the ticket
+      // counters, under their own prefix so no key can collide with a counter.
+      get: (key) => port(async () => ((await db.settings.findOne(`device:${key}`).exec())?.toJSON().value ?? null) as unknown),
+      set: (key, value) =>
+        port(async () => {
+          await db.settings.incrementalUpsert({ id: `device:${key}`, value, updatedAt: clock.now() });
+        }),
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDemoPorts, DEMO_PINS } from '../testing/demo-ports';
 import type { MemoryPorts } from '../testing/memory-ports';
-import { createSessionStore, LOCKOUT_MS, type SessionStore } from './session-store';
+import { createSessionStore, LOCKOUT_MS, PIN_LOCKOUT_SETTING, type SessionStore } from './session-store';
 
 let ports: MemoryPorts;
 let session: SessionStore;
@@ -41,6 +41,43 @@ describe('session store', () => {
       'staff.lockout',
       'staff.login',
     ]);
+  });
+
+  it('stays locked after a restart: a new session store over the same ports refuses the right PIN', async () => {
+    for (const pin of ['0000', '1111', '2222']) await session.getState().login(pin);
+    expect(ports.state.settings.get(PIN_LOCKOUT_SETTING)).toEqual({ failedAttempts: 3, lockedUntil: ports.clock.now() + LOCKOUT_MS });
+    ports.advance(10_000);
+
+    const restarted = createSessionStore(ports);
+    expect(await restarted.getState().login(DEMO_PINS.cashier)).toBeNull();
+    expect(restarted.getState().lastError).toBe('locked');
+    expect(restarted.getState().isLocked()).toBe(true);
+    ports.advance(LOCKOUT_MS - 10_000);
+    expect((await restarted.getState().login(DEMO_PINS.cashier))?.name).toBe('Léa Bernard');
+    expect(ports.state.settings.get(PIN_LOCKOUT_SETTING)).toEqual({ failedAttempts: 0, lockedUntil: null });
+  });
+
+  it('counts wrong PINs across a restart, so quitting between guesses does not help', async () => {
+    await session.getState().login('0000');
+    await session.getState().login('1111');
+    const restarted = createSessionStore(ports);
+    await restarted.getState().ready();
+    expect(restarted.getState().failedAttempts).toBe(2);
+    await restarted.getState().login('2222');
+    expect(restarted.getState().isLocked()).toBe(true);
+  });
+
+  it('never locks longer than one lockout period, even if the clock was set back', async () => {
+    await ports.settings.set(PIN_LOCKOUT_SETTING, { failedAttempts: 3, lockedUntil: ports.clock.now() + 86_400_000 });
+    const restarted = createSessionStore(ports);
+    await restarted.getState().ready();
+    expect(restarted.getState().lockedUntil).toBe(ports.clock.now() + LOCKOUT_MS);
+  });
+
+  it('ignores a malformed stored lockout instead of locking everyone out', async () => {
+    await ports.settings.set(PIN_LOCKOUT_SETTING, { failedAttempts: 'lots' });
+    const restarted = createSessionStore(ports);
+    expect((await restarted.getState().login(DEMO_PINS.cashier))?.name).toBe('Léa Bernard');
   });
 
   it('does not accept a staff member of another branch', async () => {

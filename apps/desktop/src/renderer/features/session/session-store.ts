@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { z } from 'zod';
 import { verifyPin, type PinSubtleCrypto } from '@comanda/core/staff';
 import { recordAudit } from '../audit/record-audit';
 import type { StaffMember } from '../domain';
@@ -9,6 +10,13 @@ import { pinSubtle } from './pin-crypto';
 export const MAX_PIN_ATTEMPTS = 3;
 /** How long PIN entry stays locked after too many wrong PINs. */
 export const LOCKOUT_MS = 30_000;
+/** Device setting holding the wrong-PIN count and lockout, so restarting the app does not reset them. */
+export const PIN_LOCKOUT_SETTING = 'session.pinLockout';
+
+const storedLockoutSchema = z.object({
+  failedAttempts: z.number().int().nonnegative(),
+  lockedUntil: z.number().int().nonnegative().nullable(),
+});
 
 export interface SessionState {
   user: StaffMember | null;
@@ -26,8 +34,14 @@ export interface SessionState {
    * Checks a manager PIN for an action that needs approval; records a `manager.override` audit
    * event on success. Resolves with the manager, or null for a wrong or non-manager PIN.
    */
-  approveAsManager: (pin: string, action: string, subjectId?: string | null) => Promise<StaffMember | null>;
+  approveAsManager: (
+    pin: string,
+    action: string,
+    subjectId?: string | null,
+  ) => Promise<StaffMember | null>;
   isLocked: () => boolean;
+  /** Resolves once the wrong-PIN count and lockout stored on this till were loaded (login waits for it). */
+  ready: () => Promise<void>;
 }
 
 export type SessionStore = StoreApi<SessionState>;
@@ -50,65 +64,98 @@ async function matchStaff(
   return null;
 }
 
-export function createSessionStore(ports: TillPorts, subtle: PinSubtleCrypto = pinSubtle()): SessionStore {
-  return createStore<SessionState>()((set, get) => ({
-    user: null,
-    failedAttempts: 0,
-    lockedUntil: null,
-    verifying: false,
-    lastError: null,
-    attempt: 0,
-    isLocked: () => {
-      const until = get().lockedUntil;
-      return until !== null && ports.clock.now() < until;
-    },
-    async login(pin) {
-      if (get().isLocked()) {
-        set({ lastError: 'locked', attempt: get().attempt + 1 });
+export function createSessionStore(
+  ports: TillPorts,
+  subtle: PinSubtleCrypto = pinSubtle(),
+): SessionStore {
+  return createStore<SessionState>()((set, get) => {
+    const loaded = ports.settings
+      .get(PIN_LOCKOUT_SETTING)
+      .then((value) => {
+        const stored = storedLockoutSchema.safeParse(value);
+        if (!stored.success) return;
+        // A clock set back after the lockout must not stretch it beyond one lockout period.
+        const maxUntil = ports.clock.now() + LOCKOUT_MS;
+        const lockedUntil =
+          stored.data.lockedUntil === null ? null : Math.min(stored.data.lockedUntil, maxUntil);
+        // Attempts made in this session before the load finished count on top of the stored ones.
+        set({
+          failedAttempts: stored.data.failedAttempts + get().failedAttempts,
+          lockedUntil: get().lockedUntil ?? lockedUntil,
+        });
+      })
+      // An unreadable setting must not keep everyone out; the in-memory lockout still applies.
+      .catch(() => undefined);
+    const remember = (failedAttempts: number, lockedUntil: number | null) =>
+      // Best effort: a full disk must not block logging in; the lockout still holds in memory.
+      ports.settings
+        .set(PIN_LOCKOUT_SETTING, { failedAttempts, lockedUntil })
+        .catch(() => undefined);
+    return {
+      user: null,
+      failedAttempts: 0,
+      lockedUntil: null,
+      verifying: false,
+      lastError: null,
+      attempt: 0,
+      ready: () => loaded,
+      isLocked: () => {
+        const until = get().lockedUntil;
+        return until !== null && ports.clock.now() < until;
+      },
+      async login(pin) {
+        await loaded;
+        if (get().isLocked()) {
+          set({ lastError: 'locked', attempt: get().attempt + 1 });
+          return null;
+        }
+        if (get().lockedUntil !== null) set({ lockedUntil: null, failedAttempts: 0 });
+        set({ verifying: true });
+        const staff = await ports.staff.list();
+        const user = await matchStaff(subtle, staff, ports.device.branchId, pin);
+        if (user) {
+          set({ user, failedAttempts: 0, lockedUntil: null, verifying: false, lastError: null });
+          await remember(0, null);
+          await recordAudit(ports, { type: 'staff.login', staffId: user.id });
+          return user;
+        }
+        const failedAttempts = get().failedAttempts + 1;
+        const locked = failedAttempts >= MAX_PIN_ATTEMPTS;
+        const lockedUntil = locked ? ports.clock.now() + LOCKOUT_MS : null;
+        set({
+          failedAttempts,
+          verifying: false,
+          lockedUntil,
+          lastError: locked ? 'locked' : 'wrong-pin',
+          attempt: get().attempt + 1,
+        });
+        // Stored before the PIN pad is usable again: quitting the app now does not reset the count.
+        await remember(failedAttempts, lockedUntil);
+        await recordAudit(ports, {
+          type: locked ? 'staff.lockout' : 'staff.loginFailed',
+          staffId: null,
+          details: { failedAttempts },
+        });
         return null;
-      }
-      if (get().lockedUntil !== null) set({ lockedUntil: null, failedAttempts: 0 });
-      set({ verifying: true });
-      const staff = await ports.staff.list();
-      const user = await matchStaff(subtle, staff, ports.device.branchId, pin);
-      if (user) {
-        set({ user, failedAttempts: 0, lockedUntil: null, verifying: false, lastError: null });
-        await recordAudit(ports, { type: 'staff.login', staffId: user.id });
-        return user;
-      }
-      const failedAttempts = get().failedAttempts + 1;
-      const locked = failedAttempts >= MAX_PIN_ATTEMPTS;
-      set({
-        failedAttempts,
-        verifying: false,
-        lockedUntil: locked ? ports.clock.now() + LOCKOUT_MS : null,
-        lastError: locked ? 'locked' : 'wrong-pin',
-        attempt: get().attempt + 1,
-      });
-      await recordAudit(ports, {
-        type: locked ? 'staff.lockout' : 'staff.loginFailed',
-        staffId: null,
-        details: { failedAttempts },
-      });
-      return null;
-    },
-    async logout() {
-      const user = get().user;
-      set({ user: null });
-      if (user) await recordAudit(ports, { type: 'staff.logout', staffId: user.id });
-    },
-    async approveAsManager(pin, action, subjectId = null) {
-      const staff = await ports.staff.list();
-      const member = await matchStaff(subtle, staff, ports.device.branchId, pin);
-      if (!member || member.role !== 'manager') return null;
-      await recordAudit(ports, {
-        type: 'manager.override',
-        staffId: get().user?.id ?? null,
-        approvedBy: member.id,
-        subjectId,
-        details: { action },
-      });
-      return member;
-    },
-  }));
+      },
+      async logout() {
+        const user = get().user;
+        set({ user: null });
+        if (user) await recordAudit(ports, { type: 'staff.logout', staffId: user.id });
+      },
+      async approveAsManager(pin, action, subjectId = null) {
+        const staff = await ports.staff.list();
+        const member = await matchStaff(subtle, staff, ports.device.branchId, pin);
+        if (!member || member.role !== 'manager') return null;
+        await recordAudit(ports, {
+          type: 'manager.override',
+          staffId: get().user?.id ?? null,
+          approvedBy: member.id,
+          subjectId,
+          details: { action },
+        });
+        return member;
+      },
+    };
+  });
 }

@@ -1,0 +1,33 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CashierApp } from '../cashier-app';
+import { createDemoPorts, DEMO_PINS } from '../testing/demo-ports';
+
+afterEach(cleanup);
+
+const typePin = (pin: string) => {
+  for (const digit of pin) fireEvent.click(screen.getByRole('button', { name: digit }));
+};
+
+describe('login screen after a restart', () => {
+  it('shows the lockout at once when the app is started again while locked', async () => {
+    const ports = await createDemoPorts();
+    const first = render(<CashierApp ports={ports} />);
+    await screen.findByText('Enter your PIN', { selector: 'h2' });
+    typePin('0000');
+    await screen.findByText('Wrong PIN. 2 attempts left before lockout.');
+    typePin('0001');
+    await screen.findByText('Wrong PIN. 1 attempts left before lockout.');
+    typePin('0002');
+    await screen.findByText(/Too many wrong PINs/);
+    first.unmount();
+
+    // The same till data, a new app (new stores): still locked, the PIN pad disabled.
+    render(<CashierApp ports={ports} />);
+    await screen.findByText(/Too many wrong PINs\. Try again in 30 s\./);
+    expect(screen.getByLabelText<HTMLInputElement>('PIN').disabled).toBe(true);
+    typePin(DEMO_PINS.cashier);
+    expect(screen.queryByRole('heading', { name: 'Open the shift' })).toBeNull();
+  });
+});
