@@ -6,6 +6,7 @@ import { staffDocSchema } from '@comanda/core/staff';
 import type { RxCollection } from 'rxdb';
 import { combineLatest, map } from 'rxjs';
 import type { z } from 'zod';
+import { newestFirst } from '../data/newest-first.js';
 import { DocumentRepository, StoreError, stripMeta } from '../data/repository.js';
 import type { Order, Shift } from '../features/domain.js';
 import { PortError, type MenuSnapshot, type PrintJobView, type TillPorts } from '../features/ports.js';
@@ -13,9 +14,6 @@ import type { TillRuntime } from '../shell/runtime.js';
 import { createUuidV7 } from '../shell/ids.js';
 import { listen } from './observe.js';
 import { createPrinterPorts } from './printer-ports.js';
-
-/** Orders read per step of a history search. */
-const HISTORY_PAGE = 500;
 
 function parseAll<S extends z.ZodType>(docs: readonly { toJSON(): unknown }[], schema: S): z.output<S>[] {
   return docs.flatMap((d) => {
@@ -96,20 +94,18 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
         port(async () => {
           const text = query.text?.trim().toLowerCase();
           const limit = query.limit ?? 50;
-          const createdAt: Record<string, number> = { $gte: query.from ?? 0 };
-          if (query.to !== undefined) createdAt.$lt = query.to;
           const found: Order[] = [];
-          // Newest first through the createdAt index, a page at a time: a day's history reads a
-          // few hundred orders, never the 100,000 a till holds after a few months.
-          for (let skip = 0; found.length < limit; skip += HISTORY_PAGE) {
-            const page = await db.orders.find({ selector: { createdAt }, sort: [{ createdAt: 'desc' }], skip, limit: HISTORY_PAGE }).exec();
+          // Newest first, a window of days at a time through the createdAt index: a day's
+          // history reads a few hundred orders, never the 100,000 a till holds after a few months.
+          const pages = newestFirst(db.orders, 'createdAt', { now: clock.now(), ...(query.from !== undefined ? { from: query.from } : {}), ...(query.to !== undefined ? { to: query.to } : {}) });
+          for await (const page of pages) {
             for (const o of parseAll(page, orderDocSchema)) {
               if (query.status && !query.status.includes(o.status)) continue;
               if (query.shiftId && o.shiftId !== query.shiftId) continue;
               if (text && !matchesText(o, text)) continue;
               found.push(o);
             }
-            if (page.length < HISTORY_PAGE) break;
+            if (found.length >= limit) break;
           }
           return found.slice(0, limit);
         }),
@@ -117,8 +113,10 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
         listen(db.orders.findOne(id).$.pipe(map((d) => (d ? (parseAll([d], orderDocSchema)[0] ?? null) : null))), listener),
       subscribeOpen: (listener) =>
         listen(
-          db.orders.find({ selector: { status: { $in: ['open', 'sent'] } } }).$.pipe(
-            map((docs) => parseAll(docs, orderDocSchema).filter((o) => isOpen(o) && o.tillId === runtime.tillId)),
+          // One exact index lookup per status: an `$in` becomes one range from "open" to "sent",
+          // which spans every paid order.
+          combineLatest([db.orders.find({ selector: { status: 'open' } }).$, db.orders.find({ selector: { status: 'sent' } }).$]).pipe(
+            map((pages) => parseAll(pages.flat(), orderDocSchema).filter((o) => isOpen(o) && o.tillId === runtime.tillId)),
           ),
           listener,
         ),

@@ -58,8 +58,9 @@ export function QuickOrder({ runtime }: { runtime: TillRuntime }) {
   }), [runtime]);
   useEffect(() => {
     const sub = runtime.db.orders
-      .find({ sort: [{ createdAt: 'desc' }], limit: 8 })
-      .$.subscribe((docs) => setRecent(docs.map((d) => d.toJSON() as unknown as OrderDoc)));
+      // The last two days, ascending through the index (a descending sort would read every order).
+      .find({ selector: { createdAt: { $gte: runtime.clock.now() - 2 * 86_400_000 } }, sort: [{ createdAt: 'asc' }] })
+      .$.subscribe((docs) => setRecent(docs.slice(-8).reverse().map((d) => d.toJSON() as unknown as OrderDoc)));
     return () => sub.unsubscribe();
   }, [runtime]);
 

@@ -2,6 +2,7 @@ import { orderDocSchema } from '@comanda/core';
 import { SYNC_COLLECTION_NAMES } from '@comanda/core/sync';
 import type { DeviceSettings } from '../../host/contract.js';
 import { openTillDatabase, type TillDatabase } from '../data/database.js';
+import { newestValue } from '../data/newest-first.js';
 import { DocumentRepository } from '../data/repository.js';
 import { startTillPrinting, type TillPrinting } from '../printing/till-printing.js';
 import type { HostClient } from '../host/host-client.js';
@@ -60,25 +61,29 @@ async function ensureTillId(db: TillDatabase, now: () => number): Promise<string
   }
 }
 
-/** The newest `updatedAt` this till wrote (indexed lookups, one document each). */
-async function newestLocalVersion(db: TillDatabase): Promise<number> {
-  const newest = await Promise.all(
-    (['orders', 'shifts', 'auditEvents'] as const).map((name) => db[name].findOne({ selector: {}, sort: [{ updatedAt: 'desc' }] }).exec()),
-  );
-  return Math.max(0, ...newest.map((doc) => Number(doc?.get('updatedAt') ?? 0)));
+/** The newest `updatedAt` this till wrote (a recent window of the updatedAt index each). */
+async function newestLocalVersion(db: TillDatabase, now: number): Promise<number> {
+  const newest = await Promise.all((['orders', 'shifts', 'auditEvents'] as const).map((name) => newestValue(db[name], 'updatedAt', now)));
+  return Math.max(0, ...newest.map((v) => v ?? 0));
 }
 
 /** Opens the store, reads the device settings from the host and starts syncing if paired. */
 export async function bootTill(host: HostClient, options: { dbName?: string; now?: () => number } = {}): Promise<TillRuntime> {
   const now = options.now ?? Date.now;
+  // Start-up steps as performance marks (`comanda:boot:*`): the cashier bench prints them.
+  const step = (name: string) => performance.mark(`comanda:boot:${name}`);
+  step('start');
   const db = await openTillDatabase({ name: options.dbName ?? 'comanda-till' });
+  step('db-open');
   let settings = await host['settings.get']({});
   const tillId = await ensureTillId(db, now);
-  const clock = monotonicClock(now, await newestLocalVersion(db));
+  const clock = monotonicClock(now, await newestLocalVersion(db, now()));
+  step('clock');
   const isPaired = (s: DeviceSettings) => Boolean(s.serverUrl && s.deviceId && s.deviceSecret && s.branchId);
   let mode: TillMode = isPaired(settings) ? 'paired' : (await localSetting<string>(db, MODE_KEY)) === 'standalone' ? 'standalone' : 'unconfigured';
   const tracker = new SyncStatusTracker(db, mode === 'paired', now);
   await tracker.start();
+  step('sync-status');
   const listeners = new Set<(mode: TillMode) => void>();
   let replication: TillReplication | null = null;
   let stopProbe: (() => void) | null = null;
@@ -138,6 +143,7 @@ export async function bootTill(host: HostClient, options: { dbName?: string; now
     void host['logs.write']({ level: 'error', message: `printing could not start: ${(error as Error).message}` }).catch(() => undefined);
     return null;
   });
+  step('printing');
   // The browser tells us when the network returns: retry at once instead of waiting for backoff.
   const onOnline = () => replication?.reSync();
   window.addEventListener('online', onOnline);

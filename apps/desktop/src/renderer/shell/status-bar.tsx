@@ -17,8 +17,8 @@ export function StatusBar(props: { runtime: TillRuntime; mode: TillMode; view: T
       <span className={`pill pill-${connection}`} data-testid="sync-connection">
         {connection === 'standalone' ? 'Standalone (not paired)' : connection === 'online' ? 'Online' : 'Offline'}
       </span>
-      <span data-testid="sync-unsynced" data-count={unsynced}>
-        {unsynced === 0 ? 'All orders synced' : `${unsynced} order${unsynced === 1 ? '' : 's'} not yet synced`}
+      <span data-testid="sync-unsynced" data-count={unsynced ?? ''}>
+        {unsynced === null ? 'Counting orders…' : unsynced === 0 ? 'All orders synced' : `${unsynced} order${unsynced === 1 ? '' : 's'} not yet synced`}
       </span>
       <span data-testid="sync-pending" data-count={status.pendingCount}>
         {status.pendingCount} pending

@@ -11,8 +11,12 @@ export interface SyncStatusSnapshot {
   online: boolean;
   /** Orders whose latest local version the server has not acknowledged yet (empty while not paired). */
   unsyncedOrderIds: readonly string[];
-  /** How many orders are not on the server yet: while not paired, every order of this till. */
-  unsyncedOrderCount: number;
+  /**
+   * How many orders are not on the server yet: while not paired, every order of this till; null
+   * while that is still being counted (counting 100,000 orders takes a second, so start-up does
+   * not wait for it).
+   */
+  unsyncedOrderCount: number | null;
   /** Orders, shifts and audit events waiting to be pushed. */
   pendingCount: number;
   lastSyncAt: number | null;
@@ -50,6 +54,8 @@ export class SyncStatusTracker {
     private readonly db: TillDatabase,
     paired: boolean,
     private readonly now: () => number = Date.now,
+    /** How long after start-up an unpaired till counts its documents. */
+    private readonly countDelayMs = 3000,
   ) {
     this.status = { paired, online: false, unsyncedOrderIds: [], unsyncedOrderCount: 0, pendingCount: 0, lastSyncAt: null, error: null, initialSync: null };
     for (const name of UP_COLLECTIONS) {
@@ -104,17 +110,47 @@ export class SyncStatusTracker {
     this.update({ initialSync: done >= total ? null : { done, total, documents } });
   }
 
-  /** Not paired: every document is pending; count them from the primary index. */
-  private async count(): Promise<void> {
+  /**
+   * Not paired: every document is pending. Counting is O(n) in Chromium's IndexedDB and holds up
+   * every other request of the origin meanwhile (~1 s for 100,000 orders), so it runs once, a few
+   * seconds after start-up, and inserts/deletes adjust the counts after that.
+   */
+  private count(): Promise<void> {
     this.mode = 'counting';
-    for (const name of UP_COLLECTIONS) this.subs.push(this.db[name].$.subscribe(() => this.schedule()));
-    await this.recount();
-  }
-
-  private async recount(): Promise<void> {
-    const counts = await Promise.all(UP_COLLECTIONS.map((name) => this.db[name].count().exec()));
-    if (this.mode !== 'counting') return;
-    this.update({ unsyncedOrderIds: [], unsyncedOrderCount: counts[0] ?? 0, pendingCount: counts.reduce((a, b) => a + b, 0) });
+    this.update({ unsyncedOrderCount: null });
+    const counts = new Map<UpCollection, number>();
+    let counting = false;
+    let changedWhileCounting = false;
+    const publish = () => {
+      if (this.mode !== 'counting' || counts.size < UP_COLLECTIONS.length) return;
+      const total = [...counts.values()].reduce((a, b) => a + b, 0);
+      this.update({ unsyncedOrderIds: [], unsyncedOrderCount: counts.get('orders') ?? 0, pendingCount: total });
+    };
+    const recount = async (): Promise<void> => {
+      counting = true;
+      changedWhileCounting = false;
+      const values = await Promise.all(UP_COLLECTIONS.map((name) => this.db[name].count().exec()));
+      counting = false;
+      // A document written during the count may or may not be in it: count again.
+      if (changedWhileCounting) return recount();
+      UP_COLLECTIONS.forEach((name, i) => counts.set(name, values[i] ?? 0));
+      publish();
+    };
+    for (const name of UP_COLLECTIONS) {
+      this.subs.push(
+        this.db[name].$.subscribe((event) => {
+          if (counting) changedWhileCounting = true;
+          const known = counts.get(name);
+          if (known === undefined) return;
+          if (event.operation === 'INSERT') counts.set(name, known + 1);
+          else if (event.operation === 'DELETE') counts.set(name, known - 1);
+          publish();
+        }),
+      );
+    }
+    const timer = setTimeout(() => void recount().catch(() => undefined), this.countDelayMs);
+    this.subs.push({ unsubscribe: () => clearTimeout(timer) } as Subscription);
+    return Promise.resolve();
   }
 
   /** Paired: read what is above each watermark, then follow changes and acknowledgements. */
@@ -165,7 +201,6 @@ export class SyncStatusTracker {
     setTimeout(() => {
       this.scheduled = false;
       if (this.mode === 'tracking') this.recompute();
-      else if (this.mode === 'counting') void this.recount().catch(() => undefined);
     }, 50);
   }
 
