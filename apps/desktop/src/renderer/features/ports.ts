@@ -221,6 +221,12 @@ export interface TillPorts {
      * the stored one's. Writing the same document twice is idempotent.
      */
     save: (order: Order) => Promise<Order>;
+    /**
+     * Writes several orders in one local transaction (a split bill: the new order and the source):
+     * after a crash either all are stored or none. Same validation and conflict rules as `save`,
+     * checked for every order before anything is written.
+     */
+    saveMany: (orders: readonly Order[]) => Promise<Order[]>;
     get: (id: string) => Promise<Order | null>;
     list: (query: OrderQuery) => Promise<Order[]>;
     /** The order's latest stored version, or `null` when it does not exist (yet). */

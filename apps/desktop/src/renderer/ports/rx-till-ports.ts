@@ -14,6 +14,7 @@ import type { TillRuntime } from '../shell/runtime.js';
 import { createUuidV7 } from '../shell/ids.js';
 import { listen } from './observe.js';
 import { createPrinterPorts } from './printer-ports.js';
+import { saveOrdersInOneTransaction } from './rx-order-batch.js';
 
 function parseAll<S extends z.ZodType>(docs: readonly { toJSON(): unknown }[], schema: S): z.output<S>[] {
   return docs.flatMap((d) => {
@@ -89,6 +90,7 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
     },
     orders: {
       save: (order) => port(() => orders.save(order)),
+      saveMany: (list) => port(() => saveOrdersInOneTransaction(db.orders, list)),
       get: (id) => port(() => orders.get(id)),
       list: (query) =>
         port(async () => {

@@ -148,6 +148,40 @@ describe('order store', () => {
     expect(f.ports.state.orders.get(store.getState().order!.id)!.totals.total).toBe(2900);
   });
 
+  it('writes both bills of a split in one transaction, and on a failed write neither', async () => {
+    await dineInWithSteak();
+    await store.getState().addItem(item('tarte-tatin'), f.menu.modifierGroups);
+    const sourceId = store.getState().order!.id;
+    const tatin = store.getState().order!.lines[1]!;
+    const before = f.ports.state.saves;
+    f.ports.failNextWrites(1);
+    const failed = await store.getState().splitByItems([{ lineId: tatin.id, quantity: 1 }]);
+    expect(failed).toBeNull();
+    expect(store.getState().saveState).toBe('failed');
+    // Nothing was written: the stored order still holds the tart, and no second bill exists.
+    expect([...f.ports.state.orders.keys()]).toEqual([sourceId]);
+    expect(f.ports.state.orders.get(sourceId)!.lines).toHaveLength(2);
+
+    // Another change before the retry saves the new bill with it, never the source alone.
+    await store.getState().setLineDetails(store.getState().order!.lines[0]!.id, { notes: 'no salt' });
+    expect(store.getState().saveState).toBe('saved');
+    expect(f.ports.state.saves).toBe(before + 1);
+    const stored = [...f.ports.state.orders.values()];
+    expect(stored.map((o) => o.lines.map((l) => l.name))).toEqual([[item('entrecote').name], [item('tarte-tatin').name]]);
+  });
+
+  it('retries a failed split as one write of both bills', async () => {
+    await dineInWithSteak();
+    await store.getState().addItem(item('espresso'), f.menu.modifierGroups);
+    const espresso = store.getState().order!.lines[1]!;
+    f.ports.failNextWrites(1);
+    await store.getState().splitByItems([{ lineId: espresso.id, quantity: 1 }]);
+    expect(f.ports.state.orders.size).toBe(1);
+    await store.getState().retrySave();
+    expect(store.getState().saveState).toBe('saved');
+    expect([...f.ports.state.orders.values()].map((o) => o.totals.total).sort()).toEqual([250, 2900]);
+  });
+
   it('grows an unsent line but adds a new line for more of a sent one', async () => {
     await dineInWithSteak();
     const lineId = store.getState().order!.lines[0]!.id;

@@ -89,16 +89,26 @@ function message(error: unknown): string {
 export function createOrderStore(deps: OrderDeps): OrderStore {
   const { ports } = deps;
   let queue: Promise<void> = Promise.resolve();
+  // Orders that failed to save together with the one on screen (a split): a retry saves them again
+  // in the same transaction, so the moved units can never end up on neither bill.
+  let unsavedAlongside: readonly OrderDoc[] = [];
 
   return createStore<OrderState>()((set, get) => {
-    const persist = (doc: OrderDoc): Promise<void> => {
+    /**
+     * Saves `doc` (the order on screen), with `alongside` orders in the same transaction; by default
+     * with those whose save failed before, so no later change can save a split's source alone.
+     */
+    const persist = (doc: OrderDoc, alongside: readonly OrderDoc[] = unsavedAlongside): Promise<void> => {
       set({ order: doc, saveState: 'saving', saveError: null });
       const run = async () => {
         try {
-          await ports.orders.save(doc);
+          if (alongside.length > 0) await ports.orders.saveMany([...alongside, doc]);
+          else await ports.orders.save(doc);
+          unsavedAlongside = [];
           // A later change may already be in flight; only the latest version decides the badge.
           if (get().order === doc) set({ saveState: 'saved' });
         } catch (error) {
+          unsavedAlongside = alongside;
           set({ saveState: 'failed', saveError: message(error) });
           throw error;
         }
@@ -177,13 +187,14 @@ export function createOrderStore(deps: OrderDeps): OrderStore {
             ctx(),
           );
           set({ selectedLineId: null, actionError: null });
-          await persist(order);
+          await persist(order, []);
         } catch (error) {
           set({ actionError: message(error) });
         }
       },
       async open(orderId) {
         const order = await ports.orders.get(orderId);
+        unsavedAlongside = [];
         if (!order) {
           set({ actionError: `Order ${orderId} was not found on this till.` });
           return;
@@ -191,6 +202,8 @@ export function createOrderStore(deps: OrderDeps): OrderStore {
         set({ order, saveState: 'saved', saveError: null, actionError: null, selectedLineId: null });
       },
       park() {
+        // Leaving an unsaved split drops both halves: the stored order still has every unit.
+        unsavedAlongside = [];
         set({ order: null, saveState: 'idle', selectedLineId: null, actionError: null, pendingApproval: null });
       },
       select(lineId) {
@@ -313,10 +326,8 @@ export function createOrderStore(deps: OrderDeps): OrderStore {
         if (!order) return null;
         try {
           const { source, target } = splitBill(order, moves, ctx());
-          // The new order is written first: if the till dies in between, the moved units exist
-          // twice (visible, fixable) rather than nowhere.
-          await ports.orders.save(target);
-          await persist(source);
+          // One transaction: after a crash the units are on exactly one of the two bills.
+          await persist(source, [target]);
           return target;
         } catch (error) {
           set({ actionError: message(error) });

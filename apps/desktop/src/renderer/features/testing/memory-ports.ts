@@ -186,6 +186,26 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
           return copy(doc);
         });
       },
+      saveMany(orders) {
+        return Promise.resolve().then(() => {
+          checkWrite();
+          // All or nothing, like one IndexedDB transaction: every conflict is checked first.
+          for (const order of orders) {
+            const stored = state.orders.get(order.id);
+            if (stored && stored.updatedAt > order.updatedAt) {
+              throw new PortError('conflict', `Order ${order.id} changed since it was read.`);
+            }
+          }
+          for (const order of orders) state.orders.set(order.id, copy(order));
+          state.saves += 1;
+          for (const order of orders) orderSubject(order.id).set(copy(order));
+          openOrders.set([...state.orders.values()].filter(isOpen));
+          const s = sync.get();
+          const fresh = orders.map((o) => o.id).filter((id) => !s.unsyncedOrderIds.includes(id));
+          if (fresh.length > 0) sync.set({ ...s, unsyncedOrderIds: [...s.unsyncedOrderIds, ...fresh], pendingCount: s.pendingCount + fresh.length });
+          return orders.map(copy);
+        });
+      },
       get: (id) => Promise.resolve(state.orders.has(id) ? copy(state.orders.get(id)!) : null),
       list(query: OrderQuery) {
         const text = query.text?.trim().toLowerCase();
