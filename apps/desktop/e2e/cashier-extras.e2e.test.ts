@@ -1,0 +1,112 @@
+import { join } from 'node:path';
+import { startVirtualPrinter, type PrintedDocument, type VirtualPrinter } from '@comanda/printing/virtual-printer';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTill } from './support/chromium.js';
+import { TestShop } from './support/shop.js';
+
+const rendererDir = join(import.meta.dirname, '..', 'dist', 'renderer');
+let shop: TestShop;
+let printer: VirtualPrinter | null = null;
+
+beforeAll(async () => {
+  shop = await TestShop.create(rendererDir);
+});
+afterAll(async () => {
+  await printer?.close();
+  await shop?.close();
+});
+
+async function typePin(page: Page, pin: string) {
+  for (const d of pin) await page.getByRole('button', { name: d, exact: true }).last().click();
+}
+
+/** Waits for `count` more documents than `seen` and returns just the new ones. */
+async function nextDocuments(p: VirtualPrinter, seen: number, count: number): Promise<PrintedDocument[]> {
+  return (await p.waitForDocuments(seen + count, 20_000)).slice(seen);
+}
+
+describe('cashier extras in Chromium: barcode, bill, kitchen reprint, void a whole order', () => {
+  it('scans a barcode, prints the bill, reprints the bar ticket and voids the sent order with VOID tickets', async () => {
+    printer = await startVirtualPrinter({ port: 0 });
+    const saved = await fetch(`${shop.host.origin}/host/printers.save`, {
+      method: 'POST',
+      headers: { origin: shop.host.origin, authorization: `Bearer ${shop.host.secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ printers: [{ id: 'counter', name: 'Counter', host: '127.0.0.1', port: printer.port, stations: ['kitchen', 'grill', 'pastry', 'bar', 'receipt'] }] }),
+    });
+    expect(saved.status).toBe(200);
+    const { context, page } = await openTill(shop.profileDir, shop.host.url);
+    await page.getByTestId('pair-url').fill(shop.serverUrl);
+    await page.getByTestId('pair-code').fill(await shop.pairingCode());
+    await page.getByTestId('pair-submit').click();
+    await page.getByRole('heading', { name: 'Enter your PIN' }).waitFor({ timeout: 30_000 });
+
+    await typePin(page, '1357');
+    await page.getByRole('heading', { name: 'Open the shift' }).waitFor();
+    await page.getByLabel('Opening float').fill('10000');
+    await page.getByRole('button', { name: 'Open shift' }).click();
+    await page.getByLabel('Table', { exact: true }).fill('8');
+    await page.getByRole('button', { name: 'Dine in' }).click();
+    await page.getByText('Ticket 1 · Table 8').waitFor();
+
+    // A keyboard-wedge scanner types the cola's EAN-13 (synced from the server's menu) and Enter.
+    // The keys are dispatched in the page in one burst, as fast as a scanner types them: one
+    // DevTools round trip per key can exceed the wedge's 40 ms gap on a loaded machine.
+    await page.evaluate((code) => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      for (const key of [...code, 'Enter']) document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    }, '2000000000015');
+    const cart = page.getByRole('list', { name: 'Order' });
+    await cart.getByText('Cola 33 cl').waitFor();
+    // The onion soup, from its category.
+    await page.getByRole('button', { name: 'Entrées' }).click();
+    await page.getByRole('button', { name: /^Soupe à l'oignon/ }).click();
+    await cart.getByText(/^Soupe à l'oignon/).waitFor();
+
+    // The bill (addition) before payment, on the receipt route.
+    let seen = printer.documents.length;
+    await page.getByRole('button', { name: 'Print bill' }).click();
+    const [bill] = await nextDocuments(printer, seen, 1);
+    // Printed in the branch's language (Paris: French).
+    expect(bill!.text).toMatch(/BILL - NOT A RECEIPT|ADDITION - PAS UN REÇU/);
+    expect(bill!.text).toMatch(/Cola 33 cl/);
+    expect(bill!.text).toMatch(/Soupe/);
+
+    // Send: one kitchen ticket (soup), one bar ticket (cola).
+    seen = printer.documents.length;
+    await page.getByRole('button', { name: 'Send to kitchen' }).click();
+    const sent = await nextDocuments(printer, seen, 2);
+    expect(sent.filter((d) => /Soupe/.test(d.text) && !/Cola/.test(d.text))).toHaveLength(1);
+    expect(sent.filter((d) => /Cola/.test(d.text) && !/Soupe/.test(d.text))).toHaveLength(1);
+
+    // The bar lost its ticket: reprint it (only the bar's), marked REPRINT.
+    seen = printer.documents.length;
+    await page.getByRole('button', { name: 'Reprint Bar' }).click();
+    const [reprint] = await nextDocuments(printer, seen, 1);
+    expect(reprint!.text).toMatch(/REPRINT|RÉIMPRESSION/);
+    expect(reprint!.text).toMatch(/Cola/);
+    expect(reprint!.text).not.toMatch(/Soupe/);
+
+    // The table leaves: void the whole order with a reason and the manager's PIN.
+    seen = printer.documents.length;
+    await page.getByRole('button', { name: 'Void order' }).click();
+    const reason = page.getByRole('alertdialog', { name: 'Void ticket 1' });
+    await reason.getByLabel('Reason').fill('table left');
+    await reason.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('heading', { name: 'Manager approval' }).waitFor();
+    await typePin(page, '2468');
+    await page.getByText('Voided: table left').waitFor();
+    const voids = await nextDocuments(printer, seen, 2);
+    expect(voids.every((d) => /\*\*\* (VOID|ANNULÉ) \*\*\*/.test(d.text))).toBe(true);
+    expect(voids.filter((d) => /Soupe/.test(d.text))).toHaveLength(1);
+    expect(voids.filter((d) => /Cola/.test(d.text))).toHaveLength(1);
+    await page.waitForTimeout(1500);
+    expect(printer.documents).toHaveLength(seen + 2); // nothing printed twice
+
+    // Gone from the open tabs.
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Open tabs' }).click();
+    await page.getByText('No open tabs').waitFor();
+    await context.close();
+  });
+});
