@@ -220,6 +220,7 @@ export const en = {
   'printers.removeName': 'Remove {name}',
   'printers.removeConfirm': 'Remove {name} from this till? Its stations go back to the branch printers, or print nowhere until you assign them.',
   'printers.override': 'Change on this till',
+  'printers.overrideName': 'Change on this till: {name}',
   'printers.fromBranch': 'Set up on the server for the branch',
   'printers.onThisTill': 'Saved on this till',
   'printers.empty': 'No printer yet. Add the printers of this till: kitchen, bar and the receipt printer.',

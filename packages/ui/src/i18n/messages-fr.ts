@@ -222,6 +222,7 @@ export const fr: Record<MessageKey, string> = {
   'printers.removeName': 'Retirer {name}',
   'printers.removeConfirm': 'Retirer {name} de cette caisse ? Ses postes reviennent aux imprimantes de l’établissement, ou n’impriment plus tant que vous ne les attribuez pas.',
   'printers.override': 'Modifier sur cette caisse',
+  'printers.overrideName': 'Modifier sur cette caisse : {name}',
   'printers.fromBranch': 'Configurée sur le serveur pour l’établissement',
   'printers.onThisTill': 'Enregistrée sur cette caisse',
   'printers.empty': 'Aucune imprimante. Ajoutez celles de cette caisse : cuisine, bar et imprimante de tickets.',

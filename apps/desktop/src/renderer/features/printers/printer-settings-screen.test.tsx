@@ -138,7 +138,7 @@ describe('PrinterSettingsScreen', () => {
   it('changes a branch printer on this till only, and removing the copy gives the branch its printer back', async () => {
     const ports = await setup();
     const card = await screen.findByRole('listitem', { name: 'grill-printer' });
-    fireEvent.click(within(card).getByRole('button', { name: 'Edit grill-printer' }));
+    fireEvent.click(within(card).getByRole('button', { name: 'Change on this till: grill-printer' }));
     const dialog = screen.getByRole('dialog');
     fireEvent.change(within(dialog).getByLabelText('Address (IP or host name)'), {
       target: { value: '10.0.0.7' },

@@ -20,6 +20,8 @@ export function PrinterSettingsScreen() {
   const statuses = usePort<PrinterStatusView[]>(ports.printing.subscribePrinters, []);
   const isManager = useStore(session, (s) => s.user?.role === 'manager');
   const [confirmRemove, setConfirmRemove] = useState<PrinterSetting | null>(null);
+  // Shown on the screen rather than as a toast: a toast sits over the form's buttons at 1024×768.
+  const [saved, setSaved] = useState<string | null>(null);
 
   useEffect(() => {
     void store.getState().load();
@@ -75,6 +77,9 @@ export function PrinterSettingsScreen() {
         <ErrorState message={state.loadError} onRetry={() => void state.load()} />
       ) : null}
       {!settings && !state.loadError ? <Loading /> : null}
+      <div role="status" aria-live="polite">
+        {saved ? <p className="cmd-ok-text">{saved}</p> : null}
+      </div>
       {settings && rows.length === 0 ? <p className="cmd-state">{t('printers.empty')}</p> : null}
       {state.formError && !state.draft ? (
         <p className="cmd-field-error" role="alert">
@@ -141,7 +146,11 @@ export function PrinterSettingsScreen() {
                 <button
                   type="button"
                   className="cmd-btn cmd-btn-small"
-                  aria-label={t('printers.editName', { name: printer.name })}
+                  aria-label={
+                    fromBranch
+                      ? t('printers.overrideName', { name: printer.name })
+                      : t('printers.editName', { name: printer.name })
+                  }
                   onClick={() => state.startEdit(printer.id)}
                 >
                   {fromBranch ? t('printers.override') : t('printers.edit')}
@@ -161,11 +170,7 @@ export function PrinterSettingsScreen() {
           );
         })}
       </ul>
-      <PrinterEditor
-        store={store}
-        routes={routes}
-        onSaved={() => app.getState().toast(t('printers.saved'), 'success')}
-      />
+      <PrinterEditor store={store} routes={routes} onSaved={() => setSaved(t('printers.saved'))} />
       {confirmRemove ? (
         <RemoveDialog
           printer={confirmRemove}
@@ -175,10 +180,7 @@ export function PrinterSettingsScreen() {
             setConfirmRemove(null);
             void state
               .remove(p.id)
-              .then(
-                (ok) =>
-                  ok && app.getState().toast(t('printers.removed', { name: p.name }), 'success'),
-              );
+              .then((ok) => ok && setSaved(t('printers.removed', { name: p.name })));
           }}
         />
       ) : null}
