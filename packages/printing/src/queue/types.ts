@@ -66,6 +66,11 @@ export interface PrintJobStore {
   get(id: string): Promise<PrintJob | null>;
   /** Jobs in the given states (all when omitted), ordered by `seq`. */
   list(states?: readonly JobState[]): Promise<PrintJob[]>;
+  /**
+   * The greatest `seq` stored (0 when empty). Optional: a store holding months of printed jobs
+   * implements it through an index, so starting the worker does not read every job.
+   */
+  maxSeq?(): Promise<number>;
 }
 
 /** A job id that is not in the store, or an action that does not fit the job's state. */

@@ -252,7 +252,7 @@ describe('store failures', () => {
   it('reports a failing store and resumes printing once it works again', async () => {
     const p = await printer();
     const disk = new MemoryPrintJobStore();
-    let failures = 2;
+    let failures = 0;
     const flaky: PrintJobStore = {
       insertIfAbsent: (j) => disk.insertIfAbsent(j),
       put: (j) => disk.put(j),
@@ -261,6 +261,8 @@ describe('store failures', () => {
     };
     const events: PrintEvent[] = [];
     const w = await worker(flaky, routing(p), events);
+    // The store breaks once the worker runs (two reads fail).
+    failures = 2;
     await w.enqueue({ id: 'a:kitchen', route: 'kitchen', document: ticket(1) });
     await until('printed', async () => (await disk.get('a:kitchen'))?.state === 'printed');
     expect(events).toContainEqual({ type: 'store-error', message: 'database is closed' });

@@ -92,9 +92,9 @@ export class PrintWorker {
    */
   static async start(options: PrintWorkerOptions): Promise<PrintWorker> {
     const worker = new PrintWorker(options);
-    const all = await options.store.list();
-    worker.seq = all.reduce((m, j) => Math.max(m, j.seq), 0);
-    for (const job of all.filter((j) => j.state === 'sending')) {
+    const { store } = options;
+    worker.seq = store.maxSeq ? await store.maxSeq() : (await store.list()).reduce((m, j) => Math.max(m, j.seq), 0);
+    for (const job of await store.list(['sending'])) {
       await worker.needsAttention(job, 'unknown-after-restart', 'the till stopped while this job was being sent', 0);
     }
     worker.kick();
@@ -169,7 +169,8 @@ export class PrintWorker {
     const now = this.now();
     const job: PrintJob = {
       ...parsed,
-      seq: ++this.seq,
+      // Print order, and time-like (≥ now) so a store can find the greatest in a recent window.
+      seq: (this.seq = Math.max(now, this.seq + 1)),
       state: 'queued',
       createdAt: now,
       updatedAt: now,

@@ -34,6 +34,8 @@ export interface PrintJobDoc {
   state: 'queued' | 'printing' | 'printed' | 'failed' | 'may-have-printed';
   attempts: number;
   nextAttemptAt: number;
+  /** Print order (time-like since schema version 1; indexed). */
+  seq: number;
   error: string | null;
   bytesBase64: string | null;
   createdAt: number;
@@ -104,11 +106,14 @@ export const TILL_COLLECTIONS = {
     zod: auditEventDocSchema,
     migrationStrategies: reparse(auditEventDocSchema),
   },
+  // Version 1 indexes `seq`, so the worker finds the greatest without reading every job.
   printJobs: {
-    schema: schema(0, { orderId: { type: 'string', maxLength: 200 }, state: { type: 'string', maxLength: 20 }, nextAttemptAt: epochMs }, [
+    schema: schema(1, { orderId: { type: 'string', maxLength: 200 }, state: { type: 'string', maxLength: 20 }, nextAttemptAt: epochMs, seq: epochMs }, [
       'orderId',
       ['state', 'nextAttemptAt'],
+      'seq',
     ]),
+    migrationStrategies: { 1: (old: Record<string, unknown>) => old } satisfies MigrationStrategies,
   },
   settings: { schema: schema(0, {}) },
   syncAcks: { schema: schema(0, { source: { type: 'string', maxLength: 40 } }, ['source']) },

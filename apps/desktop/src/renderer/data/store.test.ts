@@ -95,6 +95,26 @@ describe('schema migrations', () => {
     expect(upgraded.orders.schema.version).toBe(1);
   });
 
+  it('re-indexes audit events (updatedAt) and print jobs (seq) stored by their version-0 layouts', async () => {
+    const idb = new IDBFactory();
+    const old = await openDb(idb, {
+      ...TILL_COLLECTIONS,
+      auditEvents: { schema: { ...TILL_COLLECTIONS.auditEvents.schema, version: 0, indexes: [], required: ['id'] } },
+      printJobs: { schema: { ...TILL_COLLECTIONS.printJobs.schema, version: 0, indexes: ['orderId', ['state', 'nextAttemptAt']], required: ['id', 'orderId', 'state', 'nextAttemptAt'] } },
+    });
+    const event = { id: 'ev-1', schemaVersion: 1, branchId: 'branch-1', updatedAt: 1_700_000_000_500, type: 'login', at: 1_700_000_000_500, tillId: 'till-1', staffId: 'staff-1' };
+    await old.auditEvents.insert(event);
+    await old.printJobs.insert({ id: 'r1:kitchen', orderId: 'o1', state: 'printed', nextAttemptAt: 5, seq: 3, job: { id: 'r1:kitchen' } } as never);
+    await old.close();
+
+    const upgraded = await openDb(idb);
+    expect(upgraded.auditEvents.schema.version).toBe(1);
+    expect(upgraded.printJobs.schema.version).toBe(1);
+    const events = await upgraded.auditEvents.find({ selector: { updatedAt: { $gt: 1_700_000_000_000 } } }).exec();
+    expect(events.map((e) => e.toJSON())).toEqual([expect.objectContaining({ id: 'ev-1', approvedBy: null, subjectId: null, details: {} })]);
+    expect((await upgraded.printJobs.findOne({ selector: { seq: { $gte: 3 } } }).exec())?.primary).toBe('r1:kitchen');
+  });
+
   it('fails the migration loudly rather than keeping a document it cannot read', async () => {
     const idb = new IDBFactory();
     const v0Orders = { ...TILL_COLLECTIONS.orders, schema: { ...TILL_COLLECTIONS.orders.schema, version: 0 } } as Record<string, unknown>;

@@ -2,11 +2,11 @@ import { addLine, createOrder, orderDocSchema, resolveBranchMenu, sendToKitchen,
 import { buildDemoSeed } from '@comanda/core/demo';
 import type { NewPrintJob, PrintJob, PrintRequestContext } from '@comanda/printing/queue';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openTillDatabase, type TillDatabase } from '../data/database.js';
 import { DocumentRepository } from '../data/repository.js';
 import { Watermark } from '../data/watermark.js';
-import { PrintReconciler } from './reconciler.js';
+import { PrintReconciler, STALE_AFTER_MS } from './reconciler.js';
 
 const seed = buildDemoSeed(1_767_261_600_000);
 const menu = resolveBranchMenu(seed.menu, seed.overrides, 'paris-11');
@@ -102,6 +102,34 @@ describe('PrintReconciler watermark', () => {
     await reconciler.runAll();
     expect([...failing.stored.keys()]).toEqual([`${early.printRequests[0]!.id}:kitchen`]);
     await expect.poll(() => markOf(db)).toBe(later.updatedAt);
+  });
+
+  it('lets go of a request that could not print for 12 hours, so a till without printers does not re-read its history', async () => {
+    const db = await openDb(new IDBFactory());
+    const orders = new DocumentRepository(db.orders, orderDocSchema, 'order');
+    const errors: string[] = [];
+    const queue = jobs();
+    const reconciler = await PrintReconciler.start({
+      orders: db.orders,
+      ...queue,
+      context: () => Promise.reject(new Error('no printer for "kitchen"')),
+      mark: await Watermark.load(db, MARK),
+      onError: (e) => errors.push((e as Error).message),
+    });
+    cleanup.push(async () => {
+      reconciler.stop();
+      await reconciler.idle();
+    });
+    const stuck = await orders.save(sentOrder(1, 1_000_000));
+    await orders.save({ ...sentOrder(2, 1_000_000 + STALE_AFTER_MS - 1), printRequests: [] });
+    await reconciler.idle();
+    await vi.waitFor(async () => expect(await markOf(db)).toBe(stuck.updatedAt - 1));
+    // Twelve hours of activity later the stuck request is abandoned, said so, and the mark moves on.
+    const later = await orders.save({ ...sentOrder(3, 1_000_000 + STALE_AFTER_MS + 1), printRequests: [] });
+    await reconciler.idle();
+    await vi.waitFor(async () => expect(await markOf(db)).toBe(later.updatedAt));
+    expect(errors.at(-1)).toMatch(/abandoned after 12 h/);
+    expect(queue.stored.size).toBe(0);
   });
 
   it('lowers the mark when an order is written with an older version (clock set back)', async () => {

@@ -17,6 +17,9 @@ export interface PrintReconcilerOptions {
   onError?: (error: unknown, requestId: string) => void;
 }
 
+/** How long a print request that cannot become jobs keeps being retried. */
+export const STALE_AFTER_MS = 12 * 3_600_000;
+
 /**
  * The print outbox's other half: every `printRequests` entry of every local order becomes its
  * print jobs (ids `${requestId}:${target}`). At start it reads every order changed since its
@@ -118,6 +121,22 @@ export class PrintReconciler {
           this.options.onError?.(error, request.id);
         }
       }
+    }
+    this.advanceMark();
+  }
+
+  /**
+   * Moves the mark up to the newest order processed, but not past an order whose request could
+   * not become jobs (it must be read again on the next pass) unless that order is stale: a kitchen
+   * ticket or receipt that could not print for {@link STALE_AFTER_MS} is not printed any more,
+   * and letting it go keeps a till without printers from re-reading its whole history.
+   */
+  private advanceMark(): void {
+    const horizon = this.newest - STALE_AFTER_MS;
+    for (const [id, updatedAt] of this.failed) {
+      if (updatedAt > horizon) continue;
+      this.failed.delete(id);
+      this.options.onError?.(new Error(`order ${id}: print request abandoned after ${STALE_AFTER_MS / 3_600_000} h without a printer`), id);
     }
     this.options.mark.advance(this.failed.size > 0 ? Math.min(...this.failed.values()) - 1 : this.newest);
   }

@@ -34,6 +34,17 @@ function job(id: string, seq: number, state: PrintJob['state'] = 'queued'): Prin
 }
 
 describe('RxPrintJobStore', () => {
+  it('finds the greatest seq through its index, old counter-style seqs and time-like ones alike', async () => {
+    const store = new RxPrintJobStore((await openDb(new IDBFactory())).printJobs);
+    expect(await store.maxSeq()).toBe(0);
+    await store.insertIfAbsent(job('a:kitchen', 7, 'printed'));
+    expect(await store.maxSeq()).toBe(7);
+    const recent = Date.now() - 60_000;
+    for (const [id, seq] of [['b:kitchen', recent], ['c:bar', recent + 5], ['d:bar', recent - 86_400_000 * 3]] as const) await store.insertIfAbsent(job(id, seq));
+    expect(await store.maxSeq()).toBe(recent + 5);
+    expect(await store.existingIds(['a:kitchen', 'x:kitchen', 'c:bar'])).toEqual(new Set(['a:kitchen', 'c:bar']));
+  });
+
   it('inserts once per id, keeps the first, and survives reopening the database', async () => {
     const idb = new IDBFactory();
     const store = new RxPrintJobStore((await openDb(idb)).printJobs);

@@ -1,6 +1,7 @@
 import { PrintJobSchema, type JobState, type PrintJob, type PrintJobStore } from '@comanda/printing/queue';
 import type { RxCollection } from 'rxdb';
 import type { PrintJobDoc } from '../data/collections.js';
+import { newestValue } from '../data/newest-first.js';
 
 /**
  * What one `printJobs` document holds: the indexed fields of the collection's schema (orderId,
@@ -65,6 +66,11 @@ export class RxPrintJobStore implements PrintJobStore {
   async get(id: string): Promise<PrintJob | null> {
     const doc = await this.collection.findOne(id).exec();
     return doc ? PrintJobSchema.parse(doc.toJSON().job) : null;
+  }
+
+  /** The greatest `seq` stored: the worker's seqs are time-like, so a recent window of the index holds it. */
+  async maxSeq(): Promise<number> {
+    return (await newestValue(this.collection, 'seq', Date.now())) ?? 0;
   }
 
   /** Which of `ids` are stored (one primary-key lookup, whatever the queue's size). */
