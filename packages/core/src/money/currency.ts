@@ -64,13 +64,25 @@ export function formatMoney(amount: MinorUnits, currency: string, locale = 'en')
   assertMinorUnits(amount);
   const { minorDigits } = currencyInfo(currency);
   const major = toMajorUnits(amount, minorDigits);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: minorDigits,
-    maximumFractionDigits: minorDigits,
-  }).format(major);
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: minorDigits,
+      maximumFractionDigits: minorDigits,
+    });
+    moneyFormats.set(key, format);
+  }
+  return format.format(major);
 }
+
+/**
+ * Formatters by locale and currency: creating an `Intl.NumberFormat` costs far more than
+ * formatting with one, and a till formats every price on screen at each render.
+ */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /**
  * Converts minor units to a decimal string (for `Intl` and exports) without float

@@ -32,8 +32,10 @@ export interface I18n {
 export function createI18n(locale: Locale, currency = 'EUR', timeZone = 'UTC'): I18n {
   const catalog = catalogs[locale];
   const bcp47 = locale === 'fr' ? 'fr-FR' : 'en-GB';
-  const dateTimeFormat = new Intl.DateTimeFormat(bcp47, { dateStyle: 'short', timeStyle: 'short', timeZone });
-  const timeFormat = new Intl.DateTimeFormat(bcp47, { timeStyle: 'short', timeZone });
+  // Built on first use: a formatter with a time zone costs tens of ms to create (ICU data), and
+  // the default context's translator is created when this module loads, at start-up.
+  let dateTimeFormat: Intl.DateTimeFormat | undefined;
+  let timeFormat: Intl.DateTimeFormat | undefined;
   return {
     locale,
     currency,
@@ -46,8 +48,8 @@ export function createI18n(locale: Locale, currency = 'EUR', timeZone = 'UTC'): 
       );
     },
     money: (amount) => formatMoney(amount, currency, bcp47),
-    dateTime: (ms) => dateTimeFormat.format(ms),
-    time: (ms) => timeFormat.format(ms),
+    dateTime: (ms) => (dateTimeFormat ??= new Intl.DateTimeFormat(bcp47, { dateStyle: 'short', timeStyle: 'short', timeZone })).format(ms),
+    time: (ms) => (timeFormat ??= new Intl.DateTimeFormat(bcp47, { timeStyle: 'short', timeZone })).format(ms),
   };
 }
 

@@ -73,9 +73,12 @@ export async function bootTill(host: HostClient, options: { dbName?: string; now
   // Start-up steps as performance marks (`comanda:boot:*`): the cashier bench prints them.
   const step = (name: string) => performance.mark(`comanda:boot:${name}`);
   step('start');
+  // The host answers while the store opens.
+  const deviceSettings = host['settings.get']({});
+  deviceSettings.catch(() => undefined);
   const db = await openTillDatabase({ name: options.dbName ?? 'comanda-till' });
   step('db-open');
-  let settings = await host['settings.get']({});
+  let settings = await deviceSettings;
   const tillId = await ensureTillId(db, now);
   const clock = monotonicClock(now, await newestLocalVersion(db, now()));
   step('clock');
