@@ -57,9 +57,7 @@ function hostError(error: unknown): PortError {
 }
 
 /** Printer settings through the host (the device's printers) and the local branch document (the server's). */
-function settingsPorts(
-  runtime: TillRuntime,
-): Pick<TillPorts['printing'], 'loadPrinterSettings'> & {
+function settingsPorts(runtime: TillRuntime): Pick<TillPorts['printing'], 'loadPrinterSettings'> & {
   save: (printers: Parameters<TillPorts['printing']['savePrinterSettings']>[0]) => Promise<void>;
 } {
   const { host } = runtime;
@@ -94,6 +92,7 @@ function workerPorts(runtime: TillRuntime, printing: TillPrinting): TillPorts['p
     worker: printing.worker,
     routing: () => printing.routing(),
     now: Date.now,
+    getJob: (id) => store.get(id),
   });
   const settings = settingsPorts(runtime);
   return {

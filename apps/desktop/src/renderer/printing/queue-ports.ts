@@ -18,6 +18,8 @@ export interface WorkerPortsDeps {
   worker: PrintWorker;
   routing: () => RoutingConfig;
   now: () => number;
+  /** One stored job by id (the job store's `get`). */
+  getJob: (id: string) => Promise<PrintJob | null>;
   /** Printed or dismissed jobs still listed in the queue (newest first). */
   recent?: number;
 }
@@ -191,7 +193,7 @@ export function createWorkerPorts(deps: WorkerPortsDeps): WorkerPorts {
       };
     },
     async retryJob(jobId) {
-      const job = (await worker.jobs()).find((j) => j.id === jobId);
+      const job = await deps.getJob(jobId);
       if (!job) throw new PortError('not-found', `No print job ${jobId}`);
       // A person decided: "may have printed" (or printed) jobs print again, marked REPRINT;
       // jobs waiting after an error are retried now instead of after their backoff.

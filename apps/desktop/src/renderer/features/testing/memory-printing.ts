@@ -137,8 +137,9 @@ export function createMemoryPrinting(
   const saves: PrinterSetting[][] = [];
   const routing = () => tillRouting(branch.printers, device.map(configFromSetting));
   let current = routing();
+  const store = new MemoryPrintJobStore();
   const started = PrintWorker.start({
-    store: new MemoryPrintJobStore(),
+    store,
     transport: remoteTransport(api),
     routing: current,
     now,
@@ -148,7 +149,12 @@ export function createMemoryPrinting(
     statusIntervalMs: 0,
   }).then((worker) => ({
     worker,
-    ports: createWorkerPorts({ worker, routing: () => current, now }),
+    ports: createWorkerPorts({
+      worker,
+      routing: () => current,
+      now,
+      getJob: (id) => store.get(id),
+    }),
   }));
   const ready = <K extends keyof WorkerPorts>(key: K) => started.then(({ ports }) => ports[key]);
   /** A port subscription on the worker that starts asynchronously (the listener gets its first value shortly after). */
