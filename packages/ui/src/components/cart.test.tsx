@@ -16,6 +16,24 @@ describe('Cart', () => {
     expect(screen.getByText('Add items from the menu')).toBeTruthy();
   });
 
+  it('calls the latest handlers and shows changed lines after a re-render (lines are memoized)', () => {
+    const first = vi.fn();
+    const latest = vi.fn();
+    const increment = vi.fn();
+    const lines = [line({}), line({ id: 'l2', name: 'Tarte Tatin', amount: 800 })];
+    const { rerender } = renderUi(<Cart lines={lines} selectedId={null} onSelect={first} />);
+    // New view-model objects, one line changed, new handler functions: as the order screen does.
+    rerender(<Cart lines={[line({}), line({ id: 'l2', name: 'Tarte Tatin', amount: 1600, quantity: 2 })]} selectedId="l1" onSelect={latest} onIncrement={increment} onDecrement={() => {}} />);
+    fireEvent.click(screen.getByText('Entrecôte'));
+    expect(latest).toHaveBeenCalledWith('l1');
+    expect(first).not.toHaveBeenCalled();
+    const items = screen.getAllByRole('listitem');
+    expect(items[0]!.querySelector('[aria-current="true"]')).not.toBeNull();
+    expect(within(items[1]!).getByText('2×')).toBeTruthy();
+    fireEvent.click(within(items[1]!).getByRole('button', { name: /One more/ }));
+    expect(increment).toHaveBeenCalledWith('l2');
+  });
+
   it('shows modifiers, notes, seat, course and kitchen state, and strikes voided lines', () => {
     renderUi(
       <Cart
