@@ -93,6 +93,7 @@ function workerPorts(runtime: TillRuntime, printing: TillPrinting): TillPorts['p
     routing: () => printing.routing(),
     now: Date.now,
     getJob: (id) => store.get(id),
+    recentJobs: (states, limit) => store.recent(states, limit),
   });
   const settings = settingsPorts(runtime);
   return {

@@ -22,6 +22,11 @@ export interface WorkerPortsDeps {
   getJob: (id: string) => Promise<PrintJob | null>;
   /** Printed or dismissed jobs still listed in the queue (newest first). */
   recent?: number;
+  /**
+   * The newest `limit` jobs in `states`, newest first, read through an index; without it the
+   * worker's whole list is read and sorted (fine in memory, not for months of printed jobs).
+   */
+  recentJobs?: (states: readonly PrintJob['state'][], limit: number) => Promise<PrintJob[]>;
 }
 
 /** The worker-backed part of `TillPorts.printing`, plus `changed()` to tell subscribers that printers or routes changed. */
@@ -129,9 +134,9 @@ export function createWorkerPorts(deps: WorkerPortsDeps): WorkerPorts {
 
   async function queueView(): Promise<PrintQueueView> {
     const open = await worker.jobs(['queued', 'sending', 'needs-attention']);
-    const done = (await worker.jobs(['printed', 'dismissed']))
-      .sort((a, b) => b.updatedAt - a.updatedAt)
-      .slice(0, recent);
+    const done = deps.recentJobs
+      ? await deps.recentJobs(['printed', 'dismissed'], recent)
+      : (await worker.jobs(['printed', 'dismissed'])).sort((a, b) => b.updatedAt - a.updatedAt).slice(0, recent);
     const cfg = routing();
     const target = (route: string) => worker.target(route).printer?.id ?? null;
     const routeKeys = new Set([

@@ -43,6 +43,9 @@ describe('RxPrintJobStore', () => {
     for (const [id, seq] of [['b:kitchen', recent], ['c:bar', recent + 5], ['d:bar', recent - 86_400_000 * 3]] as const) await store.insertIfAbsent(job(id, seq));
     expect(await store.maxSeq()).toBe(recent + 5);
     expect(await store.existingIds(['a:kitchen', 'x:kitchen', 'c:bar'])).toEqual(new Set(['a:kitchen', 'c:bar']));
+    // The queue screen's recent list: newest first, only the states asked for, at most `limit`.
+    expect((await store.recent(['queued'], 2)).map((j) => j.id)).toEqual(['c:bar', 'b:kitchen']);
+    expect((await store.recent(['queued', 'printed'], 10)).map((j) => j.id)).toEqual(['c:bar', 'b:kitchen', 'd:bar', 'a:kitchen']);
   });
 
   it('inserts once per id, keeps the first, and survives reopening the database', async () => {

@@ -1,7 +1,7 @@
 import { PrintJobSchema, type JobState, type PrintJob, type PrintJobStore } from '@comanda/printing/queue';
 import type { RxCollection } from 'rxdb';
 import type { PrintJobDoc } from '../data/collections.js';
-import { newestValue } from '../data/newest-first.js';
+import { newestFirst, newestValue } from '../data/newest-first.js';
 
 /**
  * What one `printJobs` document holds: the indexed fields of the collection's schema (orderId,
@@ -71,6 +71,22 @@ export class RxPrintJobStore implements PrintJobStore {
   /** The greatest `seq` stored: the worker's seqs are time-like, so a recent window of the index holds it. */
   async maxSeq(): Promise<number> {
     return (await newestValue(this.collection, 'seq', Date.now())) ?? 0;
+  }
+
+  /**
+   * The newest `limit` jobs in `states` (by seq, newest first), reading recent windows of the seq
+   * index: the queue screen's "recently printed" without loading months of printed jobs.
+   */
+  async recent(states: readonly JobState[], limit: number): Promise<PrintJob[]> {
+    const found: PrintJob[] = [];
+    for await (const page of newestFirst(this.collection, 'seq', { now: Date.now() })) {
+      for (const doc of page) {
+        const row = doc.toJSON();
+        if (states.includes(row.state)) found.push(PrintJobSchema.parse(row.job));
+        if (found.length >= limit) return found;
+      }
+    }
+    return found;
   }
 
   /** Which of `ids` are stored (one primary-key lookup, whatever the queue's size). */
