@@ -9,6 +9,32 @@ import type { StreamItem, SyncClient } from './sync-client.js';
 type Doc = Record<string, unknown> & { id: string };
 
 export const MIN_RETRY_MS = 1000;
+/** Half the server's default body limit: room for the envelope and for non-ASCII text. */
+export const PUSH_BODY_BUDGET = 512 * 1024;
+
+const utf8 = new TextEncoder();
+
+/**
+ * Splits rows into consecutive chunks whose JSON stays within `budget` bytes (UTF-8). A row
+ * larger than the budget on its own travels alone; order is kept.
+ */
+export function chunkBySize<T>(rows: readonly T[], budget: number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const row of rows) {
+    const bytes = utf8.encode(JSON.stringify(row)).length + 1;
+    if (current.length > 0 && size + bytes > budget) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(row);
+    size += bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
 export const MAX_RETRY_MS = 5_000;
 
 export interface ReplicationEvents {
@@ -38,6 +64,8 @@ export interface StartReplicationOptions {
   events: ReplicationEvents;
   pullBatchSize?: number;
   pushBatchSize?: number;
+  /** Largest push request body; a batch over it goes as several requests (default 512 KiB). */
+  pushBodyBudget?: number;
 }
 
 /**
@@ -91,16 +119,16 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
       ...(isUp
         ? {
             push: {
-              // ~1.2 KB per order: 250 rows stay well under the server's 1 MiB body limit.
+              // RxDB's bookkeeping is per batch; request bodies are bounded by chunkBySize below.
               batchSize: options.pushBatchSize ?? 250,
               handler: async (rows) => {
-                const conflicts = (await client.push(
-                  name,
-                  rows.map((r) => ({
-                    assumedMasterState: r.assumedMasterState ?? null,
-                    newDocumentState: r.newDocumentState,
-                  })),
-                )) as Doc[];
+                // A batch of large orders can exceed the server's body limit (1 MiB: 413, retried
+                // for ever). Send it as several requests, each under the budget, in order.
+                const wire = rows.map((r) => ({ assumedMasterState: r.assumedMasterState ?? null, newDocumentState: r.newDocumentState }));
+                const conflicts: Doc[] = [];
+                for (const chunk of chunkBySize(wire, options.pushBodyBudget ?? PUSH_BODY_BUDGET)) {
+                  conflicts.push(...((await client.push(name, chunk)) as Doc[]));
+                }
                 const conflicted = new Map(conflicts.map((c) => [c.id, c]));
                 // Rows the server took, plus replays it already had (same version), are acknowledged.
                 const acked = rows
