@@ -1,3 +1,4 @@
+import './boot-mark.js';
 import { createRoot } from 'react-dom/client';
 import { createHostClient } from './host/host-client.js';
 import { TillApp } from './shell/app.js';

@@ -38,11 +38,16 @@ export const printerConfigSchema = z.object({
 /** A printer configuration. */
 export type PrinterConfig = z.infer<typeof printerConfigSchema>;
 
+/** Time zones `Intl` accepted: checking one costs milliseconds, and every branch read checks it. */
+const knownTimeZones = new Set<string>();
+
 /** Validates an IANA time zone name with `Intl` (e.g. `Europe/Paris`). */
 export const timeZoneSchema = z.string().refine(
   (tz) => {
+    if (knownTimeZones.has(tz)) return true;
     try {
       new Intl.DateTimeFormat('en', { timeZone: tz });
+      knownTimeZones.add(tz);
       return true;
     } catch {
       return false;

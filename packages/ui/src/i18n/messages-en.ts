@@ -26,6 +26,7 @@ export const en = {
   'menu.categories': 'Categories',
   'menu.items': 'Items',
   'menu.unavailable': 'Sold out',
+  'menu.loading': 'Loading the menu…',
   'menu.noItems': 'No items in this category',
   'search.label': 'Search items or scan a barcode',
   'search.noResults': 'No item matches “{query}”',

@@ -28,6 +28,7 @@ export const fr: Record<MessageKey, string> = {
   'menu.categories': 'Catégories',
   'menu.items': 'Articles',
   'menu.unavailable': 'Épuisé',
+  'menu.loading': 'Chargement de la carte…',
   'menu.noItems': 'Aucun article dans cette catégorie',
   'search.label': 'Rechercher un article ou scanner un code-barres',
   'search.noResults': 'Aucun article ne correspond à « {query} »',

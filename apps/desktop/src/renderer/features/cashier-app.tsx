@@ -40,6 +40,7 @@ export function CashierApp({ ports }: CashierAppProps) {
       ports,
       branch: snapshot.branch,
       menu: resolveBranchMenu(snapshot.menuDocs, snapshot.overrides, ports.device.branchId),
+      menuLoading: snapshot.complete === false,
       app: stores.app,
       session: stores.session,
       shift: stores.shift,

@@ -69,6 +69,11 @@ export interface MenuSnapshot {
   branch: Branch;
   menuDocs: MenuDoc[];
   overrides: BranchOverrideDoc[];
+  /**
+   * False while the menu documents are still being read (the branch is known): the till can show
+   * the PIN pad meanwhile, and the order screen shows the menu as loading. Absent means complete.
+   */
+  complete?: boolean;
 }
 
 export interface OrderQuery {

@@ -1,6 +1,7 @@
 import { orderDocSchema } from '@comanda/core';
+import { buildDemoSeed } from '@comanda/core/demo';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTillDatabase, type TillDatabase } from '../data/database.js';
 import { DocumentRepository } from '../data/repository.js';
 import { sampleOrder } from '../data/testing/orders.js';
@@ -31,6 +32,9 @@ beforeAll(async () => {
   );
   const result = await db.orders.bulkInsert(docs);
   expect(result.error).toEqual([]);
+  const seed = buildDemoSeed(T0);
+  await db.branches.insert({ ...seed.branches[0]!, id: 'branch-1' });
+  await db.menu.bulkInsert(seed.menu);
   // Only what the order ports read from the runtime.
   const runtime = {
     db,
@@ -46,6 +50,23 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const ids = (orders: { id: string }[]) => orders.map((o) => o.id);
+
+describe('TillPorts.menu.subscribe', () => {
+  it('gives the branch first (PIN pad), then the whole menu; a later listener gets the menu at once', async () => {
+    const seen: { complete: boolean; items: number }[] = [];
+    const stop = ports.menu.subscribe((s) => seen.push({ complete: s.complete !== false, items: s.menuDocs.length }));
+    await vi.waitFor(() => expect(seen.at(-1)?.complete).toBe(true));
+    expect(seen[0]).toEqual({ complete: false, items: 0 });
+    expect(seen.at(-1)?.items).toBeGreaterThan(40);
+    // While the app's own subscription lives, another screen's is answered from the same read.
+    const late: boolean[] = [];
+    const stopLate = ports.menu.subscribe((s) => late.push(s.complete !== false));
+    await vi.waitFor(() => expect(late).toEqual([true]));
+    stopLate();
+    stop();
+    expect((await ports.menu.load()).complete).not.toBe(false);
+  });
+});
 
 describe('TillPorts.orders.list over the store (newest first, paged through the createdAt index)', () => {
   it('returns the newest orders first, up to the limit', async () => {

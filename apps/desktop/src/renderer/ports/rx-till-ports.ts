@@ -4,7 +4,7 @@ import { branchDocSchema } from '@comanda/core/branch';
 import { branchOverrideDocSchema, menuDocSchema } from '@comanda/core/menu';
 import { staffDocSchema } from '@comanda/core/staff';
 import type { RxCollection } from 'rxdb';
-import { combineLatest, map } from 'rxjs';
+import { combineLatest, map, merge, shareReplay, take, takeUntil } from 'rxjs';
 import type { z } from 'zod';
 import { newestFirst } from '../data/newest-first.js';
 import { DocumentRepository, StoreError, stripMeta } from '../data/repository.js';
@@ -54,7 +54,7 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
   const standalone = runtime.mode() !== 'paired';
   const demo = standalone ? buildDemoSeed(0) : null;
 
-  const snapshot$ = combineLatest([db.branches.find().$, db.menu.find().$, db.branchOverrides.find().$]).pipe(
+  const full$ = combineLatest([db.branches.find().$, db.menu.find().$, db.branchOverrides.find().$]).pipe(
     map(([branches, menu, overrides]): MenuSnapshot | null => {
       const branch = parseAll(branches, branchDocSchema).find((b) => b.id === branchId) ?? demo?.branches[0] ?? null;
       const menuDocs: MenuDoc[] = parseAll(menu, menuDocSchema);
@@ -63,6 +63,17 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
       return { branch, menuDocs, overrides: parseAll(overrides, branchOverrideDocSchema).filter((o) => o.branchId === branchId) };
     }),
   );
+  // The branch alone first (one document), so the PIN pad does not wait for 2,000 menu items.
+  const branchOnly$ = db.branches.find().$.pipe(
+    map((branches): MenuSnapshot | null => {
+      const branch = parseAll(branches, branchDocSchema).find((b) => b.id === branchId) ?? demo?.branches[0] ?? null;
+      return branch ? { branch, menuDocs: [], overrides: [], complete: false } : null;
+    }),
+    take(1),
+  );
+  // One read shared by every listener; a late listener gets the latest snapshot at once.
+  const snapshot$ = full$.pipe(shareReplay({ bufferSize: 1, refCount: true }));
+  const menu$ = merge(branchOnly$.pipe(takeUntil(snapshot$)), snapshot$);
   const staff$ = db.staff.find().$.pipe(map((docs) => parseAll(docs, staffDocSchema)));
   const isOpen = (o: Order) => o.status === 'open' || o.status === 'sent';
   const openShift$ = db.shifts.find().$.pipe(
@@ -82,7 +93,7 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
             queueMicrotask(() => sub.unsubscribe());
           });
         }),
-      subscribe: (listener) => listen(snapshot$, (s) => s && listener(s)),
+      subscribe: (listener) => listen(menu$, (s) => s && listener(s)),
     },
     staff: {
       list: async () => parseAll(await db.staff.find().exec(), staffDocSchema),

@@ -12,6 +12,8 @@ export interface Till {
   ports: TillPorts;
   branch: Branch;
   menu: BranchMenu;
+  /** The menu is still being read (start-up): the order screen says so instead of showing no items. */
+  menuLoading: boolean;
   app: AppStore;
   session: SessionStore;
   shift: ShiftStore;

@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ResolvedItem } from '@comanda/core/menu';
 import { validateModifierSelection } from '@comanda/core/menu';
-import { CategoryGrid, ItemGrid, ModifierDialog, SearchBox, useI18n, type ModifierSelection } from '@comanda/ui';
+import { CategoryGrid, ItemGrid, Loading, ModifierDialog, SearchBox, useI18n, type ModifierSelection } from '@comanda/ui';
 import { useTill } from '../app/till-context';
 import { itemForCode, itemsForScan, searchItems } from './menu-search';
 import { useBarcodeWedge } from './use-barcode-wedge';
@@ -12,10 +12,12 @@ const toChoices = (selection: ModifierSelection) =>
 
 /** Category grid, search and barcode input; items with options open the modifier dialog. */
 export function MenuPanel() {
-  const { menu, order, app } = useTill();
+  const { menu, menuLoading, order, app } = useTill();
   const { t } = useI18n();
   const hasOrder = useStore(order, (s) => s.order !== null);
-  const [categoryId, setCategoryId] = useState<string | null>(menu.categories[0]?.id ?? null);
+  const [chosenCategoryId, setCategoryId] = useState<string | null>(menu.categories[0]?.id ?? null);
+  // The menu may arrive (or change) after mounting: fall back to its first category.
+  const categoryId = menu.categories.some((c) => c.id === chosenCategoryId) ? chosenCategoryId : (menu.categories[0]?.id ?? null);
   const [query, setQuery] = useState('');
   const [pending, setPending] = useState<ResolvedItem | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -83,6 +85,7 @@ export function MenuPanel() {
           onSelect={setCategoryId}
         />
       )}
+      {menuLoading ? <Loading label={t('menu.loading')} /> : null}
       <ItemGrid
         items={items.map((i) => ({ id: i.id, name: i.name, price: i.price, available: i.available, hasModifiers: i.modifierGroupIds.length > 0 }))}
         onSelect={(id) => {

@@ -63,6 +63,8 @@ export interface MemoryPorts extends TillPorts {
   readonly printerFarm: MemoryPrinting;
   advance(ms: number): void;
   setSync(status: Partial<SyncStatus>): void;
+  /** Replaces the menu snapshot (e.g. a partial one while "the store is still reading"). */
+  setMenu(snapshot: MenuSnapshot): void;
   setJobs(orderId: string, jobs: PrintJobView[]): void;
   /** Replaces the printer status stream with a fixed list (call before subscribing). */
   setPrinters(printers: PrinterStatusView[]): void;
@@ -292,6 +294,9 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
     },
     setSync(status) {
       sync.set({ ...sync.get(), ...status });
+    },
+    setMenu(snapshot) {
+      menu.set(snapshot);
     },
     setJobs(orderId, jobs) {
       jobSubject(orderId).set(jobs);

@@ -28,6 +28,7 @@ export async function renderInTill(
     ports,
     branch: snapshot.branch,
     menu: resolveBranchMenu(snapshot.menuDocs, snapshot.overrides, ports.device.branchId),
+    menuLoading: false,
     app,
     session,
     shift,
