@@ -46,12 +46,19 @@ export const PrintJobSchema = z.object({
   /** How many times a person asked for it again; > 0 prints a REPRINT mark. */
   reprints: z.number().int().nonnegative(),
   printedAt: z.number().int().nonnegative().nullable(),
+  /**
+   * Not sent after this instant: the job is dismissed instead ("expired"). For actions that only
+   * make sense now, such as opening the cash drawer; null (documents) never expire.
+   */
+  expiresAt: z.number().int().nonnegative().nullable().default(null),
 });
 export type PrintJob = z.infer<typeof PrintJobSchema>;
 
 /** What a caller supplies to enqueue a job. */
-export const NewPrintJobSchema = PrintJobSchema.pick({ id: true, route: true, document: true });
-export type NewPrintJob = z.infer<typeof NewPrintJobSchema>;
+export const NewPrintJobSchema = PrintJobSchema.pick({ id: true, route: true, document: true }).extend({
+  expiresAt: PrintJobSchema.shape.expiresAt.optional(),
+});
+export type NewPrintJob = z.input<typeof NewPrintJobSchema>;
 
 /**
  * Durable storage of print jobs. The till implements it on RxDB/IndexedDB (strict durability:

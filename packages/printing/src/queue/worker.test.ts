@@ -248,6 +248,24 @@ describe('printers without status support', () => {
   });
 });
 
+describe('jobs that expire', () => {
+  it('dismisses a job not sent before it expired, and prints what follows it', async () => {
+    const p = await printer({ down: true });
+    const store = new MemoryPrintJobStore();
+    const w = await worker(store, routing(p));
+    const drawer: LayoutDocument = { kind: 'receipt', title: 'Cash drawer', blocks: [{ kind: 'drawer' }] };
+    await w.enqueue({ id: 'drawer:1', route: 'kitchen', document: drawer, expiresAt: Date.now() + 150 });
+    await w.enqueue({ id: 'a:kitchen', route: 'kitchen', document: ticket(1) });
+    await new Promise((r) => setTimeout(r, 300));
+    // The printer comes back after the kick's deadline: the ticket prints, the drawer does not open.
+    await p.setFault({ down: false });
+    await until('ticket printed', async () => (await store.get('a:kitchen'))?.state === 'printed');
+    expect(await store.get('drawer:1')).toMatchObject({ state: 'dismissed', lastError: 'expired before it could be sent' });
+    expect(completeTickets(p)).toEqual(['1']);
+    expect(p.stats.drawerKicks).toBe(0);
+  });
+});
+
 describe('store failures', () => {
   it('reports a failing store and resumes printing once it works again', async () => {
     const p = await printer();

@@ -181,6 +181,7 @@ export class PrintWorker {
       attention: null,
       reprints: 0,
       printedAt: null,
+      expiresAt: parsed.expiresAt ?? null,
     };
     const stored = await this.options.store.insertIfAbsent(job);
     if (stored.seq === job.seq) this.emit({ type: 'job', job: stored });
@@ -312,6 +313,11 @@ export class PrintWorker {
     const queued = await this.options.store.list(['queued']);
     const heads = new Map<string, { job: PrintJob; printer: PrinterDefinition; reroutedFrom: PrinterDefinition | null }>();
     for (const job of queued) {
+      // A drawer kick nobody is waiting for any more must not pop the drawer open later.
+      if (job.expiresAt !== null && job.expiresAt <= this.now()) {
+        await this.save({ ...job, state: 'dismissed', lastError: 'expired before it could be sent', updatedAt: this.now() });
+        continue;
+      }
       const { printer, reroutedFrom } = this.target(job.route);
       if (!printer || heads.has(printer.id)) continue;
       heads.set(printer.id, { job, printer, reroutedFrom });

@@ -63,12 +63,19 @@ const HEALTH_VIEW: Record<string, PrinterStatusView['state']> = {
 /** Drawer kicks are print jobs too (durable, retried, in order with the receipt printer's other jobs). */
 export const DRAWER_JOB_PREFIX = 'drawer:';
 
+/**
+ * How long a drawer kick waits for its printer: after that it is dismissed, never sent, so a
+ * printer that comes back later does not pop the drawer open with nobody at the till.
+ */
+export const DRAWER_KICK_TTL_MS = 2 * 60_000;
+
 /** The job that pulses the cash drawer connected to the receipt printer. */
-export function drawerJob(id: string): NewPrintJob {
+export function drawerJob(id: string, expiresAt: number): NewPrintJob {
   return {
     id: `${DRAWER_JOB_PREFIX}${id}`,
     route: 'receipt',
     document: { kind: 'receipt', title: 'Cash drawer', blocks: [{ kind: 'drawer' }] },
+    expiresAt,
   };
 }
 
@@ -258,7 +265,7 @@ export function createWorkerPorts(deps: WorkerPortsDeps): WorkerPorts {
     },
     async openCashDrawer() {
       try {
-        await worker.enqueue(drawerJob(`${now()}:${crypto.randomUUID()}`));
+        await worker.enqueue(drawerJob(`${now()}:${crypto.randomUUID()}`, now() + DRAWER_KICK_TTL_MS));
       } catch (e) {
         if (e instanceof PrintJobError && e.code === 'NO_PRINTER')
           throw new PortError(

@@ -30,6 +30,7 @@ function job(id: string, seq: number, state: PrintJob['state'] = 'queued'): Prin
     attention: null,
     reprints: 0,
     printedAt: null,
+    expiresAt: null,
   };
 }
 
