@@ -46,10 +46,11 @@ try {
 
   const started = performance.now();
   await shop.startServer();
+  const serverUp = (performance.now() - started) / 1000;
   await page.waitForFunction(() => (globalThis as unknown as { comandaBench: BenchApi }).comandaBench.pending() === 0, undefined, { timeout: 300_000, polling: 100 });
   const seconds = (performance.now() - started) / 1000;
   const onServer = (await shop.serverOrders()).length;
-  console.log(`  server start → all acknowledged: ${seconds.toFixed(1)} s (goal ≤ 10 s, includes server start)`);
+  console.log(`  server start → all acknowledged: ${seconds.toFixed(1)} s (goal ≤ 10 s, includes server start: ${serverUp.toFixed(1)} s)`);
   console.log(`  orders on the server: ${onServer} (expected ${OFFLINE_ORDERS + COMMITS})`);
 } finally {
   await context.close();

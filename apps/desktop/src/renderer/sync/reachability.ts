@@ -6,7 +6,7 @@
 export function startReachabilityProbe(
   serverUrl: string,
   onChange: (reachable: boolean) => void,
-  options: { intervalMs?: number; timeoutMs?: number; fetchImpl?: typeof fetch } = {},
+  options: { intervalMs?: number; offlineIntervalMs?: number; timeoutMs?: number; fetchImpl?: typeof fetch } = {},
 ): () => void {
   const url = `${serverUrl.replace(/\/+$/, '')}/health/live`;
   const fetchImpl = options.fetchImpl ?? fetch;
@@ -27,7 +27,9 @@ export function startReachabilityProbe(
       last = reachable;
       onChange(reachable);
     }
-    timer = setTimeout(() => void probe(), options.intervalMs ?? 3000);
+    // Offline, look more often: the server coming back starts the catch-up, and a probe of
+    // /health/live costs nothing.
+    timer = setTimeout(() => void probe(), reachable ? (options.intervalMs ?? 3000) : (options.offlineIntervalMs ?? 1000));
   }
   void probe();
   return () => {

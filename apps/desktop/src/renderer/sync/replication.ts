@@ -1,4 +1,4 @@
-import { SYNC_COLLECTIONS, type Checkpoint, type SyncCollectionName } from '@comanda/core/sync';
+import { MAX_PUSH_ROWS, SYNC_COLLECTIONS, type Checkpoint, type SyncCollectionName } from '@comanda/core/sync';
 import type { RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
@@ -119,8 +119,9 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
       ...(isUp
         ? {
             push: {
-              // RxDB's bookkeeping is per batch; request bodies are bounded by chunkBySize below.
-              batchSize: options.pushBatchSize ?? 250,
+              // As many rows as the server takes in one push (RxDB's bookkeeping is per batch);
+              // request bodies are bounded by chunkBySize below.
+              batchSize: options.pushBatchSize ?? MAX_PUSH_ROWS,
               handler: async (rows) => {
                 // A batch of large orders can exceed the server's body limit (1 MiB: 413, retried
                 // for ever). Send it as several requests, each under the budget, in order.
