@@ -59,7 +59,7 @@ async function realPorts(branchPrinters: Record<string, VirtualPrinter>) {
     branchId: () => 'paris-11',
     settings: () => ({ tillName: 'Comptoir' }),
   } as unknown as TillRuntime;
-  return { ports: createPrinterPorts(runtime, db.printJobs as never), printing, host };
+  return { ports: createPrinterPorts(runtime, db.printJobs as never), printing, host, db, runtime };
 }
 
 async function virtualPrinters(n: number): Promise<VirtualPrinter[]> {
@@ -155,5 +155,35 @@ describe('printer ports on the real worker and Node host', () => {
       .toEqual(['printed']);
     await new Promise((r) => setTimeout(r, 300));
     expect(receipt!.stats.drawerKicks).toBe(1);
+  });
+
+  it('keeps a re-route across a restart of printing', async () => {
+    const [kitchen, grill, bar, receipt] = await virtualPrinters(4);
+    const first = await realPorts({
+      'kitchen-printer': kitchen!,
+      'grill-printer': grill!,
+      'bar-printer': bar!,
+      'receipt-printer': receipt!,
+    });
+    await first.ports.reroute('kitchen', 'bar-printer');
+    await first.printing.stop();
+
+    // The till restarts: printing starts again over the same store and host.
+    const printing = await startTillPrinting({ db: first.db, host: first.host, branchId: () => 'paris-11', worker: { statusIntervalMs: 0, backoffMs: 60_000 } });
+    cleanup.push(() => printing.stop());
+    const ports = createPrinterPorts({ ...first.runtime, printing }, first.db.printJobs as never);
+    const views: PrintQueueView[] = [];
+    const stop = ports.subscribeQueue((v) => views.push(v));
+    cleanup.push(() => Promise.resolve(stop()));
+    await expect.poll(() => views.at(-1)?.routes.find((r) => r.route === 'kitchen'), { timeout: 5000 }).toMatchObject({ printerId: 'bar-printer', primaryId: 'kitchen-printer', rerouted: true });
+
+    await printing.worker.enqueue({ id: 'after-restart:kitchen', route: 'kitchen', document: { kind: 'kitchen', title: 'Ticket 9', blocks: [{ kind: 'text', text: 'Soupe' }, { kind: 'cut' }] } });
+    const [ticket] = await bar!.waitForDocuments(1, 10_000);
+    expect(ticket!.text).toMatch(/Soupe/);
+    expect(kitchen!.documents).toHaveLength(0);
+
+    // Back to the station's own printer: that too survives a restart.
+    await ports.reroute('kitchen', null);
+    expect(printing.manualRoutes()).toEqual({});
   });
 });

@@ -27,6 +27,8 @@ export interface WorkerPortsDeps {
    * worker's whole list is read and sorted (fine in memory, not for months of printed jobs).
    */
   recentJobs?: (states: readonly PrintJob['state'][], limit: number) => Promise<PrintJob[]>;
+  /** Re-routes a person chose, kept across restarts: read at start, written after each change. */
+  manualRoutes?: { initial: Readonly<Record<string, string>>; save: (routes: Record<string, string>) => Promise<void> };
 }
 
 /** The worker-backed part of `TillPorts.printing`, plus `changed()` to tell subscribers that printers or routes changed. */
@@ -121,6 +123,14 @@ export function createWorkerPorts(deps: WorkerPortsDeps): WorkerPorts {
     { message: string | null; at: number; state?: PrinterStatusView['state'] }
   >();
   const manual = new Map<string, string>();
+  for (const [route, printerId] of Object.entries(deps.manualRoutes?.initial ?? {})) {
+    try {
+      worker.reroute(route, printerId);
+      manual.set(route, printerId);
+    } catch {
+      // The printer was removed since: the station prints on its configured printer again.
+    }
+  }
   const printerListeners = new Set<() => void>();
   const queueListeners = new Set<() => void>();
 
@@ -226,6 +236,7 @@ export function createWorkerPorts(deps: WorkerPortsDeps): WorkerPorts {
       }
       if (printerId === null) manual.delete(route);
       else manual.set(route, printerId);
+      await deps.manualRoutes?.save(Object.fromEntries(manual)).catch(() => undefined);
       // Jobs waiting out a backoff on the dead printer go to the new one now.
       await worker.retryNow();
       notify(queueListeners);

@@ -1,5 +1,6 @@
 import { branchDocSchema, staffDocSchema, stationDocSchema, type BranchDoc } from '@comanda/core';
 import { PrintWorker, remoteTransport, type PrintRequestContext, type RoutingConfig } from '@comanda/printing/queue';
+import { z } from 'zod';
 import type { HostApi } from '../../host/contract.js';
 import type { TillDatabase } from '../data/database.js';
 import { hostPrinterApi } from './host-printer-api.js';
@@ -7,6 +8,10 @@ import { Watermark } from '../data/watermark.js';
 import { PrintReconciler } from './reconciler.js';
 import { tillRouting } from './routing.js';
 import { RxPrintJobStore } from './rx-print-job-store.js';
+
+/** Local setting holding the queue screen's re-routes (station → printer id). */
+const MANUAL_ROUTES_KEY = 'printing:manual-routes';
+const manualRoutesSchema = z.record(z.string(), z.string());
 
 export interface TillPrintingOptions {
   db: TillDatabase;
@@ -25,6 +30,9 @@ export interface TillPrinting {
   store: RxPrintJobStore;
   reconciler: PrintReconciler;
   routing(): RoutingConfig;
+  /** Re-routes chosen on the queue screen (station → printer id), kept across restarts. */
+  manualRoutes(): Readonly<Record<string, string>>;
+  saveManualRoutes(routes: Record<string, string>): Promise<void>;
   /** Re-reads printers (branch doc + device settings) and materialises requests that lacked a printer. */
   refresh(): Promise<void>;
   stop(): Promise<void>;
@@ -114,11 +122,18 @@ export async function startTillPrinting(options: TillPrintingOptions): Promise<T
   }
   // The branch document arrives (or changes) through replication: printers may have appeared.
   const branchSub = db.branches.$.subscribe(() => void refresh().catch((e: unknown) => options.onError?.((e as Error).message)));
+  const routesDoc = await db.settings.findOne(MANUAL_ROUTES_KEY).exec();
+  let manualRoutes = manualRoutesSchema.catch({}).parse(routesDoc?.toJSON().value ?? {});
   return {
     worker,
     store,
     reconciler,
     routing: () => routing,
+    manualRoutes: () => manualRoutes,
+    async saveManualRoutes(routes) {
+      manualRoutes = { ...routes };
+      await db.settings.upsert({ id: MANUAL_ROUTES_KEY, value: manualRoutes, updatedAt: Date.now() });
+    },
     refresh,
     async stop() {
       branchSub.unsubscribe();
