@@ -1,14 +1,11 @@
 import { orderDocSchema } from '@comanda/core';
-import { IDBDatabase, IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBDatabase } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTillDatabase, type TillDatabase } from '../data/database.js';
-import { DocumentRepository } from '../data/repository.js';
+import type { TillDatabase } from '../data/database.js';
 import { sampleOrder } from '../data/testing/orders.js';
 import type { Order } from '../features/domain.js';
 import type { TillPorts } from '../features/ports.js';
-import type { TillRuntime } from '../shell/runtime.js';
-import { monotonicClock } from './observe.js';
-import { createRxTillPorts } from './rx-till-ports.js';
+import { createMinimalRxPorts, openFakeTillDatabase } from './testing/rx-runtime.js';
 
 const T = 1_767_261_600_000;
 let db: TillDatabase;
@@ -34,17 +31,8 @@ async function readWriteTransactions(work: () => Promise<unknown>): Promise<numb
 }
 
 beforeEach(async () => {
-  db = await openTillDatabase({ name: `batch-${Math.random()}`, indexedDB: new IDBFactory(), IDBKeyRange });
-  const runtime = {
-    db,
-    orders: new DocumentRepository(db.orders, orderDocSchema, 'order'),
-    clock: monotonicClock(),
-    tillId: 'till-1',
-    branchId: () => 'branch-1',
-    mode: () => 'paired',
-    printing: null,
-  } as unknown as TillRuntime;
-  ports = createRxTillPorts(runtime);
+  db = await openFakeTillDatabase(`batch-${Math.random()}`);
+  ports = createMinimalRxPorts(db);
 });
 afterEach(() => db.close());
 afterAll(() => {

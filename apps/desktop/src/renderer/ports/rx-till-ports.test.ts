@@ -1,14 +1,10 @@
 import { orderDocSchema } from '@comanda/core';
 import { buildDemoSeed } from '@comanda/core/demo';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openTillDatabase, type TillDatabase } from '../data/database.js';
-import { DocumentRepository } from '../data/repository.js';
+import type { TillDatabase } from '../data/database.js';
 import { sampleOrder } from '../data/testing/orders.js';
 import type { TillPorts } from '../features/ports.js';
-import type { TillRuntime } from '../shell/runtime.js';
-import { monotonicClock } from './observe.js';
-import { createRxTillPorts } from './rx-till-ports.js';
+import { createMinimalRxPorts, openFakeTillDatabase } from './testing/rx-runtime.js';
 
 const COUNT = 1_234;
 const T0 = 1_767_261_600_000;
@@ -17,7 +13,7 @@ let db: TillDatabase;
 let ports: TillPorts;
 
 beforeAll(async () => {
-  db = await openTillDatabase({ name: 'rx-ports', indexedDB: new IDBFactory(), IDBKeyRange });
+  db = await openFakeTillDatabase('rx-ports');
   // Order i is created at T0 + i minutes; every 200th is voided, the last one is table "Terrasse 4".
   const docs = Array.from({ length: COUNT }, (_, i) =>
     orderDocSchema.parse(
@@ -35,17 +31,7 @@ beforeAll(async () => {
   const seed = buildDemoSeed(T0);
   await db.branches.insert({ ...seed.branches[0]!, id: 'branch-1' });
   await db.menu.bulkInsert(seed.menu);
-  // Only what the order ports read from the runtime.
-  const runtime = {
-    db,
-    orders: new DocumentRepository(db.orders, orderDocSchema, 'order'),
-    clock: monotonicClock(),
-    tillId: 'till-1',
-    branchId: () => 'branch-1',
-    mode: () => 'paired',
-    printing: null,
-  } as unknown as TillRuntime;
-  ports = createRxTillPorts(runtime);
+  ports = createMinimalRxPorts(db);
 });
 afterAll(() => db.close());
 

@@ -1,26 +1,12 @@
-import { orderDocSchema } from '@comanda/core';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { openTillDatabase } from '../data/database.js';
-import { DocumentRepository } from '../data/repository.js';
 import { createSessionStore, LOCKOUT_MS, MAX_PIN_ATTEMPTS } from '../features/session/session-store.js';
-import type { TillRuntime } from '../shell/runtime.js';
-import { monotonicClock } from './observe.js';
-import { createRxTillPorts } from './rx-till-ports.js';
+import { createMinimalRxPorts, openFakeTillDatabase } from './testing/rx-runtime.js';
 
 /** The till as after an app start: a fresh RxDB over the same IndexedDB. */
 async function startTill(indexedDB: IDBFactory) {
-  const db = await openTillDatabase({ name: 'rx-settings', indexedDB, IDBKeyRange });
-  const runtime = {
-    db,
-    orders: new DocumentRepository(db.orders, orderDocSchema, 'order'),
-    clock: monotonicClock(),
-    tillId: 'till-1',
-    branchId: () => 'branch-1',
-    mode: () => 'paired',
-    printing: null,
-  } as unknown as TillRuntime;
-  return { db, ports: createRxTillPorts(runtime) };
+  const db = await openFakeTillDatabase('rx-settings', indexedDB);
+  return { db, ports: createMinimalRxPorts(db) };
 }
 
 describe('TillPorts.settings over the store', () => {

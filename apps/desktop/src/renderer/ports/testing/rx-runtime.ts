@@ -1,0 +1,33 @@
+import { orderDocSchema } from '@comanda/core';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openTillDatabase, type TillDatabase } from '../../data/database.js';
+import { DocumentRepository } from '../../data/repository.js';
+import type { TillPorts } from '../../features/ports.js';
+import type { TillRuntime } from '../../shell/runtime.js';
+import { monotonicClock } from '../observe.js';
+import { createRxTillPorts } from '../rx-till-ports.js';
+
+/**
+ * Opens the till's RxDB over fake IndexedDB. Pass the same `indexedDB` again to reopen the same
+ * data, as an app restart would; a fresh one (the default) starts empty.
+ */
+export function openFakeTillDatabase(name: string, indexedDB: IDBFactory = new IDBFactory()): Promise<TillDatabase> {
+  return openTillDatabase({ name, indexedDB, IDBKeyRange });
+}
+
+/**
+ * The RxDB-backed ports over `db`, with only what the ports read from the runtime: a paired
+ * till-1 of branch-1, a monotonic clock and no printing.
+ */
+export function createMinimalRxPorts(db: TillDatabase): TillPorts {
+  const runtime = {
+    db,
+    orders: new DocumentRepository(db.orders, orderDocSchema, 'order'),
+    clock: monotonicClock(),
+    tillId: 'till-1',
+    branchId: () => 'branch-1',
+    mode: () => 'paired',
+    printing: null,
+  } as unknown as TillRuntime;
+  return createRxTillPorts(runtime);
+}
