@@ -1,24 +1,16 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CashierApp } from './cashier-app';
+import { logInAndOpenShift, renderCashierApp, typePin } from './testing/cashier-app-flow';
 import { createDemoPorts, DEMO_PINS } from './testing/demo-ports';
 
 afterEach(cleanup);
 
-function typePin(pin: string, container: HTMLElement = document.body) {
-  for (const digit of pin) fireEvent.click(within(container).getByRole('button', { name: digit }));
-}
-
 describe('CashierApp', () => {
   it('runs a takeaway sale: login, open shift, add item, pay cash; the order is stored paid', async () => {
     const ports = await createDemoPorts();
-    render(<CashierApp ports={ports} />);
-    await screen.findByText('Enter your PIN', { selector: 'h2' });
-    typePin(DEMO_PINS.cashier);
-    await screen.findByRole('heading', { name: 'Open the shift' });
-    fireEvent.change(screen.getByLabelText('Opening float'), { target: { value: '15000' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Open shift' }));
+    await renderCashierApp(ports);
+    await logInAndOpenShift(DEMO_PINS.cashier, 15000);
     fireEvent.click(await screen.findByRole('button', { name: 'Takeaway' }));
     await screen.findByText('Ticket 1 · Takeaway');
 
@@ -54,8 +46,7 @@ describe('CashierApp', () => {
 
   it('locks PIN entry after three wrong PINs and says for how long', async () => {
     const ports = await createDemoPorts();
-    render(<CashierApp ports={ports} />);
-    await screen.findByText('Enter your PIN', { selector: 'h2' });
+    await renderCashierApp(ports);
     typePin('0000');
     await screen.findByText('Wrong PIN. 2 attempts left before lockout.');
     typePin('0001');
@@ -69,8 +60,7 @@ describe('CashierApp', () => {
 
   it('switches the till to French', async () => {
     const ports = await createDemoPorts();
-    render(<CashierApp ports={ports} />);
-    await screen.findByText('Enter your PIN', { selector: 'h2' });
+    await renderCashierApp(ports);
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'fr' } });
     await screen.findByText('Saisissez votre code', { selector: 'h2' });
   });

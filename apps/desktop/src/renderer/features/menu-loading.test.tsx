@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CashierApp } from './cashier-app';
+import { logInAndOpenShift, renderCashierApp } from './testing/cashier-app-flow';
 import { createDemoPorts, DEMO_PINS } from './testing/demo-ports';
 
 afterEach(cleanup);
@@ -11,13 +11,8 @@ describe('start-up before the menu is read', () => {
     const ports = await createDemoPorts();
     const full = await ports.menu.load();
     ports.setMenu({ ...full, menuDocs: [], overrides: [], complete: false });
-    render(<CashierApp ports={ports} />);
-
-    await screen.findByText('Enter your PIN', { selector: 'h2' });
-    for (const digit of DEMO_PINS.cashier) fireEvent.click(screen.getByRole('button', { name: digit }));
-    await screen.findByRole('heading', { name: 'Open the shift' });
-    fireEvent.change(screen.getByLabelText('Opening float'), { target: { value: '10000' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Open shift' }));
+    await renderCashierApp(ports);
+    await logInAndOpenShift(DEMO_PINS.cashier, 10000);
     fireEvent.click(await screen.findByRole('button', { name: 'Takeaway' }));
     // Still reading: said so, and no empty "no items" state.
     expect(await screen.findByText('Loading the menu…')).toBeTruthy();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CashierApp } from '../cashier-app';
+import { logInAndOpenShift, renderCashierApp } from '../testing/cashier-app-flow';
 import { createDemoPorts, DEMO_PINS } from '../testing/demo-ports';
 import type { MemoryPorts } from '../testing/memory-ports';
 
@@ -16,12 +16,8 @@ function scan(code: string) {
 
 beforeEach(async () => {
   ports = await createDemoPorts();
-  render(<CashierApp ports={ports} />);
-  await screen.findByText('Enter your PIN', { selector: 'h2' });
-  for (const digit of DEMO_PINS.cashier) fireEvent.click(screen.getByRole('button', { name: digit }));
-  await screen.findByRole('heading', { name: 'Open the shift' });
-  fireEvent.change(screen.getByLabelText('Opening float'), { target: { value: '10000' } });
-  fireEvent.click(screen.getByRole('button', { name: 'Open shift' }));
+  await renderCashierApp(ports);
+  await logInAndOpenShift(DEMO_PINS.cashier, 10000);
   fireEvent.click(await screen.findByRole('button', { name: 'Takeaway' }));
   await screen.findByText('Ticket 1 · Takeaway');
   (document.activeElement as HTMLElement | null)?.blur();

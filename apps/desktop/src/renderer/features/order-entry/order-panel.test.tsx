@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CashierApp } from '../cashier-app';
+import { logInAndOpenShift, renderCashierApp, typePin } from '../testing/cashier-app-flow';
 import { createDemoPorts, DEMO_PINS } from '../testing/demo-ports';
 import type { MemoryPorts } from '../testing/memory-ports';
 
@@ -9,19 +9,11 @@ afterEach(cleanup);
 
 let ports: MemoryPorts;
 
-function typePin(pin: string, container: HTMLElement = document.body) {
-  for (const digit of pin) fireEvent.click(within(container).getAllByRole('button', { name: digit }).at(-1)!);
-}
-
 /** Logged in as the cashier, shift open, table 5 with an espresso sent to the bar. */
 beforeEach(async () => {
   ports = await createDemoPorts();
-  render(<CashierApp ports={ports} />);
-  await screen.findByText('Enter your PIN', { selector: 'h2' });
-  typePin(DEMO_PINS.cashier);
-  await screen.findByRole('heading', { name: 'Open the shift' });
-  fireEvent.change(screen.getByLabelText('Opening float'), { target: { value: '10000' } });
-  fireEvent.click(screen.getByRole('button', { name: 'Open shift' }));
+  await renderCashierApp(ports);
+  await logInAndOpenShift(DEMO_PINS.cashier, 10000);
   fireEvent.change(await screen.findByLabelText('Table'), { target: { value: '5' } });
   fireEvent.click(screen.getByRole('button', { name: 'Dine in' }));
   await screen.findByText(/^Ticket 1 · Table 5/);

@@ -1,20 +1,16 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CashierApp } from '../cashier-app';
+import { renderCashierApp, typePin } from '../testing/cashier-app-flow';
 import { createDemoPorts, DEMO_PINS } from '../testing/demo-ports';
 
 afterEach(cleanup);
 
-const typePin = (pin: string) => {
-  for (const digit of pin) fireEvent.click(screen.getByRole('button', { name: digit }));
-};
-
 describe('login screen after a restart', () => {
   it('shows the lockout at once when the app is started again while locked', async () => {
     const ports = await createDemoPorts();
-    const first = render(<CashierApp ports={ports} />);
-    await screen.findByText('Enter your PIN', { selector: 'h2' });
+    const first = await renderCashierApp(ports);
     typePin('0000');
     await screen.findByText('Wrong PIN. 2 attempts left before lockout.');
     typePin('0001');
