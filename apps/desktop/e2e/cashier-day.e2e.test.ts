@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { formatMoney } from '@comanda/core/money';
 import { orderDocSchema } from '@comanda/core/orders';
@@ -7,16 +5,15 @@ import { buildZReport } from '@comanda/core/reports';
 import { shiftDocSchema } from '@comanda/core/shifts';
 import { startVirtualPrinter } from '@comanda/printing/virtual-printer';
 import { pairTill } from '@comanda/sync-server/testing';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeProblems } from './support/axe.js';
 import { openTill } from './support/chromium.js';
 import { TestShop } from './support/shop.js';
+import { logInAndOpenShift, pairInPage, saveCounterPrinter, typePin, waitForPinPad } from './support/till.js';
 import { DeviceTokenSource } from '../src/renderer/sync/device-auth.js';
 import { createPublicSyncClient, createSyncClient, type WireDoc } from '../src/renderer/sync/sync-client.js';
 
 const rendererDir = join(import.meta.dirname, '..', 'dist', 'renderer');
-// Injected through the DevTools protocol: the till's CSP (rightly) refuses inline scripts.
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let shop: TestShop;
 
 beforeAll(async () => {
@@ -25,10 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await shop?.close();
 });
-
-async function typePin(page: Page, pin: string) {
-  for (const d of pin) await page.getByRole('button', { name: d, exact: true }).last().click();
-}
 
 /** Every document of one collection of the branch as the server holds it (a separate observer device). */
 async function serverDocs(collection: 'orders' | 'shifts'): Promise<WireDoc[]> {
@@ -45,34 +38,16 @@ async function serverDocs(collection: 'orders' | 'shifts'): Promise<WireDoc[]> {
   }
 }
 
-/** Serious or critical axe violations on the current screen (ids and what they hit). */
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document);
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 describe("the cashier's day, offline, in Chromium", () => {
   it('runs a service with the server stopped: shift, order, kitchen, void, split payment, refund, X and Z', async () => {
     // A real TCP virtual printer, saved in the till's printer settings for every station.
     const printer = await startVirtualPrinter({ port: 0 });
-    const saved = await fetch(`${shop.host.origin}/host/printers.save`, {
-      method: 'POST',
-      headers: { origin: shop.host.origin, authorization: `Bearer ${shop.host.secret}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ printers: [{ id: 'counter', name: 'Counter', host: '127.0.0.1', port: printer.port, stations: ['kitchen', 'grill', 'pastry', 'bar', 'receipt'] }] }),
-    });
+    const saved = await saveCounterPrinter(shop, printer.port);
     expect(saved.status).toBe(200);
     const { context, page } = await openTill(shop.profileDir, shop.host.url);
-    await page.getByTestId('pair-url').fill(shop.serverUrl);
-    await page.getByTestId('pair-code').fill(await shop.pairingCode());
-    await page.getByTestId('pair-submit').click();
+    await pairInPage(page, shop);
     await expect.poll(() => page.getByTestId('sync-connection').innerText().catch(() => ''), { timeout: 30_000 }).toBe('Online');
-    await page.getByRole('heading', { name: 'Enter your PIN' }).waitFor({ timeout: 30_000 });
+    await waitForPinPad(page);
 
     await shop.stopServer();
     await expect.poll(() => page.getByTestId('sync-connection').innerText().catch(() => ''), { timeout: 30_000 }).toBe('Offline');
@@ -80,10 +55,7 @@ describe("the cashier's day, offline, in Chromium", () => {
     expect(await axeProblems(page)).toEqual([]);
 
     // Log in (Léa, cashier) and open the shift with a float of €100.
-    await typePin(page, '1357');
-    await page.getByRole('heading', { name: 'Open the shift' }).waitFor();
-    await page.getByLabel('Opening float').fill('10000');
-    await page.getByRole('button', { name: 'Open shift' }).click();
+    await logInAndOpenShift(page, '1357', 10000);
 
     // Dine-in, table 12, 2 covers: a steak with modifiers and an espresso.
     await page.getByLabel('Table', { exact: true }).fill('12');
@@ -188,7 +160,7 @@ describe("the cashier's day, offline, in Chromium", () => {
 
   it('locks PIN entry after three wrong PINs', async () => {
     const { context, page } = await openTill(shop.profileDir, shop.host.url);
-    await page.getByRole('heading', { name: 'Enter your PIN' }).waitFor({ timeout: 30_000 });
+    await waitForPinPad(page);
     for (const pin of ['0000', '0001', '0002']) await typePin(page, pin);
     await page.getByText(/Too many wrong PINs\. Try again in \d+ s\./).waitFor();
     expect(await page.getByLabel('PIN', { exact: true }).isDisabled()).toBe(true);

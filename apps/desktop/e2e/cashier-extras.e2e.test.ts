@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { startVirtualPrinter, type PrintedDocument, type VirtualPrinter } from '@comanda/printing/virtual-printer';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTill } from './support/chromium.js';
 import { TestShop } from './support/shop.js';
+import { logInAndOpenShift, pairInPage, saveCounterPrinter, typePin, waitForPinPad } from './support/till.js';
 
 const rendererDir = join(import.meta.dirname, '..', 'dist', 'renderer');
 let shop: TestShop;
@@ -17,10 +17,6 @@ afterAll(async () => {
   await shop?.close();
 });
 
-async function typePin(page: Page, pin: string) {
-  for (const d of pin) await page.getByRole('button', { name: d, exact: true }).last().click();
-}
-
 /** Waits for `count` more documents than `seen` and returns just the new ones. */
 async function nextDocuments(p: VirtualPrinter, seen: number, count: number): Promise<PrintedDocument[]> {
   return (await p.waitForDocuments(seen + count, 20_000)).slice(seen);
@@ -29,22 +25,13 @@ async function nextDocuments(p: VirtualPrinter, seen: number, count: number): Pr
 describe('cashier extras in Chromium: barcode, bill, kitchen reprint, void a whole order', () => {
   it('scans a barcode, prints the bill, reprints the bar ticket and voids the sent order with VOID tickets', async () => {
     printer = await startVirtualPrinter({ port: 0 });
-    const saved = await fetch(`${shop.host.origin}/host/printers.save`, {
-      method: 'POST',
-      headers: { origin: shop.host.origin, authorization: `Bearer ${shop.host.secret}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ printers: [{ id: 'counter', name: 'Counter', host: '127.0.0.1', port: printer.port, stations: ['kitchen', 'grill', 'pastry', 'bar', 'receipt'] }] }),
-    });
+    const saved = await saveCounterPrinter(shop, printer.port);
     expect(saved.status).toBe(200);
     const { context, page } = await openTill(shop.profileDir, shop.host.url);
-    await page.getByTestId('pair-url').fill(shop.serverUrl);
-    await page.getByTestId('pair-code').fill(await shop.pairingCode());
-    await page.getByTestId('pair-submit').click();
-    await page.getByRole('heading', { name: 'Enter your PIN' }).waitFor({ timeout: 30_000 });
+    await pairInPage(page, shop);
+    await waitForPinPad(page);
 
-    await typePin(page, '1357');
-    await page.getByRole('heading', { name: 'Open the shift' }).waitFor();
-    await page.getByLabel('Opening float').fill('10000');
-    await page.getByRole('button', { name: 'Open shift' }).click();
+    await logInAndOpenShift(page, '1357', 10000);
     await page.getByLabel('Table', { exact: true }).fill('8');
     await page.getByRole('button', { name: 'Dine in' }).click();
     await page.getByText('Ticket 1 · Table 8').waitFor();

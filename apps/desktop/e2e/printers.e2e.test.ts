@@ -1,18 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { startVirtualPrinter, type VirtualPrinter } from '@comanda/printing/virtual-printer';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeProblems } from './support/axe.js';
 import { openTill } from './support/chromium.js';
 import { TestShop } from './support/shop.js';
+import { logInAndOpenShift, pairInPage, waitForPinPad } from './support/till.js';
 
 const rendererDir = join(import.meta.dirname, '..', 'dist', 'renderer');
-// Injected through the DevTools protocol: the till's CSP (rightly) refuses inline scripts.
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 let shop: TestShop;
 const printers: VirtualPrinter[] = [];
 
@@ -23,32 +18,6 @@ afterAll(async () => {
   for (const p of printers) await p.close();
   await shop?.close();
 });
-
-async function typePin(page: Page, pin: string) {
-  for (const d of pin) await page.getByRole('button', { name: d, exact: true }).last().click();
-}
-
-/** Serious or critical axe violations on the current screen. */
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-          ) => Promise<{
-            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    return axe.run(document);
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function addPrinter(page: Page, name: string, port: number, stations: string[]) {
   await page.getByRole('button', { name: 'Add printer' }).click();
@@ -72,16 +41,11 @@ describe('printer settings and the print queue, in Chromium against the Node hos
     printers.push(pass, spare);
     const { context, page } = await openTill(shop.profileDir, shop.host.url);
     await page.setViewportSize({ width: 1024, height: 768 });
-    await page.getByTestId('pair-url').fill(shop.serverUrl);
-    await page.getByTestId('pair-code').fill(await shop.pairingCode());
-    await page.getByTestId('pair-submit').click();
-    await page.getByRole('heading', { name: 'Enter your PIN' }).waitFor({ timeout: 30_000 });
+    await pairInPage(page, shop);
+    await waitForPinPad(page);
 
     // Hugo (manager) opens the shift, then sets up the printers.
-    await typePin(page, '2468');
-    await page.getByRole('heading', { name: 'Open the shift' }).waitFor();
-    await page.getByLabel('Opening float').fill('10000');
-    await page.getByRole('button', { name: 'Open shift' }).click();
+    await logInAndOpenShift(page, '2468', 10000);
     await page.getByRole('navigation').getByRole('button', { name: 'Printers' }).click();
     await page.getByRole('heading', { name: 'Printers', level: 1 }).waitFor();
     // The branch's own printers (pulled from the server) are listed, read-only on this till.

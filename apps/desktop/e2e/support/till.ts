@@ -1,0 +1,39 @@
+import type { Page } from 'playwright-core';
+import type { TestShop } from './shop.js';
+
+/** Clicks the digits of `pin` on the PIN pad on top (a manager-approval dialog's pad over the screen's). */
+export async function typePin(page: Page, pin: string): Promise<void> {
+  for (const d of pin) await page.getByRole('button', { name: d, exact: true }).last().click();
+}
+
+/**
+ * Saves one printer on the till's host that prints every station and the receipt, pointed at a
+ * virtual printer on `port`; returns the host's answer for the test to check.
+ */
+export function saveCounterPrinter(shop: TestShop, port: number): Promise<Response> {
+  return fetch(`${shop.host.origin}/host/printers.save`, {
+    method: 'POST',
+    headers: { origin: shop.host.origin, authorization: `Bearer ${shop.host.secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ printers: [{ id: 'counter', name: 'Counter', host: '127.0.0.1', port, stations: ['kitchen', 'grill', 'pastry', 'bar', 'receipt'] }] }),
+  });
+}
+
+/** Pairs the till with the shop's server through the pairing screen (URL and a fresh code). */
+export async function pairInPage(page: Page, shop: TestShop): Promise<void> {
+  await page.getByTestId('pair-url').fill(shop.serverUrl);
+  await page.getByTestId('pair-code').fill(await shop.pairingCode());
+  await page.getByTestId('pair-submit').click();
+}
+
+/** Waits for the PIN pad (after pairing the first menu sync can take a while). */
+export async function waitForPinPad(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'Enter your PIN' }).waitFor({ timeout: 30_000 });
+}
+
+/** From the PIN pad: logs in with `pin` and opens the shift with `float` (minor units) in the drawer. */
+export async function logInAndOpenShift(page: Page, pin: string, float = 10000): Promise<void> {
+  await typePin(page, pin);
+  await page.getByRole('heading', { name: 'Open the shift' }).waitFor();
+  await page.getByLabel('Opening float').fill(String(float));
+  await page.getByRole('button', { name: 'Open shift' }).click();
+}
