@@ -5,12 +5,6 @@ import { createOrderStore, type OrderStore } from './order-store';
 let f: TillFixture;
 let store: OrderStore;
 
-const item = (id: string) => {
-  const found = f.menu.items[id];
-  if (!found) throw new Error(`no item ${id}`);
-  return found;
-};
-
 beforeEach(async () => {
   f = await createTillFixture();
   store = createOrderStore(f.deps);
@@ -18,11 +12,11 @@ beforeEach(async () => {
 
 async function sentSteakAndEspresso() {
   await store.getState().newOrder({ type: 'dineIn', table: '4', covers: 2 });
-  await store.getState().addItem(item('entrecote'), f.menu.modifierGroups, [
+  await store.getState().addItem(f.item('entrecote'), f.menu.modifierGroups, [
     { groupId: 'doneness', optionId: 'saignant' },
     { groupId: 'side', optionId: 'frites' },
   ]);
-  await store.getState().addItem(item('espresso'), f.menu.modifierGroups);
+  await store.getState().addItem(f.item('espresso'), f.menu.modifierGroups);
   await store.getState().send();
 }
 
@@ -68,7 +62,7 @@ describe('void a whole order', () => {
 
   it('voids an unsent order without a manager and prints nothing', async () => {
     await store.getState().newOrder({ type: 'takeaway' });
-    await store.getState().addItem(item('espresso'), f.menu.modifierGroups);
+    await store.getState().addItem(f.item('espresso'), f.menu.modifierGroups);
     await store.getState().voidOrder('rang up by mistake');
     expect(store.getState().pendingApproval).toBeNull();
     const stored = f.ports.state.orders.get(store.getState().order!.id)!;

@@ -5,12 +5,6 @@ import { createOrderStore, type OrderStore } from './order-store';
 let f: TillFixture;
 let store: OrderStore;
 
-const item = (id: string) => {
-  const found = f.menu.items[id];
-  if (!found) throw new Error(`no item ${id}`);
-  return found;
-};
-
 beforeEach(async () => {
   f = await createTillFixture();
   store = createOrderStore(f.deps);
@@ -18,7 +12,7 @@ beforeEach(async () => {
 
 async function dineInWithSteak() {
   await store.getState().newOrder({ type: 'dineIn', table: '12', covers: 2 });
-  await store.getState().addItem(item('entrecote'), f.menu.modifierGroups, [
+  await store.getState().addItem(f.item('entrecote'), f.menu.modifierGroups, [
     { groupId: 'doneness', optionId: 'a-point' },
     { groupId: 'side', optionId: 'puree' },
   ]);
@@ -27,7 +21,7 @@ async function dineInWithSteak() {
 describe('order store', () => {
   it('says saved only once the port committed the write', async () => {
     await store.getState().newOrder({ type: 'takeaway' });
-    const pending = store.getState().addItem(item('espresso'), f.menu.modifierGroups);
+    const pending = store.getState().addItem(f.item('espresso'), f.menu.modifierGroups);
     expect(store.getState().saveState).toBe('saving');
     await pending;
     expect(store.getState().saveState).toBe('saved');
@@ -40,7 +34,7 @@ describe('order store', () => {
   it('shows a failed save and keeps the change for a retry', async () => {
     await store.getState().newOrder({ type: 'takeaway' });
     f.ports.failNextWrites(1);
-    await store.getState().addItem(item('espresso'), f.menu.modifierGroups);
+    await store.getState().addItem(f.item('espresso'), f.menu.modifierGroups);
     expect(store.getState().saveState).toBe('failed');
     expect(store.getState().saveError).toMatch(/could not commit/);
     expect(f.ports.state.orders.get(store.getState().order!.id)!.lines).toHaveLength(0);
@@ -52,7 +46,7 @@ describe('order store', () => {
   it('prices modifiers through core and refuses a selection under a group minimum', async () => {
     await dineInWithSteak();
     expect(store.getState().order!.totals.total).toBe(2650 + 250);
-    await store.getState().addItem(item('bavette'), f.menu.modifierGroups, [{ groupId: 'side', optionId: 'frites' }]);
+    await store.getState().addItem(f.item('bavette'), f.menu.modifierGroups, [{ groupId: 'side', optionId: 'frites' }]);
     expect(store.getState().actionError).toMatch(/Cuisson/);
     expect(store.getState().order!.lines).toHaveLength(1);
   });
@@ -62,19 +56,19 @@ describe('order store', () => {
     await store.getState().send();
     const first = store.getState().order!.printRequests;
     expect(first).toHaveLength(1);
-    expect(first[0]!.tickets.flatMap((t) => t.lines.map((l) => l.name))).toEqual([item('entrecote').name]);
+    expect(first[0]!.tickets.flatMap((t) => t.lines.map((l) => l.name))).toEqual([f.item('entrecote').name]);
 
-    await store.getState().addItem(item('tarte-tatin'), f.menu.modifierGroups);
+    await store.getState().addItem(f.item('tarte-tatin'), f.menu.modifierGroups);
     await store.getState().send();
     const second = store.getState().order!.printRequests[1]!;
     // The steak is not sent again; the dessert (course 3) is announced as held, not cooked yet.
     expect(second.tickets.flatMap((t) => t.lines.map((l) => l.name))).toEqual([]);
-    expect(second.tickets.flatMap((t) => t.held.map((l) => l.name))).toEqual([item('tarte-tatin').name]);
+    expect(second.tickets.flatMap((t) => t.held.map((l) => l.name))).toEqual([f.item('tarte-tatin').name]);
 
     await store.getState().fire(3);
     const fire = store.getState().order!.printRequests[2]!;
     expect(fire.kind).toBe('fire');
-    expect(fire.tickets.map((t) => [t.stationId, t.lines.map((l) => l.name)])).toEqual([['pastry', [item('tarte-tatin').name]]]);
+    expect(fire.tickets.map((t) => [t.stationId, t.lines.map((l) => l.name)])).toEqual([['pastry', [f.item('tarte-tatin').name]]]);
     expect(store.getState().saveState).toBe('saved');
   });
 
@@ -126,7 +120,7 @@ describe('order store', () => {
 
   it('refunds one line with manager approval and audits it', async () => {
     await dineInWithSteak();
-    await store.getState().addItem(item('espresso'), f.menu.modifierGroups);
+    await store.getState().addItem(f.item('espresso'), f.menu.modifierGroups);
     await store.getState().pay({ method: 'cash', tendered: 5000 });
     const espresso = store.getState().order!.lines[1]!;
     await store.getState().refund({ lines: [{ lineId: espresso.id, quantity: 1 }], method: 'cash', reason: 'cold', approvedBy: null });
@@ -140,7 +134,7 @@ describe('order store', () => {
 
   it('splits the bill by items into a second stored order', async () => {
     await dineInWithSteak();
-    await store.getState().addItem(item('tarte-tatin'), f.menu.modifierGroups);
+    await store.getState().addItem(f.item('tarte-tatin'), f.menu.modifierGroups);
     const tatin = store.getState().order!.lines[1]!;
     const target = await store.getState().splitByItems([{ lineId: tatin.id, quantity: 1 }]);
     expect(target).not.toBeNull();
@@ -150,7 +144,7 @@ describe('order store', () => {
 
   it('writes both bills of a split in one transaction, and on a failed write neither', async () => {
     await dineInWithSteak();
-    await store.getState().addItem(item('tarte-tatin'), f.menu.modifierGroups);
+    await store.getState().addItem(f.item('tarte-tatin'), f.menu.modifierGroups);
     const sourceId = store.getState().order!.id;
     const tatin = store.getState().order!.lines[1]!;
     const before = f.ports.state.saves;
@@ -167,12 +161,12 @@ describe('order store', () => {
     expect(store.getState().saveState).toBe('saved');
     expect(f.ports.state.saves).toBe(before + 1);
     const stored = [...f.ports.state.orders.values()];
-    expect(stored.map((o) => o.lines.map((l) => l.name))).toEqual([[item('entrecote').name], [item('tarte-tatin').name]]);
+    expect(stored.map((o) => o.lines.map((l) => l.name))).toEqual([[f.item('entrecote').name], [f.item('tarte-tatin').name]]);
   });
 
   it('retries a failed split as one write of both bills', async () => {
     await dineInWithSteak();
-    await store.getState().addItem(item('espresso'), f.menu.modifierGroups);
+    await store.getState().addItem(f.item('espresso'), f.menu.modifierGroups);
     const espresso = store.getState().order!.lines[1]!;
     f.ports.failNextWrites(1);
     await store.getState().splitByItems([{ lineId: espresso.id, quantity: 1 }]);

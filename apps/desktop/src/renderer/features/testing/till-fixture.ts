@@ -1,4 +1,4 @@
-import { resolveBranchMenu, type BranchMenu } from '@comanda/core/menu';
+import { resolveBranchMenu, type BranchMenu, type ResolvedItem } from '@comanda/core/menu';
 import type { Branch, StaffMember } from '../domain';
 import { createDemoPorts } from './demo-ports';
 import type { MemoryPorts } from './memory-ports';
@@ -11,6 +11,8 @@ export interface TillFixture {
   cashier: StaffMember;
   manager: StaffMember;
   deps: OrderDeps;
+  /** The menu item with this id; throws when the demo menu has none (a typo in a test). */
+  item: (id: string) => ResolvedItem;
   /** Changes who is acting (defaults to the cashier). */
   actAs: (member: StaffMember | null) => void;
   setShift: (id: string | null) => void;
@@ -25,13 +27,19 @@ export async function createTillFixture(): Promise<TillFixture> {
   const manager = staff.find((s) => s.role === 'manager')!;
   let user: StaffMember | null = cashier;
   let shiftId: string | null = null;
+  const menu = resolveBranchMenu(snapshot.menuDocs, snapshot.overrides, ports.device.branchId);
   return {
     ports,
-    menu: resolveBranchMenu(snapshot.menuDocs, snapshot.overrides, ports.device.branchId),
+    menu,
     branch: snapshot.branch,
     cashier,
     manager,
     deps: { ports, user: () => user, branch: () => snapshot.branch, shiftId: () => shiftId },
+    item: (id) => {
+      const found = menu.items[id];
+      if (!found) throw new Error(`no item ${id}`);
+      return found;
+    },
     actAs: (member) => {
       user = member;
     },
