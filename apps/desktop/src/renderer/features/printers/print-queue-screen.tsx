@@ -43,6 +43,7 @@ export function PrintQueueScreen() {
 
   const { groups, recent, waiting } = groupQueue(queue);
   const moved = queue.routes.filter((r) => r.rerouted && r.primaryId);
+  const rowProps = { queue, routeLabel, printerName, time, run };
 
   return (
     <main className="cmd-screen" aria-labelledby="queue-title">
@@ -97,37 +98,13 @@ export function PrintQueueScreen() {
               <PrinterStateBadge status={statuses.find((s) => s.printerId === g.printerId)} />
             ) : null}
           </div>
-          <ul className="cmd-tabs-list" aria-label={printerName(g.printerId)}>
-            {g.jobs.map((job) => (
-              <JobRow
-                key={job.id}
-                job={job}
-                routeLabel={routeLabel}
-                time={time}
-                queue={queue}
-                printerName={printerName}
-                run={run}
-              />
-            ))}
-          </ul>
+          <JobList label={printerName(g.printerId)} jobs={g.jobs} {...rowProps} />
         </section>
       ))}
       {recent.length > 0 ? (
         <section className="cmd-card" aria-labelledby="queue-recent">
           <h2 id="queue-recent">{t('queue.recent')}</h2>
-          <ul className="cmd-tabs-list" aria-label={t('queue.recent')}>
-            {recent.map((job) => (
-              <JobRow
-                key={job.id}
-                job={job}
-                routeLabel={routeLabel}
-                time={time}
-                queue={queue}
-                printerName={printerName}
-                run={run}
-              />
-            ))}
-          </ul>
+          <JobList label={t('queue.recent')} jobs={recent} {...rowProps} />
         </section>
       ) : null}
     </main>
@@ -141,6 +118,21 @@ interface JobRowProps {
   printerName: (id: string | null) => string;
   time: (ms: number) => string;
   run: (action: () => Promise<void>, done?: string) => Promise<void>;
+}
+
+/** One list of jobs (a printer's waiting ones, or the recently printed), each with its actions. */
+function JobList({
+  label,
+  jobs,
+  ...rowProps
+}: Omit<JobRowProps, 'job'> & { label: string; jobs: readonly PrintQueueJob[] }) {
+  return (
+    <ul className="cmd-tabs-list" aria-label={label}>
+      {jobs.map((job) => (
+        <JobRow key={job.id} job={job} {...rowProps} />
+      ))}
+    </ul>
+  );
 }
 
 function JobRow({ job, queue, routeLabel, printerName, time, run }: JobRowProps) {
