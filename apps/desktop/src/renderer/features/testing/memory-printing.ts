@@ -62,20 +62,9 @@ function hasDrawerKick(bytes: Uint8Array): boolean {
 }
 
 export interface MemoryPrinting {
-  ports: Pick<
-    TillPorts['printing'],
-    | 'subscribePrinters'
-    | 'subscribeQueue'
-    | 'retryJob'
-    | 'reprintJob'
-    | 'dismissJob'
-    | 'reroute'
-    | 'checkPrinter'
-    | 'openCashDrawer'
-    | 'loadPrinterSettings'
-    | 'savePrinterSettings'
-    | 'printTestPage'
-  >;
+  /** The real worker's ports over the simulated printers, plus the settings ones the host answers. */
+  ports: Omit<WorkerPorts, 'changed'> &
+    Pick<TillPorts['printing'], 'loadPrinterSettings' | 'savePrinterSettings' | 'printTestPage'>;
   /** The simulated printer with this id (created online on first use). */
   printer(id: string): MemoryPrinter;
   /** The running worker (tests enqueue jobs as the outbox reconciler would). */
