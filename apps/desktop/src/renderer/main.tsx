@@ -1,12 +1,12 @@
 import './boot-mark.js';
-import { createRoot } from 'react-dom/client';
 import { createHostClient } from './host/host-client.js';
-import { TillApp } from './shell/app.js';
 import { bootTill } from './shell/runtime.js';
 import './styles.css';
 
 const rootElement = document.getElementById('root')!;
-const root = createRoot(rootElement);
+// The screens (React and the features) load in parallel with opening the store: start-up waits
+// for whichever is slower, not for both one after the other.
+const ui = import('./shell/mount.js');
 
 function fatal(message: string): void {
   rootElement.innerHTML = '';
@@ -19,10 +19,14 @@ function fatal(message: string): void {
 
 try {
   const host = createHostClient();
-  bootTill(host).then(
-    (runtime) => {
-      root.render(<TillApp runtime={runtime} />);
-      void host['logs.write']({ level: 'info', message: 'till started', context: { host: host.kind } });
+  Promise.all([bootTill(host), ui]).then(
+    ([runtime, { mountTill }]) => {
+      mountTill(rootElement, runtime);
+      void host['logs.write']({
+        level: 'info',
+        message: 'till started',
+        context: { host: host.kind },
+      });
     },
     (error: unknown) => {
       console.error(error);

@@ -4,11 +4,15 @@ import type { DeviceSettings } from '../../host/contract.js';
 import { openTillDatabase, type TillDatabase } from '../data/database.js';
 import { newestValue } from '../data/newest-first.js';
 import { DocumentRepository } from '../data/repository.js';
-import { startTillPrinting, type TillPrinting } from '../printing/till-printing.js';
+import type { TillPrinting } from '../printing/till-printing.js';
 import type { HostClient } from '../host/host-client.js';
 import { DeviceTokenSource } from '../sync/device-auth.js';
 import { startTillReplication, type TillReplication } from '../sync/replication.js';
-import { createPublicSyncClient, createSyncClient, redeemPairingCode } from '../sync/sync-client.js';
+import {
+  createPublicSyncClient,
+  createSyncClient,
+  redeemPairingCode,
+} from '../sync/sync-client.js';
 import { startReachabilityProbe } from '../sync/reachability.js';
 import { SyncStatusTracker } from '../sync/sync-status.js';
 import { monotonicClock } from '../ports/observe.js';
@@ -63,16 +67,26 @@ async function ensureTillId(db: TillDatabase, now: () => number): Promise<string
 
 /** The newest `updatedAt` this till wrote (a recent window of the updatedAt index each). */
 async function newestLocalVersion(db: TillDatabase, now: number): Promise<number> {
-  const newest = await Promise.all((['orders', 'shifts', 'auditEvents'] as const).map((name) => newestValue(db[name], 'updatedAt', now)));
+  const newest = await Promise.all(
+    (['orders', 'shifts', 'auditEvents'] as const).map((name) =>
+      newestValue(db[name], 'updatedAt', now),
+    ),
+  );
   return Math.max(0, ...newest.map((v) => v ?? 0));
 }
 
 /** Opens the store, reads the device settings from the host and starts syncing if paired. */
-export async function bootTill(host: HostClient, options: { dbName?: string; now?: () => number } = {}): Promise<TillRuntime> {
+export async function bootTill(
+  host: HostClient,
+  options: { dbName?: string; now?: () => number } = {},
+): Promise<TillRuntime> {
   const now = options.now ?? Date.now;
   // Start-up steps as performance marks (`comanda:boot:*`): the cashier bench prints them.
   const step = (name: string) => performance.mark(`comanda:boot:${name}`);
   step('start');
+  // Printing (ESC/POS encoder and code pages) is its own chunk, compiled while the store opens.
+  const printingModule = import('../printing/till-printing.js');
+  printingModule.catch(() => undefined);
   // The host answers while the store opens.
   const deviceSettings = host['settings.get']({});
   deviceSettings.catch(() => undefined);
@@ -80,10 +94,16 @@ export async function bootTill(host: HostClient, options: { dbName?: string; now
   step('db-open');
   let settings = await deviceSettings;
   const tillId = await ensureTillId(db, now);
-  const clock = monotonicClock(now, await newestLocalVersion(db, now()));
-  step('clock');
-  const isPaired = (s: DeviceSettings) => Boolean(s.serverUrl && s.deviceId && s.deviceSecret && s.branchId);
-  let mode: TillMode = isPaired(settings) ? 'paired' : (await localSetting<string>(db, MODE_KEY)) === 'standalone' ? 'standalone' : 'unconfigured';
+  // Needed only once the screens write; read alongside the rest of start-up.
+  const versionFloor = newestLocalVersion(db, now());
+  versionFloor.catch(() => undefined);
+  const isPaired = (s: DeviceSettings) =>
+    Boolean(s.serverUrl && s.deviceId && s.deviceSecret && s.branchId);
+  let mode: TillMode = isPaired(settings)
+    ? 'paired'
+    : (await localSetting<string>(db, MODE_KEY)) === 'standalone'
+      ? 'standalone'
+      : 'unconfigured';
   const tracker = new SyncStatusTracker(db, mode === 'paired', now);
   await tracker.start();
   step('sync-status');
@@ -98,7 +118,11 @@ export async function bootTill(host: HostClient, options: { dbName?: string; now
 
   function startSync(s: DeviceSettings): void {
     const serverUrl = s.serverUrl!;
-    const tokens = new DeviceTokenSource(createPublicSyncClient(serverUrl), { deviceId: s.deviceId!, deviceSecret: s.deviceSecret! }, now);
+    const tokens = new DeviceTokenSource(
+      createPublicSyncClient(serverUrl),
+      { deviceId: s.deviceId!, deviceSecret: s.deviceSecret! },
+      now,
+    );
     const client = createSyncClient(serverUrl, () => tokens.get());
     const done = new Set<string>();
     const pulled = new Map<string, number>();
@@ -122,11 +146,19 @@ export async function bootTill(host: HostClient, options: { dbName?: string; now
         },
         onInitialSync: (name) => {
           done.add(name);
-          tracker.markInitialProgress(done.size, total, [...pulled.values()].reduce((a, b) => a + b, 0));
+          tracker.markInitialProgress(
+            done.size,
+            total,
+            [...pulled.values()].reduce((a, b) => a + b, 0),
+          );
         },
         onPulled: (name, count) => {
           pulled.set(name, count);
-          tracker.markInitialProgress(done.size, total, [...pulled.values()].reduce((a, b) => a + b, 0));
+          tracker.markInitialProgress(
+            done.size,
+            total,
+            [...pulled.values()].reduce((a, b) => a + b, 0),
+          );
         },
       },
     });
@@ -135,18 +167,27 @@ export async function bootTill(host: HostClient, options: { dbName?: string; now
   if (mode === 'paired') startSync(settings);
   // Printing starts once the store is open: the reconciler first catches up on every order's
   // print requests, so a crash between an order write and its jobs loses no ticket.
-  const printing = await startTillPrinting({
-    db,
-    host,
-    branchId: () => settings.branchId ?? STANDALONE_BRANCH_ID,
-    now,
-    onError: (message) => console.warn(`[printing] ${message}`),
-  }).catch((error: unknown) => {
-    console.error('[printing] could not start', error);
-    void host['logs.write']({ level: 'error', message: `printing could not start: ${(error as Error).message}` }).catch(() => undefined);
-    return null;
-  });
+  const printing = await printingModule
+    .then(({ startTillPrinting }) =>
+      startTillPrinting({
+        db,
+        host,
+        branchId: () => settings.branchId ?? STANDALONE_BRANCH_ID,
+        now,
+        onError: (message) => console.warn(`[printing] ${message}`),
+      }),
+    )
+    .catch((error: unknown) => {
+      console.error('[printing] could not start', error);
+      void host['logs.write']({
+        level: 'error',
+        message: `printing could not start: ${(error as Error).message}`,
+      }).catch(() => undefined);
+      return null;
+    });
   step('printing');
+  const clock = monotonicClock(now, await versionFloor);
+  step('clock');
   // The browser tells us when the network returns: retry at once instead of waiting for backoff.
   const onOnline = () => replication?.reSync();
   window.addEventListener('online', onOnline);
