@@ -42,8 +42,13 @@ function jobs() {
   };
 }
 
-async function start(db: TillDatabase, queue: ReturnType<typeof jobs>, ctx: () => Promise<PrintRequestContext> = () => Promise.resolve(context)) {
-  const reconciler = await PrintReconciler.start({ orders: db.orders, store: queue.store, enqueue: queue.enqueue, context: ctx, mark: await Watermark.load(db, MARK) });
+async function start(
+  db: TillDatabase,
+  queue: ReturnType<typeof jobs>,
+  ctx: () => Promise<PrintRequestContext> = () => Promise.resolve(context),
+  onError?: (error: unknown) => void,
+) {
+  const reconciler = await PrintReconciler.start({ orders: db.orders, store: queue.store, enqueue: queue.enqueue, context: ctx, mark: await Watermark.load(db, MARK), ...(onError ? { onError } : {}) });
   cleanup.push(async () => {
     reconciler.stop();
     await reconciler.idle();
@@ -109,17 +114,7 @@ describe('PrintReconciler watermark', () => {
     const orders = new DocumentRepository(db.orders, orderDocSchema, 'order');
     const errors: string[] = [];
     const queue = jobs();
-    const reconciler = await PrintReconciler.start({
-      orders: db.orders,
-      ...queue,
-      context: () => Promise.reject(new Error('no printer for "kitchen"')),
-      mark: await Watermark.load(db, MARK),
-      onError: (e) => errors.push((e as Error).message),
-    });
-    cleanup.push(async () => {
-      reconciler.stop();
-      await reconciler.idle();
-    });
+    const reconciler = await start(db, queue, () => Promise.reject(new Error('no printer for "kitchen"')), (e) => errors.push((e as Error).message));
     const stuck = await orders.save(sentOrder(1, 1_000_000));
     await orders.save({ ...sentOrder(2, 1_000_000 + STALE_AFTER_MS - 1), printRequests: [] });
     await reconciler.idle();
