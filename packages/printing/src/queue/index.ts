@@ -7,6 +7,8 @@ export {
   JobStateSchema,
   AttentionReasonSchema,
   PrintJobError,
+  CANCELLED_BEFORE_SENDING,
+  EXPIRED_BEFORE_SENDING,
 } from './types';
 export type { PrintJob, NewPrintJob, JobState, AttentionReason, PrintJobStore } from './types';
 export { PrinterDefinitionSchema, RoutingConfigSchema, routingFromBranchPrinters } from './routing';

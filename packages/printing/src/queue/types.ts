@@ -23,6 +23,11 @@ export const AttentionReasonSchema = z.enum([
 ]);
 export type AttentionReason = z.infer<typeof AttentionReasonSchema>;
 
+/** `lastError` of a job a person cancelled before it was sent (state `dismissed`, never printed). */
+export const CANCELLED_BEFORE_SENDING = 'cancelled: not to be printed';
+/** `lastError` of a job whose `expiresAt` passed before it was sent (state `dismissed`, never printed). */
+export const EXPIRED_BEFORE_SENDING = 'expired before it could be sent';
+
 /** A durable print job as stored by a {@link PrintJobStore} (one document in `printJobs`). */
 export const PrintJobSchema = z.object({
   /** Idempotency key: `${printRequestId}:${stationId | 'receipt'}`. */

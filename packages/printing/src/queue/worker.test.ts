@@ -248,6 +248,24 @@ describe('printers without status support', () => {
   });
 });
 
+describe('a person cancels a waiting job', () => {
+  it('dismisses it without sending it, prints the rest, and refuses once it printed', async () => {
+    const p = await printer({ down: true });
+    const store = new MemoryPrintJobStore();
+    const w = await worker(store, routing(p));
+    await w.enqueue({ id: 'a:kitchen', route: 'kitchen', document: ticket(1) });
+    await w.enqueue({ id: 'b:kitchen', route: 'kitchen', document: ticket(2) });
+    await until('first attempt failed', async () => (await store.get('a:kitchen'))?.lastError);
+    await expect(w.cancel('a:kitchen')).resolves.toMatchObject({ state: 'dismissed', lastError: 'cancelled: not to be printed' });
+    await p.setFault({ down: false });
+    await w.retryNow();
+    await until('second ticket printed', async () => (await store.get('b:kitchen'))?.state === 'printed');
+    expect(completeTickets(p)).toEqual(['2']);
+    await expect(w.cancel('b:kitchen')).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(w.cancel('nope:kitchen')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
 describe('jobs that expire', () => {
   it('dismisses a job not sent before it expired, and prints what follows it', async () => {
     const p = await printer({ down: true });

@@ -14,6 +14,8 @@ import {
   type NewPrintJob,
   type PrintJob,
   type PrintJobStore,
+  CANCELLED_BEFORE_SENDING,
+  EXPIRED_BEFORE_SENDING,
 } from './types';
 
 
@@ -69,6 +71,9 @@ export class PrintWorker {
   private readonly manualRoutes = new Map<string, string>();
   private readonly lastProbe = new Map<string, number>();
   private readonly busy = new Set<string>();
+  /** Jobs handed to a printer right now, and jobs a person is cancelling (never started meanwhile). */
+  private readonly inFlightJobs = new Set<string>();
+  private readonly cancelling = new Set<string>();
   private readonly inflight = new Set<Promise<void>>();
   private readonly listeners = new Set<(e: PrintEvent) => void>();
   private readonly health = new Map<string, PrinterHealth>();
@@ -207,6 +212,26 @@ export class PrintWorker {
     return next;
   }
 
+  /**
+   * A person decided a waiting job must not print at all (the kitchen was told another way, the
+   * order changed): it is dismissed without being sent. Refused once the job is being sent.
+   * @throws {PrintJobError} INVALID_STATE unless the job is queued and not being sent
+   */
+  async cancel(id: string): Promise<PrintJob> {
+    // Checked and claimed before any await: the pump never starts a job being cancelled.
+    if (this.inFlightJobs.has(id)) throw new PrintJobError('INVALID_STATE', `print job "${id}" is being sent`);
+    this.cancelling.add(id);
+    try {
+      const job = await this.require(id, ['queued']);
+      const next: PrintJob = { ...job, state: 'dismissed', lastError: CANCELLED_BEFORE_SENDING, updatedAt: this.now() };
+      await this.save(next);
+      return next;
+    } finally {
+      this.cancelling.delete(id);
+      this.kick();
+    }
+  }
+
   /** Sends a route to a chosen printer until cleared with null (the till's "re-route" action). */
   reroute(route: string, printerId: string | null): void {
     if (printerId === null) this.manualRoutes.delete(route);
@@ -315,11 +340,11 @@ export class PrintWorker {
     for (const job of queued) {
       // A drawer kick nobody is waiting for any more must not pop the drawer open later.
       if (job.expiresAt !== null && job.expiresAt <= this.now()) {
-        await this.save({ ...job, state: 'dismissed', lastError: 'expired before it could be sent', updatedAt: this.now() });
+        await this.save({ ...job, state: 'dismissed', lastError: EXPIRED_BEFORE_SENDING, updatedAt: this.now() });
         continue;
       }
       const { printer, reroutedFrom } = this.target(job.route);
-      if (!printer || heads.has(printer.id)) continue;
+      if (!printer || heads.has(printer.id) || this.cancelling.has(job.id)) continue;
       heads.set(printer.id, { job, printer, reroutedFrom });
     }
     let wake = Infinity;
@@ -331,10 +356,12 @@ export class PrintWorker {
         continue;
       }
       this.busy.add(printer.id);
+      this.inFlightJobs.add(job.id);
       const run = this.send(job, printer, reroutedFrom)
         .catch((e: unknown) => this.emit({ type: 'store-error', message: errorText(e) }))
         .finally(() => {
         this.busy.delete(printer.id);
+        this.inFlightJobs.delete(job.id);
         this.inflight.delete(run);
         this.kick();
       });

@@ -136,7 +136,8 @@ export interface PrinterSettings {
 }
 
 /** What a person sees of a print job in the queue; `failed` is a job waiting to be retried after an error. */
-export type PrintQueueJobState = 'queued' | 'printing' | 'failed' | 'may-have-printed' | 'printed' | 'dismissed';
+/** `cancelled`: never sent and never will be (a person said so, or a drawer kick expired). */
+export type PrintQueueJobState = 'queued' | 'printing' | 'failed' | 'may-have-printed' | 'printed' | 'dismissed' | 'cancelled';
 
 export interface PrintQueueJob {
   id: string;
@@ -271,6 +272,8 @@ export interface TillPorts {
     reprintJob: (jobId: string) => Promise<void>;
     /** A person confirmed a "may have printed" job is on paper: it is not printed again. */
     dismissJob: (jobId: string) => Promise<void>;
+    /** A person decided a waiting (queued or failed) job must not print at all; refused once it is being sent. */
+    cancelJob: (jobId: string) => Promise<void>;
     /**
      * Sends a route (station id or 'receipt') to another printer until cleared with `null`, and
      * retries its waiting jobs at once. Rejects with `not-found` for an unknown printer.

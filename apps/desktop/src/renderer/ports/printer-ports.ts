@@ -260,6 +260,7 @@ export function createPrinterPorts(
     },
     reprintJob: () => Promise.reject(new PortError('host-unavailable', NOT_RUNNING)),
     dismissJob: () => Promise.reject(new PortError('host-unavailable', NOT_RUNNING)),
+    cancelJob: () => Promise.reject(new PortError('host-unavailable', NOT_RUNNING)),
     reroute: () => Promise.reject(new PortError('host-unavailable', NOT_RUNNING)),
     loadPrinterSettings: settings.loadPrinterSettings,
     async savePrinterSettings(printers) {

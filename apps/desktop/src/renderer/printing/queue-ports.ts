@@ -1,4 +1,6 @@
 import {
+  CANCELLED_BEFORE_SENDING,
+  EXPIRED_BEFORE_SENDING,
   PrintJobError,
   type NewPrintJob,
   type PrintJob,
@@ -28,7 +30,10 @@ export interface WorkerPortsDeps {
    */
   recentJobs?: (states: readonly PrintJob['state'][], limit: number) => Promise<PrintJob[]>;
   /** Re-routes a person chose, kept across restarts: read at start, written after each change. */
-  manualRoutes?: { initial: Readonly<Record<string, string>>; save: (routes: Record<string, string>) => Promise<void> };
+  manualRoutes?: {
+    initial: Readonly<Record<string, string>>;
+    save: (routes: Record<string, string>) => Promise<void>;
+  };
 }
 
 /** The worker-backed part of `TillPorts.printing`, plus `changed()` to tell subscribers that printers or routes changed. */
@@ -39,6 +44,7 @@ export type WorkerPorts = Pick<
   | 'retryJob'
   | 'reprintJob'
   | 'dismissJob'
+  | 'cancelJob'
   | 'reroute'
   | 'checkPrinter'
   | 'openCashDrawer'
@@ -88,7 +94,13 @@ export function queueJobView(job: PrintJob, printerId: string | null): PrintQueu
     title: job.document.title,
     route: job.route,
     // Waiting after an error is what a person calls "failed"; it is still retried automatically.
-    state: job.state === 'queued' && job.lastError ? 'failed' : STATE[job.state],
+    state:
+      job.state === 'queued' && job.lastError
+        ? 'failed'
+        : job.state === 'dismissed' &&
+            (job.lastError === CANCELLED_BEFORE_SENDING || job.lastError === EXPIRED_BEFORE_SENDING)
+          ? 'cancelled'
+          : STATE[job.state],
     attempts: job.attempts,
     error: job.lastError,
     attention: job.attention ? job.attention.reason : null,
@@ -153,7 +165,9 @@ export function createWorkerPorts(deps: WorkerPortsDeps): WorkerPorts {
     const open = await worker.jobs(['queued', 'sending', 'needs-attention']);
     const done = deps.recentJobs
       ? await deps.recentJobs(['printed', 'dismissed'], recent)
-      : (await worker.jobs(['printed', 'dismissed'])).sort((a, b) => b.updatedAt - a.updatedAt).slice(0, recent);
+      : (await worker.jobs(['printed', 'dismissed']))
+          .sort((a, b) => b.updatedAt - a.updatedAt)
+          .slice(0, recent);
     const cfg = routing();
     const target = (route: string) => worker.target(route).printer?.id ?? null;
     const routeKeys = new Set([
@@ -225,6 +239,9 @@ export function createWorkerPorts(deps: WorkerPortsDeps): WorkerPorts {
     async reprintJob(jobId) {
       await worker.reprint(jobId).catch((e: unknown) => Promise.reject(portError(e)));
     },
+    async cancelJob(jobId) {
+      await worker.cancel(jobId).catch((e: unknown) => Promise.reject(portError(e)));
+    },
     async dismissJob(jobId) {
       await worker.dismiss(jobId).catch((e: unknown) => Promise.reject(portError(e)));
     },
@@ -276,7 +293,9 @@ export function createWorkerPorts(deps: WorkerPortsDeps): WorkerPorts {
     },
     async openCashDrawer() {
       try {
-        await worker.enqueue(drawerJob(`${now()}:${crypto.randomUUID()}`, now() + DRAWER_KICK_TTL_MS));
+        await worker.enqueue(
+          drawerJob(`${now()}:${crypto.randomUUID()}`, now() + DRAWER_KICK_TTL_MS),
+        );
       } catch (e) {
         if (e instanceof PrintJobError && e.code === 'NO_PRINTER')
           throw new PortError(

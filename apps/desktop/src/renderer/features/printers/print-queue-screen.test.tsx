@@ -89,6 +89,26 @@ describe('PrintQueueScreen', () => {
     );
   });
 
+  it('lets a person stop a waiting ticket from ever printing', async () => {
+    const ports = await setup();
+    ports.printerFarm.printer('kitchen-printer').faults.down = true;
+    await enqueue(ports, 'r5:kitchen', 'kitchen', 'SOUPE');
+    await within(await screen.findByRole('list', { name: 'kitchen-printer' })).findByText('Failed');
+    fireEvent.click(
+      within(jobItem('Ticket r5:kitchen')).getByRole('button', { name: 'Do not print' }),
+    );
+    await within(await screen.findByRole('list', { name: 'Recently printed' })).findByText(
+      'Not printed (cancelled)',
+    );
+    // The printer comes back and everything waiting is retried: the cancelled ticket stays off paper.
+    ports.printerFarm.printer('kitchen-printer').faults.down = false;
+    const worker = await ports.printerFarm.worker();
+    await act(() => worker.retryNow());
+    await new Promise((r) => setTimeout(r, 100));
+    expect(ports.printerFarm.printer('kitchen-printer').printed).toHaveLength(0);
+    expect(screen.getByText('Nothing waiting: every ticket is on paper.')).toBeTruthy();
+  });
+
   it('lets a person settle a job that may have printed: confirm it is on paper, or reprint it marked REPRINT', async () => {
     const ports = await setup();
     const kitchen = ports.printerFarm.printer('kitchen-printer');

@@ -153,7 +153,9 @@ function JobRow({ job, queue, routeLabel, printerName, time, run }: JobRowProps)
         ? 'warn'
         : job.state === 'printed' || job.state === 'dismissed'
           ? 'ok'
-          : 'busy';
+          : job.state === 'cancelled'
+            ? 'warn'
+            : 'busy';
   return (
     <li className="cmd-queue-job" aria-label={job.title} data-state={job.state}>
       <div>
@@ -205,6 +207,15 @@ function JobRow({ job, queue, routeLabel, printerName, time, run }: JobRowProps)
             onClick={() => void run(() => ports.printing.dismissJob(job.id))}
           >
             {t('queue.dismiss')}
+          </button>
+        ) : null}
+        {job.state === 'failed' || job.state === 'queued' ? (
+          <button
+            type="button"
+            className="cmd-btn cmd-btn-small cmd-btn-danger"
+            onClick={() => void run(() => ports.printing.cancelJob(job.id))}
+          >
+            {t('queue.cancel')}
           </button>
         ) : null}
         {canReroute ? (

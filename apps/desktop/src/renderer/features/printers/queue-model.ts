@@ -2,7 +2,7 @@ import type { PrintQueueJob, PrintQueueView } from '../ports';
 
 /** Not on paper yet (or not known to be): what the queue screen lists per printer. */
 export function isWaiting(job: PrintQueueJob): boolean {
-  return job.state !== 'printed' && job.state !== 'dismissed';
+  return job.state !== 'printed' && job.state !== 'dismissed' && job.state !== 'cancelled';
 }
 
 export interface QueueGroup {

@@ -173,6 +173,7 @@ export function createMemoryPrinting(
       retryJob: async (id) => (await ready('retryJob'))(id),
       reprintJob: async (id) => (await ready('reprintJob'))(id),
       dismissJob: async (id) => (await ready('dismissJob'))(id),
+      cancelJob: async (id) => (await ready('cancelJob'))(id),
       reroute: async (route, id) => (await ready('reroute'))(route, id),
       checkPrinter: async (id) => (await ready('checkPrinter'))(id),
       openCashDrawer: async () => (await ready('openCashDrawer'))(),
