@@ -1,3 +1,4 @@
+import { PrinterStatusSchema } from '@comanda/printing/status';
 import { z } from 'zod';
 import type { HOST_METHOD_NAMES } from './methods.js';
 
@@ -78,14 +79,7 @@ export const printJobSubmissionSchema = z.object({
 });
 
 /** The printer's own status answer (DLE EOT 1, 2, 4), as `@comanda/printing`'s transport parses it. */
-export const printerStatusBitsSchema = z.object({
-  online: z.boolean(),
-  coverOpen: z.boolean(),
-  paperEnd: z.boolean(),
-  paperNearEnd: z.boolean(),
-  error: z.boolean(),
-  drawerOpen: z.boolean(),
-});
+export const printerStatusBitsSchema = PrinterStatusSchema;
 
 export const printJobResultSchema = z.object({
   jobId: z.string(),
