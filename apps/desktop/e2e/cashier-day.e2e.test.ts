@@ -1,33 +1,25 @@
-import { join } from 'node:path';
 import { formatMoney } from '@comanda/core/money';
 import { orderDocSchema } from '@comanda/core/orders';
 import { buildZReport } from '@comanda/core/reports';
 import { shiftDocSchema } from '@comanda/core/shifts';
 import { startVirtualPrinter } from '@comanda/printing/virtual-printer';
 import { pairTill } from '@comanda/sync-server/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeProblems } from './support/axe.js';
 import { openTill } from './support/chromium.js';
-import { TestShop } from './support/shop.js';
+import { useTestShop } from './support/shop.js';
 import { logInAndOpenShift, pairInPage, saveCounterPrinter, typePin, waitForPinPad } from './support/till.js';
 import { DeviceTokenSource } from '../src/renderer/sync/device-auth.js';
 import { createPublicSyncClient, createSyncClient, type WireDoc } from '../src/renderer/sync/sync-client.js';
 
-const rendererDir = join(import.meta.dirname, '..', 'dist', 'renderer');
-let shop: TestShop;
+const shop = useTestShop();
 
-beforeAll(async () => {
-  shop = await TestShop.create(rendererDir);
-});
-afterAll(async () => {
-  await shop?.close();
-});
 
 /** Every document of one collection of the branch as the server holds it (a separate observer device). */
 async function serverDocs(collection: 'orders' | 'shifts'): Promise<WireDoc[]> {
-  const credential = await pairTill(shop.server!, shop.orgId, shop.branchId, `e2e observer ${collection}`);
-  const tokens = new DeviceTokenSource(createPublicSyncClient(shop.serverUrl), credential);
-  const client = createSyncClient(shop.serverUrl, () => tokens.get());
+  const credential = await pairTill(shop().server!, shop().orgId, shop().branchId, `e2e observer ${collection}`);
+  const tokens = new DeviceTokenSource(createPublicSyncClient(shop().serverUrl), credential);
+  const client = createSyncClient(shop().serverUrl, () => tokens.get());
   const all: WireDoc[] = [];
   let checkpoint = null;
   for (;;) {
@@ -42,14 +34,14 @@ describe("the cashier's day, offline, in Chromium", () => {
   it('runs a service with the server stopped: shift, order, kitchen, void, split payment, refund, X and Z', async () => {
     // A real TCP virtual printer, saved in the till's printer settings for every station.
     const printer = await startVirtualPrinter({ port: 0 });
-    const saved = await saveCounterPrinter(shop, printer.port);
+    const saved = await saveCounterPrinter(shop(), printer.port);
     expect(saved.status).toBe(200);
-    const { context, page } = await openTill(shop.profileDir, shop.host.url);
-    await pairInPage(page, shop);
+    const { context, page } = await openTill(shop().profileDir, shop().host.url);
+    await pairInPage(page, shop());
     await expect.poll(() => page.getByTestId('sync-connection').innerText().catch(() => ''), { timeout: 30_000 }).toBe('Online');
     await waitForPinPad(page);
 
-    await shop.stopServer();
+    await shop().stopServer();
     await expect.poll(() => page.getByTestId('sync-connection').innerText().catch(() => ''), { timeout: 30_000 }).toBe('Offline');
 
     expect(await axeProblems(page)).toEqual([]);
@@ -133,7 +125,7 @@ describe("the cashier's day, offline, in Chromium", () => {
 
     // The server comes back: the shift and its orders sync up, and the Z report the server builds
     // from what it holds (the core's buildZReport, as its reports endpoint does) is the till's.
-    await shop.startServer();
+    await shop().startServer();
     const closedOnServer = async () => {
       const shifts = (await serverDocs('shifts')).map((d) => shiftDocSchema.parse(d)).filter((s) => s.status === 'closed');
       const orders = (await serverDocs('orders')).map((d) => orderDocSchema.parse(d));
@@ -159,7 +151,7 @@ describe("the cashier's day, offline, in Chromium", () => {
   });
 
   it('locks PIN entry after three wrong PINs', async () => {
-    const { context, page } = await openTill(shop.profileDir, shop.host.url);
+    const { context, page } = await openTill(shop().profileDir, shop().host.url);
     await waitForPinPad(page);
     for (const pin of ['0000', '0001', '0002']) await typePin(page, pin);
     await page.getByText(/Too many wrong PINs\. Try again in \d+ s\./).waitFor();

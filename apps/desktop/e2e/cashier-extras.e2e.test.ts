@@ -1,20 +1,14 @@
-import { join } from 'node:path';
 import { startVirtualPrinter, type PrintedDocument, type VirtualPrinter } from '@comanda/printing/virtual-printer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openTill } from './support/chromium.js';
-import { TestShop } from './support/shop.js';
+import { useTestShop } from './support/shop.js';
 import { logInAndOpenShift, pairInPage, saveCounterPrinter, typePin, waitForPinPad } from './support/till.js';
 
-const rendererDir = join(import.meta.dirname, '..', 'dist', 'renderer');
-let shop: TestShop;
+const shop = useTestShop();
 let printer: VirtualPrinter | null = null;
 
-beforeAll(async () => {
-  shop = await TestShop.create(rendererDir);
-});
 afterAll(async () => {
   await printer?.close();
-  await shop?.close();
 });
 
 /** Waits for `count` more documents than `seen` and returns just the new ones. */
@@ -25,10 +19,10 @@ async function nextDocuments(p: VirtualPrinter, seen: number, count: number): Pr
 describe('cashier extras in Chromium: barcode, bill, kitchen reprint, void a whole order', () => {
   it('scans a barcode, prints the bill, reprints the bar ticket and voids the sent order with VOID tickets', async () => {
     printer = await startVirtualPrinter({ port: 0 });
-    const saved = await saveCounterPrinter(shop, printer.port);
+    const saved = await saveCounterPrinter(shop(), printer.port);
     expect(saved.status).toBe(200);
-    const { context, page } = await openTill(shop.profileDir, shop.host.url);
-    await pairInPage(page, shop);
+    const { context, page } = await openTill(shop().profileDir, shop().host.url);
+    await pairInPage(page, shop());
     await waitForPinPad(page);
 
     await logInAndOpenShift(page, '1357', 10000);

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findElectron } from '../src/launcher/browser.js';
-import { TestShop } from './support/shop.js';
+import { RENDERER_DIR, TestShop } from './support/shop.js';
+import { pairInPage } from './support/till.js';
 
 const found = findElectron();
 const skipReason = 'reason' in found ? `no Electron binary: ${found.reason}` : null;
-const rendererDir = join(import.meta.dirname, '..', 'dist', 'renderer');
 const mainPath = join(import.meta.dirname, '..', 'dist', 'electron', 'main.cjs');
 
 /**
@@ -19,7 +19,7 @@ describe.skipIf(skipReason !== null)(`offline till in Electron${skipReason ? ` (
   let shop: TestShop;
   let dataDir: string;
   beforeAll(async () => {
-    shop = await TestShop.create(rendererDir);
+    shop = await TestShop.create(RENDERER_DIR);
     dataDir = await mkdtemp(join(tmpdir(), 'comanda-electron-'));
   });
   afterAll(async () => {
@@ -36,9 +36,7 @@ describe.skipIf(skipReason !== null)(`offline till in Electron${skipReason ? ` (
       });
     let app = await launch();
     let page = await app.firstWindow();
-    await page.getByTestId('pair-url').fill(shop.serverUrl);
-    await page.getByTestId('pair-code').fill(await shop.pairingCode());
-    await page.getByTestId('pair-submit').click();
+    await pairInPage(page, shop);
     await page.getByTestId('toggle-view').click();
     await expect.poll(() => page.getByTestId('menu-item').count(), { timeout: 30_000 }).toBeGreaterThan(0);
 

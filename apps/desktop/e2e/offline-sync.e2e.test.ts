@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import { computeOrderTotals, orderDocSchema } from '@comanda/core';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { killBrowser, openTill } from './support/chromium.js';
-import { TestShop } from './support/shop.js';
+import { useTestShop } from './support/shop.js';
+import { pairInPage } from './support/till.js';
 
 /** Polls a locator's text until it matches (the UI updates asynchronously). */
 function textOf(locator: Locator, timeout = 15_000) {
@@ -13,15 +13,8 @@ function countOf(locator: Locator, timeout = 15_000) {
   return expect.poll(() => locator.count(), { timeout, interval: 200 });
 }
 
-const rendererDir = join(import.meta.dirname, '..', 'dist', 'renderer');
-let shop: TestShop;
+const shop = useTestShop();
 
-beforeAll(async () => {
-  shop = await TestShop.create(rendererDir);
-});
-afterAll(async () => {
-  await shop?.close();
-});
 
 async function chargeOrder(page: Page, itemIndexes: number[], ticket: number): Promise<string> {
   const items = page.getByTestId('menu-item');
@@ -40,19 +33,17 @@ async function chargeOrder(page: Page, itemIndexes: number[], ticket: number): P
 
 describe('offline till, end to end in Chromium', () => {
   it('pairs, sells offline, survives a SIGKILL mid-order and syncs every order exactly once', async () => {
-    let { context, page } = await openTill(shop.profileDir, shop.host.url);
+    let { context, page } = await openTill(shop().profileDir, shop().host.url);
 
     // Pair through the first-run screen.
-    await page.getByTestId('pair-url').fill(shop.serverUrl);
-    await page.getByTestId('pair-code').fill(await shop.pairingCode());
-    await page.getByTestId('pair-submit').click();
+    await pairInPage(page, shop());
     await textOf(page.getByTestId('sync-connection'), 20_000).toBe('Online');
     await page.getByTestId('toggle-view').click();
     await countOf(page.getByTestId('menu-item').first(), 20_000).toBeGreaterThan(0);
     await countOf(page.getByTestId('sync-progress'), 20_000).toBe(0);
 
     // The server goes away; the till keeps selling.
-    await shop.stopServer();
+    await shop().stopServer();
     await textOf(page.getByTestId('sync-connection'), 30_000).toBe('Offline');
     const confirmations = [await chargeOrder(page, [0, 1], 1), await chargeOrder(page, [2], 2), await chargeOrder(page, [3, 3, 4], 3)];
     expect(confirmations.every((c) => /\(€\d+\.\d{2}\)$/.test(c))).toBe(true);
@@ -62,10 +53,10 @@ describe('offline till, end to end in Chromium', () => {
     await page.getByTestId('menu-item').nth(5).click();
     await page.getByTestId('menu-item').nth(6).click();
     await page.getByTestId('charge').click();
-    await killBrowser(shop.profileDir, context);
+    await killBrowser(shop().profileDir, context);
 
     // Restart with the same profile: committed orders are there, the cart is gone.
-    ({ context, page } = await openTill(shop.profileDir, shop.host.url));
+    ({ context, page } = await openTill(shop().profileDir, shop().host.url));
     await page.getByTestId('toggle-view').click();
     await textOf(page.getByTestId('sync-connection'), 30_000).toBe('Offline');
     const recent = page.getByTestId('recent-orders').locator('li');
@@ -76,14 +67,14 @@ describe('offline till, end to end in Chromium', () => {
     await textOf(page.getByTestId('sync-unsynced')).toBe(`${tillOrderCount} orders not yet synced`);
 
     // The server returns: everything catches up by itself, and the status bar says so.
-    await shop.startServer();
+    await shop().startServer();
     await textOf(page.getByTestId('sync-connection'), 30_000).toBe('Online');
     await textOf(page.getByTestId('sync-unsynced'), 30_000).toBe('All orders synced');
     await textOf(page.getByTestId('sync-last')).not.toBe('Last sync: never');
     await countOf(recent.filter({ hasText: 'waiting to sync' })).toBe(0);
 
     // Exactly once, whole, with totals the server agrees with.
-    const onServer = await shop.serverOrders();
+    const onServer = await shop().serverOrders();
     expect(onServer).toHaveLength(tillOrderCount);
     expect(new Set(onServer.map((o) => o.id)).size).toBe(tillOrderCount);
     const tickets = onServer.map((o) => o.ticketNumber as number).sort((a, b) => a - b);
@@ -93,7 +84,7 @@ describe('offline till, end to end in Chromium', () => {
       expect(order.lines.length).toBeGreaterThan(0);
       expect(order.totals).toEqual(computeOrderTotals(order));
       expect(order.totals.due).toBe(0);
-      expect(order.branchId).toBe(shop.branchId);
+      expect(order.branchId).toBe(shop().branchId);
     }
     const lineCounts = onServer.map((o) => (o.lines as unknown[]).length).sort();
     expect(lineCounts.slice(0, 3)).toEqual([1, 2, 2]);

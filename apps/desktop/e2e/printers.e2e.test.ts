@@ -1,22 +1,16 @@
-import { join } from 'node:path';
 import { startVirtualPrinter, type VirtualPrinter } from '@comanda/printing/virtual-printer';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { axeProblems } from './support/axe.js';
 import { openTill } from './support/chromium.js';
-import { TestShop } from './support/shop.js';
+import { useTestShop } from './support/shop.js';
 import { logInAndOpenShift, pairInPage, waitForPinPad } from './support/till.js';
 
-const rendererDir = join(import.meta.dirname, '..', 'dist', 'renderer');
-let shop: TestShop;
+const shop = useTestShop();
 const printers: VirtualPrinter[] = [];
 
-beforeAll(async () => {
-  shop = await TestShop.create(rendererDir);
-});
 afterAll(async () => {
   for (const p of printers) await p.close();
-  await shop?.close();
 });
 
 async function addPrinter(page: Page, name: string, port: number, stations: string[]) {
@@ -39,9 +33,9 @@ describe('printer settings and the print queue, in Chromium against the Node hos
     const pass = await startVirtualPrinter({ port: 0 });
     const spare = await startVirtualPrinter({ port: 0 });
     printers.push(pass, spare);
-    const { context, page } = await openTill(shop.profileDir, shop.host.url);
+    const { context, page } = await openTill(shop().profileDir, shop().host.url);
     await page.setViewportSize({ width: 1024, height: 768 });
-    await pairInPage(page, shop);
+    await pairInPage(page, shop());
     await waitForPinPad(page);
 
     // Hugo (manager) opens the shift, then sets up the printers.

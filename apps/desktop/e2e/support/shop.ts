@@ -8,6 +8,7 @@ import { startNodeHost, type NodeHost } from '../../src/host/node/node-host.js';
 import { createHostService } from '../../src/host/service/host-service.js';
 import { createSyncClient, createPublicSyncClient, type WireDoc } from '../../src/renderer/sync/sync-client.js';
 import { DeviceTokenSource } from '../../src/renderer/sync/device-auth.js';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * A whole shop for end-to-end tests: a sync server on PGlite in a temp dir (stoppable and
@@ -80,4 +81,25 @@ export class TestShop {
     await this.stopServer();
     await rm(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
+}
+
+/** The renderer build the Chromium tests serve (`pnpm build` first, as the e2e script does). */
+export const RENDERER_DIR = join(import.meta.dirname, '..', '..', 'dist', 'renderer');
+
+/**
+ * One shop for the tests of a file: created before them, closed after. Call at the top level
+ * of the file; the returned function gives the shop inside tests.
+ */
+export function useTestShop(): () => TestShop {
+  let shop: TestShop | null = null;
+  beforeAll(async () => {
+    shop = await TestShop.create(RENDERER_DIR);
+  });
+  afterAll(async () => {
+    await shop?.close();
+  });
+  return () => {
+    if (!shop) throw new Error('the test shop is not started yet (useTestShop() runs in beforeAll)');
+    return shop;
+  };
 }
