@@ -64,16 +64,21 @@ function add(order: OrderDoc, itemId: string, ctx: OrderContext): OrderDoc {
 
 const noDocumentsFor = (p: VirtualPrinter) => p.documents.length;
 
+/** The demo branch's four printers as virtual printers, the Node host, and a seeded till store. */
+async function branchWithPrinters(idb: IDBFactory = new IDBFactory()) {
+  const vps = await Promise.all([0, 1, 2, 3].map(() => startVirtualPrinter({ port: 0 })));
+  for (const p of vps) cleanup.push(() => p.close());
+  const [kitchen, grill, bar, receipt] = vps as [VirtualPrinter, VirtualPrinter, VirtualPrinter, VirtualPrinter];
+  const host = await nodeHost();
+  const db = await openDb(idb);
+  await seedBranch(db, { 'kitchen-printer': kitchen, 'grill-printer': grill, 'bar-printer': bar, 'receipt-printer': receipt });
+  return { kitchen, grill, bar, receipt, host, db };
+}
+
 describe('till printing: outbox → reconciler → worker → Node host → virtual printer', () => {
   it('prints one kitchen ticket per send on the right printer, and nothing twice after a restart', async () => {
-    const vps = await Promise.all([0, 1, 2, 3].map(() => startVirtualPrinter({ port: 0 })));
-    for (const p of vps) cleanup.push(() => p.close());
-    const [kitchen, grill, bar, receipt] = vps as [VirtualPrinter, VirtualPrinter, VirtualPrinter, VirtualPrinter];
-    const printers = { 'kitchen-printer': kitchen, 'grill-printer': grill, 'bar-printer': bar, 'receipt-printer': receipt };
-    const host = await nodeHost();
     const idb = new IDBFactory();
-    const db = await openDb(idb);
-    await seedBranch(db, printers);
+    const { kitchen, grill, bar, receipt, host, db } = await branchWithPrinters(idb);
     const start = (database: TillDatabase) =>
       startTillPrinting({ db: database, host, branchId: () => 'paris-11', worker: { statusIntervalMs: 0, backoffMs: 50 } }).then((p) => {
         cleanup.push(() => p.stop());
@@ -120,12 +125,7 @@ describe('till printing: outbox → reconciler → worker → Node host → virt
   });
 
   it('materialises a request written before a crash, once, when printing starts', async () => {
-    const vps = await Promise.all([0, 1, 2, 3].map(() => startVirtualPrinter({ port: 0 })));
-    for (const p of vps) cleanup.push(() => p.close());
-    const [kitchen, grill, bar, receipt] = vps as [VirtualPrinter, VirtualPrinter, VirtualPrinter, VirtualPrinter];
-    const host = await nodeHost();
-    const db = await openDb(new IDBFactory());
-    await seedBranch(db, { 'kitchen-printer': kitchen, 'grill-printer': grill, 'bar-printer': bar, 'receipt-printer': receipt });
+    const { kitchen, grill, bar, receipt, host, db } = await branchWithPrinters();
     // The order (with its outbox entry) was committed, then the till died before any job existed.
     const c = clock();
     let order = createOrder({ branchId: 'paris-11', tillId: 'comptoir', businessDay: '2026-01-01', ticketNumber: 7, type: 'takeaway', currency: 'EUR' }, c.ctx());
@@ -146,12 +146,7 @@ describe('till printing: outbox → reconciler → worker → Node host → virt
   });
 
   it('shows "printed" per order through TillPorts.printing, and reprints on retry', async () => {
-    const vps = await Promise.all([0, 1, 2, 3].map(() => startVirtualPrinter({ port: 0 })));
-    for (const p of vps) cleanup.push(() => p.close());
-    const [kitchen, grill, bar, receipt] = vps as [VirtualPrinter, VirtualPrinter, VirtualPrinter, VirtualPrinter];
-    const host = await nodeHost();
-    const db = await openDb(new IDBFactory());
-    await seedBranch(db, { 'kitchen-printer': kitchen, 'grill-printer': grill, 'bar-printer': bar, 'receipt-printer': receipt });
+    const { kitchen, host, db } = await branchWithPrinters();
     const printing = await startTillPrinting({ db, host, branchId: () => 'paris-11', worker: { statusIntervalMs: 0, backoffMs: 50 } });
     cleanup.push(() => printing.stop());
     // Only what the printing ports read from the runtime.
@@ -185,12 +180,7 @@ describe('till printing: outbox → reconciler → worker → Node host → virt
   });
 
   it('through the host, a printer that is down is retried, and a dropped connection mid-job needs a person', async () => {
-    const vps = await Promise.all([0, 1, 2, 3].map(() => startVirtualPrinter({ port: 0 })));
-    for (const p of vps) cleanup.push(() => p.close());
-    const [kitchen, grill, bar, receipt] = vps as [VirtualPrinter, VirtualPrinter, VirtualPrinter, VirtualPrinter];
-    const host = await nodeHost();
-    const db = await openDb(new IDBFactory());
-    await seedBranch(db, { 'kitchen-printer': kitchen, 'grill-printer': grill, 'bar-printer': bar, 'receipt-printer': receipt });
+    const { kitchen, bar, host, db } = await branchWithPrinters();
     await bar.setFault({ down: true });
     await kitchen.setFault({ dropAfterBytes: 40 });
     const printing = await startTillPrinting({ db, host, branchId: () => 'paris-11', worker: { statusIntervalMs: 0, backoffMs: 100 } });
