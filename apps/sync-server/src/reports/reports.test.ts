@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, deviceClient, httpStatusOf, type Client } from '../testing/client';
+import { deviceClient, httpStatusOf, ownerClient, type Client } from '../testing/client';
 import { closedShiftDoc, orderDoc } from '../testing/docs';
 import { pairTill, startTestServer, type TestServer } from '../testing/index';
 
@@ -13,12 +13,8 @@ describe('reports over synced orders', () => {
   beforeAll(async () => {
     server = await startTestServer();
     [paris = '', lyon = ''] = server.demo.branchIds;
-    const anon = createClient(server.trpcUrl);
-    const session = await anon.auth.signIn.mutate({
-      email: server.demo.owner.email,
-      password: server.demo.owner.password,
-    });
-    owner = createClient(server.trpcUrl, () => session.accessToken);
+    owner = (await ownerClient(server.trpcUrl, server.demo.owner.email, server.demo.owner.password))
+      .client;
     for (const branchId of [paris, lyon]) {
       const { client: till } = await deviceClient(
         server.trpcUrl,

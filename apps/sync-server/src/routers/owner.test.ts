@@ -1,6 +1,6 @@
 import { verifyPin } from '@comanda/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, deviceClient, httpStatusOf, type Client } from '../testing/client';
+import { deviceClient, httpStatusOf, ownerClient, type Client } from '../testing/client';
 import { orderDoc } from '../testing/docs';
 import { pairTill, startTestServer, type TestServer } from '../testing/index';
 
@@ -18,12 +18,8 @@ describe('owner API flows down to the tills (PGlite, in-process change hub)', ()
   beforeAll(async () => {
     server = await startTestServer({ streamPollMs: 60_000 });
     [paris = '', lyon = ''] = server.demo.branchIds;
-    const anon = createClient(server.trpcUrl);
-    const session = await anon.auth.signIn.mutate({
-      email: server.demo.owner.email,
-      password: server.demo.owner.password,
-    });
-    owner = createClient(server.trpcUrl, () => session.accessToken);
+    owner = (await ownerClient(server.trpcUrl, server.demo.owner.email, server.demo.owner.password))
+      .client;
     const parisCred = await pairTill(server.server, server.demo.orgId, paris, 'Comptoir');
     parisDeviceId = parisCred.deviceId;
     parisTill = (await deviceClient(server.trpcUrl, parisCred)).client;
