@@ -68,7 +68,7 @@ export class PrintWorker {
   private readonly probeIntervalMs: number;
   private readonly failures = new Map<string, number>();
   private readonly failedOver = new Map<string, string>();
-  private readonly manualRoutes = new Map<string, string>();
+  private readonly chosenRoutes = new Map<string, string>();
   private readonly lastProbe = new Map<string, number>();
   private readonly busy = new Set<string>();
   /** Jobs handed to a printer right now, and jobs a person is cancelling (never started meanwhile). */
@@ -232,12 +232,17 @@ export class PrintWorker {
     }
   }
 
+  /** Routes a person sent to another printer with {@link reroute} (route → printer id). */
+  manualRoutes(): ReadonlyMap<string, string> {
+    return this.chosenRoutes;
+  }
+
   /** Sends a route to a chosen printer until cleared with null (the till's "re-route" action). */
   reroute(route: string, printerId: string | null): void {
-    if (printerId === null) this.manualRoutes.delete(route);
+    if (printerId === null) this.chosenRoutes.delete(route);
     else {
       if (!this.printer(printerId)) throw new PrintJobError('NO_PRINTER', `unknown printer "${printerId}"`);
-      this.manualRoutes.set(route, printerId);
+      this.chosenRoutes.set(route, printerId);
     }
     const { printer, reroutedFrom } = this.target(route);
     if (printer) this.emit({ type: 'route', route, printerId: printer.id, reroutedFrom: reroutedFrom?.id ?? null });
@@ -262,7 +267,7 @@ export class PrintWorker {
     const r = this.routing.routes[route];
     if (!r) return { printer: null, reroutedFrom: null };
     const primary = this.printer(r.primary);
-    const id = this.manualRoutes.get(route) ?? this.failedOver.get(route) ?? r.primary;
+    const id = this.chosenRoutes.get(route) ?? this.failedOver.get(route) ?? r.primary;
     const printer = this.printer(id);
     return { printer, reroutedFrom: id !== r.primary ? primary : null };
   }
@@ -436,7 +441,7 @@ export class PrintWorker {
     let failedOver = false;
     if (failures >= this.routing.failoverAfter) {
       for (const [route, r] of Object.entries(this.routing.routes)) {
-        if (r.primary !== printer.id || !r.backup || this.failedOver.has(route) || this.manualRoutes.has(route)) continue;
+        if (r.primary !== printer.id || !r.backup || this.failedOver.has(route) || this.chosenRoutes.has(route)) continue;
         this.failedOver.set(route, r.backup);
         this.lastProbe.set(printer.id, this.now());
         this.emit({ type: 'route', route, printerId: r.backup, reroutedFrom: printer.id });

@@ -184,6 +184,7 @@ describe('printer ports on the real worker and Node host', () => {
 
     // Back to the station's own printer: that too survives a restart.
     await ports.reroute('kitchen', null);
-    expect(printing.manualRoutes()).toEqual({});
+    expect(printing.worker.manualRoutes().size).toBe(0);
+    expect((await first.db.settings.findOne('printing:manual-routes').exec())?.toJSON().value).toEqual({});
   });
 });

@@ -94,7 +94,7 @@ function workerPorts(runtime: TillRuntime, printing: TillPrinting): TillPorts['p
     now: Date.now,
     getJob: (id) => store.get(id),
     recentJobs: (states, limit) => store.recent(states, limit),
-    manualRoutes: { initial: printing.manualRoutes(), save: (routes) => printing.saveManualRoutes(routes) },
+    saveManualRoutes: () => printing.saveManualRoutes(),
   });
   const settings = settingsPorts(runtime);
   return {

@@ -29,11 +29,8 @@ export interface WorkerPortsDeps {
    * worker's whole list is read and sorted (fine in memory, not for months of printed jobs).
    */
   recentJobs?: (states: readonly PrintJob['state'][], limit: number) => Promise<PrintJob[]>;
-  /** Re-routes a person chose, kept across restarts: read at start, written after each change. */
-  manualRoutes?: {
-    initial: Readonly<Record<string, string>>;
-    save: (routes: Record<string, string>) => Promise<void>;
-  };
+  /** Keeps the worker's re-routes across restarts; called after each change. */
+  saveManualRoutes?: () => Promise<void>;
 }
 
 /** The worker-backed part of `TillPorts.printing`, plus `changed()` to tell subscribers that printers or routes changed. */
@@ -134,15 +131,6 @@ export function createWorkerPorts(deps: WorkerPortsDeps): WorkerPorts {
     string,
     { message: string | null; at: number; state?: PrinterStatusView['state'] }
   >();
-  const manual = new Map<string, string>();
-  for (const [route, printerId] of Object.entries(deps.manualRoutes?.initial ?? {})) {
-    try {
-      worker.reroute(route, printerId);
-      manual.set(route, printerId);
-    } catch {
-      // The printer was removed since: the station prints on its configured printer again.
-    }
-  }
   const printerListeners = new Set<() => void>();
   const queueListeners = new Set<() => void>();
 
@@ -181,7 +169,7 @@ export function createWorkerPorts(deps: WorkerPortsDeps): WorkerPorts {
         route,
         printerId: target(route),
         primaryId: cfg.routes[route]?.primary ?? null,
-        rerouted: manual.has(route),
+        rerouted: worker.manualRoutes().has(route),
       })),
     };
   }
@@ -251,9 +239,7 @@ export function createWorkerPorts(deps: WorkerPortsDeps): WorkerPorts {
       } catch (e) {
         throw portError(e);
       }
-      if (printerId === null) manual.delete(route);
-      else manual.set(route, printerId);
-      await deps.manualRoutes?.save(Object.fromEntries(manual)).catch(() => undefined);
+      await deps.saveManualRoutes?.().catch(() => undefined);
       // Jobs waiting out a backoff on the dead printer go to the new one now.
       await worker.retryNow();
       notify(queueListeners);

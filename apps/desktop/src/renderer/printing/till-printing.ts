@@ -30,9 +30,8 @@ export interface TillPrinting {
   store: RxPrintJobStore;
   reconciler: PrintReconciler;
   routing(): RoutingConfig;
-  /** Re-routes chosen on the queue screen (station → printer id), kept across restarts. */
-  manualRoutes(): Readonly<Record<string, string>>;
-  saveManualRoutes(routes: Record<string, string>): Promise<void>;
+  /** Stores the worker's re-routes (the queue screen's), which the next start applies again. */
+  saveManualRoutes(): Promise<void>;
   /** Re-reads printers (branch doc + device settings) and materialises requests that lacked a printer. */
   refresh(): Promise<void>;
   stop(): Promise<void>;
@@ -107,6 +106,15 @@ export async function startTillPrinting(options: TillPrintingOptions): Promise<T
     ...(backoffMs !== undefined ? { backoff: { initialMs: backoffMs } } : {}),
     ...(options.worker?.statusIntervalMs !== undefined ? { statusIntervalMs: options.worker.statusIntervalMs } : {}),
   });
+  // Re-routes chosen on the queue screen before a restart, applied before anything is sent.
+  const routesDoc = await db.settings.findOne(MANUAL_ROUTES_KEY).exec();
+  for (const [route, printerId] of Object.entries(manualRoutesSchema.catch({}).parse(routesDoc?.toJSON().value ?? {}))) {
+    try {
+      worker.reroute(route, printerId);
+    } catch {
+      // The printer was removed since: the station prints on its configured printer again.
+    }
+  }
   const reconciler = await PrintReconciler.start({
     orders: db.orders,
     store,
@@ -122,17 +130,13 @@ export async function startTillPrinting(options: TillPrintingOptions): Promise<T
   }
   // The branch document arrives (or changes) through replication: printers may have appeared.
   const branchSub = db.branches.$.subscribe(() => void refresh().catch((e: unknown) => options.onError?.((e as Error).message)));
-  const routesDoc = await db.settings.findOne(MANUAL_ROUTES_KEY).exec();
-  let manualRoutes = manualRoutesSchema.catch({}).parse(routesDoc?.toJSON().value ?? {});
   return {
     worker,
     store,
     reconciler,
     routing: () => routing,
-    manualRoutes: () => manualRoutes,
-    async saveManualRoutes(routes) {
-      manualRoutes = { ...routes };
-      await db.settings.upsert({ id: MANUAL_ROUTES_KEY, value: manualRoutes, updatedAt: Date.now() });
+    async saveManualRoutes() {
+      await db.settings.upsert({ id: MANUAL_ROUTES_KEY, value: Object.fromEntries(worker.manualRoutes()), updatedAt: Date.now() });
     },
     refresh,
     async stop() {
