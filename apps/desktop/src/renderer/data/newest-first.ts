@@ -42,11 +42,100 @@ export async function* newestFirst<T>(collection: RxCollection<T>, field: string
   }
 }
 
-/** The greatest value of an indexed epoch field, or null for an empty collection. */
+/** The newest value is narrowed down to a range this short, then the documents in it are read. */
+const NEWEST_SPAN_MS = 60_000;
+/** Ranges asked about at once (IndexedDB answers them in parallel). */
+const FANOUT = 8;
+
+/**
+ * The greatest value of an indexed epoch field, or null for an empty collection, reading one or a
+ * handful of documents whatever the collection's size or age (a till reopened after a long weekend
+ * would otherwise read days of orders at start only to keep the last one).
+ *
+ * On RxDB's Dexie storage the value is read from the end of the index. Elsewhere it is found by
+ * asking whether ranges of the index hold anything, which reads their first entry only (counting a
+ * range would walk all of it), eight ranges at a time: first windows going back from `now` (each
+ * twice as long as the one after it) until one is not empty, then that window cut in eight, keeping
+ * the newest part that holds anything, down to a minute, whose documents are read.
+ */
 export async function newestValue<T>(collection: RxCollection<T>, field: string, now: number): Promise<number | null> {
-  for await (const page of newestFirst(collection, field, { now })) {
-    const first = page[0];
-    if (first) return Number(first.get(field));
+  const fromIndexEnd = await newestAtIndexEnd(collection, field);
+  if (fromIndexEnd !== undefined) return fromIndexEnd;
+  return newestByRanges(collection, field, now);
+}
+
+/** The part of RxDB's Dexie storage instance read by `newestAtIndexEnd` (RxDB 17). */
+interface DexieInternals {
+  booleanIndexes: string[];
+  dexieTable: {
+    schema: { idxByName: Record<string, unknown> };
+    where(index: string): {
+      between(lower: unknown[], upper: unknown[], includeLower: boolean, includeUpper: boolean): { last(): Promise<Record<string, unknown> | undefined> };
+    };
+  };
+}
+
+function isDexieInternals(value: unknown): value is DexieInternals {
+  const table = (value as Partial<DexieInternals> | null)?.dexieTable;
+  return Array.isArray((value as Partial<DexieInternals>).booleanIndexes) && typeof table?.where === 'function' && typeof table.schema?.idxByName === 'object';
+}
+
+/**
+ * The greatest value of `field` read from the end of its index: one IndexedDB request. RxDB's query
+ * engine walks indexes only forwards, so this goes below it, to the Dexie table of RxDB's Dexie
+ * storage, where RxDB keeps the index as [_deleted, field, primary key] with `_deleted` stored as
+ * '0'/'1'. Read-only. `undefined` when the collection is not stored that way (another storage, or an
+ * RxDB whose layout changed: a test fails then); the caller falls back to `newestByRanges`.
+ */
+async function newestAtIndexEnd<T>(collection: RxCollection<T>, field: string): Promise<number | null | undefined> {
+  const instance = (collection as unknown as { internalStorageInstance?: { internals?: unknown } }).internalStorageInstance;
+  const internals: unknown = await instance?.internals;
+  if (!isDexieInternals(internals)) return undefined;
+  const index = `[_deleted+${field}+${collection.schema.primaryPath}]`;
+  if (!(index in internals.dexieTable.schema.idxByName) || !internals.booleanIndexes.includes('_deleted')) return undefined;
+  const last = await internals.dexieTable.where(index).between(['0', -Infinity, ''], ['0', Infinity, []], true, true).last();
+  return last === undefined ? null : Number(last[field]);
+}
+
+/** `newestValue` through RxDB queries alone: asks whether ranges of the index hold anything. */
+async function newestByRanges<T>(collection: RxCollection<T>, field: string, now: number): Promise<number | null> {
+  const range = (lower: number, upper?: number) => ({ [field]: upper === undefined ? { $gte: lower } : { $gte: lower, $lt: upper } });
+  const holdsAny = async ([lower, upper]: readonly [number, number?]) =>
+    (await collection.findOne({ selector: range(lower, upper) as never, sort: [{ [field]: 'asc' } as never] }).exec()) !== null;
+  const oldestDoc = await collection.findOne({ selector: range(0) as never, sort: [{ [field]: 'asc' } as never] }).exec();
+  if (!oldestDoc) return null;
+  const oldest = Number(oldestDoc.get(field));
+  // Values after `now` exist when a clock was ahead: move the upper bound past all of them.
+  let upper = Math.max(Math.floor(now), oldest) + 1;
+  for (let step = DAY_MS; await holdsAny([upper]); step *= 2) upper += step;
+  /** The newest of `ranges` (given newest first) that holds a document, if any. */
+  const newestHolding = async (ranges: [number, number][]) => {
+    const holding = await Promise.all(ranges.map(holdsAny));
+    return ranges[holding.indexOf(true)];
+  };
+  // Windows back in time from `upper`, each twice as long; the last one reaches the oldest value.
+  let found: [number, number] | undefined;
+  for (let window = DAY_MS; !found; ) {
+    const windows: [number, number][] = [];
+    for (let end = upper; windows.length < FANOUT && end > oldest; window *= 2) {
+      const start = Math.max(oldest, end - window);
+      windows.push([start, end]);
+      end = start;
+    }
+    if (windows.length === 0) return null; // emptied meanwhile
+    found = await newestHolding(windows);
+    upper = windows.at(-1)![0];
   }
-  return null;
+  let [lower, end] = found;
+  // Cut the window in eight, keep the newest part holding a document; repeat down to a minute.
+  while (end - lower > NEWEST_SPAN_MS) {
+    const size = Math.ceil((end - lower) / FANOUT);
+    const parts: [number, number][] = [];
+    for (let start = end; start > lower; start -= size) parts.push([Math.max(lower, start - size), start]);
+    const part = await newestHolding(parts);
+    if (!part) break; // deleted meanwhile: read what is left of the window
+    [lower, end] = part;
+  }
+  const docs = await collection.find({ selector: range(lower, end) as never, sort: [{ [field]: 'asc' } as never] }).exec();
+  return Number(docs.at(-1)?.get(field) ?? oldest);
 }
