@@ -40,13 +40,20 @@ export type PrinterConfig = z.infer<typeof printerConfigSchema>;
 
 /** Time zones `Intl` accepted: checking one costs milliseconds, and every branch read checks it. */
 const knownTimeZones = new Set<string>();
+/** Intl's canonical zone names, listed once (a few ms; building a formatter first costs ~50 ms). */
+let canonicalTimeZones: ReadonlySet<string> | null = null;
 
-/** Validates an IANA time zone name with `Intl` (e.g. `Europe/Paris`). */
+/**
+ * Validates an IANA time zone name with `Intl` (e.g. `Europe/Paris`). Canonical names are looked up
+ * in `Intl.supportedValuesOf`; anything else (aliases such as `Asia/Calcutta`, `UTC` on some
+ * engines) is tried on a date formatter, which loads far more of ICU.
+ */
 export const timeZoneSchema = z.string().refine(
   (tz) => {
     if (knownTimeZones.has(tz)) return true;
+    canonicalTimeZones ??= new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []);
     try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
+      if (!canonicalTimeZones.has(tz)) new Intl.DateTimeFormat('en', { timeZone: tz });
       knownTimeZones.add(tz);
       return true;
     } catch {
