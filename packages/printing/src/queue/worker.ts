@@ -98,8 +98,12 @@ export class PrintWorker {
   static async start(options: PrintWorkerOptions): Promise<PrintWorker> {
     const worker = new PrintWorker(options);
     const { store } = options;
-    worker.seq = store.maxSeq ? await store.maxSeq() : (await store.list()).reduce((m, j) => Math.max(m, j.seq), 0);
-    for (const job of await store.list(['sending'])) {
+    const [maxSeq, sending] = await Promise.all([
+      store.maxSeq ? store.maxSeq() : store.list().then((jobs) => jobs.reduce((m, j) => Math.max(m, j.seq), 0)),
+      store.list(['sending']),
+    ]);
+    worker.seq = maxSeq;
+    for (const job of sending) {
       await worker.needsAttention(job, 'unknown-after-restart', 'the till stopped while this job was being sent', 0);
     }
     worker.kick();

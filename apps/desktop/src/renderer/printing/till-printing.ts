@@ -84,18 +84,23 @@ export async function printContext(db: TillDatabase, branchId: string): Promise<
 export async function startTillPrinting(options: TillPrintingOptions): Promise<TillPrinting> {
   const { db, host } = options;
   const store = new RxPrintJobStore(db.printJobs);
-  let routing: RoutingConfig = tillRouting([], []);
+  const printerList = () => host['printers.list']({}).catch(() => []);
   async function loadRouting(): Promise<RoutingConfig> {
-    const branch = await loadBranch(db, options.branchId());
-    const device = await host['printers.list']({}).catch(() => []);
+    const [branch, device] = await Promise.all([loadBranch(db, options.branchId()), printerList()]);
     return tillRouting(branch?.printers ?? [], device);
   }
-  routing = await loadRouting();
+  // Independent reads, asked for together: start-up waits for the slowest, not for their sum.
+  const [branch, device, routesDoc, mark] = await Promise.all([
+    loadBranch(db, options.branchId()),
+    printerList(),
+    db.settings.findOne(MANUAL_ROUTES_KEY).exec(),
+    Watermark.load(db, 'print:reconciled-through', options.now),
+  ]);
+  let routing = tillRouting(branch?.printers ?? [], device);
   const endpointOf = (id: string) => {
     const p = routing.printers.find((x) => x.id === id);
     return p ? { host: p.host, port: p.port } : undefined;
   };
-  const branch = await loadBranch(db, options.branchId());
   const backoffMs = options.worker?.backoffMs;
   const worker = await PrintWorker.start({
     store,
@@ -107,7 +112,6 @@ export async function startTillPrinting(options: TillPrintingOptions): Promise<T
     ...(options.worker?.statusIntervalMs !== undefined ? { statusIntervalMs: options.worker.statusIntervalMs } : {}),
   });
   // Re-routes chosen on the queue screen before a restart, applied before anything is sent.
-  const routesDoc = await db.settings.findOne(MANUAL_ROUTES_KEY).exec();
   for (const [route, printerId] of Object.entries(manualRoutesSchema.catch({}).parse(routesDoc?.toJSON().value ?? {}))) {
     try {
       worker.reroute(route, printerId);
@@ -118,7 +122,7 @@ export async function startTillPrinting(options: TillPrintingOptions): Promise<T
   const reconciler = await PrintReconciler.start({
     orders: db.orders,
     store,
-    mark: await Watermark.load(db, 'print:reconciled-through', options.now),
+    mark,
     enqueue: (job) => worker.enqueue(job),
     context: () => printContext(db, options.branchId()),
     onError: (error, requestId) => options.onError?.(`print request ${requestId}: ${(error as Error).message}`),

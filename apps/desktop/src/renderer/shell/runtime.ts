@@ -92,18 +92,35 @@ export async function bootTill(
   deviceSettings.catch(() => undefined);
   const db = await openTillDatabase({ name: options.dbName ?? 'comanda-till' });
   step('db-open');
-  let settings = await deviceSettings;
-  const tillId = await ensureTillId(db, now);
   // Needed only once the screens write; read alongside the rest of start-up.
   const versionFloor = newestLocalVersion(db, now());
   versionFloor.catch(() => undefined);
+  const [tillId, storedMode] = await Promise.all([ensureTillId(db, now), localSetting<string>(db, MODE_KEY)]);
+  let settings = await deviceSettings;
   const isPaired = (s: DeviceSettings) =>
     Boolean(s.serverUrl && s.deviceId && s.deviceSecret && s.branchId);
-  let mode: TillMode = isPaired(settings)
-    ? 'paired'
-    : (await localSetting<string>(db, MODE_KEY)) === 'standalone'
-      ? 'standalone'
-      : 'unconfigured';
+  let mode: TillMode = isPaired(settings) ? 'paired' : storedMode === 'standalone' ? 'standalone' : 'unconfigured';
+  // Printing starts once the store is open: the reconciler first catches up on every order's
+  // print requests, so a crash between an order write and its jobs loses no ticket. It starts
+  // alongside the sync status: neither reads what the other writes.
+  const printingStarted = printingModule
+    .then(({ startTillPrinting }) =>
+      startTillPrinting({
+        db,
+        host,
+        branchId: () => settings.branchId ?? STANDALONE_BRANCH_ID,
+        now,
+        onError: (message) => console.warn(`[printing] ${message}`),
+      }),
+    )
+    .catch((error: unknown) => {
+      console.error('[printing] could not start', error);
+      void host['logs.write']({
+        level: 'error',
+        message: `printing could not start: ${(error as Error).message}`,
+      }).catch(() => undefined);
+      return null;
+    });
   const tracker = new SyncStatusTracker(db, mode === 'paired', now);
   await tracker.start();
   step('sync-status');
@@ -165,26 +182,7 @@ export async function bootTill(
   }
 
   if (mode === 'paired') startSync(settings);
-  // Printing starts once the store is open: the reconciler first catches up on every order's
-  // print requests, so a crash between an order write and its jobs loses no ticket.
-  const printing = await printingModule
-    .then(({ startTillPrinting }) =>
-      startTillPrinting({
-        db,
-        host,
-        branchId: () => settings.branchId ?? STANDALONE_BRANCH_ID,
-        now,
-        onError: (message) => console.warn(`[printing] ${message}`),
-      }),
-    )
-    .catch((error: unknown) => {
-      console.error('[printing] could not start', error);
-      void host['logs.write']({
-        level: 'error',
-        message: `printing could not start: ${(error as Error).message}`,
-      }).catch(() => undefined);
-      return null;
-    });
+  const printing = await printingStarted;
   step('printing');
   const clock = monotonicClock(now, await versionFloor);
   step('clock');
