@@ -4,7 +4,7 @@ import { branchDocSchema } from '@comanda/core/branch';
 import { branchOverrideDocSchema, menuDocSchema } from '@comanda/core/menu';
 import { staffDocSchema } from '@comanda/core/staff';
 import type { RxCollection } from 'rxdb';
-import { combineLatest, map, merge, shareReplay, take, takeUntil } from 'rxjs';
+import { combineLatest, concat, defer, finalize, map, shareReplay, switchMap, take, tap } from 'rxjs';
 import type { z } from 'zod';
 import { newestFirst } from '../data/newest-first.js';
 import { DocumentRepository, StoreError, stripMeta } from '../data/repository.js';
@@ -15,6 +15,18 @@ import { createUuidV7 } from '../shell/ids.js';
 import { listen } from './observe.js';
 import { createPrinterPorts } from './printer-ports.js';
 import { saveOrdersInOneTransaction } from './rx-order-batch.js';
+
+/**
+ * Resolves once the browser has painted the next frame (at once where nothing paints: Node tests).
+ * Reading and parsing 2,000 menu items takes the main thread for tens of milliseconds; started
+ * after the PIN pad is on screen, it no longer delays it.
+ */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function') resolve();
+    else requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
 
 function parseAll<S extends z.ZodType>(docs: readonly { toJSON(): unknown }[], schema: S): z.output<S>[] {
   return docs.flatMap((d) => {
@@ -63,7 +75,8 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
       return { branch, menuDocs, overrides: parseAll(overrides, branchOverrideDocSchema).filter((o) => o.branchId === branchId) };
     }),
   );
-  // The branch alone first (one document), so the PIN pad does not wait for 2,000 menu items.
+  // The branch alone first (one document), so the PIN pad does not wait for 2,000 menu items;
+  // the whole menu is read once that is on screen.
   const branchOnly$ = db.branches.find().$.pipe(
     map((branches): MenuSnapshot | null => {
       const branch = parseAll(branches, branchDocSchema).find((b) => b.id === branchId) ?? demo?.branches[0] ?? null;
@@ -72,8 +85,13 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
     take(1),
   );
   // One read shared by every listener; a late listener gets the latest snapshot at once.
-  const snapshot$ = full$.pipe(shareReplay({ bufferSize: 1, refCount: true }));
-  const menu$ = merge(branchOnly$.pipe(takeUntil(snapshot$)), snapshot$);
+  let haveFull = false;
+  const snapshot$ = full$.pipe(
+    tap((s) => (haveFull = s !== null)),
+    finalize(() => (haveFull = false)),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
+  const menu$ = defer(() => (haveFull ? snapshot$ : concat(branchOnly$, defer(afterNextPaint).pipe(switchMap(() => snapshot$)))));
   const staff$ = db.staff.find().$.pipe(map((docs) => parseAll(docs, staffDocSchema)));
   const isOpen = (o: Order) => o.status === 'open' || o.status === 'sent';
   const openShift$ = db.shifts.find().$.pipe(
