@@ -55,7 +55,7 @@ async function realPorts(branchPrinters: Record<string, VirtualPrinter>) {
   const runtime = {
     host,
     db,
-    printing,
+    printing: Promise.resolve(printing),
     branchId: () => 'paris-11',
     settings: () => ({ tillName: 'Comptoir' }),
   } as unknown as TillRuntime;
@@ -171,7 +171,7 @@ describe('printer ports on the real worker and Node host', () => {
     // The till restarts: printing starts again over the same store and host.
     const printing = await startTillPrinting({ db: first.db, host: first.host, branchId: () => 'paris-11', worker: { statusIntervalMs: 0, backoffMs: 60_000 } });
     cleanup.push(() => printing.stop());
-    const ports = createPrinterPorts({ ...first.runtime, printing }, first.db.printJobs as never);
+    const ports = createPrinterPorts({ ...first.runtime, printing: Promise.resolve(printing) }, first.db.printJobs as never);
     const views: PrintQueueView[] = [];
     const stop = ports.subscribeQueue((v) => views.push(v));
     cleanup.push(() => Promise.resolve(stop()));

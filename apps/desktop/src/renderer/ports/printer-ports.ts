@@ -21,6 +21,7 @@ import { reportJob } from '../printing/report-job.js';
 import { requestIdOf } from '../printing/rx-print-job-store.js';
 import { printContext, type TillPrinting } from '../printing/till-printing.js';
 import type { TillRuntime } from '../shell/runtime.js';
+import { whenReady } from './deferred-printing-ports.js';
 import { listen } from './observe.js';
 
 /** A worker job as the cashier sees it: "failed" while it waits to be retried after an error. */
@@ -177,15 +178,23 @@ function stateOf(s: {
           : 'error';
 }
 
+type PrintingPorts = TillPorts['printing'];
+
 /**
  * Printer status, drawer kicks, reports, the print queue and printer settings: from the print
- * worker when it runs (runtime.printing), else (printing failed to start) polled through the host.
+ * worker once it runs (runtime.printing), else (printing failed to start) polled through the host.
  */
 export function createPrinterPorts(
   runtime: TillRuntime,
   jobs: RxCollection<PrintJobView & Record<string, unknown>>,
-): TillPorts['printing'] {
-  if (runtime.printing) return workerPorts(runtime, runtime.printing);
+): PrintingPorts {
+  // `Promise.resolve`: tests hand in a started TillPrinting as it is.
+  const printing = Promise.resolve<TillPrinting | null>(runtime.printing);
+  return whenReady(printing.then((started) => (started ? workerPorts(runtime, started) : hostPorts(runtime, jobs))));
+}
+
+/** Without the print worker: status polled through the host, no durable queue. */
+function hostPorts(runtime: TillRuntime, jobs: RxCollection<PrintJobView & Record<string, unknown>>): PrintingPorts {
   const { host } = runtime;
   const settings = settingsPorts(runtime);
 

@@ -11,22 +11,11 @@ import { DocumentRepository, StoreError, stripMeta } from '../data/repository.js
 import type { Order, Shift } from '../features/domain.js';
 import { PortError, type MenuSnapshot, type PrintJobView, type TillPorts } from '../features/ports.js';
 import type { TillRuntime } from '../shell/runtime.js';
+import { afterNextPaint } from '../shell/after-paint.js';
 import { createUuidV7 } from '../shell/ids.js';
 import { listen } from './observe.js';
 import { createPrinterPorts } from './printer-ports.js';
 import { saveOrdersInOneTransaction } from './rx-order-batch.js';
-
-/**
- * Resolves once the browser has painted the next frame (at once where nothing paints: Node tests).
- * Reading and parsing 2,000 menu items takes the main thread for tens of milliseconds; started
- * after the PIN pad is on screen, it no longer delays it.
- */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame !== 'function') resolve();
-    else requestAnimationFrame(() => setTimeout(resolve, 0));
-  });
-}
 
 function parseAll<S extends z.ZodType>(docs: readonly { toJSON(): unknown }[], schema: S): z.output<S>[] {
   return docs.flatMap((d) => {
@@ -76,7 +65,8 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
     }),
   );
   // The branch alone first (one document), so the PIN pad does not wait for 2,000 menu items;
-  // the whole menu is read once that is on screen.
+  // the whole menu is read once that is on screen (reading and parsing it takes the main thread
+  // for tens of milliseconds).
   const branchOnly$ = db.branches.find().$.pipe(
     map((branches): MenuSnapshot | null => {
       const branch = parseAll(branches, branchDocSchema).find((b) => b.id === branchId) ?? demo?.branches[0] ?? null;

@@ -162,7 +162,7 @@ describe('till printing: outbox → reconciler → worker → Node host → virt
     const printers: PrinterStatusView[][] = [];
     const stopPrinters = ports.subscribePrinters((v) => printers.push(v));
     cleanup.push(() => Promise.resolve(stopPrinters()));
-    expect(printers[0]?.map((p) => p.printerId).sort()).toEqual(['bar-printer', 'grill-printer', 'kitchen-printer', 'receipt-printer']);
+    await expect.poll(() => printers[0]?.map((p) => p.printerId).sort()).toEqual(['bar-printer', 'grill-printer', 'kitchen-printer', 'receipt-printer']);
 
     await new DocumentRepository(db.orders, orderDocSchema, 'order').save(order);
     await kitchen.waitForDocuments(1, 10_000);

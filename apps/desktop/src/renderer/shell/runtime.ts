@@ -16,6 +16,7 @@ import {
 import { startReachabilityProbe } from '../sync/reachability.js';
 import { SyncStatusTracker } from '../sync/sync-status.js';
 import { monotonicClock } from '../ports/observe.js';
+import { afterFirstScreen } from './after-paint.js';
 import { adoptStandaloneDocuments, STANDALONE_BRANCH_ID } from './standalone.js';
 
 export type TillMode = 'unconfigured' | 'standalone' | 'paired';
@@ -26,8 +27,11 @@ export interface TillRuntime {
   db: TillDatabase;
   tracker: SyncStatusTracker;
   orders: DocumentRepository<typeof orderDocSchema>;
-  /** The print worker and outbox reconciler; null when printing could not start (see the log). */
-  printing?: TillPrinting | null;
+  /**
+   * The print worker and outbox reconciler, started once the first screen is up; null when
+   * printing could not start (see the log).
+   */
+  printing: Promise<TillPrinting | null>;
   mode(): TillMode;
   settings(): DeviceSettings;
   /** The branch orders are recorded for (a placeholder while standalone). */
@@ -100,11 +104,11 @@ export async function bootTill(
   const isPaired = (s: DeviceSettings) =>
     Boolean(s.serverUrl && s.deviceId && s.deviceSecret && s.branchId);
   let mode: TillMode = isPaired(settings) ? 'paired' : storedMode === 'standalone' ? 'standalone' : 'unconfigured';
-  // Printing starts once the store is open: the reconciler first catches up on every order's
-  // print requests, so a crash between an order write and its jobs loses no ticket. It starts
-  // alongside the sync status: neither reads what the other writes.
-  const printingStarted = printingModule
-    .then(({ startTillPrinting }) =>
+  // Printing starts once the first screen is painted: nothing on the PIN pad needs it, and its
+  // start-up reads would delay it. The reconciler then catches up on every order's print requests
+  // (a crash between an order write and its jobs, or orders taken meanwhile, lose no ticket).
+  const printing = Promise.all([printingModule, afterFirstScreen()])
+    .then(([{ startTillPrinting }]) =>
       startTillPrinting({
         db,
         host,
@@ -113,14 +117,20 @@ export async function bootTill(
         onError: (message) => console.warn(`[printing] ${message}`),
       }),
     )
-    .catch((error: unknown) => {
-      console.error('[printing] could not start', error);
-      void host['logs.write']({
-        level: 'error',
-        message: `printing could not start: ${(error as Error).message}`,
-      }).catch(() => undefined);
-      return null;
-    });
+    .then(
+      (started) => {
+        step('printing');
+        return started;
+      },
+      (error: unknown) => {
+        console.error('[printing] could not start', error);
+        void host['logs.write']({
+          level: 'error',
+          message: `printing could not start: ${(error as Error).message}`,
+        }).catch(() => undefined);
+        return null;
+      },
+    );
   const tracker = new SyncStatusTracker(db, mode === 'paired', now);
   await tracker.start();
   step('sync-status');
@@ -182,8 +192,6 @@ export async function bootTill(
   }
 
   if (mode === 'paired') startSync(settings);
-  const printing = await printingStarted;
-  step('printing');
   const clock = monotonicClock(now, await versionFloor);
   step('clock');
   // The browser tells us when the network returns: retry at once instead of waiting for backoff.
@@ -211,7 +219,7 @@ export async function bootTill(
       startSync(settings);
       setMode('paired');
       // The branch's printers replace the standalone ones.
-      await printing?.refresh().catch(() => undefined);
+      await (await printing)?.refresh().catch(() => undefined);
     },
     async runStandalone() {
       await db.settings.upsert({ id: MODE_KEY, value: 'standalone', updatedAt: now() });
@@ -226,7 +234,7 @@ export async function bootTill(
       tracker.stop();
       stopProbe?.();
       await replication?.stop();
-      await printing?.stop();
+      await (await printing)?.stop();
       await db.close();
     },
   };

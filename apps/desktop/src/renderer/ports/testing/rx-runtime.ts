@@ -27,7 +27,7 @@ export function createMinimalRxPorts(db: TillDatabase): TillPorts {
     tillId: 'till-1',
     branchId: () => 'branch-1',
     mode: () => 'paired',
-    printing: null,
+    printing: Promise.resolve(null),
   } as unknown as TillRuntime;
   return createRxTillPorts(runtime);
 }
