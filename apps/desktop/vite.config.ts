@@ -40,5 +40,7 @@ export default defineConfig({
     target: 'chrome128',
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
+    // Chromium (and so Electron) supports modulepreload: no polyfill in the main chunk.
+    modulePreload: { polyfill: false },
   },
 });
