@@ -5,6 +5,7 @@ export {
   PrintJobSchema,
   NewPrintJobSchema,
   JobStateSchema,
+  SETTLED_JOB_STATES,
   AttentionReasonSchema,
   PrintJobError,
   CANCELLED_BEFORE_SENDING,

@@ -10,6 +10,13 @@ import { LayoutDocumentSchema } from '../layout/schema';
 export const JobStateSchema = z.enum(['queued', 'sending', 'printed', 'needs-attention', 'dismissed']);
 export type JobState = z.infer<typeof JobStateSchema>;
 
+/**
+ * States the worker never leaves on its own: the job printed, or a person (or its expiry) decided
+ * it is not to be printed. Only a person's reprint takes it out again. Everything else (`queued`,
+ * `sending`, `needs-attention`) still needs the worker or a person.
+ */
+export const SETTLED_JOB_STATES = ['printed', 'dismissed'] as const satisfies readonly JobState[];
+
 /** Why a job may have printed (partly or wholly) and therefore is not resent automatically. */
 export const AttentionReasonSchema = z.enum([
   /** The connection broke after content bytes had been handed to the printer. */
