@@ -47,8 +47,17 @@ async function start(
   queue: ReturnType<typeof jobs>,
   ctx: () => Promise<PrintRequestContext> = () => Promise.resolve(context),
   onError?: (error: unknown) => void,
+  prunedBefore?: () => number,
 ) {
-  const reconciler = await PrintReconciler.start({ orders: db.orders, store: queue.store, enqueue: queue.enqueue, context: ctx, mark: await Watermark.load(db, MARK), ...(onError ? { onError } : {}) });
+  const reconciler = await PrintReconciler.start({
+    orders: db.orders,
+    store: queue.store,
+    enqueue: queue.enqueue,
+    context: ctx,
+    mark: await Watermark.load(db, MARK),
+    ...(onError ? { onError } : {}),
+    ...(prunedBefore ? { prunedBefore } : {}),
+  });
   cleanup.push(async () => {
     reconciler.stop();
     await reconciler.idle();
@@ -147,5 +156,27 @@ describe('PrintReconciler watermark', () => {
     const restarted = jobs();
     await (await start(db, restarted)).idle();
     expect([...restarted.stored.keys()]).toContain(`${past.printRequests[0]!.id}:kitchen`);
+  });
+
+  it('never materialises a request below the pruning horizon, and reads the horizon at every pass', async () => {
+    const db = await openDb(new IDBFactory());
+    const orders = new DocumentRepository(db.orders, orderDocSchema, 'order');
+    let horizon = 2_000_000;
+    const queue = jobs();
+    const reconciler = await start(db, queue, undefined, undefined, () => horizon);
+    const pruned = await orders.save(sentOrder(1, 1_999_999));
+    const kept = await orders.save(sentOrder(2, 2_000_000));
+    await expect.poll(() => [...queue.stored.keys()]).toEqual([`${kept.printRequests[0]!.id}:kitchen`]);
+    await reconciler.idle();
+    // Everything was handled: the mark moves past the skipped order too.
+    await expect.poll(() => markOf(db)).toBe(kept.updatedAt);
+
+    // Raised meanwhile (a pruning pass): an order changed now is judged by the new value.
+    horizon = 3_000_001;
+    await orders.save(sentOrder(3, 3_000_000));
+    await orders.save({ ...pruned, updatedAt: 3_000_002 });
+    // Changes are handled in order: once this one's job exists, the two above were judged.
+    const later = await orders.save(sentOrder(4, 3_000_003));
+    await expect.poll(() => [...queue.stored.keys()]).toEqual([kept, later].map((o) => `${o.printRequests[0]!.id}:kitchen`));
   });
 });

@@ -13,6 +13,11 @@ export interface PrintReconcilerOptions {
   enqueue: (job: NewPrintJob) => Promise<PrintJob>;
   /** Branch, station and staff names for the documents; read when a request is materialised. */
   context: () => Promise<PrintRequestContext>;
+  /**
+   * Requests with `at` below this are done: their jobs may have been pruned, and materialising
+   * them again would print them twice (print-horizon.ts). Read at every pass.
+   */
+  prunedBefore?: () => number;
   /** A request that cannot become jobs now (no printer for a station…); it is tried again on the next pass. */
   onError?: (error: unknown, requestId: string) => void;
 }
@@ -86,6 +91,9 @@ export class PrintReconciler {
 
   private async process(docs: Record<string, unknown>[]): Promise<void> {
     let ctx: PrintRequestContext | null = null;
+    // Asked again for each request, after the stored jobs were read: the pruner raises the
+    // horizon before it deletes, so a job missing because it was pruned is below the value read.
+    const isPruned = (request: { at: number }) => request.at < (this.options.prunedBefore?.() ?? -1);
     const orders = docs.map((raw) => ({
       id: String(raw.id),
       updatedAt: Number(raw.updatedAt),
@@ -93,7 +101,7 @@ export class PrintReconciler {
     }));
     // One lookup by id for the jobs these requests should have, instead of loading every job.
     const expected = orders.flatMap(({ order }) =>
-      (order?.printRequests ?? []).flatMap((r) => (this.done.has(r.id) ? [] : printRequestTargets(r).map((t) => `${r.id}:${t}`))),
+      (order?.printRequests ?? []).flatMap((r) => (this.done.has(r.id) || isPruned(r) ? [] : printRequestTargets(r).map((t) => `${r.id}:${t}`))),
     );
     for (const id of await this.options.store.existingIds(expected)) this.done.add(id);
     for (const { id, updatedAt, order } of orders) {
@@ -101,7 +109,7 @@ export class PrintReconciler {
       this.failed.delete(id);
       if (!order) continue;
       for (const request of order.printRequests) {
-        if (this.done.has(request.id)) continue;
+        if (this.done.has(request.id) || isPruned(request)) continue;
         // All jobs already stored (e.g. after a restart): nothing to render.
         if (printRequestTargets(request).every((t) => this.done.has(`${request.id}:${t}`))) {
           this.done.add(request.id);
