@@ -1,7 +1,8 @@
-import { PrintJobSchema, type JobState, type PrintJob, type PrintJobStore } from '@comanda/printing/queue';
-import type { RxCollection } from 'rxdb';
+import { PrintJobSchema, type JobState, type PrintJob, type PrintJobStore, type SETTLED_JOB_STATES } from '@comanda/printing/queue';
+import type { RxCollection, RxDocument } from 'rxdb';
 import type { PrintJobDoc } from '../data/collections.js';
 import { newestFirst, newestValue } from '../data/newest-first.js';
+import { purgeTombstones } from './tombstones.js';
 
 /**
  * What one `printJobs` document holds: the indexed fields of the collection's schema (orderId,
@@ -15,6 +16,15 @@ export interface StoredPrintJob {
   nextAttemptAt: number;
   seq: number;
   job: PrintJob;
+}
+
+/** A settled job as the pruner reads it, held at the version read (see {@link RxPrintJobStore.removeUnchanged}). */
+export interface SettledJob {
+  id: string;
+  /** '' for jobs of no order (reports, drawer kicks). */
+  orderId: string;
+  createdAt: number;
+  readonly doc: RxDocument<StoredPrintJob>;
 }
 
 /** `${requestId}:${target}` → requestId (request ids are UUIDs, without colons). */
@@ -107,6 +117,47 @@ export class RxPrintJobStore implements PrintJobStore {
       listener(docs.map((d) => PrintJobSchema.parse(d.toJSON().job)).sort((a, b) => a.seq - b.seq));
     });
     return () => sub.unsubscribe();
+  }
+
+  /**
+   * Jobs in a settled `state` whose `nextAttemptAt` is below `before`, oldest first, read through
+   * the [state, nextAttemptAt] index: the pruner's candidates. `skip` passes over the first ones,
+   * those it read before and kept.
+   */
+  async settledBefore(state: (typeof SETTLED_JOB_STATES)[number], before: number, skip: number, limit: number): Promise<SettledJob[]> {
+    const docs = await this.collection
+      .find({
+        selector: { state, nextAttemptAt: { $lt: before } },
+        sort: [{ nextAttemptAt: 'asc' }],
+        index: ['state', 'nextAttemptAt'],
+        skip,
+        limit,
+      })
+      .exec();
+    return docs.map((doc) => {
+      const row = doc.toJSON();
+      return { id: row.id, orderId: row.orderId, createdAt: row.job.createdAt, doc };
+    });
+  }
+
+  /**
+   * Deletes jobs unless they changed since they were read (a person reprinted one meanwhile: it
+   * is queued again and stays); returns how many were deleted.
+   */
+  async removeUnchanged(jobs: readonly SettledJob[]): Promise<number> {
+    if (jobs.length === 0) return 0;
+    // Given documents (not ids), RxDB writes the removal against the revision read: a job
+    // written since is a conflict and is left alone.
+    const result = await this.collection.bulkRemove(jobs.map((j) => j.doc));
+    return result.success.length;
+  }
+
+  /**
+   * Frees the space of up to `limit` deleted jobs (RxDB keeps a removed document whole until
+   * then); returns how many. `printJobs` is not replicated, so nothing needs the tombstones.
+   */
+  purgeRemoved(limit: number): Promise<number> {
+    return purgeTombstones(this.collection, limit);
   }
 
   private row(job: PrintJob, orderId: string): StoredPrintJob {
