@@ -1,79 +1,22 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { addLine, createOrder, orderDocSchema, resolveBranchMenu, sendToKitchen, type OrderContext, type OrderDoc } from '@comanda/core';
-import { buildDemoSeed } from '@comanda/core/demo';
+import { createOrder, orderDocSchema, sendToKitchen } from '@comanda/core';
 import type { PrintJob } from '@comanda/printing/queue';
-import { startVirtualPrinter, type VirtualPrinter } from '@comanda/printing/virtual-printer';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startNodeHost, type NodeHost } from '../../host/node/node-host.js';
-import { createHostService } from '../../host/service/host-service.js';
-import { openTillDatabase, type TillDatabase } from '../data/database.js';
+import type { TillDatabase } from '../data/database.js';
 import { DocumentRepository } from '../data/repository.js';
-import { createHttpHostClient } from '../host/host-client.js';
 import type { PrintJobView, PrinterStatusView } from '../features/ports.js';
 import { createPrinterPorts } from '../ports/printer-ports.js';
 import type { TillRuntime } from '../shell/runtime.js';
+import { add, branchWithPrinters as withPrinters, clock, documentsOf as noDocumentsFor, openPrintingDb, type Cleanup } from './testing/till-printers.js';
 import { startTillPrinting, type TillPrinting } from './till-printing.js';
 
-const seed = buildDemoSeed(1_767_261_600_000);
-const menu = resolveBranchMenu(seed.menu, seed.overrides, 'paris-11');
-
-const cleanup: (() => Promise<unknown>)[] = [];
+const cleanup: Cleanup = [];
 afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
 });
 
-async function openDb(indexedDB: IDBFactory): Promise<TillDatabase> {
-  const db = await openTillDatabase({ name: 'till-printing', indexedDB, IDBKeyRange });
-  cleanup.push(() => db.close());
-  return db;
-}
-
-/** The Node host over real HTTP, called the way the renderer calls it. */
-async function nodeHost() {
-  const dir = await mkdtemp(join(tmpdir(), 'comanda-print-'));
-  const host: NodeHost = await startNodeHost({ service: createHostService({ dataDir: join(dir, 'data'), host: 'node', version: '0.1.0' }), staticDir: dir });
-  cleanup.push(() => host.close());
-  // Node's fetch sends no Origin header; the browser would send the page's own.
-  const withOrigin: typeof fetch = (url, init) => fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), origin: host.origin } });
-  return createHttpHostClient(host.origin, host.secret, withOrigin);
-}
-
-async function seedBranch(db: TillDatabase, printers: Record<string, VirtualPrinter>): Promise<void> {
-  const branch = seed.branches.find((b) => b.id === 'paris-11')!;
-  // The demo branch's printers (127.0.0.1:9100-9103), moved to the virtual printers' free ports.
-  const rewired = branch.printers.map((p) => ({ ...p, port: printers[p.id]!.port }));
-  await db.branches.insert({ ...branch, printers: rewired });
-  await db.menu.bulkInsert(seed.menu.filter((m) => m.kind === 'station').map((m) => ({ ...m, id: m.id })));
-  await db.staff.insert({ id: 'staff-lea-bernard', schemaVersion: 1, branchId: null, updatedAt: 0, name: 'Léa Bernard', role: 'cashier', branchIds: ['paris-11'], pinHash: 'x', active: true });
-}
-
-function clock() {
-  let n = 0;
-  const state = { at: 1_767_261_600_000 };
-  return {
-    ctx: (): OrderContext => ({ at: (state.at += 1000), by: 'staff-lea-bernard', newId: () => `0195f0a0-0000-7000-8000-${String(++n).padStart(12, '0')}` }),
-  };
-}
-
-function add(order: OrderDoc, itemId: string, ctx: OrderContext): OrderDoc {
-  return addLine(order, { item: menu.items[itemId]!, modifierGroups: menu.modifierGroups, quantity: 1 }, ctx);
-}
-
-const noDocumentsFor = (p: VirtualPrinter) => p.documents.length;
-
-/** The demo branch's four printers as virtual printers, the Node host, and a seeded till store. */
-async function branchWithPrinters(idb: IDBFactory = new IDBFactory()) {
-  const vps = await Promise.all([0, 1, 2, 3].map(() => startVirtualPrinter({ port: 0 })));
-  for (const p of vps) cleanup.push(() => p.close());
-  const [kitchen, grill, bar, receipt] = vps as [VirtualPrinter, VirtualPrinter, VirtualPrinter, VirtualPrinter];
-  const host = await nodeHost();
-  const db = await openDb(idb);
-  await seedBranch(db, { 'kitchen-printer': kitchen, 'grill-printer': grill, 'bar-printer': bar, 'receipt-printer': receipt });
-  return { kitchen, grill, bar, receipt, host, db };
-}
+const openDb = (indexedDB: IDBFactory) => openPrintingDb(indexedDB, cleanup);
+const branchWithPrinters = (idb?: IDBFactory) => withPrinters(cleanup, idb);
 
 describe('till printing: outbox → reconciler → worker → Node host → virtual printer', () => {
   it('prints one kitchen ticket per send on the right printer, and nothing twice after a restart', async () => {
