@@ -5,6 +5,8 @@ import type { HostApi } from '../../host/contract.js';
 import type { TillDatabase } from '../data/database.js';
 import { hostPrinterApi } from './host-printer-api.js';
 import { Watermark } from '../data/watermark.js';
+import { PrintHorizon } from './print-horizon.js';
+import { PrintJobPruner, type PrintJobPrunerOptions } from './print-job-pruner.js';
 import { PrintReconciler } from './reconciler.js';
 import { tillRouting } from './routing.js';
 import { RxPrintJobStore } from './rx-print-job-store.js';
@@ -12,6 +14,14 @@ import { RxPrintJobStore } from './rx-print-job-store.js';
 /** Local setting holding the queue screen's re-routes (station → printer id). */
 const MANUAL_ROUTES_KEY = 'printing:manual-routes';
 const manualRoutesSchema = z.record(z.string(), z.string());
+
+/** When printed jobs are pruned: a while after printing started (never in its way), then daily. */
+export interface TillPruningOptions extends Pick<PrintJobPrunerOptions, 'retentionMs' | 'batchSize' | 'pauseMs'> {
+  /** Delay after start before the first pass (default 10 s). */
+  firstRunAfterMs?: number;
+  /** Delay between passes while the till runs (default 24 h). */
+  everyMs?: number;
+}
 
 export interface TillPrintingOptions {
   db: TillDatabase;
@@ -21,6 +31,8 @@ export interface TillPrintingOptions {
   now?: () => number;
   /** Worker tuning (tests use short backoffs and no idle status polling). */
   worker?: { backoffMs?: number; statusIntervalMs?: number };
+  /** Pruning of settled jobs (print-job-pruner.ts); false turns it off. */
+  pruning?: TillPruningOptions | false;
   onError?: (message: string) => void;
 }
 
@@ -29,6 +41,8 @@ export interface TillPrinting {
   worker: PrintWorker;
   store: RxPrintJobStore;
   reconciler: PrintReconciler;
+  /** Deletes old printed jobs; scheduled unless `pruning: false` (tests run passes directly). */
+  pruner: PrintJobPruner;
   routing(): RoutingConfig;
   /** Stores the worker's re-routes (the queue screen's), which the next start applies again. */
   saveManualRoutes(): Promise<void>;
@@ -90,12 +104,25 @@ export async function startTillPrinting(options: TillPrintingOptions): Promise<T
     return tillRouting(branch?.printers ?? [], device);
   }
   // Independent reads, asked for together: start-up waits for the slowest, not for their sum.
-  const [branch, device, routesDoc, mark] = await Promise.all([
+  const [branch, device, routesDoc, mark, horizon] = await Promise.all([
     loadBranch(db, options.branchId()),
     printerList(),
     db.settings.findOne(MANUAL_ROUTES_KEY).exec(),
     Watermark.load(db, 'print:reconciled-through', options.now),
+    // Needed by the reconciler's first pass: requests below it may have lost their jobs to pruning.
+    PrintHorizon.load(db, options.now),
   ]);
+  const pruning = options.pruning === false ? null : (options.pruning ?? {});
+  // Built before anything starts: a bad retention fails the start instead of leaving a worker running.
+  const pruner = new PrintJobPruner({
+    store,
+    orders: db.orders,
+    horizon,
+    ...(options.now ? { now: options.now } : {}),
+    ...(pruning?.retentionMs !== undefined ? { retentionMs: pruning.retentionMs } : {}),
+    ...(pruning?.batchSize !== undefined ? { batchSize: pruning.batchSize } : {}),
+    ...(pruning?.pauseMs !== undefined ? { pauseMs: pruning.pauseMs } : {}),
+  });
   let routing = tillRouting(branch?.printers ?? [], device);
   const endpointOf = (id: string) => {
     const p = routing.printers.find((x) => x.id === id);
@@ -125,6 +152,7 @@ export async function startTillPrinting(options: TillPrintingOptions): Promise<T
     mark,
     enqueue: (job) => worker.enqueue(job),
     context: () => printContext(db, options.branchId()),
+    prunedBefore: () => horizon.value,
     onError: (error, requestId) => options.onError?.(`print request ${requestId}: ${(error as Error).message}`),
   });
   async function refresh(): Promise<void> {
@@ -134,10 +162,16 @@ export async function startTillPrinting(options: TillPrintingOptions): Promise<T
   }
   // The branch document arrives (or changes) through replication: printers may have appeared.
   const branchSub = db.branches.$.subscribe(() => void refresh().catch((e: unknown) => options.onError?.((e as Error).message)));
+  if (pruning) {
+    pruner.schedule(pruning.firstRunAfterMs ?? 10_000, pruning.everyMs ?? 86_400_000, (e: unknown) =>
+      options.onError?.(`pruning printed jobs: ${(e as Error).message}`),
+    );
+  }
   return {
     worker,
     store,
     reconciler,
+    pruner,
     routing: () => routing,
     async saveManualRoutes() {
       await db.settings.upsert({ id: MANUAL_ROUTES_KEY, value: Object.fromEntries(worker.manualRoutes()), updatedAt: Date.now() });
@@ -145,6 +179,7 @@ export async function startTillPrinting(options: TillPrintingOptions): Promise<T
     refresh,
     async stop() {
       branchSub.unsubscribe();
+      await pruner.stop();
       reconciler.stop();
       await reconciler.idle();
       await worker.stop();
