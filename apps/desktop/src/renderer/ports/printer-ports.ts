@@ -1,4 +1,4 @@
-import { branchDocSchema, type ShiftReport } from '@comanda/core';
+import { branchDocSchema, orderDocSchema, printRequestTargets, type ShiftReport } from '@comanda/core';
 import type { PrintJob } from '@comanda/printing/queue';
 import type { RxCollection } from 'rxdb';
 import { map } from 'rxjs';
@@ -86,6 +86,27 @@ function settingsPorts(runtime: TillRuntime): Pick<TillPorts['printing'], 'loadP
   };
 }
 
+/** "Printed" views for the jobs of `orderId`'s requests below `horizon` (their jobs may have been pruned). */
+async function prunedJobViews(runtime: TillRuntime, orderId: string, horizon: number): Promise<PrintJobView[]> {
+  const doc = await runtime.db.orders.findOne(orderId).exec().catch(() => null);
+  const order = doc ? orderDocSchema.safeParse(doc.toJSON()) : null;
+  if (!order?.success) return [];
+  return order.data.printRequests
+    .filter((r) => r.at < horizon)
+    .flatMap((r) =>
+      printRequestTargets(r).map((target) => ({
+        id: `${r.id}:${target}`,
+        orderId,
+        requestId: r.id,
+        target,
+        state: 'printed' as const,
+        attempts: 1,
+        error: null,
+        updatedAt: r.at,
+      })),
+    );
+}
+
 /** TillPorts.printing over the renderer's print worker (outbox jobs, queue, printer health, settings, reports). */
 function workerPorts(runtime: TillRuntime, printing: TillPrinting): TillPorts['printing'] {
   const { store } = printing;
@@ -100,8 +121,28 @@ function workerPorts(runtime: TillRuntime, printing: TillPrinting): TillPorts['p
   const settings = settingsPorts(runtime);
   return {
     ...worker,
-    subscribeOrderJobs: (orderId, listener) =>
-      store.observeOrder(orderId, (jobs) => listener(jobs.map((j) => jobView(j, orderId)))),
+    subscribeOrderJobs(orderId, listener) {
+      let jobs: PrintJobView[] | null = null;
+      let pruned: PrintJobView[] = [];
+      const emit = () => {
+        if (!jobs) return;
+        const live = new Set(jobs.map((j) => j.id));
+        listener([...jobs, ...pruned.filter((p) => !live.has(p.id))]);
+      };
+      // Jobs of requests below the pruning horizon were deleted once settled: they show as printed
+      // (an order reopened a month later for a refund is not "printing" its old tickets again).
+      const horizon = printing.prunedBefore();
+      if (horizon > 0) {
+        void prunedJobViews(runtime, orderId, horizon).then((views) => {
+          pruned = views;
+          emit();
+        });
+      }
+      return store.observeOrder(orderId, (found) => {
+        jobs = found.map((j) => jobView(j, orderId));
+        emit();
+      });
+    },
     async printReport(report) {
       try {
         const ctx = await printContext(runtime.db, runtime.branchId());

@@ -8,6 +8,7 @@ import type { PrintJobView, PrinterStatusView } from '../features/ports.js';
 import { createPrinterPorts } from '../ports/printer-ports.js';
 import type { TillRuntime } from '../shell/runtime.js';
 import { add, branchWithPrinters as withPrinters, clock, documentsOf as noDocumentsFor, openPrintingDb, type Cleanup } from './testing/till-printers.js';
+import { PRUNED_BEFORE_KEY } from './print-horizon.js';
 import { startTillPrinting, type TillPrinting } from './till-printing.js';
 
 const cleanup: Cleanup = [];
@@ -120,6 +121,36 @@ describe('till printing: outbox → reconciler → worker → Node host → virt
     expect(docs[0]!.text).not.toMatch(/RÉIMPRESSION|REPRINT/);
     await expect.poll(() => views.at(-1)?.map((v) => v.state), { timeout: 5000 }).toEqual(['printed']);
     await expect(ports.retryJob('nope:kitchen')).rejects.toThrow(/No print job/);
+  });
+
+  it('shows the tickets of requests below the pruning horizon as printed, without printing them', async () => {
+    const { kitchen, host, db } = await branchWithPrinters();
+    const c = clock();
+    let order = createOrder({ branchId: 'paris-11', tillId: 'comptoir', businessDay: '2026-01-01', ticketNumber: 12, type: 'takeaway', currency: 'EUR' }, c.ctx());
+    order = sendToKitchen(add(order, 'risotto', c.ctx()), c.ctx());
+    // A month later: that request's jobs were pruned, and the horizon says so.
+    const horizon = order.printRequests[0]!.at + 1;
+    await db.settings.insert({ id: PRUNED_BEFORE_KEY, value: horizon, updatedAt: horizon });
+    const printing = await startTillPrinting({ db, host, branchId: () => 'paris-11', worker: { statusIntervalMs: 0, backoffMs: 50 }, pruning: false });
+    cleanup.push(() => printing.stop());
+    const runtime = { host, db, printing, branchId: () => 'paris-11', settings: () => ({ tillName: 'Comptoir' }) } as unknown as TillRuntime;
+    const ports = createPrinterPorts(runtime, db.printJobs as never);
+    const orders = new DocumentRepository(db.orders, orderDocSchema, 'order');
+    await orders.save(order);
+    const views: PrintJobView[][] = [];
+    const stop = ports.subscribeOrderJobs(order.id, (v) => views.push(v));
+    cleanup.push(() => Promise.resolve(stop()));
+    await expect.poll(() => views.at(-1)?.map((v) => [v.requestId, v.state])).toEqual([[order.printRequests[0]!.id, 'printed']]);
+    expect(noDocumentsFor(kitchen)).toBe(0);
+
+    // A new send on the reopened order prints, and shows its own state next to the old one.
+    order = sendToKitchen(add(order, 'risotto', c.ctx()), c.ctx());
+    await orders.save(order);
+    await kitchen.waitForDocuments(1, 10_000);
+    await expect
+      .poll(() => views.at(-1)?.map((v) => [v.requestId, v.state]).sort(), { timeout: 5000 })
+      .toEqual(order.printRequests.map((r) => [r.id, 'printed']).sort());
+    expect(noDocumentsFor(kitchen)).toBe(1);
   });
 
   it('through the host, a printer that is down is retried, and a dropped connection mid-job needs a person', async () => {

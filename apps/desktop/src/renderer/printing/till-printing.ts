@@ -43,6 +43,8 @@ export interface TillPrinting {
   reconciler: PrintReconciler;
   /** Deletes old printed jobs; scheduled unless `pruning: false` (tests run passes directly). */
   pruner: PrintJobPruner;
+  /** Print requests with `at` below this are done; their jobs may have been pruned (print-horizon.ts). */
+  prunedBefore(): number;
   routing(): RoutingConfig;
   /** Stores the worker's re-routes (the queue screen's), which the next start applies again. */
   saveManualRoutes(): Promise<void>;
@@ -172,6 +174,7 @@ export async function startTillPrinting(options: TillPrintingOptions): Promise<T
     store,
     reconciler,
     pruner,
+    prunedBefore: () => horizon.value,
     routing: () => routing,
     async saveManualRoutes() {
       await db.settings.upsert({ id: MANUAL_ROUTES_KEY, value: Object.fromEntries(worker.manualRoutes()), updatedAt: Date.now() });
