@@ -1,6 +1,7 @@
 import { menuDocSchema, orderDocSchema, shiftDocSchema, auditEventDocSchema, staffDocSchema, branchDocSchema, branchOverrideDocSchema } from '@comanda/core';
 import type { MigrationStrategies, RxConflictHandler, RxJsonSchema } from 'rxdb';
 import type { z } from 'zod';
+import type { JobState, PrintJob } from '@comanda/printing/queue';
 
 /*
  * RxDB schemas are deliberately minimal (primary key + indexed fields): the documents are
@@ -24,22 +25,20 @@ function schema(version: number, properties: Record<string, object>, indexes: (s
   };
 }
 
-/** A local print job materialized from an order's print request (job id = `${requestId}:${target}`). */
+/**
+ * A local print job (job id = `${requestId}:${target}`): the print worker's job as it is, plus the
+ * fields the RxDB schema indexes, copied out of it. Validated with `PrintJobSchema` when read back
+ * (printing/rx-print-job-store.ts).
+ */
 export interface PrintJobDoc {
   id: string;
-  orderId: string | null;
-  requestId: string;
-  target: string;
-  printerId: string | null;
-  state: 'queued' | 'printing' | 'printed' | 'failed' | 'may-have-printed';
-  attempts: number;
+  /** '' for jobs of no order (reports, drawer kicks). */
+  orderId: string;
+  state: JobState;
   nextAttemptAt: number;
   /** Print order (time-like since schema version 1; indexed). */
   seq: number;
-  error: string | null;
-  bytesBase64: string | null;
-  createdAt: number;
-  updatedAt: number;
+  job: PrintJob;
 }
 
 /** Local key/value settings (ticket counters, pairing state, replication bookkeeping). */

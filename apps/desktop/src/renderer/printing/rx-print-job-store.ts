@@ -9,14 +9,7 @@ import { purgeTombstones } from './tombstones.js';
  * state, nextAttemptAt) next to the worker's whole job, validated with the printing package's
  * zod schema whenever it is read back.
  */
-export interface StoredPrintJob {
-  id: string;
-  orderId: string;
-  state: JobState;
-  nextAttemptAt: number;
-  seq: number;
-  job: PrintJob;
-}
+export type StoredPrintJob = PrintJobDoc;
 
 /** A settled job as the pruner reads it, held at the version read (see {@link RxPrintJobStore.removeUnchanged}). */
 export interface SettledJob {
@@ -39,13 +32,12 @@ export function requestIdOf(jobId: string): string {
  * which the worker relies on ("sending" is recorded before the first byte goes out).
  */
 export class RxPrintJobStore implements PrintJobStore {
-  private readonly collection: RxCollection<StoredPrintJob>;
+  private readonly collection: RxCollection<PrintJobDoc>;
   /** requestId → orderId, told by the reconciler before it enqueues, so jobs are findable per order. */
   private readonly orders = new Map<string, string>();
 
   constructor(collection: RxCollection<PrintJobDoc>) {
-    // The collection's RxDB schema lists only indexed fields; the stored shape is StoredPrintJob.
-    this.collection = collection as unknown as RxCollection<StoredPrintJob>;
+    this.collection = collection;
   }
 
   /** Records which order a print request belongs to (jobs of reports have no order). */
