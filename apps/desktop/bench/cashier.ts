@@ -21,7 +21,7 @@ import type { CashierSeed } from './cashier/seed-page.js';
 
 const ITEMS = Number(process.env.BENCH_MENU_ITEMS ?? 2000);
 const ORDERS = Number(process.env.BENCH_STORED_ORDERS ?? 100_000);
-const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 3);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
 const ADDS = Number(process.env.BENCH_ADDS ?? 200);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 100);
 const CASHIER_PIN = '1357'; // Léa, cashier, in the demo seed
