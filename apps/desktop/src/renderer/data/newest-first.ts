@@ -1,4 +1,5 @@
 import type { RxCollection, RxDocument } from 'rxdb';
+import { DEXIE_NOT_DELETED, dexieIndex } from './dexie-index.js';
 
 const DAY_MS = 86_400_000;
 
@@ -64,22 +65,6 @@ export async function newestValue<T>(collection: RxCollection<T>, field: string,
   return newestByRanges(collection, field, now);
 }
 
-/** The part of RxDB's Dexie storage instance read by `newestAtIndexEnd` (RxDB 17). */
-interface DexieInternals {
-  booleanIndexes: string[];
-  dexieTable: {
-    schema: { idxByName: Record<string, unknown> };
-    where(index: string): {
-      between(lower: unknown[], upper: unknown[], includeLower: boolean, includeUpper: boolean): { last(): Promise<Record<string, unknown> | undefined> };
-    };
-  };
-}
-
-function isDexieInternals(value: unknown): value is DexieInternals {
-  const table = (value as Partial<DexieInternals> | null)?.dexieTable;
-  return Array.isArray((value as Partial<DexieInternals>).booleanIndexes) && typeof table?.where === 'function' && typeof table.schema?.idxByName === 'object';
-}
-
 /**
  * The greatest value of `field` read from the end of its index: one IndexedDB request. RxDB's query
  * engine walks indexes only forwards, so this goes below it, to the Dexie table of RxDB's Dexie
@@ -88,12 +73,10 @@ function isDexieInternals(value: unknown): value is DexieInternals {
  * RxDB whose layout changed: a test fails then); the caller falls back to `newestByRanges`.
  */
 async function newestAtIndexEnd<T>(collection: RxCollection<T>, field: string): Promise<number | null | undefined> {
-  const instance = (collection as unknown as { internalStorageInstance?: { internals?: unknown } }).internalStorageInstance;
-  const internals: unknown = await instance?.internals;
-  if (!isDexieInternals(internals)) return undefined;
-  const index = `[_deleted+${field}+${collection.schema.primaryPath}]`;
-  if (!(index in internals.dexieTable.schema.idxByName) || !internals.booleanIndexes.includes('_deleted')) return undefined;
-  const last = await internals.dexieTable.where(index).between(['0', -Infinity, ''], ['0', Infinity, []], true, true).last();
+  const found = await dexieIndex(collection, [field, collection.schema.primaryPath]);
+  if (!found) return undefined;
+  const { table, index } = found;
+  const last = await table.where(index).between([DEXIE_NOT_DELETED, -Infinity, ''], [DEXIE_NOT_DELETED, Infinity, []], true, true).last();
   return last === undefined ? null : Number(last[field]);
 }
 

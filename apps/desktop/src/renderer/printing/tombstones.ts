@@ -1,28 +1,5 @@
 import type { RxCollection } from 'rxdb';
-
-/** The part of RxDB's Dexie storage instance used here (RxDB 17). */
-interface DexieTombstoneInternals {
-  booleanIndexes: string[];
-  dexieDb: { transaction<T>(mode: 'rw', table: unknown, work: () => Promise<T>): Promise<T> };
-  dexieTable: {
-    schema: { idxByName: Record<string, unknown> };
-    where(index: string): {
-      between(lower: unknown[], upper: unknown[], includeLower: boolean, includeUpper: boolean): { limit(n: number): { primaryKeys(): Promise<string[]> } };
-    };
-    bulkDelete(keys: string[]): Promise<void>;
-  };
-}
-
-function isDexieTombstoneInternals(value: unknown): value is DexieTombstoneInternals {
-  const v = value as Partial<DexieTombstoneInternals> | null;
-  return (
-    Array.isArray(v?.booleanIndexes) &&
-    typeof v.dexieDb?.transaction === 'function' &&
-    typeof v.dexieTable?.where === 'function' &&
-    typeof v.dexieTable.bulkDelete === 'function' &&
-    typeof v.dexieTable.schema?.idxByName === 'object'
-  );
-}
+import { DEXIE_DELETED, dexieIndex } from '../data/dexie-index.js';
 
 /**
  * Physically removes up to `limit` deleted documents ("tombstones") of a collection that is not
@@ -41,18 +18,15 @@ function isDexieTombstoneInternals(value: unknown): value is DexieTombstoneInter
  * tests, which count stored rows, fail then.
  */
 export async function purgeTombstones<T>(collection: RxCollection<T>, limit: number): Promise<number> {
-  const instance = (collection as unknown as { internalStorageInstance?: { internals?: unknown } }).internalStorageInstance;
-  const internals: unknown = await instance?.internals;
-  const index = `[_deleted+${collection.schema.primaryPath}]`;
-  if (!isDexieTombstoneInternals(internals) || !(index in internals.dexieTable.schema.idxByName) || !internals.booleanIndexes.includes('_deleted')) {
+  const found = await dexieIndex(collection, [collection.schema.primaryPath]);
+  if (!found) {
     if (collection.database.storage.name !== 'dexie') await collection.storageInstance.cleanup(0);
     return 0;
   }
-  const { dexieDb, dexieTable } = internals;
-  // RxDB's Dexie storage stores `_deleted` as '1' / '0' so that it can be indexed.
-  return dexieDb.transaction('rw', dexieTable, async () => {
-    const keys = await dexieTable.where(index).between(['1', ''], ['1', []], true, true).limit(limit).primaryKeys();
-    if (keys.length > 0) await dexieTable.bulkDelete(keys);
+  const { db, table, index } = found;
+  return db.transaction('rw', table, async () => {
+    const keys = await table.where(index).between([DEXIE_DELETED, ''], [DEXIE_DELETED, []], true, true).limit(limit).primaryKeys();
+    if (keys.length > 0) await table.bulkDelete(keys);
     return keys.length;
   });
 }
