@@ -14,11 +14,16 @@ export interface ReadScope {
   branchId: string | null;
 }
 
+/**
+ * The xid8 travels as text (it exceeds 2^53) under its own name: aliased `AS txid` it would shadow
+ * the column in `ORDER BY txid`, which would then sort as text ("1000" < "999") and hand out a
+ * checkpoint past rows the page never returned.
+ */
 interface DocumentRow {
   id: string;
   data: Record<string, unknown>;
   deleted: boolean;
-  txid: string;
+  txid_text: string;
 }
 
 export function toWire(row: { data: Record<string, unknown>; deleted: boolean }): WireDocument {
@@ -43,7 +48,7 @@ export async function pullDocuments(
 ): Promise<{ documents: WireDocument[]; checkpoint: Checkpoint; pending: boolean }> {
   const from = checkpoint ?? { txid: '0', id: '' };
   const { rows } = await db.query<DocumentRow>(
-    `SELECT id, data, deleted, txid::text AS txid
+    `SELECT id, data, deleted, txid::text AS txid_text
      FROM documents
      WHERE collection = $1 AND org_id = $2
        AND ($3::text IS NULL OR visible_to IS NULL OR $3 = ANY (visible_to))
@@ -57,7 +62,7 @@ export async function pullDocuments(
   if (last) {
     return {
       documents: rows.map(toWire),
-      checkpoint: { txid: last.txid, id: last.id },
+      checkpoint: { txid: last.txid_text, id: last.id },
       pending: rows.length === limit,
     };
   }
@@ -79,8 +84,8 @@ export async function headCheckpoint(
   collection: string,
   scope: ReadScope,
 ): Promise<Checkpoint> {
-  const { rows } = await db.query<{ id: string; txid: string }>(
-    `SELECT id, txid::text AS txid FROM documents
+  const { rows } = await db.query<Pick<DocumentRow, 'id' | 'txid_text'>>(
+    `SELECT id, txid::text AS txid_text FROM documents
      WHERE collection = $1 AND org_id = $2
        AND ($3::text IS NULL OR visible_to IS NULL OR $3 = ANY (visible_to))
        AND txid < pg_snapshot_xmin(pg_current_snapshot())
@@ -88,7 +93,7 @@ export async function headCheckpoint(
     [collection, scope.orgId, scope.branchId],
   );
   const row = rows[0];
-  return row ? { txid: row.txid, id: row.id } : null;
+  return row ? { txid: row.txid_text, id: row.id } : null;
 }
 
 /** One compare-and-set write. `next` is stored as given (already validated by the caller). */
