@@ -100,7 +100,7 @@ export const syncRouter = {
     const { hub, db, metrics } = ctx.services;
     const guard = deviceWriteGuard(collection, ctx.device.branch);
     const result = await withTransaction(db.pool, async (tx) => {
-      const applied = await applyWrites(tx, ctx.device.org, collection, rows, guard);
+      const applied = await applyWrites(tx, scopeOf(ctx.device), collection, rows, guard);
       const notice = { org: ctx.device.org, collection, branches: [...applied.touchedBranches] };
       if (applied.written.length > 0) await hub.publishInTransaction(tx, notice);
       await tx.query(

@@ -1,3 +1,4 @@
+import { TRPCError } from '@trpc/server';
 import type { Queryable } from '../db/tx';
 import { sameJson } from './stable-json';
 
@@ -129,8 +130,30 @@ function stripTombstone(doc: WireDocument): Record<string, unknown> {
   return data;
 }
 
+/** Whether a stored document is one `scope` can pull: the read rule of {@link pullDocuments}. */
+function readableBy(scope: ReadScope, master: MasterRow): boolean {
+  return (
+    scope.branchId === null ||
+    master.visible_to === null ||
+    master.visible_to.includes(scope.branchId)
+  );
+}
+
+/**
+ * Refusal of a row whose id is taken by a document the writer cannot read. Same answer whatever
+ * that document is (its branch, contents or state are never echoed), and given before the no-op and
+ * conflict decisions, so a push can never return, nor confirm the contents of, another branch's data.
+ */
+function unreadableMaster(id: string): TRPCError {
+  return new TRPCError({
+    code: 'FORBIDDEN',
+    message: `Document ${id.slice(0, 200)} cannot be written by this till; use a new id`,
+  });
+}
+
 /**
  * Applies a batch of RxDB push rows as compare-and-set inside the caller's transaction:
+ * - the id belongs to a document `scope` cannot read → the whole batch is refused (403);
  * - the master equals the new state → nothing to do (a replayed batch is a no-op, not a conflict);
  * - the master equals the assumed state, or there is no master yet → write;
  * - otherwise → conflict, the master state is returned and nothing is written for that row.
@@ -138,11 +161,12 @@ function stripTombstone(doc: WireDocument): Record<string, unknown> {
  */
 export async function applyWrites(
   tx: Queryable,
-  orgId: string,
+  scope: ReadScope,
   collection: string,
   rows: WriteRow[],
   guard: WriteGuard,
 ): Promise<ApplyResult> {
+  const { orgId } = scope;
   const result: ApplyResult = { conflicts: [], written: [], touchedBranches: new Set() };
   if (rows.length === 0) return result;
   const masters = await lockMasters(
@@ -155,6 +179,7 @@ export async function applyWrites(
   const updates: { row: WriteRow; visibleTo: string[] | null }[] = [];
 
   const decide = (row: WriteRow, master: MasterRow | undefined): void => {
+    if (master && !readableBy(scope, master)) throw unreadableMaster(row.id);
     const masterDoc = master ? toWire(master) : null;
     if (masterDoc && sameJson(masterDoc, row.next)) return;
     // No master at all: nothing can be overwritten, so the write goes ahead whatever was assumed.
@@ -201,7 +226,7 @@ export async function applyWrites(
     for (const u of updates) record(result, u.row, u.visibleTo);
   }
   if (deferred.length > 0) {
-    const rest = await applyWrites(tx, orgId, collection, deferred, guard);
+    const rest = await applyWrites(tx, scope, collection, deferred, guard);
     result.conflicts.push(...rest.conflicts);
     result.written.push(...rest.written);
     for (const b of rest.touchedBranches) result.touchedBranches.add(b);

@@ -39,7 +39,7 @@ export async function writeAsOrg(
     const masters = new Map(rows.map((r) => [r.id, toWire(r)]));
     const applied = await applyWrites(
       tx,
-      orgId,
+      { orgId, branchId: null },
       collection,
       validated.map((doc) => writeRow(collection, masters.get(doc.id) ?? null, doc)),
       () => undefined,
