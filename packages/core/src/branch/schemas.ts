@@ -49,20 +49,25 @@ let canonicalTimeZones: ReadonlySet<string> | null = null;
  * in `Intl.supportedValuesOf`; anything else (aliases such as `Asia/Calcutta`, `UTC` on some
  * engines) is tried on a date formatter, which loads far more of ICU.
  */
-export const timeZoneSchema = z.string().max(64).refine(
-  (tz) => {
-    if (knownTimeZones.has(tz)) return true;
-    canonicalTimeZones ??= new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []);
-    try {
-      if (!canonicalTimeZones.has(tz)) new Intl.DateTimeFormat('en', { timeZone: tz });
-      knownTimeZones.add(tz);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'expected an IANA time zone such as Europe/Paris' },
-);
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(
+    (tz) => {
+      if (knownTimeZones.has(tz)) return true;
+      canonicalTimeZones ??= new Set(
+        typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [],
+      );
+      try {
+        if (!canonicalTimeZones.has(tz)) new Intl.DateTimeFormat('en', { timeZone: tz });
+        knownTimeZones.add(tz);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'expected an IANA time zone such as Europe/Paris' },
+  );
 
 /**
  * A branch (restaurant location) of the organization (`branches` collection).

@@ -29,7 +29,12 @@ describe('bounds of the wire schemas', () => {
     const limits = { maxDepth: 8, maxNodes: 1000 };
     expect(jsonShapeProblem(nested(100_000), limits)).toMatch(/deeper than 8/);
     expect(jsonShapeProblem({ a: nested(7) }, limits)).toBeNull();
-    expect(jsonShapeProblem(Array.from({ length: 2000 }, () => 1), limits)).toMatch(/values/);
+    expect(
+      jsonShapeProblem(
+        Array.from({ length: 2000 }, () => 1),
+        limits,
+      ),
+    ).toMatch(/values/);
     expect(boundedJsonObjectSchema.safeParse({ deep: nested(5000) }).success).toBe(false);
     expect(boundedJsonObjectSchema.safeParse({ amount: 12, why: 'x' }).success).toBe(true);
   });
@@ -57,9 +62,9 @@ describe('bounds of the wire schemas', () => {
     expect(unknown.error?.issues[0]?.code).toBe('unrecognized_keys');
     expect(orderLineSchema.safeParse({ ...line, unitPrice: MAX_AMOUNT }).success).toBe(true);
     expect(orderLineSchema.safeParse({ ...line, unitPrice: MAX_AMOUNT + 1 }).success).toBe(false);
-    expect(
-      orderLineSchema.safeParse({ ...line, unitPrice: Number.MAX_SAFE_INTEGER }).success,
-    ).toBe(false);
+    expect(orderLineSchema.safeParse({ ...line, unitPrice: Number.MAX_SAFE_INTEGER }).success).toBe(
+      false,
+    );
     expect(orderLineSchema.safeParse({ ...line, quantity: 10_001 }).success).toBe(false);
     expect(orderLineSchema.safeParse({ ...line, notes: 'x'.repeat(MAX_TEXT_LENGTH) }).success).toBe(
       true,

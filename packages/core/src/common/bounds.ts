@@ -48,7 +48,8 @@ export function listSchema<T extends z.ZodType>(item: T, max = MAX_LIST_LENGTH) 
 }
 
 /** A JSON value. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** Limits of {@link jsonShapeProblem}. */
 export interface JsonLimits {

@@ -166,7 +166,11 @@ export const orderDocSchema = z.strictObject({
   /** Business day (`YYYY-MM-DD`, branch time zone) the ticket number belongs to. */
   businessDay: isoDateSchema,
   /** Human ticket number, per till per business day, starting at 1. */
-  ticketNumber: z.number().int().positive().max(MAX_QUANTITY * 100),
+  ticketNumber: z
+    .number()
+    .int()
+    .positive()
+    .max(MAX_QUANTITY * 100),
   shiftId: idSchema.nullable().default(null),
   type: orderTypeSchema,
   table: nameSchema.nullable().default(null),
