@@ -136,11 +136,22 @@ describe('authorization matrix over every procedure', () => {
     tokens.deviceNoIat = forge(deviceClaims, { exp: nowSeconds + 600 });
     tokens.deviceTenYears = forge(deviceClaims, tenYears);
 
-    catalogue = procedureCatalogue({ branchId: paris, deviceId: device.cred.deviceId });
+    // The owner renames and deactivates this one, not the manager whose token the matrix uses.
+    const userId = await createUser(services.db.pool, {
+      orgId,
+      email: 'spare-manager@lacoste.example',
+      name: 'Spare',
+      role: 'manager',
+      branchIds: [lyon],
+      password: 'manager-pass-456',
+    });
+    catalogue = procedureCatalogue({ branchId: paris, deviceId: device.cred.deviceId, userId });
     // Manager of Paris reaching into Lyon.
-    lyonOnly = procedureCatalogue({ branchId: lyon, deviceId: device.cred.deviceId }).filter(
-      (c) => c.path === 'owner.overrides.list' || c.path === 'owner.syncHealth',
-    );
+    lyonOnly = procedureCatalogue({
+      branchId: lyon,
+      deviceId: device.cred.deviceId,
+      userId,
+    }).filter((c) => c.path === 'owner.overrides.list' || c.path === 'owner.syncHealth');
     lyonOnly = lyonOnly.map((c) =>
       c.path === 'owner.syncHealth' ? { ...c, input: { branchId: lyon } } : c,
     );
@@ -150,7 +161,7 @@ describe('authorization matrix over every procedure', () => {
   it('the catalogue lists every procedure of the router', () => {
     const paths = Object.keys(appRouter._def.procedures).sort();
     expect(
-      procedureCatalogue({ branchId: 'b', deviceId: 'd' })
+      procedureCatalogue({ branchId: 'b', deviceId: 'd', userId: 'u' })
         .map((c) => c.path)
         .sort(),
     ).toEqual(paths);
