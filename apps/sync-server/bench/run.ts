@@ -31,12 +31,14 @@ interface BenchServer {
 
 async function startServerProcess(databaseUrl: string): Promise<BenchServer> {
   const port = await freePort();
+  const metricsPort = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
+      METRICS_PORT: String(metricsPort),
       LOG_LEVEL: 'warn',
       DB_POOL_MAX: '20',
     },
@@ -61,7 +63,7 @@ async function startServerProcess(databaseUrl: string): Promise<BenchServer> {
     url,
     services: { db },
     async pushSeconds() {
-      const text = await (await fetch(`${url}/metrics`)).text();
+      const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
       const read = (suffix: string) =>
         Number(
           new RegExp(

@@ -14,17 +14,32 @@ type Caller =
   | 'wrongKey'
   | 'unknownKid'
   | 'revokedDevice'
+  | ForgedLifetime
   | 'device'
   | 'otherOrgDevice'
   | 'manager'
   | 'otherOrgOwner'
   | 'owner';
 
+/** Tokens signed with the server's real key whose lifetime claims are missing or too long. */
+const forgedLifetimes = [
+  'ownerNoExp',
+  'ownerNoIat',
+  'ownerTenYears',
+  'deviceNoExp',
+  'deviceNoIat',
+  'deviceTenYears',
+] as const;
+type ForgedLifetime = (typeof forgedLifetimes)[number];
+
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** The status each caller must get for a procedure of each access level (public ones are not checked here). */
 function expected(access: Exclude<Access, 'public'>, caller: Caller): 'ok' | 401 | 403 {
-  if (['none', 'expired', 'algNone', 'wrongKey', 'unknownKid', 'revokedDevice'].includes(caller))
+  if (
+    ['none', 'expired', 'algNone', 'wrongKey', 'unknownKid', 'revokedDevice'].includes(caller) ||
+    (forgedLifetimes as readonly string[]).includes(caller)
+  )
     return 401;
   const device = caller === 'device' || caller === 'otherOrgDevice';
   if (access === 'device') return device ? 'ok' : 403;
@@ -103,12 +118,40 @@ describe('authorization matrix over every procedure', () => {
     });
     tokens.unknownKid = jwt.sign(claims, 'x'.repeat(48), { algorithm: 'HS256', keyid: 'nobody' });
     tokens.none = undefined;
+    const key = services.keyring.keys.get(services.keyring.activeKid)!;
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const forge = (principal: object, lifetime: { iat?: number; exp?: number }) =>
+      jwt.sign({ ...principal, iss: ISSUER, aud: AUDIENCE, ...lifetime }, key, {
+        algorithm: 'HS256',
+        keyid: services.keyring.activeKid,
+        noTimestamp: true,
+      });
+    const ownerClaims = { typ: 'user', sub: 'x', org: orgId, role: 'owner', branches: [] };
+    const deviceClaims = { typ: 'device', sub: device.cred.deviceId, org: orgId, branch: paris };
+    const tenYears = { iat: nowSeconds, exp: nowSeconds + 10 * 365 * 86_400 };
+    tokens.ownerNoExp = forge(ownerClaims, { iat: nowSeconds });
+    tokens.ownerNoIat = forge(ownerClaims, { exp: nowSeconds + 600 });
+    tokens.ownerTenYears = forge(ownerClaims, tenYears);
+    tokens.deviceNoExp = forge(deviceClaims, { iat: nowSeconds });
+    tokens.deviceNoIat = forge(deviceClaims, { exp: nowSeconds + 600 });
+    tokens.deviceTenYears = forge(deviceClaims, tenYears);
 
-    catalogue = procedureCatalogue({ branchId: paris, deviceId: device.cred.deviceId });
+    // The owner renames and deactivates this one, not the manager whose token the matrix uses.
+    const userId = await createUser(services.db.pool, {
+      orgId,
+      email: 'spare-manager@lacoste.example',
+      name: 'Spare',
+      role: 'manager',
+      branchIds: [lyon],
+      password: 'manager-pass-456',
+    });
+    catalogue = procedureCatalogue({ branchId: paris, deviceId: device.cred.deviceId, userId });
     // Manager of Paris reaching into Lyon.
-    lyonOnly = procedureCatalogue({ branchId: lyon, deviceId: device.cred.deviceId }).filter(
-      (c) => c.path === 'owner.overrides.list' || c.path === 'owner.syncHealth',
-    );
+    lyonOnly = procedureCatalogue({
+      branchId: lyon,
+      deviceId: device.cred.deviceId,
+      userId,
+    }).filter((c) => c.path === 'owner.overrides.list' || c.path === 'owner.syncHealth');
     lyonOnly = lyonOnly.map((c) =>
       c.path === 'owner.syncHealth' ? { ...c, input: { branchId: lyon } } : c,
     );
@@ -118,7 +161,7 @@ describe('authorization matrix over every procedure', () => {
   it('the catalogue lists every procedure of the router', () => {
     const paths = Object.keys(appRouter._def.procedures).sort();
     expect(
-      procedureCatalogue({ branchId: 'b', deviceId: 'd' })
+      procedureCatalogue({ branchId: 'b', deviceId: 'd', userId: 'u' })
         .map((c) => c.path)
         .sort(),
     ).toEqual(paths);
@@ -131,6 +174,7 @@ describe('authorization matrix over every procedure', () => {
     'wrongKey',
     'unknownKid',
     'revokedDevice',
+    ...forgedLifetimes,
     'device',
     'otherOrgDevice',
     'manager',

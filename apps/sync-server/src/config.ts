@@ -25,6 +25,11 @@ const envSchema = z.object({
     .positive()
     .default(1024 * 1024),
   AUTH_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  // A port number, or `off` for no metrics listener.
+  METRICS_PORT: z
+    .union([z.literal('off'), z.coerce.number().int().min(0).max(65_535)])
+    .default(9464),
+  METRICS_HOST: z.string().default('127.0.0.1'),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
 });
 
@@ -48,5 +53,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
     maxBodyBytes: e.MAX_BODY_BYTES,
     authRateLimit: e.AUTH_RATE_LIMIT,
     poolMax: e.DB_POOL_MAX,
+    metricsPort: e.METRICS_PORT === 'off' ? undefined : e.METRICS_PORT,
+    metricsHost: e.METRICS_HOST,
   };
 }

@@ -5,21 +5,63 @@ import { startTestServer, type TestServer } from './testing/index';
 describe('HTTP surface: health, metrics, CORS, limits, sessions', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ authRateLimit: 5, corsOrigins: 'https://backoffice.example' });
+    server = await startTestServer({
+      authRateLimit: 5,
+      corsOrigins: 'https://backoffice.example',
+      metricsPort: 0,
+    });
   });
   afterAll(() => server?.close());
 
-  it('answers liveness, readiness (with the database) and Prometheus metrics', async () => {
+  it('answers liveness and readiness (with the database); metrics only on their own listener', async () => {
     expect(await (await fetch(`${server.url}/health/live`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${server.url}/health/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ready', database: 'pglite' });
     await fetch(`${server.trpcUrl}/owner.me`);
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
+    const metricsUrl = server.server.metricsUrl!;
+    expect(new URL(metricsUrl).hostname).toBe('127.0.0.1');
+    expect(new URL(metricsUrl).port).not.toBe(String(server.port));
+    const metrics = await (await fetch(metricsUrl)).text();
     expect(metrics).toMatch(
       /comanda_trpc_requests_total\{procedure="owner.me",code="UNAUTHORIZED"\} 1/,
     );
+    expect((await fetch(metricsUrl.replace('/metrics', '/trpc/owner.me'))).status).toBe(404);
     expect((await fetch(`${server.url}/nope`)).status).toBe(404);
+  });
+
+  it('takes a token from ?connectionParams= only on sync.stream; elsewhere only the header counts', async () => {
+    const anon = createClient(server.trpcUrl);
+    const session = await anon.auth.signIn.mutate({
+      email: server.demo.owner.email,
+      password: server.demo.owner.password,
+    });
+    const params = `connectionParams=${encodeURIComponent(JSON.stringify({ token: session.accessToken }))}`;
+    const query = await fetch(`${server.trpcUrl}/owner.me?${params}`);
+    expect(query.status).toBe(401);
+    const mutation = await fetch(`${server.trpcUrl}/owner.staff.upsert?${params}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'X',
+        role: 'cashier',
+        branchIds: server.demo.branchIds,
+        pin: '4321',
+      }),
+    });
+    expect(mutation.status).toBe(401);
+    const header = await fetch(`${server.trpcUrl}/owner.me`, {
+      headers: { authorization: `Bearer ${session.accessToken}` },
+    });
+    expect(header.status).toBe(200);
+    // The stream still reads it there (EventSource cannot send headers): an owner token gets
+    // past authentication and is refused for its role (403), not for a missing token (401).
+    const stream = await fetch(
+      `${server.trpcUrl}/sync.stream?input=${encodeURIComponent(JSON.stringify({ collection: 'orders' }))}&${params}`,
+    );
+    const text = await readUntil(stream, /serialized-error/);
+    expect(text).toMatch(/"httpStatus":403/);
   });
 
   it('echoes a request id and allows the till origin (any loopback port) and configured origins', async () => {
@@ -123,3 +165,19 @@ describe('HTTP surface: health, metrics, CORS, limits, sessions', () => {
     expect(String(wrong)).toMatch(/Email or password is wrong/);
   });
 });
+
+async function readUntil(response: Response, pattern: RegExp): Promise<string> {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    while (!pattern.test(text)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value as Uint8Array, { stream: true });
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return text;
+}

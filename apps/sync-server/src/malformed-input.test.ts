@@ -57,7 +57,11 @@ describe('malformed input to every procedure', () => {
         deviceSecret: cred.deviceSecret,
       })
     ).accessToken;
-    catalogue = procedureCatalogue({ branchId: paris, deviceId: 'dev_unknown' });
+    catalogue = procedureCatalogue({
+      branchId: paris,
+      deviceId: 'dev_unknown',
+      userId: 'usr_unknown',
+    });
   });
   afterAll(() => server?.close());
 

@@ -1,11 +1,11 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import pino, { type Logger } from 'pino';
 import { keyringFromDatabase, keyringFromEnv } from './auth/keyring';
 import { openDatabase } from './db/database';
 import { applyCors, corsPolicy } from './http/cors';
-import { createMetrics } from './http/metrics';
+import { createMetrics, createMetricsServer } from './http/metrics';
 import { RateLimiter } from './http/rate-limit';
 import { appRouter } from './router';
 import type { Services } from './services';
@@ -35,11 +35,20 @@ export interface StartServerOptions {
   /** Live streams poll at least this often even without a notice (default 15 s). */
   streamPollMs?: number;
   poolMax?: number;
+  /**
+   * Port of the separate Prometheus listener (`GET /metrics`); 0 picks a free one, undefined
+   * serves no metrics. The API port never answers /metrics.
+   */
+  metricsPort?: number | undefined;
+  /** Address of the metrics listener (default 127.0.0.1: only this machine can scrape). */
+  metricsHost?: string;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** `http://host:port/metrics` of the metrics listener, or null when it is off. */
+  metricsUrl: string | null;
   services: Services;
   /** Graceful shutdown: stop accepting, end live streams, close the database. */
   close(): Promise<void>;
@@ -120,11 +129,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         return json(res, 503, { status: 'database unavailable', error: (error as Error).message });
       }
     }
-    if (path === '/metrics') {
-      res.writeHead(200, { 'content-type': services.metrics.registry.contentType });
-      res.end(await services.metrics.registry.metrics());
-      return;
-    }
     if (path.startsWith('/trpc/')) {
       const length = Number(req.headers['content-length'] ?? 0);
       if (length > maxBodyBytes) {
@@ -142,22 +146,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4455, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  const host =
-    options.host && options.host !== '0.0.0.0' && options.host !== '::'
-      ? options.host
-      : '127.0.0.1';
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = await listen(server, options.port ?? 4455, options.host ?? '127.0.0.1');
   logger.info({ url, database: db.kind }, 'sync server listening');
+  const metricsServer =
+    options.metricsPort === undefined ? null : createMetricsServer(services.metrics);
+  const metricsUrl = metricsServer
+    ? `${await listen(metricsServer, options.metricsPort!, options.metricsHost ?? '127.0.0.1')}/metrics`
+    : null;
+  if (metricsUrl) logger.info({ metricsUrl }, 'metrics listening');
 
   let closing: Promise<void> | undefined;
   return {
     url,
-    port,
+    port: Number(new URL(url).port),
+    metricsUrl,
     services,
     close() {
       closing ??= (async () => {
@@ -168,6 +170,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 1000))]);
         for (const socket of sockets) socket.destroy();
         await stopped;
+        await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(0)));
         await hub.close();
         await db.close();
         logger.info('sync server stopped');
@@ -175,6 +178,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       return closing;
     },
   };
+}
+
+/** Listens and returns the base URL (a wildcard address is reached through loopback). */
+async function listen(server: Server, port: number, host: string): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const bound = (server.address() as AddressInfo).port;
+  const reachable = host !== '0.0.0.0' && host !== '::' ? host : '127.0.0.1';
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${bound}`;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

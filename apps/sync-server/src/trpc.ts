@@ -19,16 +19,24 @@ export interface Context {
   token: string | null;
 }
 
+/** The one procedure that may carry its token in the URL: EventSource cannot set headers. */
+const URL_TOKEN_PROCEDURE = 'sync.stream';
+
 /**
- * Builds the context. The token comes from `Authorization: Bearer …`, or for SSE subscriptions
- * (EventSource cannot set headers) from tRPC's `connectionParams.token`.
+ * Builds the context. The token comes from `Authorization: Bearer …`, or for the `sync.stream`
+ * subscription only from tRPC's `connectionParams.token` (a URL parameter: it ends up in proxy
+ * logs, so no other procedure accepts it).
  */
 export function createContextFactory(services: Services) {
   return ({ req, info }: CreateHTTPContextOptions): Context => {
     const header = req.headers.authorization;
     const bearer =
       typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : null;
-    const fromParams = info.connectionParams?.token ?? null;
+    const streamOnly =
+      info.type === 'subscription' &&
+      info.calls.length === 1 &&
+      info.calls[0]?.path === URL_TOKEN_PROCEDURE;
+    const fromParams = streamOnly ? (info.connectionParams?.token ?? null) : null;
     const requestId = String(req.headers['x-request-id'] ?? '').slice(0, 64) || crypto.randomUUID();
     return {
       services,

@@ -48,6 +48,10 @@ describe('access tokens', () => {
       () => jwt.sign({ ...claims(), typ: 'admin' }, secretB, { algorithm: 'HS256', keyid: 'new' }),
     ],
     ['garbage', () => 'not.a.token'],
+    ['no exp (would never expire)', () => forge({ exp: undefined })],
+    ['no iat', () => forge({ iat: undefined })],
+    ['a 10-year lifetime', () => forge({ exp: nowSeconds() + 10 * 365 * 86_400 })],
+    ['issued in the future', () => forge({ iat: nowSeconds() + 3600, exp: nowSeconds() + 3700 })],
   ])('rejects %s', (_label, make) => {
     expect(() => verifyAccessToken(ring, make(), now)).toThrow(InvalidTokenError);
   });
@@ -61,6 +65,15 @@ describe('access tokens', () => {
 
 function b64(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+const nowSeconds = () => Math.floor(now.getTime() / 1000);
+
+/** A token signed with the real key, with claims overridden (undefined removes one). */
+function forge(overrides: Record<string, number | undefined>): string {
+  const payload: Record<string, unknown> = { ...claims(), ...overrides };
+  for (const [key, value] of Object.entries(payload)) if (value === undefined) delete payload[key];
+  return jwt.sign(payload, secretB, { algorithm: 'HS256', keyid: 'new', noTimestamp: true });
 }
 
 function claims() {

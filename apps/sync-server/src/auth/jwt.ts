@@ -7,6 +7,21 @@ export const ISSUER = 'comanda-sync';
 export const AUDIENCE = 'comanda';
 /** Access tokens live briefly: revocation of owners relies on refresh, devices are checked per request. */
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+/** Clock difference tolerated between instances for a token's `iat`. */
+const CLOCK_SKEW_SECONDS = 60;
+
+/**
+ * `exp` and `iat` must both be present: jsonwebtoken accepts a token without `exp` as one that
+ * never expires. A lifetime longer than the server ever issues means a forged or foreign token.
+ */
+const lifetimeClaims = z
+  .object({
+    iat: z.number({ error: 'iat claim required' }).int().nonnegative(),
+    exp: z.number({ error: 'exp claim required' }).int().nonnegative(),
+  })
+  .refine((c) => c.exp > c.iat && c.exp - c.iat <= ACCESS_TOKEN_TTL_SECONDS, {
+    message: `token lifetime over ${ACCESS_TOKEN_TTL_SECONDS} seconds`,
+  });
 
 const ownerClaims = z.object({
   typ: z.literal('user'),
@@ -66,7 +81,8 @@ export function signAccessToken(
 
 /**
  * Verifies an access token: HS256 only (so `alg: none` and algorithm confusion fail), the key
- * named by `kid`, issuer, audience and expiry.
+ * named by `kid`, issuer, audience, expiry, and the presence of `exp` and `iat` with a lifetime
+ * no longer than the server issues.
  */
 export function verifyAccessToken(keyring: Keyring, token: string, now: Date): Principal {
   const decoded = jwt.decode(token, { complete: true });
@@ -84,6 +100,11 @@ export function verifyAccessToken(keyring: Keyring, token: string, now: Date): P
   } catch (error) {
     throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');
   }
+  const lifetime = lifetimeClaims.safeParse(payload);
+  if (!lifetime.success)
+    throw new InvalidTokenError(lifetime.error.issues[0]?.message ?? 'exp and iat are required');
+  if (lifetime.data.iat > Math.floor(now.getTime() / 1000) + CLOCK_SKEW_SECONDS)
+    throw new InvalidTokenError('token issued in the future');
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) throw new InvalidTokenError('token claims malformed');
   return claims.data;

@@ -1,6 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import type pg from 'pg';
+import { unknownBranchIds } from '../db/branches';
 import { withTransaction, type Queryable } from '../db/tx';
+import { findUserByEmail, findUserById, insertUser, type UserRow } from '../db/users';
 import { signAccessToken, type UserPrincipal } from './jwt';
 import type { Keyring } from './keyring';
 import { hashPassword, newId, randomSecret, sha256, verifyPassword } from './secrets';
@@ -31,26 +33,55 @@ export interface UserSession {
   };
 }
 
-interface UserRow {
-  id: string;
-  org_id: string;
-  email: string;
-  name: string;
-  role: 'owner' | 'manager';
-  branch_ids: string[];
-  password_hash: string;
-  disabled_at: Date | null;
+/** Shortest password an owner or manager may choose. */
+export const MIN_PASSWORD_LENGTH = 10;
+
+/**
+ * Checks the branches a role is scoped to: a manager needs at least one branch of the org, an
+ * owner has none (owners see every branch).
+ */
+export async function assertRoleBranches(
+  db: Queryable,
+  orgId: string,
+  role: 'owner' | 'manager',
+  branchIds: string[],
+): Promise<void> {
+  if (role === 'owner' && branchIds.length > 0)
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'An owner sees every branch: give branches to managers only',
+    });
+  if (role === 'manager' && branchIds.length === 0)
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'A manager needs at least one branch' });
+  const unknown = await unknownBranchIds(db, orgId, branchIds);
+  // Unknown and foreign branches answer the same 403 (as assertUserBranch): ids are not probed.
+  if (unknown.length > 0)
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: `No branch ${unknown[0]!.slice(0, 60)} in this organization`,
+    });
 }
 
+/** Creates an owner or manager (argon2id password); managers are scoped to their branches. */
 export async function createUser(db: Queryable, user: NewUser): Promise<string> {
+  if (user.password.length < MIN_PASSWORD_LENGTH)
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `The password must be at least ${MIN_PASSWORD_LENGTH} characters`,
+    });
+  await assertRoleBranches(db, user.orgId, user.role, user.branchIds);
   const id = newId('usr');
   const passwordHash = await hashPassword(user.password);
   try {
-    await db.query(
-      `INSERT INTO users (id, org_id, email, name, role, branch_ids, password_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [id, user.orgId, user.email, user.name, user.role, user.branchIds, passwordHash],
-    );
+    await insertUser(db, {
+      id,
+      org_id: user.orgId,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      branch_ids: user.branchIds,
+      password_hash: passwordHash,
+    });
   } catch (error) {
     if ((error as { code?: string }).code === '23505') {
       throw new TRPCError({
@@ -74,10 +105,7 @@ export async function signIn(
   credentials: { email: string; password: string },
   now: Date,
 ): Promise<UserSession> {
-  const { rows } = await pool.query<UserRow>('SELECT * FROM users WHERE lower(email) = lower($1)', [
-    credentials.email,
-  ]);
-  const row = rows[0];
+  const row = await findUserByEmail(pool, credentials.email);
   dummyHash ??= hashPassword(randomSecret());
   const ok = await verifyPassword(row?.password_hash ?? (await dummyHash), credentials.password);
   if (!row || !ok || row.disabled_at) {
@@ -121,8 +149,7 @@ export async function refreshSession(
     if (token.expires_at.getTime() <= now.getTime())
       return { error: 'Refresh token expired' } as const;
     await tx.query('UPDATE refresh_tokens SET used_at = $2 WHERE id = $1', [token.id, now]);
-    const user = (await tx.query<UserRow>('SELECT * FROM users WHERE id = $1', [token.user_id]))
-      .rows[0];
+    const user = await findUserById(tx, token.user_id);
     if (!user || user.disabled_at) return { error: 'User is disabled' } as const;
     const next = await issueRefreshToken(tx, user.id, token.family_id, now);
     return { user, next } as const;

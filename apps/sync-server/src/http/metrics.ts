@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics of one server (own registry, so several servers can run in one process). */
@@ -40,4 +41,25 @@ export function createMetrics(): Metrics {
       registers: [registry],
     }),
   };
+}
+
+/**
+ * The Prometheus listener, separate from the API: the API port faces tills and browsers, this one
+ * is bound to loopback (or a private interface) so request counts and process details are not
+ * open to whoever can reach the shop's server.
+ */
+export function createMetricsServer(metrics: Metrics): Server {
+  return createServer((req, res) => {
+    if ((req.url ?? '/').split('?')[0] !== '/metrics' || req.method !== 'GET') {
+      res.writeHead(404).end();
+      return;
+    }
+    metrics.registry.metrics().then(
+      (text) => {
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        res.end(text);
+      },
+      () => res.writeHead(500).end(),
+    );
+  });
 }

@@ -15,6 +15,7 @@ import { listDocuments, writeAsOrg } from '../sync/owner-writes';
 import { assertUserBranch, ownerProcedure, protectedProcedure, type Context } from '../trpc';
 import type { UserPrincipal } from '../auth/jwt';
 import { syncHealth } from './sync-health';
+import { usersRouter } from './owner/users';
 
 const id = z.string().min(1).max(200);
 type UserCtx = Context & { user: UserPrincipal };
@@ -308,6 +309,7 @@ export const ownerRouter = {
   staff: staffRouter,
   devices: devicesRouter,
   audit: auditRouter,
+  users: usersRouter,
   syncHealth: protectedProcedure
     .input(z.strictObject({ branchId: id.optional() }).optional())
     .query(async ({ ctx, input }) => {

@@ -2,12 +2,14 @@ import { checkpointSchema, MAX_PULL_LIMIT, MAX_PUSH_ROWS } from '@comanda/core/s
 import { TRPCError, tracked, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import type { DevicePrincipal } from '../auth/jwt';
+import { activeManagerIds } from '../db/managers';
 import { withTransaction } from '../db/tx';
 import { applyWrites, pullDocuments, type WireDocument } from '../sync/documents';
 import {
   assertDevicePushable,
   collectionOrThrow,
   deviceWriteGuard,
+  needsManagers,
   validateDocument,
   writeRow,
 } from '../sync/rules';
@@ -98,7 +100,10 @@ export const syncRouter = {
       return writeRow(collection, assumed, next);
     });
     const { hub, db, metrics } = ctx.services;
-    const guard = deviceWriteGuard(collection, ctx.device.branch);
+    const managers = needsManagers(collection, rows)
+      ? await activeManagerIds(db.pool, ctx.device.org, ctx.device.branch)
+      : new Set<string>();
+    const guard = deviceWriteGuard(collection, ctx.device.branch, { rows, managers });
     const result = await withTransaction(db.pool, async (tx) => {
       const applied = await applyWrites(tx, scopeOf(ctx.device), collection, rows, guard);
       const notice = { org: ctx.device.org, collection, branches: [...applied.touchedBranches] };
@@ -134,6 +139,12 @@ export const syncRouter = {
     const collection = collectionOrThrow(input.collection);
     const device = ctx.device;
     const resumed = input.lastEventId ? decodeCheckpoint(input.lastEventId) : undefined;
+    if (resumed && !checkpointSchema.safeParse(resumed).success) {
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: 'lastEventId is not a checkpoint this server issued',
+      });
+    }
     ctx.services.metrics.streams.inc({ event: 'open' });
     try {
       for await (const { id, event } of streamChanges({

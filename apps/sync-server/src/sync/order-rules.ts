@@ -1,59 +1,62 @@
-import { computeOrderTotals, orderDocSchema } from '@comanda/core';
+import {
+  APPEND_ONLY_WHEN_FROZEN,
+  MUTABLE_WHEN_FROZEN,
+  canReach,
+  checkOrderInvariants,
+  isFrozenStatus,
+  orderDocSchema,
+  type OrderDoc,
+} from '@comanda/core';
 import { TRPCError } from '@trpc/server';
 import type { WireDocument } from './documents';
 import { sameJson } from './stable-json';
 
-/** Statuses after which a sale is settled: only refunds, reprints and the history may grow. */
-const CLOSED_STATUSES = new Set(['closed', 'voided', 'refunded']);
-/** What may change on a closed order: append-only lists (and the status/totals a refund moves). */
-const APPENDABLE = ['refunds', 'printRequests', 'statusHistory'] as const;
-const MUTABLE_AFTER_CLOSE = new Set<string>([...APPENDABLE, 'status', 'totals', 'updatedAt']);
+const MUTABLE = new Set<string>([...MUTABLE_WHEN_FROZEN, '_deleted']);
 
 function unprocessable(message: string): TRPCError {
   return new TRPCError({ code: 'UNPROCESSABLE_CONTENT', message });
 }
 
 /**
- * Order rules the server enforces on a till's write (the schema is already checked):
- * the totals the till computed must match the server's recomputation, and a closed order is not
- * edited — except appending refunds, print requests (reprints) and status history.
+ * Order rules the server enforces on a till's write (the schema is already checked), all from
+ * `@comanda/core` so the server freezes and checks exactly what the till does:
+ * the order satisfies `checkOrderInvariants` (totals recomputed, money adds up), its status only
+ * moves along the lifecycle, and a frozen order (`FROZEN_STATUSES`: paid, closed, voided,
+ * refunded) changes only in `MUTABLE_WHEN_FROZEN` (refunds, reprints, status history appended).
+ * @returns the parsed order (for the approval checks), or null for a tombstone
  */
-export function checkOrderWrite(next: WireDocument, master: WireDocument | null): void {
-  checkTotals(next);
-  if (!master || !CLOSED_STATUSES.has(String(master.status))) return;
+export function checkOrderWrite(next: WireDocument, master: WireDocument | null): OrderDoc | null {
+  const order = next._deleted ? null : parseOrder(next);
+  if (order) {
+    const problems = checkOrderInvariants(order);
+    if (problems.length > 0)
+      throw unprocessable(`Order ${next.id} is inconsistent: ${problems.slice(0, 5).join('; ')}`);
+  }
+  if (!master) return order;
+  const from = orderDocSchema.shape.status.safeParse(master.status);
+  const to = orderDocSchema.shape.status.safeParse(next.status);
+  if (from.success && to.success && !canReach(from.data, to.data))
+    throw unprocessable(`Order ${next.id} cannot go from ${from.data} back to ${to.data}`);
+  if (!from.success || !isFrozenStatus(from.data)) return order;
   if (master._deleted !== next._deleted)
-    throw unprocessable(`Order ${next.id} is closed and cannot be deleted`);
+    throw unprocessable(`Order ${next.id} is ${from.data} and cannot be deleted`);
   const keys = new Set([...Object.keys(master), ...Object.keys(next)]);
   for (const key of keys) {
-    if (MUTABLE_AFTER_CLOSE.has(key) || key === '_deleted') continue;
+    if (MUTABLE.has(key)) continue;
     if (!sameJson(master[key], next[key]))
-      throw unprocessable(`Order ${next.id} is closed; "${key}" cannot change`);
+      throw unprocessable(`Order ${next.id} is ${from.data}; "${key}" cannot change`);
   }
-  for (const key of APPENDABLE) {
+  for (const key of APPEND_ONLY_WHEN_FROZEN) {
     const before = Array.isArray(master[key]) ? (master[key] as unknown[]) : [];
     const after = Array.isArray(next[key]) ? (next[key] as unknown[]) : [];
     if (after.length < before.length || !before.every((entry, i) => sameJson(entry, after[i]))) {
-      throw unprocessable(`Order ${next.id} is closed; "${key}" can only be appended to`);
+      throw unprocessable(`Order ${next.id} is ${from.data}; "${key}" can only be appended to`);
     }
   }
+  return order;
 }
 
-/**
- * The till snapshots `computeOrderTotals(order)` in `totals`; the server recomputes it with the same
- * core code. A mismatch means tampering or an incompatible till version: refused, never stored.
- */
-function checkTotals(next: WireDocument): void {
-  if (next._deleted) return;
+function parseOrder(next: WireDocument): OrderDoc {
   const { _deleted: _d, ...fields } = next;
-  const order = orderDocSchema.parse(fields);
-  const expected = computeOrderTotals(order);
-  if (!sameJson(expected, order.totals)) {
-    const field = Object.keys(expected).find(
-      (k) =>
-        !sameJson(expected[k as keyof typeof expected], order.totals[k as keyof typeof expected]),
-    );
-    throw unprocessable(
-      `Order ${next.id}: totals do not match the server's computation (${field ?? 'totals'}: expected ${JSON.stringify(field ? expected[field as keyof typeof expected] : expected)})`,
-    );
-  }
+  return orderDocSchema.parse(fields);
 }

@@ -143,7 +143,7 @@ describe.each(ENGINES)('replication on %s', (engine) => {
 
   it('a closed order only grows by refunds, reprints and history', async () => {
     const [till] = tills as [Client];
-    const open = orderDoc({ id: newId(), branchId: paris });
+    const open = orderDoc({ id: newId(), branchId: paris, lines: 1, paid: true });
     const closed = { ...open, status: 'closed', updatedAt: open.updatedAt + 1 };
     await till.sync.push.mutate({
       collection: 'orders',

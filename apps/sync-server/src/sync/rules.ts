@@ -6,6 +6,7 @@ import {
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import type { WireDocument, WriteGuard, WriteRow } from './documents';
+import { approvalsOf, assertApprovals } from './approvals';
 import { checkOrderWrite } from './order-rules';
 
 /** Replication bookkeeping fields RxDB may leave on a document; never stored. */
@@ -23,8 +24,8 @@ export function collectionOrThrow(name: string): SyncCollectionName {
 
 /**
  * Validates a document from the wire against its collection's core schema and returns it
- * normalized: RxDB meta removed, `_deleted` kept. Unknown top-level fields are refused (the
- * schema would silently drop them, and a till would then see a different master state).
+ * normalized: RxDB meta removed, `_deleted` kept. Unknown fields are refused at every level (core's
+ * schemas are strict; stripping them would leave the till with a different master state).
  * The stored form is what the client sent, not the schema's output with defaults filled in, so
  * the client's `assumedMasterState` keeps matching.
  */
@@ -57,10 +58,6 @@ export function validateDocument(
       new DocumentIssues(issues),
     );
   }
-  const known = parsed.data as Record<string, unknown>;
-  const unknown = Object.keys(source).filter((key) => !(key in known));
-  if (unknown.length > 0)
-    throw badDocument(where, `unknown field(s): ${unknown.slice(0, 5).join(', ')}`);
   return { ...source, _deleted: deleted } as WireDocument;
 }
 
@@ -111,29 +108,55 @@ export function writeRow(
   };
 }
 
+/** What the write guard of a push needs beyond the collection and branch. */
+export interface DeviceWriteContext {
+  /** The batch, in request order: an error names its row (`rows.N: …`). */
+  rows: readonly WriteRow[];
+  /** Active managers of the branch (see `activeManagerIds`); only read when a row has approvals. */
+  managers: ReadonlySet<string>;
+}
+
 /**
  * The business rules a till's push must satisfy beyond the schema: only up-collections, only its
- * own branch, and per collection the checks of {@link checkOrderWrite} and append-only events.
+ * own branch, approvals by active managers of the branch, and per collection the checks of
+ * {@link checkOrderWrite} and append-only events. Errors name the row (`rows.N: …`).
  */
 export function deviceWriteGuard(
   collection: SyncCollectionName,
   deviceBranchId: string,
+  context: DeviceWriteContext,
 ): WriteGuard {
   return (row, master) => {
-    if (row.branchId !== deviceBranchId || (master && master.branchId !== deviceBranchId)) {
+    try {
+      if (row.branchId !== deviceBranchId || (master && master.branchId !== deviceBranchId)) {
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: `Document ${row.id} belongs to another branch`,
+        });
+      }
+      if (collection === 'orders') checkOrderWrite(row.next, master);
+      if (collection === 'auditEvents' && master) {
+        throw new TRPCError({
+          code: 'UNPROCESSABLE_CONTENT',
+          message: `Audit event ${row.id} is append-only`,
+        });
+      }
+      assertApprovals(collection, row.next, master, context.managers);
+    } catch (error) {
+      const index = context.rows.indexOf(row);
+      if (!(error instanceof TRPCError) || index < 0) throw error;
       throw new TRPCError({
-        code: 'FORBIDDEN',
-        message: `Document ${row.id} belongs to another branch`,
-      });
-    }
-    if (collection === 'orders') checkOrderWrite(row.next, master);
-    if (collection === 'auditEvents' && master) {
-      throw new TRPCError({
-        code: 'UNPROCESSABLE_CONTENT',
-        message: `Audit event ${row.id} is append-only`,
+        code: error.code,
+        message: `rows.${index}.newDocumentState: ${error.message}`,
+        cause: error.cause,
       });
     }
   };
+}
+
+/** Whether any row of a push carries a manager approval (then the branch's managers are read). */
+export function needsManagers(collection: SyncCollectionName, rows: readonly WriteRow[]): boolean {
+  return rows.some((row) => approvalsOf(collection, row.next).length > 0);
 }
 
 export function assertDevicePushable(collection: SyncCollectionName): void {

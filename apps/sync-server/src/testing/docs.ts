@@ -100,7 +100,6 @@ export function orderDoc(
   return { ...base, totals, _deleted: false };
 }
 
-
 /** An audit event (append-only collection), wire form. */
 export function auditEventDoc(id: string, branchId: string, at = 1_790_000_000_000) {
   return {

@@ -12,7 +12,12 @@ export interface ProcedureCase {
 }
 
 /** Every procedure of the AppRouter, with a valid input; the tests check this list is complete. */
-export function procedureCatalogue(ctx: { branchId: string; deviceId: string }): ProcedureCase[] {
+export function procedureCatalogue(ctx: {
+  branchId: string;
+  deviceId: string;
+  /** A back-office user the owner may update and deactivate. */
+  userId: string;
+}): ProcedureCase[] {
   const order = orderDoc({ id: '0195aaaa-0000-7000-8000-000000000000', branchId: ctx.branchId });
   return [
     {
@@ -137,6 +142,34 @@ export function procedureCatalogue(ctx: { branchId: string; deviceId: string }):
       input: { deviceId: ctx.deviceId },
     },
     { path: 'owner.audit.list', type: 'query', access: 'owner', input: {} },
+    { path: 'owner.users.list', type: 'query', access: 'owner', input: undefined },
+    {
+      path: 'owner.users.create',
+      type: 'mutation',
+      access: 'owner',
+      // Emails are unique across orgs: a fresh one each time the input is read.
+      get input() {
+        return {
+          email: `manager-${crypto.randomUUID()}@example.com`,
+          name: 'New Manager',
+          role: 'manager',
+          branchIds: [ctx.branchId],
+          password: 'a-long-password',
+        };
+      },
+    },
+    {
+      path: 'owner.users.update',
+      type: 'mutation',
+      access: 'owner',
+      input: { id: ctx.userId, name: 'Renamed Manager' },
+    },
+    {
+      path: 'owner.users.deactivate',
+      type: 'mutation',
+      access: 'owner',
+      input: { id: ctx.userId },
+    },
     { path: 'owner.syncHealth', type: 'query', access: 'user', input: {} },
     {
       path: 'reports.sales',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedJsonObjectSchema, nameSchema } from '../common/bounds';
 import { branchDocumentBase, epochMsSchema, idSchema } from '../common/document';
 
 /** Schema version of `auditEvents` documents. */
@@ -27,9 +28,9 @@ export type KnownAuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
  * An append-only audit record (`auditEvents` collection): who did what, when,
  * on which till, and who approved it. Never updated after creation.
  */
-export const auditEventDocSchema = z.object({
+export const auditEventDocSchema = z.strictObject({
   ...branchDocumentBase(AUDIT_EVENT_SCHEMA_VERSION),
-  type: z.string().min(1),
+  type: nameSchema.min(1),
   at: epochMsSchema,
   tillId: idSchema,
   staffId: idSchema.nullable(),
@@ -38,7 +39,7 @@ export const auditEventDocSchema = z.object({
   /** What the event is about (order id, shift id…). */
   subjectId: idSchema.nullable().default(null),
   /** Event-specific JSON details (amounts, reasons). */
-  details: z.record(z.string(), z.json()).default({}),
+  details: boundedJsonObjectSchema.default({}),
 });
 /** An audit event document. */
 export type AuditEventDoc = z.infer<typeof auditEventDocSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_AMOUNT, listSchema, nameSchema, textSchema } from '../common/bounds';
 import { documentBase, idSchema } from '../common/document';
 import { currencyCodeSchema } from '../money/currency';
 
@@ -6,10 +7,10 @@ import { currencyCodeSchema } from '../money/currency';
 export const BRANCH_SCHEMA_VERSION = 1;
 
 /** A postal address as printed on receipts (lines in print order). */
-export const addressSchema = z.object({
-  lines: z.array(z.string().min(1)).min(1),
-  postalCode: z.string().default(''),
-  city: z.string().default(''),
+export const addressSchema = z.strictObject({
+  lines: listSchema(nameSchema.min(1), 10).min(1),
+  postalCode: nameSchema.default(''),
+  city: nameSchema.default(''),
   /** ISO 3166-1 alpha-2 country code, e.g. `FR`. */
   country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO country code like FR'),
 });
@@ -17,7 +18,7 @@ export const addressSchema = z.object({
 export type Address = z.infer<typeof addressSchema>;
 
 /** A till (counter terminal) of a branch. Ticket numbers are counted per till. */
-export const tillSchema = z.object({ id: idSchema, name: z.string().min(1) });
+export const tillSchema = z.strictObject({ id: idSchema, name: nameSchema.min(1) });
 /** A till of a branch. */
 export type Till = z.infer<typeof tillSchema>;
 
@@ -25,14 +26,14 @@ export type Till = z.infer<typeof tillSchema>;
  * A network ESC/POS printer of a branch: which stations' tickets it prints and
  * whether it prints customer receipts.
  */
-export const printerConfigSchema = z.object({
+export const printerConfigSchema = z.strictObject({
   id: idSchema,
-  name: z.string().default(''),
-  host: z.string().min(1),
+  name: nameSchema.default(''),
+  host: nameSchema.min(1),
   port: z.number().int().min(1).max(65_535).default(9100),
   /** Characters per line (48 for 80 mm paper with font A, 32 for 58 mm). */
   columns: z.number().int().min(16).max(96).default(48),
-  stationIds: z.array(idSchema).default([]),
+  stationIds: listSchema(idSchema, 100).default([]),
   receipts: z.boolean().default(false),
 });
 /** A printer configuration. */
@@ -48,52 +49,57 @@ let canonicalTimeZones: ReadonlySet<string> | null = null;
  * in `Intl.supportedValuesOf`; anything else (aliases such as `Asia/Calcutta`, `UTC` on some
  * engines) is tried on a date formatter, which loads far more of ICU.
  */
-export const timeZoneSchema = z.string().refine(
-  (tz) => {
-    if (knownTimeZones.has(tz)) return true;
-    canonicalTimeZones ??= new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []);
-    try {
-      if (!canonicalTimeZones.has(tz)) new Intl.DateTimeFormat('en', { timeZone: tz });
-      knownTimeZones.add(tz);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'expected an IANA time zone such as Europe/Paris' },
-);
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(
+    (tz) => {
+      if (knownTimeZones.has(tz)) return true;
+      canonicalTimeZones ??= new Set(
+        typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [],
+      );
+      try {
+        if (!canonicalTimeZones.has(tz)) new Intl.DateTimeFormat('en', { timeZone: tz });
+        knownTimeZones.add(tz);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'expected an IANA time zone such as Europe/Paris' },
+  );
 
 /**
  * A branch (restaurant location) of the organization (`branches` collection).
  * `branchId` equals `id` so replication can filter branch docs like any other.
  */
-export const branchDocSchema = z.object({
+export const branchDocSchema = z.strictObject({
   ...documentBase(BRANCH_SCHEMA_VERSION),
   branchId: idSchema,
-  name: z.string().min(1),
+  name: nameSchema.min(1),
   /** Legal name printed on receipts, defaults to the organization name. */
-  legalName: z.string().default(''),
+  legalName: nameSchema.default(''),
   address: addressSchema,
   /** VAT / tax registration number printed on receipts. */
-  taxId: z.string().default(''),
+  taxId: nameSchema.default(''),
   timeZone: timeZoneSchema,
   /** BCP 47 locale for formatting, e.g. `fr-FR`. */
-  locale: z.string().min(2).default('en'),
+  locale: z.string().min(2).max(35).default('en'),
   currency: currencyCodeSchema,
   /** Smallest cash step in minor units (1 = no rounding, 5 = round cash to 0.05). */
-  cashRoundingStep: z.number().int().positive().default(1),
+  cashRoundingStep: z.number().int().positive().max(100_000).default(1),
   /** Hour (local time) at which the business day starts, so 01:00 sales belong to the previous day. */
   businessDayStartHour: z.number().int().min(0).max(23).default(4),
   /** Discounts above these limits need a manager's approval. */
   discountApproval: z
-    .object({
+    .strictObject({
       maxPercentBasisPoints: z.number().int().min(0).max(10_000).default(1000),
-      maxAmount: z.number().int().nonnegative().default(1000),
+      maxAmount: z.number().int().nonnegative().max(MAX_AMOUNT).default(1000),
     })
     .default({ maxPercentBasisPoints: 1000, maxAmount: 1000 }),
-  receiptFooter: z.string().default(''),
-  tills: z.array(tillSchema).default([]),
-  printers: z.array(printerConfigSchema).default([]),
+  receiptFooter: textSchema.default(''),
+  tills: listSchema(tillSchema, 100).default([]),
+  printers: listSchema(printerConfigSchema, 100).default([]),
 });
 /** A branch document. */
 export type BranchDoc = z.infer<typeof branchDocSchema>;

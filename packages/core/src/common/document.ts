@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { MAX_EPOCH_MS, MAX_ID_LENGTH } from './bounds';
 
 /** Epoch milliseconds (UTC). Always injected by the caller, never read from a clock here. */
-export const epochMsSchema = z.number().int().nonnegative();
+export const epochMsSchema = z.number().int().nonnegative().max(MAX_EPOCH_MS);
 
 /** A non-empty identifier string. */
-export const idSchema = z.string().min(1).max(200);
+export const idSchema = z.string().min(1).max(MAX_ID_LENGTH);
 
 /** A calendar date `YYYY-MM-DD` (used for business days). */
 export const isoDateSchema = z

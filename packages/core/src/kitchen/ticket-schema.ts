@@ -1,16 +1,17 @@
 import { z } from 'zod';
+import { listSchema, nameSchema, quantitySchema, textSchema } from '../common/bounds';
 import { epochMsSchema, idSchema } from '../common/document';
 
 /** A line as printed on a kitchen ticket (quantity is the delta for this ticket). */
-export const kitchenTicketLineSchema = z.object({
+export const kitchenTicketLineSchema = z.strictObject({
   lineId: idSchema,
-  name: z.string(),
-  quantity: z.number().int().positive(),
+  name: nameSchema,
+  quantity: quantitySchema,
   /** Modifier option names, in selection order. */
-  modifiers: z.array(z.string()).default([]),
-  notes: z.string().default(''),
-  seat: z.number().int().positive().nullable().default(null),
-  course: z.number().int().min(1),
+  modifiers: listSchema(nameSchema, 100).default([]),
+  notes: textSchema.default(''),
+  seat: z.number().int().positive().max(1000).nullable().default(null),
+  course: z.number().int().min(1).max(9),
 });
 /** A kitchen ticket line. */
 export type KitchenTicketLine = z.infer<typeof kitchenTicketLineSchema>;
@@ -22,19 +23,19 @@ export type KitchenTicketLine = z.infer<typeof kitchenTicketLineSchema>;
  * - `fire`: a held course is released ("FIRE course 2").
  * `reprint: true` marks a copy of an earlier ticket (printed as REPRINT).
  */
-export const kitchenTicketSchema = z.object({
+export const kitchenTicketSchema = z.strictObject({
   stationId: idSchema,
   kind: z.enum(['order', 'void', 'fire']),
   orderId: idSchema,
-  ticketNumber: z.number().int().positive(),
+  ticketNumber: z.number().int().positive().max(1_000_000),
   orderType: z.enum(['dineIn', 'takeaway']),
-  table: z.string().nullable(),
-  covers: z.number().int().positive().nullable(),
-  customerName: z.string().nullable().default(null),
+  table: nameSchema.nullable(),
+  covers: z.number().int().positive().max(1000).nullable(),
+  customerName: nameSchema.nullable().default(null),
   /** For `fire` tickets: the course released. */
-  course: z.number().int().min(1).nullable().default(null),
-  lines: z.array(kitchenTicketLineSchema),
-  held: z.array(kitchenTicketLineSchema).default([]),
+  course: z.number().int().min(1).max(9).nullable().default(null),
+  lines: listSchema(kitchenTicketLineSchema),
+  held: listSchema(kitchenTicketLineSchema).default([]),
   at: epochMsSchema,
   by: idSchema,
   reprint: z.boolean().default(false),

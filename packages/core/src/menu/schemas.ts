@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listSchema, nameSchema } from '../common/bounds';
 import { documentBase, branchDocumentBase, idSchema } from '../common/document';
 import { minorUnitsSchema, nonNegativeMinorUnitsSchema } from '../money/money';
 import { rateBasisPointsSchema } from '../tax/tax-class';
@@ -8,12 +9,14 @@ import { barcodeSchema } from './barcode';
 export const MENU_SCHEMA_VERSION = 1;
 
 const menuBase = documentBase(MENU_SCHEMA_VERSION);
+/** Display order of categories and items. */
+const sortSchema = z.number().int().min(-1_000_000).max(1_000_000);
 
 /** A tax class (`kind: 'taxClass'`): items reference it; lines snapshot its rate. */
-export const taxClassDocSchema = z.object({
+export const taxClassDocSchema = z.strictObject({
   ...menuBase,
   kind: z.literal('taxClass'),
-  name: z.string().min(1),
+  name: nameSchema.min(1),
   rateBasisPoints: rateBasisPointsSchema,
   inclusive: z.boolean(),
 });
@@ -21,28 +24,28 @@ export const taxClassDocSchema = z.object({
 export type TaxClassDoc = z.infer<typeof taxClassDocSchema>;
 
 /** A kitchen/bar station (`kind: 'station'`): where a printed ticket goes. */
-export const stationDocSchema = z.object({
+export const stationDocSchema = z.strictObject({
   ...menuBase,
   kind: z.literal('station'),
-  name: z.string().min(1),
+  name: nameSchema.min(1),
 });
 /** A station document. */
 export type StationDoc = z.infer<typeof stationDocSchema>;
 
 /** A menu category (`kind: 'category'`), ordered by `sort`. */
-export const categoryDocSchema = z.object({
+export const categoryDocSchema = z.strictObject({
   ...menuBase,
   kind: z.literal('category'),
-  name: z.string().min(1),
-  sort: z.number().int().default(0),
+  name: nameSchema.min(1),
+  sort: sortSchema.default(0),
 });
 /** A category document. */
 export type CategoryDoc = z.infer<typeof categoryDocSchema>;
 
 /** One choice inside a modifier group, with its price delta (may be negative, e.g. "no cheese -0.50"). */
-export const modifierOptionSchema = z.object({
+export const modifierOptionSchema = z.strictObject({
   id: idSchema,
-  name: z.string().min(1),
+  name: nameSchema.min(1),
   priceDelta: minorUnitsSchema,
 });
 /** One choice inside a modifier group. */
@@ -50,13 +53,13 @@ export type ModifierOption = z.infer<typeof modifierOptionSchema>;
 
 /** A modifier group (`kind: 'modifierGroup'`): pick between `min` and `max` options. */
 export const modifierGroupDocSchema = z
-  .object({
+  .strictObject({
     ...menuBase,
     kind: z.literal('modifierGroup'),
-    name: z.string().min(1),
-    min: z.number().int().nonnegative(),
-    max: z.number().int().positive(),
-    options: z.array(modifierOptionSchema).min(1),
+    name: nameSchema.min(1),
+    min: z.number().int().nonnegative().max(100),
+    max: z.number().int().positive().max(100),
+    options: listSchema(modifierOptionSchema, 100).min(1),
   })
   .refine((g) => g.min <= g.max, { message: 'min must not exceed max', path: ['min'] })
   .refine((g) => g.min <= g.options.length, {
@@ -67,21 +70,21 @@ export const modifierGroupDocSchema = z
 export type ModifierGroupDoc = z.infer<typeof modifierGroupDocSchema>;
 
 /** A sellable item (`kind: 'item'`). `stationId: null` means nothing is printed in the kitchen. */
-export const itemDocSchema = z.object({
+export const itemDocSchema = z.strictObject({
   ...menuBase,
   kind: z.literal('item'),
-  name: z.string().min(1),
+  name: nameSchema.min(1),
   categoryId: idSchema,
   /** Base price in minor units; inclusive or exclusive of tax per the tax class. */
   price: nonNegativeMinorUnitsSchema,
   taxClassId: idSchema,
   stationId: idSchema.nullable(),
-  modifierGroupIds: z.array(idSchema).default([]),
+  modifierGroupIds: listSchema(idSchema, 100).default([]),
   /** Default course for dine-in (1 = starters/fire at once, 2 = mains…). */
   course: z.number().int().min(1).max(9).default(1),
   /** Globally available; a branch override can still 86 it locally. */
   available: z.boolean().default(true),
-  sort: z.number().int().default(0),
+  sort: sortSchema.default(0),
   /**
    * What a scanner reads for this item (bottled drinks, retail goods): an EAN-8/13 or UPC-A
    * with a valid check digit, or a free in-house code. Optional; see `barcode.ts`.
@@ -112,7 +115,7 @@ export const BRANCH_OVERRIDE_SCHEMA_VERSION = 1;
  * price and/or availability (86'd). `null` fields inherit the menu item.
  * Conventional id: `${branchId}:${itemId}` so there is at most one per pair.
  */
-export const branchOverrideDocSchema = z.object({
+export const branchOverrideDocSchema = z.strictObject({
   ...branchDocumentBase(BRANCH_OVERRIDE_SCHEMA_VERSION),
   itemId: idSchema,
   price: nonNegativeMinorUnitsSchema.nullable().default(null),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_AMOUNT } from '../common/bounds';
 import { ComandaError } from '../common/errors';
 
 /** An amount of money in integer minor units (cents for EUR). Never a float. */
@@ -50,12 +51,15 @@ export function assertMinorUnits(value: unknown, label = 'amount'): MinorUnits {
   return value;
 }
 
-/** Zod schema of an amount in minor units: a safe integer (may be negative, e.g. refunds). */
+/**
+ * Zod schema of an amount in minor units: an integer within ±{@link MAX_AMOUNT} (may be negative,
+ * e.g. a price delta), so sums of amounts stay safe integers.
+ */
 export const minorUnitsSchema = z
   .number()
   .int('amount must be an integer number of minor units')
-  .min(Number.MIN_SAFE_INTEGER)
-  .max(Number.MAX_SAFE_INTEGER);
+  .min(-MAX_AMOUNT)
+  .max(MAX_AMOUNT);
 
 /** Zod schema of a non-negative amount in minor units (prices, payments). */
 export const nonNegativeMinorUnitsSchema = minorUnitsSchema.nonnegative();

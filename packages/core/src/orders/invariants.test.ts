@@ -86,6 +86,45 @@ describe('checkOrderInvariants', () => {
       (o: OrderDoc) => ({ ...o, printRequests: [o.printRequests[0]!, o.printRequests[0]!] }),
       'duplicate print',
     ],
+    [
+      'a card payment with change (overpaid card)',
+      (o: OrderDoc) => ({
+        ...o,
+        payments: [{ ...o.payments[0]!, method: 'card' as const, tendered: null }],
+      }),
+      'only cash',
+    ],
+    [
+      'a refund without a manager',
+      (o: OrderDoc) => ({ ...o, refunds: [{ ...o.refunds[0]!, approvedBy: null }] }),
+      'no approving manager',
+    ],
+    [
+      'more units refunded than sold',
+      (o: OrderDoc) => ({
+        ...o,
+        refunds: [{ ...o.refunds[0]!, lines: [{ ...o.refunds[0]!.lines[0]!, quantity: 9 }] }],
+      }),
+      'refunds more units',
+    ],
+    [
+      'voided units without a void record',
+      (o: OrderDoc) => ({
+        ...o,
+        lines: o.lines.map((l, i) => (i === 0 ? { ...l, voidedQuantity: 1 } : l)),
+      }),
+      'void records do not add up',
+    ],
+    [
+      'closed with nothing paid',
+      (o: OrderDoc) => ({ ...o, status: 'closed' as const, payments: [] }),
+      'no payment',
+    ],
+    [
+      'duplicate payment ids',
+      (o: OrderDoc) => ({ ...o, payments: [o.payments[0]!, o.payments[0]!] }),
+      'duplicate payment',
+    ],
   ])('flags %s', (_name, tamper, message) => {
     const bad = tamper(sample());
     expect(checkOrderInvariants(bad).join('\n')).toContain(message);
@@ -116,6 +155,15 @@ describe('checkOrderInvariants', () => {
     expect(checkOrderInvariants({ ...fresh(o), totals: { ...o.totals, due: 5 } }).join()).toContain(
       'still due',
     );
+  });
+
+  it('flags sums beyond safe integers instead of throwing', () => {
+    const o = sample();
+    const huge = {
+      ...o,
+      lines: o.lines.map((l) => ({ ...l, unitPrice: Number.MAX_SAFE_INTEGER, quantity: 2 })),
+    };
+    expect(checkOrderInvariants(huge).join()).toContain('out of range');
   });
 
   it('property: random sequences of core operations always yield consistent orders', () => {

@@ -1,48 +1,118 @@
+import { MoneyError } from '../money/money';
 import { OrderError } from './errors';
 import { activeQuantity } from './line-amounts';
+import { isFrozenStatus } from './lifecycle';
 import type { OrderDoc } from './schemas';
-import { totalsMatch } from './totals';
+import type { OrderTotals } from './totals-schema';
+import { computeOrderTotals } from './totals';
 
 /**
- * Business invariants every order produced by this package satisfies. The
- * sync server checks them on push (after zod parsing) so a buggy or
- * tampered till cannot store an order whose money does not add up.
+ * Business invariants every order produced by this package satisfies. The sync server checks
+ * them on every push (after zod parsing, `sync/order-rules.ts`), so a buggy or tampered till
+ * cannot store an order whose money does not add up:
+ * - `totals` equals `computeOrderTotals(order)` and the total is not negative;
+ * - ids are unique (lines, voids, payments, refunds, print requests); voids and refunds name
+ *   lines of the order; per line, voided ≤ ordered, fired ≤ active, the void records add up to
+ *   `voidedQuantity`, refunded units ≤ active units;
+ * - payments never exceed the amount due (cash change is recorded as `change`, never as an
+ *   overpayment); cash: tendered = amount + tip + change; card/other: no tendered, no change;
+ * - refunds never exceed payments, and every refund names its approving manager;
+ * - `paid`, `closed` and `refunded` orders have items and nothing left due; a `refunded` order is
+ *   refunded in full; a `voided` order has no payments.
  * Returns human-readable problems; empty means the order is consistent.
  */
 export function checkOrderInvariants(order: OrderDoc): string[] {
-  const problems: string[] = [];
-  if (!totalsMatch(order)) problems.push('stored totals do not match the recomputed totals');
-  const ids = new Set<string>();
-  for (const line of order.lines) {
-    if (ids.has(line.id)) problems.push(`duplicate line id ${line.id}`);
-    ids.add(line.id);
-    if (line.voidedQuantity > line.quantity)
-      problems.push(`line ${line.id} voids more than it ordered`);
-    if (line.firedQuantity > Math.max(0, activeQuantity(line))) {
-      problems.push(`line ${line.id} has more fired than active units`);
-    }
+  let expected: OrderTotals;
+  try {
+    expected = computeOrderTotals(order);
+  } catch (error) {
+    // Amounts so large that the sums leave safe integers: nothing else can be checked.
+    if (error instanceof MoneyError) return [`amounts are out of range: ${error.message}`];
+    throw error;
   }
+  const problems: string[] = [];
+  const field = (Object.keys(expected) as (keyof OrderTotals)[]).find(
+    (key) => JSON.stringify(expected[key]) !== JSON.stringify(order.totals[key]),
+  );
+  if (field) {
+    problems.push(
+      `stored totals do not match the recomputed totals (${field}: expected ${JSON.stringify(expected[field])})`,
+    );
+  }
+  problems.push(...duplicateIds(order), ...lineProblems(order), ...paymentProblems(order));
   const t = order.totals;
+  if (t.total < 0) problems.push(`the total is negative (${t.total})`);
   if (t.paid > t.totalDue) problems.push('payments exceed the amount due');
   if (t.refunded > t.paid) problems.push('refunds exceed payments');
-  for (const r of order.refunds) {
-    for (const rl of r.lines)
-      if (!ids.has(rl.lineId)) problems.push(`refund ${r.id} names unknown line ${rl.lineId}`);
-  }
-  for (const p of order.payments) {
-    if (p.method === 'cash' && p.tendered !== null && p.tendered !== p.amount + p.tip + p.change) {
-      problems.push(`cash payment ${p.id}: tendered ≠ amount + tip + change`);
-    }
-  }
-  const settled =
-    order.status === 'paid' || order.status === 'closed' || order.status === 'refunded';
+  for (const r of order.refunds)
+    if (!r.approvedBy) problems.push(`refund ${r.id} has no approving manager`);
+  const settled = isFrozenStatus(order.status) && order.status !== 'voided';
   if (settled && t.due !== 0) problems.push(`order is ${order.status} but ${t.due} is still due`);
+  if (settled && !order.lines.some((l) => activeQuantity(l) > 0))
+    problems.push(`order is ${order.status} but has no items`);
+  if (settled && order.payments.length === 0)
+    problems.push(`order is ${order.status} but has no payment`);
   if (order.status === 'refunded' && t.refunded !== t.paid)
     problems.push('order is refunded but not in full');
   if (order.status === 'voided' && order.payments.length > 0)
     problems.push('a voided order has payments');
-  const requestIds = new Set(order.printRequests.map((r) => r.id));
-  if (requestIds.size !== order.printRequests.length) problems.push('duplicate print request ids');
+  return problems;
+}
+
+function duplicateIds(order: OrderDoc): string[] {
+  const lists = {
+    line: order.lines,
+    void: order.voids,
+    payment: order.payments,
+    refund: order.refunds,
+    'print request': order.printRequests,
+  };
+  return Object.entries(lists)
+    .filter(([, list]) => new Set(list.map((x) => x.id)).size !== list.length)
+    .map(([kind]) => `duplicate ${kind} ids`);
+}
+
+function lineProblems(order: OrderDoc): string[] {
+  const problems: string[] = [];
+  const voided = new Map<string, number>();
+  const refunded = new Map<string, number>();
+  const lineIds = new Set(order.lines.map((l) => l.id));
+  for (const v of order.voids) {
+    if (!lineIds.has(v.lineId)) problems.push(`void ${v.id} names unknown line ${v.lineId}`);
+    voided.set(v.lineId, (voided.get(v.lineId) ?? 0) + v.quantity);
+  }
+  for (const r of order.refunds) {
+    for (const rl of r.lines) {
+      if (!lineIds.has(rl.lineId)) problems.push(`refund ${r.id} names unknown line ${rl.lineId}`);
+      refunded.set(rl.lineId, (refunded.get(rl.lineId) ?? 0) + rl.quantity);
+    }
+  }
+  for (const line of order.lines) {
+    if (line.voidedQuantity > line.quantity)
+      problems.push(`line ${line.id} voids more than it ordered`);
+    if ((voided.get(line.id) ?? 0) !== line.voidedQuantity)
+      problems.push(`line ${line.id}: the void records do not add up to its voided quantity`);
+    if (line.firedQuantity > Math.max(0, activeQuantity(line)))
+      problems.push(`line ${line.id} has more fired than active units`);
+    if ((refunded.get(line.id) ?? 0) > Math.max(0, activeQuantity(line)))
+      problems.push(`line ${line.id} refunds more units than were sold`);
+  }
+  return problems;
+}
+
+function paymentProblems(order: OrderDoc): string[] {
+  const problems: string[] = [];
+  for (const p of order.payments) {
+    if (p.method === 'cash') {
+      if (p.tendered !== null && p.tendered !== p.amount + p.tip + p.change)
+        problems.push(`cash payment ${p.id}: tendered ≠ amount + tip + change`);
+      if (p.tendered === null && p.change !== 0)
+        problems.push(`cash payment ${p.id}: change without a tendered amount`);
+    } else if (p.tendered !== null || p.change !== 0) {
+      // Only cash gives change: a card or voucher paying more than due is an overpayment.
+      problems.push(`${p.method} payment ${p.id}: only cash has a tendered amount and change`);
+    }
+  }
   return problems;
 }
 

@@ -1,5 +1,5 @@
 import { IllegalTransitionError } from './errors';
-import type { OrderDoc, OrderStatus } from './schemas';
+import { orderStatusSchema, type OrderDoc, type OrderStatus } from './schemas';
 
 /**
  * Allowed status transitions:
@@ -38,6 +38,56 @@ export function assertStatus(
 export const EDITABLE_STATUSES: readonly OrderStatus[] = ['open', 'sent'];
 /** States after payment (refundable, receipt printable). */
 export const SETTLED_STATUSES: readonly OrderStatus[] = ['paid', 'closed'];
+
+/**
+ * States in which an order is frozen: every status that is not editable. The till's actions refuse
+ * to change lines, discounts, payments or voids in these states, and the sync server refuses a push
+ * that does (it imports this list; there is no second copy).
+ */
+export const FROZEN_STATUSES: readonly OrderStatus[] = orderStatusSchema.options.filter(
+  (status) => !EDITABLE_STATUSES.includes(status),
+);
+
+/**
+ * Lists of a frozen order that may still grow, never shrink or change: refunds (`refund`),
+ * print requests (receipt copies, refund slips) and the status history.
+ */
+export const APPEND_ONLY_WHEN_FROZEN = ['refunds', 'printRequests', 'statusHistory'] as const;
+
+/**
+ * Every field of a frozen order that may still change: the append-only lists plus what closing or
+ * a refund moves (`status`, the `totals` snapshot, `updatedAt`). Anything else is fixed.
+ */
+export const MUTABLE_WHEN_FROZEN: readonly (keyof OrderDoc)[] = [
+  ...APPEND_ONLY_WHEN_FROZEN,
+  'status',
+  'totals',
+  'updatedAt',
+];
+
+/** Whether an order in `status` is frozen (see {@link FROZEN_STATUSES}). */
+export function isFrozenStatus(status: OrderStatus): boolean {
+  return FROZEN_STATUSES.includes(status);
+}
+
+/**
+ * Whether `to` can follow `from` through zero or more allowed transitions. A till that was
+ * offline pushes only its latest state, so the server sees e.g. `sent` → `closed` (via `paid`).
+ */
+export function canReach(from: OrderStatus, to: OrderStatus): boolean {
+  const seen = new Set<OrderStatus>([from]);
+  const queue: OrderStatus[] = [from];
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    if (next === to) return true;
+    for (const after of ORDER_TRANSITIONS[next]) {
+      if (!seen.has(after)) {
+        seen.add(after);
+        queue.push(after);
+      }
+    }
+  }
+  return false;
+}
 
 /**
  * The order with a new status recorded in `statusHistory` (no-op if unchanged).

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listSchema } from '../common/bounds';
 import { epochMsSchema, idSchema } from '../common/document';
 import { kitchenTicketSchema } from '../kitchen/ticket-schema';
 
@@ -29,12 +30,12 @@ export type PrintRequestKind = z.infer<typeof printRequestKindSchema>;
  * request into idempotent print jobs `${request.id}:${stationId | 'receipt'}`
  * (see {@link printRequestTargets}).
  */
-export const printRequestSchema = z.object({
+export const printRequestSchema = z.strictObject({
   id: idSchema,
   kind: printRequestKindSchema,
   at: epochMsSchema,
   by: idSchema,
-  tickets: z.array(kitchenTicketSchema).default([]),
+  tickets: listSchema(kitchenTicketSchema, 100).default([]),
   /** For `reprint`: the request being copied. */
   reprintOf: idSchema.nullable().default(null),
   /** For `refund`: the refund printed. */

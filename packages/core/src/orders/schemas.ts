@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  MAX_QUANTITY,
+  listSchema,
+  nameSchema,
+  quantitySchema,
+  textSchema,
+  unitCountSchema,
+} from '../common/bounds';
 import { branchDocumentBase, epochMsSchema, idSchema, isoDateSchema } from '../common/document';
 import { currencyCodeSchema } from '../money/currency';
 import { minorUnitsSchema, nonNegativeMinorUnitsSchema } from '../money/money';
@@ -21,11 +29,11 @@ export const orderTypeSchema = z.enum(['dineIn', 'takeaway']);
 export type OrderType = z.infer<typeof orderTypeSchema>;
 
 /** A chosen modifier option, snapshotted (name and price at the time of sale). */
-export const lineModifierSchema = z.object({
+export const lineModifierSchema = z.strictObject({
   groupId: idSchema,
-  groupName: z.string(),
+  groupName: nameSchema,
   optionId: idSchema,
-  name: z.string(),
+  name: nameSchema,
   priceDelta: minorUnitsSchema,
 });
 /** A chosen modifier, snapshotted on the line. */
@@ -40,27 +48,27 @@ export type LineModifier = z.infer<typeof lineModifierSchema>;
  * how many it knows about including held courses, which makes routing
  * deterministic (see `routeKitchen`).
  */
-export const orderLineSchema = z.object({
+export const orderLineSchema = z.strictObject({
   id: idSchema,
   itemId: idSchema,
-  name: z.string().min(1),
+  name: nameSchema.min(1),
   categoryId: idSchema.nullable().default(null),
   /** Unit price in minor units before modifiers (branch override already applied). */
   unitPrice: nonNegativeMinorUnitsSchema,
-  modifiers: z.array(lineModifierSchema).default([]),
+  modifiers: listSchema(lineModifierSchema, 100).default([]),
   taxClassId: idSchema,
   taxRateBasisPoints: rateBasisPointsSchema,
   taxInclusive: z.boolean(),
   stationId: idSchema.nullable(),
   /** Course number (1 fires on the first send; higher courses are held until fired). */
   course: z.number().int().min(1).max(9).default(1),
-  seat: z.number().int().positive().nullable().default(null),
-  notes: z.string().default(''),
-  quantity: z.number().int().positive(),
-  voidedQuantity: z.number().int().nonnegative().default(0),
-  firedQuantity: z.number().int().nonnegative().default(0),
+  seat: z.number().int().positive().max(1000).nullable().default(null),
+  notes: textSchema.default(''),
+  quantity: quantitySchema,
+  voidedQuantity: unitCountSchema.default(0),
+  firedQuantity: unitCountSchema.default(0),
   /** Active units the kitchen knows about, fired or held (≥ firedQuantity). */
-  announcedQuantity: z.number().int().nonnegative().default(0),
+  announcedQuantity: unitCountSchema.default(0),
   discount: discountSchema.nullable().default(null),
   addedAt: epochMsSchema,
   addedBy: idSchema,
@@ -69,13 +77,13 @@ export const orderLineSchema = z.object({
 export type OrderLine = z.infer<typeof orderLineSchema>;
 
 /** A record of voiding (removing) some quantity of a line. */
-export const lineVoidSchema = z.object({
+export const lineVoidSchema = z.strictObject({
   id: idSchema,
   lineId: idSchema,
-  quantity: z.number().int().positive(),
+  quantity: quantitySchema,
   /** Whether the kitchen had already been sent these units (waste vs. correction). */
   wasFired: z.boolean(),
-  reason: z.string().default(''),
+  reason: textSchema.default(''),
   at: epochMsSchema,
   by: idSchema,
   approvedBy: idSchema.nullable().default(null),
@@ -93,15 +101,15 @@ export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
  * extra for staff. Cash: `tendered` handed over and `change` given back
  * (tendered = amount + tip + change). Card: `reference` from the terminal.
  */
-export const paymentSchema = z.object({
+export const paymentSchema = z.strictObject({
   id: idSchema,
   method: paymentMethodSchema,
   amount: nonNegativeMinorUnitsSchema,
   tip: nonNegativeMinorUnitsSchema.default(0),
   tendered: nonNegativeMinorUnitsSchema.nullable().default(null),
   change: nonNegativeMinorUnitsSchema.default(0),
-  reference: z.string().nullable().default(null),
-  label: z.string().nullable().default(null),
+  reference: nameSchema.nullable().default(null),
+  label: nameSchema.nullable().default(null),
   at: epochMsSchema,
   by: idSchema,
   tillId: idSchema,
@@ -111,22 +119,22 @@ export const paymentSchema = z.object({
 export type Payment = z.infer<typeof paymentSchema>;
 
 /** Part of a refund attributed to a line and quantity. */
-export const refundLineSchema = z.object({
+export const refundLineSchema = z.strictObject({
   lineId: idSchema,
-  quantity: z.number().int().positive(),
+  quantity: quantitySchema,
   amount: nonNegativeMinorUnitsSchema,
 });
 /** A refunded line part. */
 export type RefundLine = z.infer<typeof refundLineSchema>;
 
 /** A refund paid back to the customer (per line/quantity or a plain amount). */
-export const refundSchema = z.object({
+export const refundSchema = z.strictObject({
   id: idSchema,
   amount: nonNegativeMinorUnitsSchema.min(1),
   method: paymentMethodSchema,
-  lines: z.array(refundLineSchema).default([]),
-  reason: z.string().default(''),
-  reference: z.string().nullable().default(null),
+  lines: listSchema(refundLineSchema).default([]),
+  reason: textSchema.default(''),
+  reference: nameSchema.nullable().default(null),
   at: epochMsSchema,
   by: idSchema,
   approvedBy: idSchema.nullable().default(null),
@@ -137,7 +145,7 @@ export const refundSchema = z.object({
 export type Refund = z.infer<typeof refundSchema>;
 
 /** A status change, kept for audit and for reports (e.g. when it was paid). */
-export const statusChangeSchema = z.object({
+export const statusChangeSchema = z.strictObject({
   status: orderStatusSchema,
   at: epochMsSchema,
   by: idSchema,
@@ -152,41 +160,45 @@ export type StatusChange = z.infer<typeof statusChangeSchema>;
  * `totals` is the till's snapshot of `computeOrderTotals(order)`; the server
  * recomputes and compares it.
  */
-export const orderDocSchema = z.object({
+export const orderDocSchema = z.strictObject({
   ...branchDocumentBase(ORDER_SCHEMA_VERSION),
   tillId: idSchema,
   /** Business day (`YYYY-MM-DD`, branch time zone) the ticket number belongs to. */
   businessDay: isoDateSchema,
   /** Human ticket number, per till per business day, starting at 1. */
-  ticketNumber: z.number().int().positive(),
+  ticketNumber: z
+    .number()
+    .int()
+    .positive()
+    .max(MAX_QUANTITY * 100),
   shiftId: idSchema.nullable().default(null),
   type: orderTypeSchema,
-  table: z.string().nullable().default(null),
-  covers: z.number().int().positive().nullable().default(null),
+  table: nameSchema.nullable().default(null),
+  covers: z.number().int().positive().max(1000).nullable().default(null),
   /** Customer name for takeaway call-outs. */
-  customerName: z.string().nullable().default(null),
+  customerName: nameSchema.nullable().default(null),
   status: orderStatusSchema,
   currency: currencyCodeSchema,
   /** Snapshot of the branch cash rounding step (minor units). */
-  cashRoundingStep: z.number().int().positive().default(1),
+  cashRoundingStep: z.number().int().positive().max(100_000).default(1),
   createdAt: epochMsSchema,
   createdBy: idSchema,
-  notes: z.string().default(''),
-  lines: z.array(orderLineSchema).default([]),
+  notes: textSchema.default(''),
+  lines: listSchema(orderLineSchema).default([]),
   /** Order-level discount, spread over lines in proportion to their amounts. */
   discount: discountSchema.nullable().default(null),
-  voids: z.array(lineVoidSchema).default([]),
-  payments: z.array(paymentSchema).default([]),
+  voids: listSchema(lineVoidSchema).default([]),
+  payments: listSchema(paymentSchema).default([]),
   /** Set when a cash payment settled the order at a rounded amount (rounded − exact due). */
   cashRounding: minorUnitsSchema.default(0),
-  refunds: z.array(refundSchema).default([]),
+  refunds: listSchema(refundSchema).default([]),
   /** Courses released to the kitchen (course 1 is released by the first send). */
-  firedCourses: z.array(z.number().int().min(1).max(9)).default([]),
-  printRequests: z.array(printRequestSchema).default([]),
-  statusHistory: z.array(statusChangeSchema).default([]),
+  firedCourses: listSchema(z.number().int().min(1).max(9), 9).default([]),
+  printRequests: listSchema(printRequestSchema).default([]),
+  statusHistory: listSchema(statusChangeSchema).default([]),
   /** When this order was split off another one. */
   splitFromOrderId: idSchema.nullable().default(null),
-  voidReason: z.string().nullable().default(null),
+  voidReason: textSchema.nullable().default(null),
   totals: orderTotalsSchema,
 });
 /** An order document. */

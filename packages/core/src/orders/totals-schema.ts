@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listSchema } from '../common/bounds';
 import { minorUnitsSchema, nonNegativeMinorUnitsSchema } from '../money/money';
 import { taxSummaryRowSchema } from '../tax/tax-summary-schema';
 
@@ -13,12 +14,12 @@ import { taxSummaryRowSchema } from '../tax/tax-summary-schema';
  * - `paid` (excl. tips), `tips`, `change` given, `refunded`;
  * - `due` = max(0, totalDue − paid); `cashDue` = `due` rounded to the cash step.
  */
-export const orderTotalsSchema = z.object({
+export const orderTotalsSchema = z.strictObject({
   subtotal: minorUnitsSchema,
   lineDiscounts: nonNegativeMinorUnitsSchema,
   orderDiscount: nonNegativeMinorUnitsSchema,
   discountTotal: nonNegativeMinorUnitsSchema,
-  taxes: z.array(taxSummaryRowSchema),
+  taxes: listSchema(taxSummaryRowSchema, 100),
   taxTotal: minorUnitsSchema,
   total: minorUnitsSchema,
   cashRounding: minorUnitsSchema,

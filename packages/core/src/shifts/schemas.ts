@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listSchema, textSchema } from '../common/bounds';
 import { branchDocumentBase, epochMsSchema, idSchema, isoDateSchema } from '../common/document';
 import { minorUnitsSchema, nonNegativeMinorUnitsSchema } from '../money/money';
 
@@ -6,11 +7,11 @@ import { minorUnitsSchema, nonNegativeMinorUnitsSchema } from '../money/money';
 export const SHIFT_SCHEMA_VERSION = 1;
 
 /** Cash put into (`payIn`) or taken out of (`payOut`, e.g. paying a supplier) the drawer. */
-export const cashMovementSchema = z.object({
+export const cashMovementSchema = z.strictObject({
   id: idSchema,
   kind: z.enum(['payIn', 'payOut']),
   amount: nonNegativeMinorUnitsSchema.min(1),
-  reason: z.string().min(1),
+  reason: textSchema.min(1),
   at: epochMsSchema,
   by: idSchema,
 });
@@ -18,9 +19,9 @@ export const cashMovementSchema = z.object({
 export type CashMovement = z.infer<typeof cashMovementSchema>;
 
 /** The drawer was opened without a sale (audited, counted on X/Z reports). */
-export const noSaleSchema = z.object({
+export const noSaleSchema = z.strictObject({
   id: idSchema,
-  reason: z.string().default(''),
+  reason: textSchema.default(''),
   at: epochMsSchema,
   by: idSchema,
 });
@@ -28,14 +29,14 @@ export const noSaleSchema = z.object({
 export type NoSale = z.infer<typeof noSaleSchema>;
 
 /** Cash reconciliation at close: expected (from float, sales, movements) vs. counted. */
-export const shiftCloseSchema = z.object({
+export const shiftCloseSchema = z.strictObject({
   at: epochMsSchema,
   by: idSchema,
   expectedCash: minorUnitsSchema,
   countedCash: nonNegativeMinorUnitsSchema,
   /** counted − expected: positive = over, negative = short. */
   overShort: minorUnitsSchema,
-  note: z.string().default(''),
+  note: textSchema.default(''),
 });
 /** Shift close data. */
 export type ShiftClose = z.infer<typeof shiftCloseSchema>;
@@ -44,7 +45,7 @@ export type ShiftClose = z.infer<typeof shiftCloseSchema>;
  * A till shift (`shifts` collection): one cash drawer session from opening
  * float to counted close. Orders and payments reference it by `shiftId`.
  */
-export const shiftDocSchema = z.object({
+export const shiftDocSchema = z.strictObject({
   ...branchDocumentBase(SHIFT_SCHEMA_VERSION),
   tillId: idSchema,
   businessDay: isoDateSchema,
@@ -53,8 +54,8 @@ export const shiftDocSchema = z.object({
   openedBy: idSchema,
   openingFloat: nonNegativeMinorUnitsSchema,
   currency: z.string().regex(/^[A-Z]{3}$/),
-  cashMovements: z.array(cashMovementSchema).default([]),
-  noSales: z.array(noSaleSchema).default([]),
+  cashMovements: listSchema(cashMovementSchema).default([]),
+  noSales: listSchema(noSaleSchema).default([]),
   close: shiftCloseSchema.nullable().default(null),
 });
 /** A shift document. */

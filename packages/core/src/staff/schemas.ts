@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listSchema, nameSchema } from '../common/bounds';
 import { documentBase, idSchema } from '../common/document';
 
 /** Schema version of `staff` documents. */
@@ -12,6 +13,7 @@ export type StaffRole = z.infer<typeof staffRoleSchema>;
 /** Format of an encoded PIN hash, see `hashPin` (`pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`). */
 export const pinHashSchema = z
   .string()
+  .max(300)
   .regex(
     /^pbkdf2-sha256\$\d+\$[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*$/,
     'expected an encoded PBKDF2 PIN hash',
@@ -22,11 +24,11 @@ export const pinHashSchema = z
  * `branchId` is null; `branchIds` lists where they may work). Only a PIN hash
  * is replicated: never a PIN, never an owner password.
  */
-export const staffDocSchema = z.object({
+export const staffDocSchema = z.strictObject({
   ...documentBase(STAFF_SCHEMA_VERSION),
-  name: z.string().min(1),
+  name: nameSchema.min(1),
   role: staffRoleSchema,
-  branchIds: z.array(idSchema).min(1),
+  branchIds: listSchema(idSchema, 500).min(1),
   pinHash: pinHashSchema,
   active: z.boolean().default(true),
 });

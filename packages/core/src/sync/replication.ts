@@ -1,14 +1,20 @@
 import { z } from 'zod';
 import { idSchema } from '../common/document';
 
+/** The largest Postgres xid8 (an unsigned 64-bit integer). */
+const MAX_XID8 = 2n ** 64n - 1n;
+
 /**
  * Server checkpoint: the Postgres transaction id (xid8, as a decimal string
  * because it exceeds 2^53) of the last document's write, plus its id to
  * break ties inside one transaction. `null` means "from the beginning".
  */
 export const checkpointSchema = z
-  .object({
-    txid: z.string().regex(/^\d+$/, 'txid must be a decimal xid8 string'),
+  .strictObject({
+    txid: z
+      .string()
+      .regex(/^\d{1,20}$/, 'txid must be a decimal xid8 string')
+      .refine((txid) => BigInt(txid) <= MAX_XID8, 'txid is beyond the largest xid8'),
     id: idSchema,
   })
   .nullable();

@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const rateBasisPointsSchema = z.number().int().min(0).max(10_000);
 
 /** The pricing fields of a tax class (also snapshotted into each order line). */
-export const taxRuleSchema = z.object({
+export const taxRuleSchema = z.strictObject({
   /** Rate in basis points, see {@link rateBasisPointsSchema}. */
   rateBasisPoints: rateBasisPointsSchema,
   /** `true`: menu prices include the tax (European VAT); `false`: tax is added on top (US sales tax). */

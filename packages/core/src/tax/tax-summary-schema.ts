@@ -3,7 +3,7 @@ import { minorUnitsSchema } from '../money/money';
 import { rateBasisPointsSchema } from './tax-class';
 
 /** One row of a tax summary: the net, tax and gross of everything at one rate. net + tax = gross exactly. */
-export const taxSummaryRowSchema = z.object({
+export const taxSummaryRowSchema = z.strictObject({
   rateBasisPoints: rateBasisPointsSchema,
   net: minorUnitsSchema,
   tax: minorUnitsSchema,
