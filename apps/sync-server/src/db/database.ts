@@ -64,7 +64,16 @@ async function openPglite(dataDir: string, logger: Logger): Promise<Database> {
   const db = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir);
   // A Unix socket in a private directory: unlike a TCP port, no other local user can reach it.
   const socketDir = await mkdtemp(join(tmpdir(), 'comanda-pglite-'));
-  const socketServer = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432') });
+  // pg-pool drops a connection whose query failed (and an idle one after a timeout) and opens a
+  // new one for the next caller while the socket server may still be closing the old one. With
+  // the default of one connection the newcomer was refused (EPIPE → 503 for an innocent request).
+  // The pool still holds at most one connection; the spare slots only cover that overlap, and the
+  // socket server's queue keeps PGlite's single session exclusive to an open transaction.
+  const socketServer = new PGLiteSocketServer({
+    db,
+    path: join(socketDir, '.s.PGSQL.5432'),
+    maxConnections: 4,
+  });
   await socketServer.start();
   const pool = new pg.Pool({
     host: socketDir,
@@ -72,6 +81,8 @@ async function openPglite(dataDir: string, logger: Logger): Promise<Database> {
     user: 'postgres',
     database: 'postgres',
     max: 1,
+    // Keep the one connection: nothing is saved by closing it, and every reconnect is a window.
+    idleTimeoutMillis: 0,
   });
   pool.on('error', (error) => logger.warn({ err: error }, 'idle PGlite client failed'));
   logger.info({ dataDir }, 'using embedded PGlite');

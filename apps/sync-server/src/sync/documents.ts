@@ -31,6 +31,23 @@ export function toWire(row: { data: Record<string, unknown>; deleted: boolean })
   return { ...row.data, _deleted: row.deleted } as WireDocument;
 }
 
+/** The largest xid8 (an unsigned 64-bit integer). */
+const MAX_XID8 = 2n ** 64n - 1n;
+
+/**
+ * Refuses a checkpoint txid the database cannot hold (a hostile or corrupted cursor): the caller's
+ * mistake is a 400 here, never a database error further down (which PGlite and a stream would
+ * report as a 500).
+ */
+export function assertCheckpointTxid(txid: string): void {
+  if (!/^\d{1,20}$/.test(txid) || BigInt(txid) > MAX_XID8) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `Invalid checkpoint: txid ${txid.slice(0, 40)} is not a transaction id (0 to ${MAX_XID8})`,
+    });
+  }
+}
+
 /**
  * Documents after `checkpoint` in (txid, id) order, only below the snapshot's xmin.
  *
@@ -48,6 +65,7 @@ export async function pullDocuments(
   limit: number,
 ): Promise<{ documents: WireDocument[]; checkpoint: Checkpoint; pending: boolean }> {
   const from = checkpoint ?? { txid: '0', id: '' };
+  assertCheckpointTxid(from.txid);
   const { rows } = await db.query<DocumentRow>(
     `SELECT id, data, deleted, txid::text AS txid_text
      FROM documents

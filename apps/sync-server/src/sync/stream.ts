@@ -1,5 +1,5 @@
 import type { Checkpoint, ReadScope, WireDocument } from './documents';
-import { headCheckpoint, pullDocuments } from './documents';
+import { assertCheckpointTxid, headCheckpoint, pullDocuments } from './documents';
 import type { ChangeHub, HubEvent } from './change-hub';
 import type { Queryable } from '../db/tx';
 
@@ -10,11 +10,15 @@ export function encodeCheckpoint(checkpoint: Checkpoint): string {
   return checkpoint ? `${checkpoint.txid}:${checkpoint.id}` : '0:';
 }
 
-/** Parses a `lastEventId`; null when it is not one of ours (the stream then starts with RESYNC). */
+/**
+ * Parses a `lastEventId`; undefined when it is not one of ours (the stream then starts with
+ * RESYNC). One of ours whose txid is out of xid8's range is refused (400).
+ */
 export function decodeCheckpoint(eventId: string): Checkpoint | undefined {
-  const match = /^(\d{1,20}):(.*)$/s.exec(eventId);
+  const match = /^(\d+):(.*)$/s.exec(eventId);
   if (!match) return undefined;
   const [, txid = '0', id = ''] = match;
+  assertCheckpointTxid(txid);
   return id === '' ? null : { txid, id };
 }
 
