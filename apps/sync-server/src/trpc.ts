@@ -1,3 +1,4 @@
+import { ComandaError } from '@comanda/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { CreateHTTPContextOptions } from '@trpc/server/adapters/standalone';
 import type { Logger } from 'pino';
@@ -133,6 +134,15 @@ function mapDatabaseError(error: unknown): TRPCError | null {
   return null;
 }
 
+/**
+ * A domain error from `@comanda/core` (e.g. a MoneyError from totals beyond safe integers) that
+ * escaped the checks before it is about the request's data, not the server: a 422 with its message.
+ */
+function mapDomainError(error: TRPCError): TRPCError | null {
+  if (!(error.cause instanceof ComandaError)) return null;
+  return new TRPCError({ code: 'UNPROCESSABLE_CONTENT', message: error.cause.message });
+}
+
 /** Logs, measures and maps errors of every call. */
 const observed = t.procedure.use(async ({ ctx, path, type, next }) => {
   const started = performance.now();
@@ -142,7 +152,9 @@ const observed = t.procedure.use(async ({ ctx, path, type, next }) => {
     metrics.duration.observe({ procedure: path }, (performance.now() - started) / 1000);
   if (!result.ok) {
     const mapped =
-      result.error.code === 'INTERNAL_SERVER_ERROR' ? mapDatabaseError(result.error) : null;
+      result.error.code === 'INTERNAL_SERVER_ERROR'
+        ? (mapDomainError(result.error) ?? mapDatabaseError(result.error))
+        : null;
     if (mapped) result.error = mapped;
     const level = result.error.code === 'INTERNAL_SERVER_ERROR' ? 'error' : 'info';
     ctx.log[level](

@@ -1,6 +1,10 @@
-import { checkpointSchema, MAX_PULL_LIMIT, MAX_PUSH_ROWS } from '@comanda/core/sync';
+import {
+  checkpointSchema,
+  pullRequestSchema,
+  pushRequestSchema,
+  streamRequestSchema,
+} from '@comanda/core/sync';
 import { TRPCError, tracked, type TRPCRouterRecord } from '@trpc/server';
-import { z } from 'zod';
 import type { DevicePrincipal } from '../auth/jwt';
 import { activeManagerIds } from '../db/managers';
 import { withTransaction } from '../db/tx';
@@ -15,31 +19,6 @@ import {
 } from '../sync/rules';
 import { decodeCheckpoint, streamChanges } from '../sync/stream';
 import { deviceProcedure, type Context } from '../trpc';
-
-const collectionName = z.string().min(1).max(64);
-
-const pullInput = z.strictObject({
-  collection: collectionName,
-  checkpoint: checkpointSchema,
-  limit: z.number().int().min(1).max(MAX_PULL_LIMIT),
-});
-
-const pushInput = z.strictObject({
-  collection: collectionName,
-  rows: z
-    .array(
-      z.strictObject({ assumedMasterState: z.unknown().nullable(), newDocumentState: z.unknown() }),
-    )
-    .max(MAX_PUSH_ROWS),
-});
-
-const streamInput = z.strictObject({
-  collection: collectionName,
-  /** The client's checkpoint when it (re)connects; omit to start at the head with a RESYNC. */
-  checkpoint: checkpointSchema.optional(),
-  /** Set by tRPC's SSE link on reconnect: the id of the last event received. */
-  lastEventId: z.string().max(300).nullish(),
-});
 
 function scopeOf(device: DevicePrincipal) {
   return { orgId: device.org, branchId: device.branch };
@@ -57,7 +36,7 @@ async function assertStillActive(ctx: Context, device: DevicePrincipal): Promise
 /** The RxDB replication endpoints for paired tills, one set of procedures for every collection. */
 export const syncRouter = {
   /** Documents of the till's branch (and org-wide ones) after `checkpoint`, in checkpoint order. */
-  pull: deviceProcedure.input(pullInput).query(async ({ ctx, input }) => {
+  pull: deviceProcedure.input(pullRequestSchema).query(async ({ ctx, input }) => {
     const collection = collectionOrThrow(input.collection);
     const page = await pullDocuments(
       ctx.services.db.pool,
@@ -82,7 +61,7 @@ export const syncRouter = {
    * Compare-and-set of a batch in one transaction; returns the master state of each conflicting
    * row. Replaying a batch is a no-op with no conflicts. Invalid rows reject the whole batch (4xx).
    */
-  push: deviceProcedure.input(pushInput).mutation(async ({ ctx, input }) => {
+  push: deviceProcedure.input(pushRequestSchema).mutation(async ({ ctx, input }) => {
     const collection = collectionOrThrow(input.collection);
     assertDevicePushable(collection);
     const rows = input.rows.map((row, i) => {
@@ -135,7 +114,7 @@ export const syncRouter = {
    * from `lastEventId` with nothing skipped. Without a checkpoint the stream starts at the head
    * with 'RESYNC' (the client then pulls from its own checkpoint).
    */
-  stream: deviceProcedure.input(streamInput).subscription(async function* ({ ctx, input, signal }) {
+  stream: deviceProcedure.input(streamRequestSchema).subscription(async function* ({ ctx, input, signal }) {
     const collection = collectionOrThrow(input.collection);
     const device = ctx.device;
     const resumed = input.lastEventId ? decodeCheckpoint(input.lastEventId) : undefined;

@@ -1,3 +1,4 @@
+import type { PushRow, WireDocument } from '@comanda/core/sync';
 import { computeOrderTotals, emptyOrderTotals, orderDocSchema } from '@comanda/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceClient, httpStatusOf, type Client } from '../testing/client';
@@ -27,15 +28,15 @@ describe.each(ENGINES)('order rules on push (%s)', (engine) => {
     `0196${String(++n).padStart(4, '0')}-0000-7000-8000-${engine.slice(0, 1)}00000000000`;
 
   const push = (
-    rows: { assumedMasterState: unknown; newDocumentState: unknown }[],
+    rows: PushRow[],
     collection = 'orders',
   ) =>
     till.sync.push.mutate({ collection, rows }).then(
       (conflicts) => ({ status: 200, message: '', conflicts }),
       (error: unknown) => ({ status: httpStatusOf(error), message: String(error), conflicts: [] }),
     );
-  const create = (doc: unknown) => push([{ assumedMasterState: null, newDocumentState: doc }]);
-  const update = (from: unknown, to: unknown) =>
+  const create = (doc: WireDocument) => push([{ assumedMasterState: null, newDocumentState: doc }]);
+  const update = (from: WireDocument, to: WireDocument) =>
     push([{ assumedMasterState: from, newDocumentState: to }]);
 
   beforeAll(async () => {

@@ -1,3 +1,4 @@
+import type { WireDocument } from '@comanda/core/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceClient, httpStatusOf, type Client } from '../testing/client';
 import { auditEventDoc, orderDoc } from '../testing/docs';
@@ -103,7 +104,7 @@ describe.each(ENGINES)('replication on %s', (engine) => {
     expect((await pullAll(till, 'orders')).docs.find((d) => d.id === v1.id)).toEqual(gone);
 
     const event = auditEventDoc(newId(), paris);
-    const push = (doc: object, assumed: object | null) =>
+    const push = (doc: WireDocument, assumed: WireDocument | null) =>
       till.sync.push.mutate({
         collection: 'auditEvents',
         rows: [{ assumedMasterState: assumed, newDocumentState: doc }],
@@ -198,7 +199,7 @@ describe.each(ENGINES)('replication on %s', (engine) => {
     expect(lyonStaff.length).toBeGreaterThan(0);
     expect(lyonStaff.every((s) => (s.branchIds as string[]).includes(lyon))).toBe(true);
     // Down collections cannot be pushed by a till.
-    const menu = (await pullAll(till, 'menu')).docs[0]!;
+    const menu = (await pullAll(till, 'menu')).docs[0] as WireDocument;
     const menuError = await till.sync.push
       .mutate({
         collection: 'menu',

@@ -5,10 +5,14 @@ import { branchDocumentBase, epochMsSchema, idSchema } from '../common/document'
 /** Schema version of `auditEvents` documents. */
 export const AUDIT_EVENT_SCHEMA_VERSION = 1;
 
-/** Event types the till records. Open-ended (`string`) so new tills can add types without breaking old servers. */
+/**
+ * Event types the till records: the one list (the till's `recordAudit` takes only these). The
+ * document's `type` stays an open string so a newer till's types do not break an older server.
+ */
 export const AUDIT_EVENT_TYPES = [
   'staff.login',
   'staff.loginFailed',
+  'staff.lockout',
   'staff.logout',
   'order.voided',
   'order.lineVoided',
@@ -20,6 +24,7 @@ export const AUDIT_EVENT_TYPES = [
   'shift.cashMovement',
   'shift.closed',
   'settings.changed',
+  'manager.override',
 ] as const;
 /** A known audit event type. */
 export type KnownAuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

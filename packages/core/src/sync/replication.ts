@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_NODES, jsonShapeProblem } from '../common/bounds';
 import { idSchema } from '../common/document';
 
 /** The largest Postgres xid8 (an unsigned 64-bit integer). */
@@ -26,77 +27,85 @@ export const MAX_PULL_LIMIT = 1000;
 /** Largest batch of rows a push may send. */
 export const MAX_PUSH_ROWS = 500;
 
-/** Input of `pull`: the last checkpoint the client has and how many documents it wants. */
-export const pullInputSchema = z.object({
+/** A collection name on the wire (unknown names are answered 404 by the server). */
+export const collectionNameSchema = z.string().min(1).max(64);
+
+/**
+ * A document as replicated: the domain document plus `_deleted` (deletion is a replication
+ * concern, so domain schemas never contain it). On the wire it is only checked to be a plain JSON
+ * object within {@link MAX_DOCUMENT_DEPTH} levels and {@link MAX_DOCUMENT_NODES} values, without
+ * recursion; the server then validates it against its collection's schema
+ * (`SYNC_COLLECTIONS[collection].schema`), so errors name the field
+ * (`rows.1.newDocumentState.lines.0.quantity`).
+ */
+export type WireDocument = Record<string, unknown> & { id: string; _deleted: boolean };
+
+/** See {@link WireDocument}. */
+export const wireDocumentSchema = z.custom<WireDocument>(
+  (value) =>
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    jsonShapeProblem(value, { maxDepth: MAX_DOCUMENT_DEPTH, maxNodes: MAX_DOCUMENT_NODES }) ===
+      null,
+  {
+    message: `expected a document: a JSON object at most ${MAX_DOCUMENT_DEPTH} levels deep with at most ${MAX_DOCUMENT_NODES} values`,
+  },
+);
+
+/** Input of `sync.pull`: the last checkpoint the client has and how many documents it wants. */
+export const pullRequestSchema = z.strictObject({
+  collection: collectionNameSchema,
   checkpoint: checkpointSchema,
   limit: z.number().int().min(1).max(MAX_PULL_LIMIT),
 });
 /** Pull input. */
-export type PullInput = z.infer<typeof pullInputSchema>;
+export type PullRequest = z.infer<typeof pullRequestSchema>;
 
-/** The replication tombstone flag added to every document on the wire. */
-const deletedFlag = z.object({ _deleted: z.boolean() });
-
-/**
- * A document as replicated: the domain document plus `_deleted`. Deletion is
- * a replication concern, so domain schemas never contain it.
- */
-export function replicatedDocumentSchema<T extends z.ZodType<Record<string, unknown>>>(doc: T) {
-  return z.intersection(doc, deletedFlag);
-}
-/** A replicated document: `T & { _deleted: boolean }`. */
-export type Replicated<T> = T & { _deleted: boolean };
-
-/** Output of `pull`: documents after the checkpoint (in checkpoint order) and the new checkpoint. */
-export function pullOutputSchema<T extends z.ZodType<Record<string, unknown>>>(doc: T) {
-  return z.object({
-    documents: z.array(replicatedDocumentSchema(doc)),
-    checkpoint: checkpointSchema,
-  });
-}
+/** Output of `sync.pull`: documents after the checkpoint (in checkpoint order) and the new checkpoint. */
+export const pullResponseSchema = z.object({
+  documents: z.array(wireDocumentSchema),
+  checkpoint: checkpointSchema,
+});
+/** Pull output. */
+export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 /**
- * One push row (RxDB protocol): the state the client believes the server has
- * (`null` for a new document) and the state it wants to write.
+ * One push row (RxDB protocol): the state the client believes the server has (`null` for a new
+ * document) and the state it wants to write.
  */
-export function pushRowSchema<T extends z.ZodType<Record<string, unknown>>>(doc: T) {
-  return z.object({
-    assumedMasterState: replicatedDocumentSchema(doc).nullable(),
-    newDocumentState: replicatedDocumentSchema(doc),
-  });
-}
+export const pushRowSchema = z.strictObject({
+  assumedMasterState: wireDocumentSchema.nullable(),
+  newDocumentState: wireDocumentSchema,
+});
+/** A push row. */
+export type PushRow = z.infer<typeof pushRowSchema>;
 
-/** Input of `push`: a batch of rows. */
-export function pushInputSchema<T extends z.ZodType<Record<string, unknown>>>(doc: T) {
-  return z.array(pushRowSchema(doc)).max(MAX_PUSH_ROWS);
-}
+/** Input of `sync.push`: a batch of rows of one collection. */
+export const pushRequestSchema = z.strictObject({
+  collection: collectionNameSchema,
+  rows: z.array(pushRowSchema).max(MAX_PUSH_ROWS),
+});
+/** Push input. */
+export type PushRequest = z.infer<typeof pushRequestSchema>;
 
-/** Output of `push`: the current master state of every row that conflicted (empty = all written). */
-export function pushOutputSchema<T extends z.ZodType<Record<string, unknown>>>(doc: T) {
-  return z.array(replicatedDocumentSchema(doc));
-}
+/** Output of `sync.push`: the current master state of every row that conflicted (empty = all written). */
+export const pushResponseSchema = z.array(wireDocumentSchema);
+
+/** Input of `sync.stream`. */
+export const streamRequestSchema = z.strictObject({
+  collection: collectionNameSchema,
+  /** The client's checkpoint when it (re)connects; omit to start at the head with a RESYNC. */
+  checkpoint: checkpointSchema.optional(),
+  /** Set by tRPC's SSE link on reconnect: the id of the last event received. */
+  lastEventId: z.string().max(300).nullish(),
+});
 
 /**
- * One event of the live `stream`: changed documents with their checkpoint, or
- * `'RESYNC'` telling the client to pull from its checkpoint again (after a
- * reconnect or when the server dropped events).
+ * One event of the live `sync.stream`: changed documents with their checkpoint, or `'RESYNC'`
+ * telling the client to pull from its checkpoint again (after a reconnect or when the server
+ * dropped events).
  */
-export function streamEventSchema<T extends z.ZodType<Record<string, unknown>>>(doc: T) {
-  return z.union([
-    z.object({ documents: z.array(replicatedDocumentSchema(doc)), checkpoint: checkpointSchema }),
-    z.literal('RESYNC'),
-  ]);
-}
-
-/** Pull output of a document type. */
-export interface PullOutput<T> {
-  documents: Replicated<T>[];
-  checkpoint: Checkpoint;
-}
-/** A push row of a document type. */
-export interface PushRow<T> {
-  assumedMasterState: Replicated<T> | null;
-  newDocumentState: Replicated<T>;
-}
-/** A stream event of a document type. */
-export type StreamEvent<T> = PullOutput<T> | 'RESYNC';
+export const streamEventSchema = z.union([pullResponseSchema, z.literal('RESYNC')]);
+/** A stream event. */
+export type StreamEvent = z.infer<typeof streamEventSchema>;

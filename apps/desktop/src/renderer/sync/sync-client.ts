@@ -1,12 +1,21 @@
-import { checkpointSchema, type Checkpoint } from '@comanda/core/sync';
 import {
-  createTRPCUntypedClient,
+  pullResponseSchema,
+  pushResponseSchema,
+  streamEventSchema,
+  type PullResponse,
+  type PushRow,
+  type StreamEvent,
+  type WireDocument,
+} from '@comanda/core/sync';
+// Type only: the till never bundles server code; a renamed procedure or input fails to compile.
+import type { AppRouter } from '@comanda/sync-server/router';
+import {
+  createTRPCClient,
   httpBatchLink,
   httpLink,
   httpSubscriptionLink,
   splitLink,
 } from '@trpc/client';
-import type { AnyTRPCRouter } from '@trpc/server';
 import { z } from 'zod';
 
 /** `https://sync.example.com` → `https://sync.example.com/trpc` (tolerates a trailing slash or /trpc). */
@@ -14,14 +23,8 @@ export function trpcUrl(serverUrl: string): string {
   return `${serverUrl.replace(/\/+$/, '').replace(/\/trpc$/, '')}/trpc`;
 }
 
-export type WireDoc = Record<string, unknown> & { id: string; _deleted: boolean };
-const wireDoc = z.looseObject({ id: z.string(), _deleted: z.boolean() });
-const pullOutput = z.object({ documents: z.array(wireDoc), checkpoint: checkpointSchema });
-const pushOutput = z.array(wireDoc);
-const streamEvent = z.object({
-  id: z.string().optional(),
-  data: z.union([pullOutput, z.literal('RESYNC')]),
-});
+export type WireDoc = WireDocument;
+export type { PushRow };
 const credentialOutput = z.object({
   deviceId: z.string(),
   deviceSecret: z.string(),
@@ -31,12 +34,8 @@ const credentialOutput = z.object({
 });
 const tokenOutput = z.object({ accessToken: z.string(), expiresAt: z.number() });
 
-export type PullPage = { documents: WireDoc[]; checkpoint: Checkpoint };
-export type StreamItem = PullPage | 'RESYNC';
-export interface PushRow {
-  assumedMasterState: WireDoc | null;
-  newDocumentState: WireDoc;
-}
+export type PullPage = PullResponse;
+export type StreamItem = StreamEvent;
 
 export interface StreamHandlers {
   onStarted(): void;
@@ -45,13 +44,18 @@ export interface StreamHandlers {
 }
 
 /**
- * The till's view of the sync server: the procedures it calls, with every reply validated by zod
- * (the server is another program; a reply is a boundary like any other). Queries are batched
+ * The till's view of the sync server: the procedures it calls, typed by the server's `AppRouter`
+ * and core's replication schemas, with every reply validated by zod (the server is another
+ * program; a reply is a boundary like any other). Queries are batched
  * over HTTP, pushes go one per request, the live stream uses SSE. EventSource cannot send headers, so the stream
  * passes the access token as tRPC connectionParams.
  */
 export interface SyncClient {
-  pull(collection: string, checkpoint: Checkpoint, limit: number): Promise<PullPage>;
+  pull(
+    collection: string,
+    checkpoint: PullResponse['checkpoint'],
+    limit: number,
+  ): Promise<PullPage>;
   push(collection: string, rows: PushRow[]): Promise<WireDoc[]>;
   stream(collection: string, handlers: StreamHandlers): { unsubscribe(): void };
   pair(code: string, deviceName: string): Promise<z.output<typeof credentialOutput>>;
@@ -67,7 +71,7 @@ export function createSyncClient(
     const token = await getToken();
     return token ? { authorization: `Bearer ${token}` } : {};
   };
-  const client = createTRPCUntypedClient<AnyTRPCRouter>({
+  const client = createTRPCClient<AppRouter>({
     links: [
       splitLink({
         condition: (op) => op.type === 'subscription',
@@ -90,18 +94,17 @@ export function createSyncClient(
   });
   return {
     pull: async (collection, checkpoint, limit) =>
-      pullOutput.parse(await client.query('sync.pull', { collection, checkpoint, limit })),
+      pullResponseSchema.parse(await client.sync.pull.query({ collection, checkpoint, limit })),
     push: async (collection, rows) =>
-      pushOutput.parse(await client.mutation('sync.push', { collection, rows })),
+      pushResponseSchema.parse(await client.sync.push.mutate({ collection, rows })),
     stream: (collection, handlers) =>
-      client.subscription(
-        'sync.stream',
+      client.sync.stream.subscribe(
         { collection },
         {
           onStarted: () => handlers.onStarted(),
           onData: (event) => {
-            const parsed = streamEvent.safeParse(event);
-            if (parsed.success) handlers.onData(parsed.data.data);
+            const parsed = streamEventSchema.safeParse(event.data);
+            if (parsed.success) handlers.onData(parsed.data);
             else handlers.onError(new Error(`Malformed stream event: ${parsed.error.message}`));
           },
           onError: (error) => handlers.onError(error),
@@ -112,9 +115,9 @@ export function createSyncClient(
         },
       ),
     pair: async (code, deviceName) =>
-      credentialOutput.parse(await client.mutation('auth.pair', { code, deviceName })),
+      credentialOutput.parse(await client.auth.pair.mutate({ code, deviceName })),
     deviceToken: async (deviceId, deviceSecret) =>
-      tokenOutput.parse(await client.mutation('auth.deviceToken', { deviceId, deviceSecret })),
+      tokenOutput.parse(await client.auth.deviceToken.mutate({ deviceId, deviceSecret })),
   };
 }
 

@@ -1,26 +1,14 @@
-import { AUDIT_EVENT_SCHEMA_VERSION, auditEventDocSchema } from '@comanda/core/audit';
+import {
+  AUDIT_EVENT_SCHEMA_VERSION,
+  auditEventDocSchema,
+  type KnownAuditEventType,
+} from '@comanda/core/audit';
 import type { AuditEvent } from '../domain';
 import type { TillPorts } from '../ports';
 
-/** Audit event types the cashier's workflow writes (core's list plus manager overrides). */
-export type TillAuditType =
-  | 'staff.login'
-  | 'staff.loginFailed'
-  | 'staff.lockout'
-  | 'staff.logout'
-  | 'order.voided'
-  | 'order.lineVoided'
-  | 'order.discountApplied'
-  | 'order.refunded'
-  | 'order.reprint'
-  | 'drawer.noSale'
-  | 'shift.opened'
-  | 'shift.cashMovement'
-  | 'shift.closed'
-  | 'manager.override';
-
 export interface AuditInput {
-  type: TillAuditType;
+  /** One of core's `AUDIT_EVENT_TYPES`. */
+  type: KnownAuditEventType;
   staffId: string | null;
   approvedBy?: string | null;
   subjectId?: string | null;
