@@ -106,6 +106,11 @@ export function seedAnotherOrg(
   return seedDemo(server.services, { orgId, ownerEmail });
 }
 
+/** A migrated PGlite data folder at `target` (a copy of the cached template), for process tests. */
+export function pgliteDataDir(target: string): Promise<string> {
+  return copyOfTemplate(target, undefined);
+}
+
 /**
  * A fresh PGlite cluster takes several seconds to create (initdb in WebAssembly); a copy of an
  * already migrated one opens in a fraction of that. The template is keyed by the migrations.
