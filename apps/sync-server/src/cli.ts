@@ -1,43 +1,88 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { z } from 'zod';
-import { createPairingCode } from './auth/devices';
-import { createUser } from './auth/users';
+import { runAdminCommand, type AdminCommandName } from './admin';
 import { configFromEnv } from './config';
-import { openDatabase, type Database } from './db/database';
-import { seedDemo } from './seed';
+import { openDatabase } from './db/database';
+import { readLockHolder, type LockHolder } from './db/data-dir-lock';
+import type { SeededOrg } from './seed';
 import { ChangeHub } from './sync/change-hub';
 
 const USAGE = `comanda-server <command>
-  create-owner --org <orgId> --email <email> --name <name> [--org-name <name>]   (password from COMANDA_OWNER_PASSWORD or stdin)
+  create-owner --org <orgId> --email <email> --name <name> [--org-name <name>]
+  user add --org <orgId> --email <email> --name <name> --role owner|manager [--branch <id>]...
+                                              (passwords from COMANDA_USER_PASSWORD or stdin)
   seed --demo [--org <orgId>]                 seed the demo org (bistro fixture) and its owner
   pair --branch <branchId> [--org <orgId>]    print a single-use pairing code for a till (10 minutes)
-Environment: DATABASE_URL or COMANDA_DATA_DIR (as for the server).`;
+Environment: DATABASE_URL or COMANDA_DATA_DIR (as for the server). When a sync server runs on the
+embedded database, the commands are sent to it (the data folder belongs to that one process).`;
 
-async function readStdin(): Promise<string> {
+async function readPassword(): Promise<string> {
+  const fromEnv = process.env.COMANDA_USER_PASSWORD ?? process.env.COMANDA_OWNER_PASSWORD;
+  if (fromEnv !== undefined) return fromEnv;
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8').trim();
 }
 
-async function withDatabase<T>(work: (db: Database, hub: ChangeHub) => Promise<T>): Promise<T> {
+/**
+ * Runs an operator command. On Postgres, or on a PGlite folder no process holds, the CLI opens
+ * the database itself (taking the folder's lock). When a sync server holds the folder, the
+ * command goes to its admin endpoint; any other holder is named and the CLI refuses.
+ */
+async function run(name: AdminCommandName, input: unknown): Promise<unknown> {
   const config = configFromEnv();
+  if (!config.databaseUrl) {
+    const holder = await readLockHolder(config.dataDir);
+    if (holder) return sendToServer(holder, config.dataDir, name, input);
+  }
   const logger = pino({ level: 'warn' });
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     logger,
   });
-  const hub = new ChangeHub(null, logger);
   try {
-    return await work(db, hub);
+    // Not started: on Postgres it only needs the URL to NOTIFY running servers from the transaction.
+    const hub = new ChangeHub(db.listenUrl, logger);
+    return await runAdminCommand({ db, hub, now: () => new Date() }, name, input);
   } finally {
     await db.close();
   }
 }
 
+async function sendToServer(
+  holder: LockHolder,
+  dataDir: string,
+  name: AdminCommandName,
+  input: unknown,
+): Promise<unknown> {
+  if (!holder.adminUrl || !holder.adminSecret)
+    throw new Error(
+      `The data folder ${dataDir} is in use by process ${holder.pid}, which takes no commands ` +
+        '(another CLI command, or a server still starting). Try again in a moment.',
+    );
+  const response = await fetch(`${holder.adminUrl}/admin/${name}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${holder.adminSecret}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  }).catch((error: unknown) => {
+    throw new Error(
+      `The sync server (process ${holder.pid}) holds ${dataDir} but does not answer at ${holder.adminUrl}: ${(error as Error).message}`,
+    );
+  });
+  const body = (await response.json().catch(() => ({}))) as {
+    result?: unknown;
+    error?: { message?: string };
+  };
+  if (!response.ok)
+    throw new Error(body.error?.message ?? `The server answered ${response.status}`);
+  return body.result;
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  const sub = command === 'user' ? rest.shift() : undefined;
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -45,64 +90,47 @@ async function main(argv: string[]): Promise<void> {
       'org-name': { type: 'string' },
       email: { type: 'string' },
       name: { type: 'string' },
-      branch: { type: 'string' },
+      role: { type: 'string' },
+      branch: { type: 'string', multiple: true },
       demo: { type: 'boolean' },
     },
   });
-  switch (command) {
-    case 'create-owner': {
-      const input = z
-        .object({ org: z.string().min(1), email: z.email(), name: z.string().min(1) })
-        .parse({ org: values.org, email: values.email, name: values.name });
-      const password = process.env.COMANDA_OWNER_PASSWORD ?? (await readStdin());
-      if (password.length < 10) throw new Error('The password must be at least 10 characters');
-      await withDatabase(async (db) => {
-        await db.pool.query(
-          'INSERT INTO orgs (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING',
-          [input.org, values['org-name'] ?? input.org],
-        );
-        const id = await createUser(db.pool, {
-          orgId: input.org,
-          email: input.email,
-          name: input.name,
-          role: 'owner',
-          branchIds: [],
-          password,
-        });
-        console.log(`Owner ${input.email} created (${id}) in org ${input.org}`);
-      });
+  const branches = values.branch ?? [];
+  switch (command === 'user' ? `user ${sub}` : command) {
+    case 'create-owner':
+    case 'user add': {
+      const role = command === 'create-owner' ? 'owner' : values.role;
+      const created = (await run('user.add', {
+        orgId: values.org,
+        orgName: values['org-name'],
+        email: values.email,
+        name: values.name,
+        role,
+        branchIds: branches,
+        password: await readPassword(),
+      })) as { id: string; orgId: string };
+      console.log(
+        `${role === 'owner' ? 'Owner' : 'Manager'} ${values.email} created (${created.id}) in org ${created.orgId}`,
+      );
       return;
     }
     case 'seed': {
       if (!values.demo) throw new Error('Only `seed --demo` is supported');
-      await withDatabase(async (db, hub) => {
-        const seeded = await seedDemo({ db, hub }, { orgId: values.org });
-        console.log(
-          `Seeded org ${seeded.orgId}: branches ${seeded.branchIds.join(', ')}; ${seeded.menuCount} menu documents`,
-        );
-        console.log(`Owner: ${seeded.owner.email} / ${seeded.owner.password}`);
-      });
+      const seeded = (await run('seed', { orgId: values.org })) as SeededOrg;
+      console.log(
+        `Seeded org ${seeded.orgId}: branches ${seeded.branchIds.join(', ')}; ${seeded.menuCount} menu documents`,
+      );
+      console.log(`Owner: ${seeded.owner.email} / ${seeded.owner.password}`);
       return;
     }
     case 'pair': {
-      const branchId = z.string().min(1).parse(values.branch);
-      await withDatabase(async (db) => {
-        const { rows } = await db.pool.query<{ org_id: string }>(
-          'SELECT org_id FROM branches WHERE id = $1 AND ($2::text IS NULL OR org_id = $2)',
-          [branchId, values.org ?? null],
-        );
-        if (rows.length !== 1)
-          throw new Error(
-            rows.length ? 'Branch id is ambiguous: pass --org' : `No branch ${branchId}`,
-          );
-        const { code, expiresAt } = await createPairingCode(
-          db.pool,
-          { orgId: rows[0]!.org_id, branchId, createdBy: 'cli' },
-          new Date(),
-        );
-        console.log(code);
-        console.error(`Valid until ${new Date(expiresAt).toISOString()} for branch ${branchId}`);
-      });
+      const branchId = branches.at(-1);
+      const { code, expiresAt } = (await run('pair', { branchId, orgId: values.org })) as {
+        code: string;
+        expiresAt: number;
+      };
+      console.log(code);
+      console.error(`Valid until ${new Date(expiresAt).toISOString()} for branch ${branchId}`);
       return;
     }
     default:

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { hashPin } from '@comanda/core';
 import { buildDemoSeed } from '@comanda/core/demo';
 import { createUser } from './auth/users';
+import { upsertBranch } from './db/branches';
+import { ensureOrg } from './db/orgs';
+import { findUserByEmail } from './db/users';
 import type { Services } from './services';
 import { writeAsOrg } from './sync/owner-writes';
 
@@ -35,10 +38,7 @@ export async function seedDemo(
   const now = options.now ?? Date.now();
   const seed = buildDemoSeed(now);
   const pool = services.db.pool;
-  await pool.query(
-    'INSERT INTO orgs (id, name, currency) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING',
-    [orgId, seed.organization.name, seed.currency],
-  );
+  await ensureOrg(pool, { id: orgId, name: seed.organization.name, currency: seed.currency });
   const actor = { type: 'cli' as const, id: 'seed' };
   const wire = <T extends object>(doc: T) => ({ ...doc, _deleted: false });
   await writeAsOrg(
@@ -49,13 +49,12 @@ export async function seedDemo(
     actor,
     'seed.branches',
     async (tx, docs) => {
-      for (const doc of docs) {
-        await tx.query(
-          `INSERT INTO branches (org_id, id, name, time_zone) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (org_id, id) DO UPDATE SET name = EXCLUDED.name, time_zone = EXCLUDED.time_zone`,
-          [orgId, doc.id, doc.name, doc.timeZone],
-        );
-      }
+      for (const doc of docs)
+        await upsertBranch(tx, orgId, {
+          id: doc.id,
+          name: String(doc.name),
+          timeZone: String(doc.timeZone),
+        });
     },
   );
   await writeAsOrg(services, orgId, 'menu', seed.menu.map(wire), actor, 'seed.menu');
@@ -87,10 +86,7 @@ export async function seedDemo(
   const fixtureOwner = seed.owners[0];
   if (!fixtureOwner) throw new Error('demo fixture has no owner');
   const owner = { ...fixtureOwner, email: options.ownerEmail ?? fixtureOwner.email };
-  const existing = await pool.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [
-    owner.email,
-  ]);
-  if (existing.rowCount === 0) {
+  if (!(await findUserByEmail(pool, owner.email))) {
     await createUser(pool, {
       orgId,
       email: owner.email,

@@ -5,6 +5,8 @@ import pino, { type Logger } from 'pino';
 import { keyringFromDatabase, keyringFromEnv } from './auth/keyring';
 import { openDatabase } from './db/database';
 import { applyCors, corsPolicy } from './http/cors';
+import { randomSecret } from './auth/secrets';
+import { createAdminHandler } from './http/admin';
 import { createMetrics, createMetricsServer } from './http/metrics';
 import { RateLimiter } from './http/rate-limit';
 import { appRouter } from './router';
@@ -113,9 +115,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
   });
 
+  // The CLI's door into a server that owns its PGlite folder (see http/admin.ts).
+  const adminSecret = db.lock ? randomSecret() : null;
+  const admin = adminSecret ? createAdminHandler(services, adminSecret) : null;
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (applyCors(cors, req, res)) return;
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (admin && path.startsWith('/admin/')) return admin(req, res, path.slice('/admin/'.length));
     if (path === '/health/live') return json(res, 200, { status: 'ok' });
     if (path === '/health/ready') {
       if (shuttingDown) return json(res, 503, { status: 'shutting down' });
@@ -148,6 +155,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   const url = await listen(server, options.port ?? 4455, options.host ?? '127.0.0.1');
   logger.info({ url, database: db.kind }, 'sync server listening');
+  if (db.lock && adminSecret) await db.lock.publish({ adminUrl: url, adminSecret });
   const metricsServer =
     options.metricsPort === undefined ? null : createMetricsServer(services.metrics);
   const metricsUrl = metricsServer

@@ -6,9 +6,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildDemoSeed } from '@comanda/core/demo';
+import { createPairing, seedDemo } from '@comanda/sync-server/admin';
 import { startServer } from '@comanda/sync-server/server';
-import { createPairingCode, seedAnotherOrg } from '@comanda/sync-server/testing';
 import { startNodeHost } from '../host/node/node-host.js';
 import { createHostService } from '../host/service/host-service.js';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, findElectron, headlessReason } from './browser.js';
@@ -34,8 +33,7 @@ let demo: { orgId: string; branchId: string };
 if (existsSync(markerPath)) {
   demo = JSON.parse(await readFile(markerPath, 'utf8')) as typeof demo;
 } else {
-  const fixture = buildDemoSeed(Date.now());
-  const seeded = await seedAnotherOrg(server, 'org_demo', fixture.owners[0]!.email);
+  const seeded = await seedDemo(server.services);
   demo = { orgId: seeded.orgId, branchId: seeded.branchIds[0]! };
   await writeFile(markerPath, JSON.stringify(demo, null, 2));
   log(`seeded the demo org ${seeded.orgId} (owner ${seeded.owner.email} / ${seeded.owner.password})`);
@@ -44,11 +42,11 @@ if (existsSync(markerPath)) {
 const tillDataDir = join(dataDir, 'till');
 const service = createHostService({ dataDir: tillDataDir, host: 'node', version: '0.1.0' });
 if (!(await service['settings.get']({})).deviceId) {
-  const { code } = await createPairingCode(server, demo.orgId, demo.branchId);
+  const { code } = await createPairing(server.services, { ...demo, createdBy: 'launcher' });
   await pairTillWithServer(service, server.url, code, 'Counter till');
   log(`paired this till with branch ${demo.branchId}`);
 }
-const { code: spareCode } = await createPairingCode(server, demo.orgId, demo.branchId);
+const { code: spareCode } = await createPairing(server.services, { ...demo, createdBy: 'launcher' });
 log(`pairing code for another till (10 minutes): ${spareCode}`);
 
 const electron = findElectron();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 import { runMigrations } from './migrate';
 
 /** The server's handle on its database: a `pg` pool, whichever engine sits behind it. */
@@ -12,6 +13,8 @@ export interface Database {
   readonly kind: 'postgres' | 'pglite';
   /** A connection string for a dedicated LISTEN client; null on PGlite (changes are announced in-process). */
   readonly listenUrl: string | null;
+  /** The PGlite data folder's lock (null on Postgres and in memory): one process per folder. */
+  readonly lock: DataDirLock | null;
   close(): Promise<void>;
 }
 
@@ -51,6 +54,7 @@ function openPostgres(url: string, max: number, logger: Logger): Database {
     pool,
     kind: 'postgres',
     listenUrl: url,
+    lock: null,
     close: () => pool.end(),
   };
 }
@@ -60,8 +64,17 @@ async function openPglite(dataDir: string, logger: Logger): Promise<Database> {
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite-socket'),
   ]);
-  if (dataDir !== 'memory://') await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const db = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir);
+  const inMemory = dataDir === 'memory://';
+  if (!inMemory) await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // Two writers on one PGlite folder corrupt it: taken before PGlite touches the files.
+  const lock = inMemory ? null : await acquireDataDirLock(dataDir);
+  let db: InstanceType<typeof PGlite>;
+  try {
+    db = await PGlite.create(inMemory ? undefined : dataDir);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   // A Unix socket in a private directory: unlike a TCP port, no other local user can reach it.
   const socketDir = await mkdtemp(join(tmpdir(), 'comanda-pglite-'));
   // pg-pool drops a connection whose query failed (and an idle one after a timeout) and opens a
@@ -90,11 +103,13 @@ async function openPglite(dataDir: string, logger: Logger): Promise<Database> {
     pool,
     kind: 'pglite',
     listenUrl: null,
+    lock,
     async close() {
       await pool.end();
       await socketServer.stop();
       await db.close();
       await rm(socketDir, { recursive: true, force: true });
+      await lock?.release();
     },
   };
 }

@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { openDatabase } from '../db/database';
 import {
-  createPairingCode as createCode,
+  createPairing,
   redeemPairingCode,
+  seedDemo,
   type DeviceCredential,
-} from '../auth/devices';
-import { seedDemo, type SeededOrg } from '../seed';
+  type SeededOrg,
+} from '../admin';
 import { startServer, type RunningServer, type StartServerOptions } from '../server';
 
 export { startPostgres, freePort, type TestPostgres } from './postgres';
@@ -73,17 +74,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   };
 }
 
-/** Creates a single-use pairing code for a branch of an org (as the owner would). */
+/** Creates a single-use pairing code for a branch of an org (the admin API's `createPairing`). */
 export async function createPairingCode(
   server: RunningServer,
   orgId: string,
   branchId: string,
 ): Promise<{ code: string; expiresAt: number }> {
-  return createCode(
-    server.services.db.pool,
-    { orgId, branchId, createdBy: 'test' },
-    server.services.now(),
-  );
+  return createPairing(server.services, { orgId, branchId, createdBy: 'test' });
 }
 
 /** Pairs a till with a branch and returns its device credential (id + secret). */
@@ -97,13 +94,18 @@ export async function pairTill(
   return redeemPairingCode(server.services.db.pool, { code, deviceName }, server.services.now());
 }
 
-/** Seeds another demo org into a running server (for cross-org tests). */
+/** Seeds another demo org into a running server (the admin API's `seedDemo`; cross-org tests). */
 export function seedAnotherOrg(
   server: RunningServer,
   orgId: string,
   ownerEmail: string,
 ): Promise<SeededOrg> {
   return seedDemo(server.services, { orgId, ownerEmail });
+}
+
+/** A migrated PGlite data folder at `target` (a copy of the cached template), for process tests. */
+export function pgliteDataDir(target: string): Promise<string> {
+  return copyOfTemplate(target, undefined);
 }
 
 /**
