@@ -3,7 +3,7 @@ import { CashierApp } from '../features/index.js';
 import { createRxTillPorts } from '../ports/rx-till-ports.js';
 import { FirstRun } from './first-run.js';
 import { QuickOrder } from './quick-order.js';
-import type { TillMode, TillRuntime } from './runtime.js';
+import type { TillMode, TillRuntime } from '../runtime/runtime.js';
 import { StatusBar } from './status-bar.js';
 
 export type TillView = 'cashier' | 'quick';

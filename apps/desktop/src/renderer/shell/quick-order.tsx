@@ -1,10 +1,10 @@
 import { formatMoney, type OrderDoc } from '@comanda/core';
 import { useEffect, useMemo, useState } from 'react';
 import { create } from 'zustand';
-import { createUuidV7 } from './ids.js';
+import { createUuidV7 } from '../runtime/ids.js';
 import { watchMenu } from './menu-source.js';
 import { buildPaidOrder, businessDay, type CartLine, type QuickItem } from './quick-order-model.js';
-import type { TillRuntime } from './runtime.js';
+import type { TillRuntime } from '../runtime/runtime.js';
 import { useSyncStatus } from './use-sync-status.js';
 
 interface CartState {

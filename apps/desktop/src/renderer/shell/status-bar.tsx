@@ -1,5 +1,5 @@
 import type { TillView } from './app.js';
-import type { TillMode, TillRuntime } from './runtime.js';
+import type { TillMode, TillRuntime } from '../runtime/runtime.js';
 import { useSyncStatus } from './use-sync-status.js';
 
 function timeOf(at: number | null): string {

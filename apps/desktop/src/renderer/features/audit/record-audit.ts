@@ -1,6 +1,5 @@
 import { AUDIT_EVENT_SCHEMA_VERSION, auditEventDocSchema } from '@comanda/core/audit';
-import type { AuditEvent } from '../domain';
-import type { TillPorts } from '../ports';
+import type { AuditEvent, TillPorts } from '../../till-ports';
 
 /** Audit event types the cashier's workflow writes (core's list plus manager overrides). */
 export type TillAuditType =
