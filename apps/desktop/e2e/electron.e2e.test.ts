@@ -5,7 +5,8 @@ import { _electron as electron } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findElectron } from '../src/launcher/browser.js';
 import { RENDERER_DIR, TestShop } from './support/shop.js';
-import { pairInPage } from './support/till.js';
+import { addItem, payCash, startTakeaway, waitSaved } from './support/cashier.js';
+import { logInAndOpenShift, pairInPage, waitForPinPad } from './support/till.js';
 
 const found = findElectron();
 const skipReason = 'reason' in found ? `no Electron binary: ${found.reason}` : null;
@@ -37,18 +38,18 @@ describe.skipIf(skipReason !== null)(`offline till in Electron${skipReason ? ` (
     let app = await launch();
     let page = await app.firstWindow();
     await pairInPage(page, shop);
-    await page.getByTestId('toggle-view').click();
-    await expect.poll(() => page.getByTestId('menu-item').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await waitForPinPad(page);
 
     await shop.stopServer();
-    await page.getByTestId('menu-item').nth(0).click();
-    await page.getByTestId('charge').click();
-    await expect.poll(() => page.getByTestId('order-saved').innerText().catch(() => ''), { timeout: 15_000 }).toMatch(/^Order #1 saved/);
+    await logInAndOpenShift(page, '1357');
+    await startTakeaway(page);
+    await addItem(page, 'Boissons chaudes', /^Espresso/);
+    await waitSaved(page, 1);
+    await payCash(page);
     await app.close();
 
     app = await launch();
     page = await app.firstWindow();
-    await page.getByTestId('toggle-view').click();
     await expect.poll(() => page.getByTestId('sync-unsynced').innerText().catch(() => ''), { timeout: 15_000 }).toBe('1 order not yet synced');
     await shop.startServer();
     await expect.poll(() => page.getByTestId('sync-unsynced').innerText().catch(() => ''), { timeout: 30_000 }).toBe('All orders synced');

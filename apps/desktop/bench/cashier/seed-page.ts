@@ -5,7 +5,7 @@ import { buildDemoSeed } from '@comanda/core/demo';
 import { hashPin } from '@comanda/core/staff';
 import { openTillDatabase } from '../../src/renderer/data/database.js';
 import { sampleOrder } from '../../src/renderer/data/testing/orders.js';
-import { STANDALONE_BRANCH_ID } from '../../src/renderer/shell/standalone.js';
+import { STANDALONE_BRANCH_ID } from '../../src/renderer/runtime/standalone.js';
 import { benchItemName } from './menu-names.js';
 
 const DAY_MS = 86_400_000;

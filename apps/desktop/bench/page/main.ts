@@ -4,7 +4,7 @@ import { orderDocSchema } from '@comanda/core';
 import Dexie from 'dexie';
 import { sampleOrder } from '../../src/renderer/data/testing/orders.js';
 import { createHostClient } from '../../src/renderer/host/host-client.js';
-import { bootTill, type TillRuntime } from '../../src/renderer/shell/runtime.js';
+import { bootTill, type TillRuntime } from '../../src/renderer/runtime/runtime.js';
 
 let runtime: TillRuntime;
 

@@ -1,6 +1,6 @@
 import './boot-mark.js';
 import { createHostClient } from './host/host-client.js';
-import { bootTill } from './shell/runtime.js';
+import { bootTill } from './runtime/runtime.js';
 import './styles.css';
 
 const rootElement = document.getElementById('root')!;

@@ -6,7 +6,7 @@ import '@comanda/ui/styles.css';
 import { createAppStore } from './app/app-store';
 import { TillShell } from './app/till-shell';
 import { TillContext, type Till } from './app/till-context';
-import type { MenuSnapshot, TillPorts } from './ports';
+import type { MenuSnapshot, TillPorts } from '../till-ports';
 import { createOrderStore } from './order-entry/order-store';
 import { createSessionStore } from './session/session-store';
 import { createShiftStore } from './shift/shift-store';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { TillPorts } from '../features/ports.js';
+import type { TillPorts } from '../till-ports/index.js';
 import { whenReady } from './deferred-printing-ports.js';
 
 type PrintingPorts = TillPorts['printing'];

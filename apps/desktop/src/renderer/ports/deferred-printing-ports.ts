@@ -1,4 +1,4 @@
-import type { TillPorts } from '../features/ports.js';
+import type { TillPorts } from '../till-ports/index.js';
 
 type PrintingPorts = TillPorts['printing'];
 type Subscription = 'subscribeOrderJobs' | 'subscribePrinters' | 'subscribeQueue';

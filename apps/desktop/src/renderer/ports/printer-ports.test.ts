@@ -9,9 +9,9 @@ import { startNodeHost } from '../../host/node/node-host.js';
 import { createHostService } from '../../host/service/host-service.js';
 import { openTillDatabase } from '../data/database.js';
 import { createHttpHostClient } from '../host/host-client.js';
-import type { PrintQueueView, PrinterSetting } from '../features/ports.js';
+import type { PrintQueueView, PrinterSetting } from '../till-ports/index.js';
 import { startTillPrinting } from '../printing/till-printing.js';
-import type { TillRuntime } from '../shell/runtime.js';
+import type { TillRuntime } from '../runtime/runtime.js';
 import { createPrinterPorts } from './printer-ports.js';
 
 const seed = buildDemoSeed(1_767_261_600_000);

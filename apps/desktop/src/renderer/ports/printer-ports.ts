@@ -8,7 +8,7 @@ import {
   type PrinterStatusView,
   type PrintJobView,
   type TillPorts,
-} from '../features/ports.js';
+} from '../till-ports/index.js';
 import { toBase64 } from '../printing/host-printer-api.js';
 import {
   configFromSetting,
@@ -20,7 +20,7 @@ import { createWorkerPorts } from '../printing/queue-ports.js';
 import { reportJob } from '../printing/report-job.js';
 import { requestIdOf } from '../printing/rx-print-job-store.js';
 import { printContext, type TillPrinting } from '../printing/till-printing.js';
-import type { TillRuntime } from '../shell/runtime.js';
+import type { TillRuntime } from '../runtime/runtime.js';
 import { whenReady } from './deferred-printing-ports.js';
 import { listen } from './observe.js';
 

@@ -3,8 +3,7 @@ import { IDBDatabase } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TillDatabase } from '../data/database.js';
 import { sampleOrder } from '../data/testing/orders.js';
-import type { Order } from '../features/domain.js';
-import type { TillPorts } from '../features/ports.js';
+import type { Order, TillPorts } from '../till-ports/index.js';
 import { createMinimalRxPorts, openFakeTillDatabase } from './testing/rx-runtime.js';
 
 const T = 1_767_261_600_000;

@@ -1,7 +1,6 @@
 import { orderDocSchema } from '@comanda/core';
 import type { RxCollection, RxDocumentData } from 'rxdb';
-import type { Order } from '../features/domain.js';
-import { PortError } from '../features/ports.js';
+import { PortError, type Order } from '../till-ports/index.js';
 
 type Stored = RxDocumentData<Record<string, unknown>>;
 

@@ -3,7 +3,7 @@ import { buildDemoSeed } from '@comanda/core/demo';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TillDatabase } from '../data/database.js';
 import { sampleOrder } from '../data/testing/orders.js';
-import type { TillPorts } from '../features/ports.js';
+import type { TillPorts } from '../till-ports/index.js';
 import { createMinimalRxPorts, openFakeTillDatabase } from './testing/rx-runtime.js';
 
 const COUNT = 1_234;

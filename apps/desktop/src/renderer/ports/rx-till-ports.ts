@@ -8,11 +8,17 @@ import { combineLatest, concat, defer, finalize, map, shareReplay, switchMap, ta
 import type { z } from 'zod';
 import { newestFirst } from '../data/newest-first.js';
 import { DocumentRepository, StoreError, stripMeta } from '../data/repository.js';
-import type { Order, Shift } from '../features/domain.js';
-import { PortError, type MenuSnapshot, type PrintJobView, type TillPorts } from '../features/ports.js';
-import type { TillRuntime } from '../shell/runtime.js';
-import { afterNextPaint } from '../shell/after-paint.js';
-import { createUuidV7 } from '../shell/ids.js';
+import {
+  PortError,
+  type MenuSnapshot,
+  type Order,
+  type PrintJobView,
+  type Shift,
+  type TillPorts,
+} from '../till-ports/index.js';
+import type { TillRuntime } from '../runtime/runtime.js';
+import { afterNextPaint } from '../runtime/after-paint.js';
+import { createUuidV7 } from '../runtime/ids.js';
 import { listen } from './observe.js';
 import { createPrinterPorts } from './printer-ports.js';
 import { saveOrdersInOneTransaction } from './rx-order-batch.js';

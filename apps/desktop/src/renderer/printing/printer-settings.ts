@@ -3,7 +3,7 @@ import { encodeDocument, type CodepageName, type PrinterFamily } from '@comanda/
 import { testPageLayout } from '@comanda/printing/layout';
 import type { PrinterDefinition } from '@comanda/printing/queue';
 import type { PrinterConfig } from '../../host/contract.js';
-import type { PrinterSetting } from '../features/ports.js';
+import type { PrinterSetting } from '../till-ports/index.js';
 import { columnsOf } from './routing.js';
 
 /** A printer saved by the host, as the settings screen edits it. */

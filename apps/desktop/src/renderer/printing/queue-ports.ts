@@ -13,7 +13,7 @@ import {
   type PrintQueueJob,
   type PrintQueueView,
   type TillPorts,
-} from '../features/ports.js';
+} from '../till-ports/index.js';
 
 /** What the queue and printer views need from the running printing: shared by the real ports and the in-memory double. */
 export interface WorkerPortsDeps {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { TillRuntime } from './runtime.js';
+import type { TillRuntime } from '../runtime/runtime.js';
 
 /** First run (or "pair later"): pair with a server, or keep selling standalone. */
 export function FirstRun({ runtime, onDone, canCancel }: { runtime: TillRuntime; onDone: () => void; canCancel: boolean }) {

@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { TillApp } from './app.js';
-import type { TillRuntime } from './runtime.js';
+import type { TillRuntime } from '../runtime/runtime.js';
 
 /**
  * The user interface (React, every screen), loaded by main.tsx as its own chunk so that it is

@@ -1,5 +1,4 @@
-import type { TillView } from './app.js';
-import type { TillMode, TillRuntime } from './runtime.js';
+import type { TillMode, TillRuntime } from '../runtime/runtime.js';
 import { useSyncStatus } from './use-sync-status.js';
 
 function timeOf(at: number | null): string {
@@ -7,8 +6,8 @@ function timeOf(at: number | null): string {
 }
 
 /** Always visible: is this till online, what is still waiting to sync, when did it last sync. */
-export function StatusBar(props: { runtime: TillRuntime; mode: TillMode; view: TillView; onToggleView: () => void; onPairLater: () => void }) {
-  const { runtime, mode, view, onToggleView, onPairLater } = props;
+export function StatusBar(props: { runtime: TillRuntime; mode: TillMode; onPairLater: () => void }) {
+  const { runtime, mode, onPairLater } = props;
   const status = useSyncStatus(runtime.tracker);
   const unsynced = status.unsyncedOrderCount;
   const connection = mode !== 'paired' ? 'standalone' : status.online ? 'online' : 'offline';
@@ -33,11 +32,6 @@ export function StatusBar(props: { runtime: TillRuntime; mode: TillMode; view: T
         <span className="error" data-testid="sync-error" title={status.error}>
           {status.error}
         </span>
-      )}
-      {mode !== 'unconfigured' && (
-        <button type="button" onClick={onToggleView} data-testid="toggle-view">
-          {view === 'cashier' ? 'Quick sale' : 'Cashier screen'}
-        </button>
       )}
       {mode !== 'paired' && (
         <button type="button" onClick={onPairLater} data-testid="pair-later">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PrintJobView, SyncStatus } from '../ports';
+import type { PrintJobView, SyncStatus } from '../../till-ports';
 import { createOrderStore } from '../order-entry/order-store';
 import { createTillFixture } from '../testing/till-fixture';
 import { orderPersistence } from './order-persistence';

@@ -1,7 +1,6 @@
 import { printRequestTargets } from '@comanda/core/orders';
 import type { OrderPersistenceView } from '@comanda/ui';
-import type { Order } from '../domain';
-import type { PrintJobView, SyncStatus } from '../ports';
+import type { Order, PrintJobView, SyncStatus } from '../../till-ports';
 import type { SaveState } from '../order-entry/order-store';
 
 /**

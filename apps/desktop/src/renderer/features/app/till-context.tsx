@@ -1,7 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { BranchMenu } from '@comanda/core/menu';
-import type { Branch } from '../domain';
-import type { TillPorts } from '../ports';
+import type { Branch, TillPorts } from '../../till-ports';
 import type { OrderStore } from '../order-entry/order-store';
 import type { SessionStore } from '../session/session-store';
 import type { ShiftStore } from '../shift/shift-store';

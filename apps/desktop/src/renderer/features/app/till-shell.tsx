@@ -8,7 +8,7 @@ import { OpenTabs } from '../order-entry/open-tabs';
 import { PaymentScreen } from '../payment/payment-screen';
 import { PrintQueueScreen } from '../printers/print-queue-screen';
 import { PrinterSettingsScreen } from '../printers/printer-settings-screen';
-import type { PrinterStatusView, SyncStatus } from '../ports';
+import type { PrinterStatusView, SyncStatus } from '../../till-ports';
 import { LoginScreen } from '../session/login-screen';
 import { ManagerApprovalDialog } from '../session/manager-approval-dialog';
 import { OpenShiftScreen, ShiftScreen } from '../shift/shift-screen';

@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import type { OrderPersistenceView } from '@comanda/ui';
-import type { PrintJobView, SyncStatus } from '../ports';
+import type { PrintJobView, SyncStatus } from '../../till-ports';
 import { orderPersistence } from './order-persistence';
 import { useTill } from './till-context';
 import { usePort } from './use-port';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Listener, Unsubscribe } from '../ports';
+import type { Listener, Unsubscribe } from '../../till-ports';
 
 /**
  * Subscribes to a port stream for the component's lifetime. `subscribe` must be stable for a

@@ -3,8 +3,7 @@ import {
   auditEventDocSchema,
   type KnownAuditEventType,
 } from '@comanda/core/audit';
-import type { AuditEvent } from '../domain';
-import type { TillPorts } from '../ports';
+import type { AuditEvent, TillPorts } from '../../till-ports';
 
 export interface AuditInput {
   /** One of core's `AUDIT_EVENT_TYPES`. */

@@ -1,6 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Order } from '../domain';
-import type { OrderQuery, TillPorts } from '../ports';
+import type { Order, OrderQuery, TillPorts } from '../../till-ports';
 
 export type HistoryFilter = 'all' | 'open' | 'paid' | 'refunded' | 'voided';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Dialog, MoneyField, useI18n } from '@comanda/ui';
 import type { DiscountValue } from '@comanda/core/orders';
-import type { OrderLine } from '../domain';
+import type { OrderLine } from '../../till-ports';
 
 export interface LineEditDialogProps {
   line: OrderLine;

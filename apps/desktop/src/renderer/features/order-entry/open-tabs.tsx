@@ -1,7 +1,7 @@
 import { EmptyState, useI18n } from '@comanda/ui';
 import { useTill } from '../app/till-context';
 import { usePort } from '../app/use-port';
-import type { Order } from '../domain';
+import type { Order } from '../../till-ports';
 
 /** Parked (open or sent, unpaid) orders of this till, to reopen. */
 export function OpenTabs() {

@@ -1,6 +1,5 @@
 import { businessDayOf, type OrderContext } from '@comanda/core/orders';
-import type { Branch, StaffMember } from '../domain';
-import type { TillPorts } from '../ports';
+import type { Branch, StaffMember, TillPorts } from '../../till-ports';
 
 /** What order actions need besides the ports: who is logged in, the branch, the open shift. */
 export interface OrderDeps {

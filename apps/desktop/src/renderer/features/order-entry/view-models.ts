@@ -1,6 +1,6 @@
 import { activeQuantity, computeOrderBreakdown } from '@comanda/core/orders';
 import type { CartLineView, LineKitchenState, TotalsView } from '@comanda/ui';
-import type { Order, OrderLine } from '../domain';
+import type { Order, OrderLine } from '../../till-ports';
 
 function kitchenState(line: OrderLine, order: Order): LineKitchenState {
   const active = activeQuantity(line);

@@ -1,6 +1,6 @@
 import { previewToRows, receiptLayout, resolveLayout } from '@comanda/printing/layout';
 import { padRow, type I18n, type PreviewRow, type ReceiptPreviewModel } from '@comanda/ui';
-import type { Branch, Order } from '../domain';
+import type { Branch, Order } from '../../till-ports';
 import { cartLines } from '../order-entry/view-models';
 
 /**

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { activeQuantity, type PaymentMethod } from '@comanda/core/orders';
 import { Dialog, useI18n } from '@comanda/ui';
-import type { Order } from '../domain';
+import type { Order } from '../../till-ports';
 
 export interface RefundRequest {
   lines: { lineId: string; quantity: number }[];

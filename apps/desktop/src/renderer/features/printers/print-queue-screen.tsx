@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { EmptyState, useI18n } from '@comanda/ui';
 import { useTill } from '../app/till-context';
 import { usePort } from '../app/use-port';
-import type { PrinterStatusView, PrintQueueJob, PrintQueueView } from '../ports';
+import type { PrinterStatusView, PrintQueueJob, PrintQueueView } from '../../till-ports';
 import { PrinterStateBadge } from './printer-state-badge';
 import { groupQueue, isWaiting } from './queue-model';
 

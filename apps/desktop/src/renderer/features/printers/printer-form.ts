@@ -1,6 +1,6 @@
 import type { MessageKey } from '@comanda/ui';
 import { printerConfigSchema } from '../../../host/contract';
-import type { PrinterSetting } from '../ports';
+import type { PrinterSetting } from '../../till-ports';
 
 /** The printer form as typed (strings where people type); `id` is empty for a new printer. */
 export interface PrinterDraft {

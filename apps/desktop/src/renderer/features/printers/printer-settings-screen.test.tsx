@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StaffMember } from '../domain';
+import type { StaffMember } from '../../till-ports';
 import { createDemoPorts } from '../testing/demo-ports';
 import type { MemoryPorts } from '../testing/memory-ports';
 import { renderInTill } from '../testing/render-till';

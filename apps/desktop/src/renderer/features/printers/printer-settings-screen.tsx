@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { Dialog, ErrorState, Loading, useI18n } from '@comanda/ui';
 import { useTill } from '../app/till-context';
 import { usePort } from '../app/use-port';
-import type { PrinterSetting, PrinterStatusView } from '../ports';
+import type { PrinterSetting, PrinterStatusView } from '../../till-ports';
 import { PrinterEditor, type RouteOption } from './printer-editor';
 import { createPrinterSettingsStore } from './printer-settings-store';
 import { PrinterStateBadge } from './printer-state-badge';

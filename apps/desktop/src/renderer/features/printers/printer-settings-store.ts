@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { PrinterSetting, PrinterSettings, PrinterStatusView, TillPorts } from '../ports';
+import type { PrinterSetting, PrinterSettings, PrinterStatusView, TillPorts } from '../../till-ports';
 import {
   draftOf,
   EMPTY_DRAFT,

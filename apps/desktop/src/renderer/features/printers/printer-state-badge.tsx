@@ -1,5 +1,5 @@
 import { useI18n } from '@comanda/ui';
-import type { PrinterStatusView } from '../ports';
+import type { PrinterStatusView } from '../../till-ports';
 
 const TONE: Record<PrinterStatusView['state'], string> = {
   online: 'ok',

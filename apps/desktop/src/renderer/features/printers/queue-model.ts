@@ -1,4 +1,4 @@
-import type { PrintQueueJob, PrintQueueView } from '../ports';
+import type { PrintQueueJob, PrintQueueView } from '../../till-ports';
 
 /** Not on paper yet (or not known to be): what the queue screen lists per printer. */
 export function isWaiting(job: PrintQueueJob): boolean {

@@ -2,8 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { z } from 'zod';
 import { verifyPin, type PinSubtleCrypto } from '@comanda/core/staff';
 import { recordAudit } from '../audit/record-audit';
-import type { StaffMember } from '../domain';
-import type { TillPorts } from '../ports';
+import type { StaffMember, TillPorts } from '../../till-ports';
 import { pinSubtle } from './pin-crypto';
 
 /** Wrong PINs in a row before the till locks PIN entry. */

@@ -1,5 +1,5 @@
 import { buildXReport, buildZReport, type ShiftReport } from '@comanda/core/reports';
-import type { Order, Shift } from '../domain';
+import type { Order, Shift } from '../../till-ports';
 
 export type { ShiftReport } from '@comanda/core/reports';
 

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { addCashMovement, closeShift, openShift, recordNoSale } from '@comanda/core/shifts';
 import { recordAudit } from '../audit/record-audit';
-import type { Order, Shift } from '../domain';
+import type { Order, Shift } from '../../till-ports';
 import { currentBusinessDay, orderContext, requireBranch, type OrderDeps } from '../order-entry/order-context';
 import { buildShiftReport, type ShiftReport } from './shift-report';
 

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within, type RenderResult } from '@testing-library/react';
 import { CashierApp } from '../cashier-app';
-import type { TillPorts } from '../ports';
+import type { TillPorts } from '../../till-ports';
 
 /** Clicks the digits of `pin` on the PIN pad inside `container` (a dialog's own pad, say). */
 export function typePin(pin: string, container: HTMLElement = document.body): void {

@@ -4,7 +4,7 @@
  */
 import { buildDemoSeed } from '@comanda/core/demo';
 import { hashPin } from '@comanda/core/staff';
-import type { StaffMember } from '../domain';
+import type { StaffMember } from '../../till-ports';
 import { pinSubtle } from '../session/pin-crypto';
 import { createMemoryPorts, type MemoryPorts } from './memory-ports';
 

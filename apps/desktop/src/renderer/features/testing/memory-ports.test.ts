@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PortError } from '../ports';
+import { PortError } from '../../till-ports';
 import { createDemoPorts } from './demo-ports';
 
 describe('memory ports', () => {

@@ -2,22 +2,25 @@
  * An in-memory `TillPorts` for tests and demos: same contract (conflict checks, subscriptions
  * that emit the current value first, typed rejections), no persistence.
  */
-import type { AuditEvent, Order, Shift, StaffMember } from '../domain';
-import { createMemoryPrinting, type MemoryPrinting } from './memory-printing';
+import { PortError } from '../../till-ports';
 import type {
+  AuditEvent,
   DeviceInfo,
   Listener,
   MenuSnapshot,
+  Order,
   OrderQuery,
-  PrintJobView,
   PrinterSetting,
   PrinterStatusView,
+  PrintJobView,
   ReportPrint,
+  Shift,
+  StaffMember,
   SyncStatus,
   TillPorts,
   Unsubscribe,
-} from '../ports';
-import { PortError } from '../ports';
+} from '../../till-ports';
+import { createMemoryPrinting, type MemoryPrinting } from './memory-printing';
 
 class Subject<T> {
   private listeners = new Set<Listener<T>>();

@@ -11,16 +11,16 @@ import {
   type HostPrinterApi,
 } from '@comanda/printing/queue';
 import type { PrinterStatus } from '@comanda/printing/transport';
-import type { Branch } from '../domain';
 import {
   PortError,
+  type Branch,
   type Listener,
   type PrinterSetting,
   type PrinterStatusView,
   type PrintQueueView,
   type TillPorts,
   type Unsubscribe,
-} from '../ports';
+} from '../../till-ports';
 import {
   configFromSetting,
   settingFromBranchPrinter,

@@ -4,7 +4,7 @@ import { resolveBranchMenu } from '@comanda/core/menu';
 import { I18nProvider, type Locale } from '@comanda/ui';
 import { createAppStore } from '../app/app-store';
 import { TillContext, type Till } from '../app/till-context';
-import type { StaffMember } from '../domain';
+import type { StaffMember } from '../../till-ports';
 import { createOrderStore } from '../order-entry/order-store';
 import { createSessionStore } from '../session/session-store';
 import { createShiftStore } from '../shift/shift-store';

@@ -1,5 +1,5 @@
 import { resolveBranchMenu, type BranchMenu, type ResolvedItem } from '@comanda/core/menu';
-import type { Branch, StaffMember } from '../domain';
+import type { Branch, StaffMember } from '../../till-ports';
 import { createDemoPorts } from './demo-ports';
 import type { MemoryPorts } from './memory-ports';
 import type { OrderDeps } from '../order-entry/order-context';

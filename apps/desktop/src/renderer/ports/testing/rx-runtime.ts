@@ -2,9 +2,9 @@ import { orderDocSchema } from '@comanda/core';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openTillDatabase, type TillDatabase } from '../../data/database.js';
 import { DocumentRepository } from '../../data/repository.js';
-import type { TillPorts } from '../../features/ports.js';
-import type { TillRuntime } from '../../shell/runtime.js';
-import { monotonicClock } from '../observe.js';
+import type { TillPorts } from '../../till-ports/index.js';
+import type { TillRuntime } from '../../runtime/runtime.js';
+import { monotonicClock } from '../../runtime/clock.js';
 import { createRxTillPorts } from '../rx-till-ports.js';
 
 /**

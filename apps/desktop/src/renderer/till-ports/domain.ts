@@ -1,6 +1,6 @@
 /**
  * The domain documents the cashier's features exchange with the data layer, re-exported from
- * `@comanda/core` under short names so `ports.ts` reads like the workflow.
+ * `@comanda/core` under short names so the port contracts read like the workflow.
  */
 export type { OrderDoc as Order, OrderLine, Payment, Refund, OrderStatus } from '@comanda/core/orders';
 export type { ShiftDoc as Shift } from '@comanda/core/shifts';

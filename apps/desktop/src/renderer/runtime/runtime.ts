@@ -15,7 +15,7 @@ import {
 } from '../sync/sync-client.js';
 import { startReachabilityProbe } from '../sync/reachability.js';
 import { SyncStatusTracker } from '../sync/sync-status.js';
-import { monotonicClock } from '../ports/observe.js';
+import { monotonicClock } from './clock.js';
 import { afterFirstScreen } from './after-paint.js';
 import { adoptStandaloneDocuments, STANDALONE_BRANCH_ID } from './standalone.js';
 

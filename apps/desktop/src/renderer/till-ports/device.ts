@@ -1,0 +1,17 @@
+import type { EpochMs } from './domain';
+
+/** The till this renderer runs on. Fixed for the life of the app. */
+export interface DeviceInfo {
+  branchId: string;
+  tillId: string;
+  /** Default UI locale; the cashier can switch. Currency and time zone come from the branch doc. */
+  locale: 'en' | 'fr';
+}
+
+/** Clock and id generator of the till, passed to core's actions. */
+export interface DevicePorts {
+  device: DeviceInfo;
+  clock: { now: () => EpochMs };
+  /** UUIDv7 generator (orders, lines, payments, audit events, shifts). */
+  ids: { newId: () => string };
+}

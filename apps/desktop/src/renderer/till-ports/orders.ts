@@ -1,0 +1,40 @@
+import type { Listener, Unsubscribe } from './common';
+import type { EpochMs, Order } from './domain';
+
+export interface OrderQuery {
+  /** Free text: ticket number, table, item name, card reference. */
+  text?: string;
+  status?: readonly string[];
+  shiftId?: string;
+  from?: EpochMs;
+  to?: EpochMs;
+  /** Newest first; defaults to 50. */
+  limit?: number;
+}
+
+/**
+ * Printing is driven by `printRequests` inside the order document (the print outbox): saving an
+ * order that carries a new print request is how the features print.
+ */
+export interface OrderPorts {
+  /**
+   * Writes the whole order document with strict durability. Resolves with the stored document
+   * once committed; rejects with `PortError('conflict')` if `order.updatedAt` is not newer than
+   * the stored one's. Writing the same document twice is idempotent.
+   */
+  save: (order: Order) => Promise<Order>;
+  /**
+   * Writes several orders in one local transaction (a split bill: the new order and the source):
+   * after a crash either all are stored or none. Same validation and conflict rules as `save`,
+   * checked for every order before anything is written.
+   */
+  saveMany: (orders: readonly Order[]) => Promise<Order[]>;
+  get: (id: string) => Promise<Order | null>;
+  list: (query: OrderQuery) => Promise<Order[]>;
+  /** The order's latest stored version, or `null` when it does not exist (yet). */
+  subscribe: (id: string, listener: Listener<Order | null>) => Unsubscribe;
+  /** Open (not paid, not voided) orders of this till: parked tabs. */
+  subscribeOpen: (listener: Listener<Order[]>) => Unsubscribe;
+  /** Next human ticket number for this till and business day (persisted, never reused). */
+  nextTicketNumber: (businessDay: string) => Promise<number>;
+}
