@@ -1,7 +1,7 @@
 import type { Codepage } from '@point-of-sale/codepage-encoder';
 import { encodeDocument } from '../escpos/render';
 import type { PrinterFamily } from '../escpos/codepages';
-import { withNotice } from '../layout/documents/notices';
+import { asCopy, withNotice } from '../layout/documents/notices';
 import { labelsFor } from '../layout/labels';
 import type { PrinterSession, PrinterTransport } from '../transport/tcp';
 import { statusProblem, type PrinterStatus } from '../transport/status';
@@ -412,7 +412,7 @@ export class PrintWorker {
       let doc = job.document;
       const L = labelsFor(this.options.locale);
       if (reroutedFrom) doc = withNotice(doc, `${L.reroutedFrom} ${reroutedFrom.name}`);
-      if (job.reprints > 0) doc = withNotice(doc, L.reprint);
+      if (job.reprints > 0) doc = asCopy(doc, L);
       bytes = encodeDocument(doc, {
         columns: printer.columns,
         codepages: printer.codepages as Codepage[],
