@@ -11,7 +11,7 @@ export { shiftReportLayout } from './documents/report';
 export type { ShiftReportInput } from './documents/report';
 export { testPageLayout } from './documents/test-page';
 export type { TestPageOptions } from './documents/test-page';
-export { withNotice } from './documents/notices';
+export { asCopy, withNotice } from './documents/notices';
 export { previewToRows } from './preview-rows';
 export type { PreviewRow } from './preview-rows';
 export { labelsFor } from './labels';

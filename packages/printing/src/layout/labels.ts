@@ -9,6 +9,8 @@ export interface Labels {
   printed: string;
   duplicate: string;
   reprint: string;
+  /** Banner on a customer document printed again from the print queue. */
+  copy: string;
   bill: string;
   subtotal: string;
   discounts: string;
@@ -78,6 +80,7 @@ const en: Labels = {
   printed: 'Printed',
   duplicate: 'DUPLICATE',
   reprint: 'REPRINT',
+  copy: 'COPY',
   bill: 'BILL - NOT A RECEIPT',
   subtotal: 'Subtotal',
   discounts: 'Discounts',
@@ -147,6 +150,7 @@ const fr: Labels = {
   printed: 'Imprimé le',
   duplicate: 'DUPLICATA',
   reprint: 'RÉIMPRESSION',
+  copy: 'DUPLICATA',
   bill: 'ADDITION - PAS UN REÇU',
   subtotal: 'Sous-total',
   discounts: 'Remises',

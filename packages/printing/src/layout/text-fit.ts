@@ -16,16 +16,20 @@ export function printable(text: string): string {
   );
 }
 
+// Stands in for a no-break space while wrapping (private use: never in printed text).
+const KEEP = '\ue000';
+
 /**
  * Splits text into lines of at most `width` characters, breaking at spaces where it can.
- * Leading spaces are an indent kept on every wrapped line.
+ * Leading spaces are an indent kept on every wrapped line. A no-break space (U+00A0) is never a
+ * break, so "(+2,50 €)" stays on one line; it prints as a space.
  */
 export function wrap(text: string, width: number): string[] {
-  const t = printable(text);
+  const t = printable(text.replaceAll('\u00a0', KEEP));
   const body = t.trimStart();
   const indent = t.length - body.length;
-  if (indent > 0 && indent < width / 2) return wrapWords(body, width - indent).map((l) => ' '.repeat(indent) + l);
-  return wrapWords(body, width);
+  const lines = indent > 0 && indent < width / 2 ? wrapWords(body, width - indent).map((l) => ' '.repeat(indent) + l) : wrapWords(body, width);
+  return lines.map((l) => l.replaceAll(KEEP, ' '));
 }
 
 function wrapWords(text: string, width: number): string[] {

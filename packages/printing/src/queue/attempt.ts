@@ -1,5 +1,5 @@
-import type { PrinterSession, PrinterTransport } from '../transport/tcp';
-import { statusProblem, type PrinterStatus } from '../transport/status';
+import type { PrintCompletion, PrinterTransport } from '../transport/tcp';
+import { PrinterStatusSchema, statusProblem, type PrinterStatus } from '../transport/status';
 import type { PrinterDefinition } from './routing';
 import type { AttentionReason } from './types';
 
@@ -24,63 +24,59 @@ export interface AttemptDeps {
   /** Durably records the job as `sending`; called right before the first content byte. */
   markSending(): Promise<void>;
   onHealth(health: PrinterHealth, detail: string | null): void;
+  jobId?: string;
 }
 
-class NotSent extends Error {}
+/** What a failed send says about itself (a `PrinterTransportError`, or the host's error). */
+interface SendFailure {
+  phase?: unknown;
+  bytesWritten?: unknown;
+  status?: unknown;
+}
 
 const text = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+function written(e: SendFailure, whole: number): number {
+  const n = e.bytesWritten;
+  // Unknown progress counts as everything: never resend what may have printed.
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : whole;
+}
+
+function fromCompletion(c: PrintCompletion, bytes: number): AttemptOutcome {
+  if (c.kind === 'printed') return { kind: 'printed' };
+  if (c.kind === 'problem') {
+    return { kind: 'may-have-printed', reason: 'printer-problem-after-send', detail: `printer reports ${statusProblem(c.status) ?? 'a problem'}`, bytesWritten: bytes };
+  }
+  return { kind: 'may-have-printed', reason: 'unconfirmed', detail: `no confirmation: ${c.detail}`, bytesWritten: bytes };
+}
+
 /**
- * One attempt to print a job, exactly as docs/printing.md describes: connect, check the status,
- * mark `sending`, write, confirm with a status answer on the same connection. Never throws.
+ * One attempt to print a job, exactly as docs/printing.md describes (the transport's `send`:
+ * connect, check the status, mark `sending`, write, wait for the printer's proof). Never throws.
  */
 export async function attemptPrint(printer: PrinterDefinition, bytes: Uint8Array, deps: AttemptDeps): Promise<AttemptOutcome> {
-  let session: PrinterSession | null = null;
-  const mayHavePrinted = (reason: AttentionReason, detail: string): AttemptOutcome => ({
-    kind: 'may-have-printed',
-    reason,
-    detail,
-    bytesWritten: session?.bytesWritten ?? 0,
-  });
+  let sending = false;
   try {
-    try {
-      session = await deps.transport.open(printer);
-    } catch (e) {
-      deps.onHealth('unreachable', text(e));
-      throw new NotSent(text(e));
-    }
-    if (printer.statusQueries) {
-      const before = await session.status().catch((e: unknown) => {
-        throw new NotSent(`no status answer: ${text(e)}`);
-      });
-      deps.onHealth(healthOf(before), null);
-      const problem = statusProblem(before);
-      if (problem) throw new NotSent(`printer reports ${problem}`);
-    }
-    // From here on a crash leaves the job `sending`, which a restart turns into "may have printed".
-    await deps.markSending();
-    try {
-      await session.write(bytes);
-    } catch (e) {
-      // Only a transport that knows nothing left (e.g. the host could not even connect) says 0.
-      if (session.bytesWritten === 0) throw new NotSent(text(e));
-      return mayHavePrinted('connection-lost-after-send', text(e));
-    }
-    // Without status support, accepted bytes are the best confirmation this printer can give.
-    if (!printer.statusQueries) return { kind: 'printed' };
-    let after: PrinterStatus;
-    try {
-      after = await session.status();
-    } catch (e) {
-      return mayHavePrinted('unconfirmed', `no confirmation: ${text(e)}`);
-    }
-    deps.onHealth(healthOf(after), null);
-    const problem = statusProblem(after);
-    return problem ? mayHavePrinted('printer-problem-after-send', `printer reports ${problem}`) : { kind: 'printed' };
+    const completion = await deps.transport.send(printer, bytes, {
+      statusQueries: printer.statusQueries,
+      jobId: deps.jobId,
+      beforeWrite: async () => {
+        await deps.markSending();
+        sending = true;
+      },
+    });
+    if (completion.kind !== 'unconfirmed' && completion.status) deps.onHealth(healthOf(completion.status), null);
+    return fromCompletion(completion, bytes.length);
   } catch (e) {
-    if (!(e instanceof NotSent) && (session?.bytesWritten ?? 0) > 0) return mayHavePrinted('unconfirmed', text(e));
-    return { kind: 'not-sent', detail: text(e) };
-  } finally {
-    session?.close();
+    const failure = (e ?? {}) as SendFailure;
+    const status = PrinterStatusSchema.safeParse(failure.status);
+    if (status.success) deps.onHealth(healthOf(status.data), null);
+    else if (failure.phase === 'connect') deps.onHealth('unreachable', text(e));
+    const n = written(failure, bytes.length);
+    // Only a transport that knows nothing left (e.g. it could not even connect) says 0.
+    if (!sending || n === 0) return { kind: 'not-sent', detail: failure.phase === 'status' && !status.success ? `no status answer: ${text(e)}` : text(e) };
+    // Written, then the printer went silent: it may be printing still, or have stopped.
+    const reason: AttentionReason = failure.phase === 'status' || failure.phase === 'confirm' ? 'unconfirmed' : 'connection-lost-after-send';
+    return { kind: 'may-have-printed', reason, detail: reason === 'unconfirmed' ? `no confirmation: ${text(e)}` : text(e), bytesWritten: n };
   }
 }

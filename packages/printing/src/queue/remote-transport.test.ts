@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { queryPrinterStatus, sendConfirmed } from '../transport';
+import { tcpTransport } from '../transport';
 import { startVirtualPrinter, type VirtualPrinter } from '../virtual-printer';
 import { MemoryPrintJobStore } from './memory-store';
 import { remoteTransport, type HostPrinterApi } from './remote-transport';
@@ -18,10 +18,10 @@ const doc = (n: number): LayoutDocument => ({ kind: 'kitchen', title: `T${n}`, b
 /** A host as the desktop app would run it: real TCP to the printer, errors carry bytesWritten. */
 function host(p: VirtualPrinter): HostPrinterApi {
   const endpoint = { host: p.host, port: p.port };
-  const timeouts = { connectMs: 1000, writeMs: 2000, statusMs: 1000 };
+  const transport = tcpTransport({ connectMs: 1000, writeMs: 2000, statusMs: 1000 });
   return {
-    status: () => queryPrinterStatus(endpoint, timeouts),
-    send: (_id, bytes) => sendConfirmed(endpoint, bytes, timeouts),
+    status: () => transport.status(endpoint),
+    send: (_id, bytes, job) => transport.send(endpoint, bytes, { statusQueries: job.statusQueries }),
   };
 }
 
@@ -59,7 +59,7 @@ describe('worker in the renderer, printing through the host', () => {
     let refusals = 2;
     const flaky: HostPrinterApi = {
       status: api.status,
-      send: (id, bytes) => (refusals-- > 0 ? Promise.reject(Object.assign(new Error('PRINTER_UNREACHABLE'), { bytesWritten: 0 })) : api.send(id, bytes)),
+      send: (id, bytes, job) => (refusals-- > 0 ? Promise.reject(Object.assign(new Error('PRINTER_UNREACHABLE'), { bytesWritten: 0 })) : api.send(id, bytes, job)),
     };
     const store = new MemoryPrintJobStore();
     worker = await PrintWorker.start({

@@ -1,19 +1,20 @@
-import type { PrinterEndpoint, PrinterSession, PrinterTransport } from '../transport/tcp';
-import { PrinterStatusSchema, type PrinterStatus } from '../transport/status';
+import type { PrintCompletion, PrinterEndpoint, PrinterTransport } from '../transport/tcp';
+import { PrintCompletionSchema, PrinterStatusSchema, type PrinterStatus } from '../transport/status';
 
 /**
  * What the host process offers the renderer for printing (over IPC or the Node host's HTTP):
- * a status query and a one-shot send per printer id (`sendConfirmed` in the transport module
- * implements it). `send` must
- * - resolve only after the printer answered a status request sent on the same connection after
- *   the bytes (that answer proves every byte arrived), with that status;
+ * a status query and one call per job attempt (`printerTransport().send` on the host implements
+ * it: status, write, the printer's proof, on one connection). `send` must
+ * - resolve with the {@link PrintCompletion} once the printer proved the job printed, reported a
+ *   problem, or could not confirm;
  * - reject with an error carrying `bytesWritten` (content bytes handed over before the failure)
- *   whenever it knows it, e.g. 0 when it could not connect. Without it the worker assumes the
- *   job may have printed.
+ *   and `phase` whenever it knows them, e.g. 0 and 'connect' when it could not connect, and the
+ *   printer's `status` when it refused the job as not ready. Without `bytesWritten` the worker
+ *   assumes the job may have printed.
  */
 export interface HostPrinterApi {
   status(printerId: string): Promise<PrinterStatus>;
-  send(printerId: string, bytes: Uint8Array): Promise<PrinterStatus>;
+  send(printerId: string, bytes: Uint8Array, job: { jobId: string; statusQueries: boolean }): Promise<PrintCompletion>;
 }
 
 /** A failure reported by the host, as the worker needs it. */
@@ -21,51 +22,55 @@ export class RemotePrinterError extends Error {
   constructor(
     message: string,
     readonly bytesWritten: number | null,
+    readonly phase: string | null = null,
+    readonly status: PrinterStatus | null = null,
   ) {
     super(message);
     this.name = 'RemotePrinterError';
   }
 }
 
-function bytesWrittenOf(e: unknown): number | null {
-  const n = (e as { bytesWritten?: unknown } | null)?.bytesWritten;
-  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : null;
+function remoteError(e: unknown): RemotePrinterError {
+  if (e instanceof RemotePrinterError) return e;
+  const f = (e ?? {}) as { message?: unknown; bytesWritten?: unknown; phase?: unknown; status?: unknown };
+  const n = f.bytesWritten;
+  const status = PrinterStatusSchema.safeParse(f.status);
+  return new RemotePrinterError(
+    String(f.message ?? e),
+    typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : null,
+    typeof f.phase === 'string' ? f.phase : null,
+    status.success ? status.data : null,
+  );
 }
 
 /**
  * Lets the {@link PrintWorker} run in the renderer next to its RxDB job store while the bytes
- * go out through the host. Each job is one `send`; status answers are validated with zod since
- * they cross a process boundary.
+ * go out through the host: one host call per attempt (the job is marked `sending` before it, so
+ * a crash meanwhile leaves it "may have printed"). Answers are validated since they cross a
+ * process boundary.
  */
 export function remoteTransport(api: HostPrinterApi): PrinterTransport {
+  const idOf = (endpoint: PrinterEndpoint): string => {
+    if (!endpoint.id) throw new RemotePrinterError('remote printing needs the printer id', 0, 'connect');
+    return endpoint.id;
+  };
   return {
-    open(endpoint: PrinterEndpoint): Promise<PrinterSession> {
-      const id = endpoint.id;
-      if (!id) return Promise.reject(new RemotePrinterError('remote printing needs the printer id', 0));
-      let written = 0;
-      let confirmed: PrinterStatus | null = null;
-      return Promise.resolve({
-        get bytesWritten() {
-          return written;
-        },
-        async status() {
-          // After a send, the confirmation the host got on that connection is the answer.
-          const status = confirmed ?? (await api.status(id));
-          confirmed = null;
-          return PrinterStatusSchema.parse(status);
-        },
-        async write(bytes) {
-          try {
-            confirmed = await api.send(id, bytes);
-            written += bytes.length;
-          } catch (e) {
-            // Unknown progress counts as everything: never resend what may have printed.
-            written += bytesWrittenOf(e) ?? bytes.length;
-            throw e instanceof Error ? e : new RemotePrinterError(String(e), null);
-          }
-        },
-        close() {},
-      });
+    async status(endpoint) {
+      return PrinterStatusSchema.parse(await api.status(idOf(endpoint)));
+    },
+    async send(endpoint, bytes, options) {
+      const id = idOf(endpoint);
+      await options.beforeWrite?.();
+      let completion: unknown;
+      try {
+        completion = await api.send(id, bytes, { jobId: options.jobId ?? '', statusQueries: options.statusQueries });
+      } catch (e) {
+        throw remoteError(e);
+      }
+      const parsed = PrintCompletionSchema.safeParse(completion);
+      // An answer we cannot read: all bytes may have gone out, nobody knows if they printed.
+      if (!parsed.success) throw new RemotePrinterError('the host answered the job with something unreadable', bytes.length, 'confirm');
+      return parsed.data;
     },
   };
 }

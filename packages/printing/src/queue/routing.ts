@@ -1,11 +1,16 @@
+import type { Codepage } from '@point-of-sale/codepage-encoder';
 import { z } from 'zod';
-import { DEFAULT_CODEPAGES } from '../escpos/codepages';
+import { DEFAULT_CODEPAGES, type PrinterFamily } from '../escpos/codepages';
+import { encodeDocument } from '../escpos/render';
+import { testPageLayout } from '../layout/documents/test-page';
+import type { LayoutDocument } from '../layout/model';
 
 /** A configured printer (the settings screen edits these). */
 export const PrinterDefinitionSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
-  host: z.string().min(1, 'printer host is required'),
+  /** Network printers only (a serial printer's host is ignored and may be empty). */
+  host: z.string(),
   port: z.number().int().min(1).max(65535).default(9100),
   /** Serial device instead of TCP (`/dev/ttyUSB0`); `host`/`port` are then ignored. */
   serialPath: z.string().min(1).nullable().default(null),
@@ -63,4 +68,31 @@ export function routingFromBranchPrinters(
     routes,
     failoverAfter,
   });
+}
+
+/** A document as this printer prints it (its columns, code pages and command family). */
+export function encodeFor(printer: PrinterDefinition, doc: LayoutDocument): Uint8Array {
+  return encodeDocument(doc, {
+    columns: printer.columns,
+    codepages: printer.codepages as Codepage[],
+    codepageMapping: printer.family as PrinterFamily,
+  });
+}
+
+/**
+ * The test page of one printer, encoded exactly as its jobs are (same columns and code pages),
+ * so what it shows is what tickets will look like. The one test page the till prints.
+ */
+export function testPageBytes(printer: PrinterDefinition, at: Date): Uint8Array {
+  const serial = printer.serialPath !== null;
+  return encodeFor(
+    printer,
+    testPageLayout({
+      printerName: printer.name,
+      host: serial ? printer.serialPath! : printer.host,
+      port: serial ? printer.baudRate : printer.port,
+      columns: printer.columns,
+      printedAt: at.toISOString(),
+    }),
+  );
 }

@@ -1,12 +1,9 @@
-import type { Codepage } from '@point-of-sale/codepage-encoder';
-import { encodeDocument } from '../escpos/render';
-import type { PrinterFamily } from '../escpos/codepages';
-import { withNotice } from '../layout/documents/notices';
+import { asCopy, withNotice } from '../layout/documents/notices';
 import { labelsFor } from '../layout/labels';
-import type { PrinterSession, PrinterTransport } from '../transport/tcp';
+import type { PrinterTransport } from '../transport/tcp';
 import { statusProblem, type PrinterStatus } from '../transport/status';
 import { attemptPrint, healthOf, type PrinterHealth } from './attempt';
-import { RoutingConfigSchema, type PrinterDefinition, type RoutingConfig, type RoutingConfigInput } from './routing';
+import { encodeFor, RoutingConfigSchema, type PrinterDefinition, type RoutingConfig, type RoutingConfigInput } from './routing';
 import {
   NewPrintJobSchema,
   PrintJobError,
@@ -129,17 +126,13 @@ export class PrintWorker {
   async checkPrinter(printerId: string): Promise<PrinterStatus> {
     const printer = this.printer(printerId);
     if (!printer) throw new PrintJobError('NO_PRINTER', `unknown printer "${printerId}"`);
-    let session: PrinterSession | null = null;
     try {
-      session = await this.options.transport.open(printer);
-      const status = await session.status();
+      const status = await this.options.transport.status(printer);
       this.emitPrinter(printer.id, healthOf(status), null);
       return status;
     } catch (e) {
       this.emitPrinter(printer.id, 'unreachable', errorText(e));
       throw e;
-    } finally {
-      session?.close();
     }
   }
 
@@ -386,10 +379,8 @@ export class PrintWorker {
       const printer = id ? this.printer(id) : null;
       if (!printer || this.busy.has(printer.id) || this.now() - (this.lastProbe.get(printer.id) ?? 0) < this.probeIntervalMs) continue;
       this.lastProbe.set(printer.id, this.now());
-      let session: PrinterSession | null = null;
       try {
-        session = await this.options.transport.open(printer);
-        const status = await session.status();
+        const status = await this.options.transport.status(printer);
         this.emitPrinter(printer.id, healthOf(status), null);
         if (statusProblem(status) !== null) continue;
         this.failures.set(printer.id, 0);
@@ -400,8 +391,6 @@ export class PrintWorker {
         }
       } catch {
         // still down: keep the backup
-      } finally {
-        session?.close();
       }
     }
   }
@@ -412,18 +401,15 @@ export class PrintWorker {
       let doc = job.document;
       const L = labelsFor(this.options.locale);
       if (reroutedFrom) doc = withNotice(doc, `${L.reroutedFrom} ${reroutedFrom.name}`);
-      if (job.reprints > 0) doc = withNotice(doc, L.reprint);
-      bytes = encodeDocument(doc, {
-        columns: printer.columns,
-        codepages: printer.codepages as Codepage[],
-        codepageMapping: printer.family as PrinterFamily,
-      });
+      if (job.reprints > 0) doc = asCopy(doc, L);
+      bytes = encodeFor(printer, doc);
     } catch (e) {
       return this.notSent(job, printer, `cannot encode: ${errorText(e)}`);
     }
     const sending: PrintJob = { ...job, state: 'sending', printerId: printer.id, attempts: job.attempts + 1, updatedAt: this.now() };
     const outcome = await attemptPrint(printer, bytes, {
       transport: this.options.transport,
+      jobId: job.id,
       markSending: () => this.save(sending),
       onHealth: (health, detail) => this.emitPrinter(printer.id, health, detail),
     });

@@ -3,14 +3,27 @@ export {
   sendConfirmed,
   queryPrinterStatus,
   tcpTransport,
+  sessionTransport,
   PrinterTransportError,
+  PrinterNotReadyError,
   TcpEndpointSchema,
   DEFAULT_TIMEOUTS,
 } from './tcp';
-export type { PrinterSession, PrinterTransport, PrinterEndpoint, TcpEndpoint, TcpTimeouts, TransportPhase } from './tcp';
-export { openSerialSession, printerTransport, SerialEndpointSchema } from './serial';
+export type {
+  Confirmation,
+  PrintCompletion,
+  PrinterSession,
+  PrinterTransport,
+  OpenSession,
+  PrinterEndpoint,
+  SendOptions,
+  TcpEndpoint,
+  TcpTimeouts,
+  TransportPhase,
+} from './tcp';
+export { openSerialSession, openPrinterSession, printerTransport, SerialEndpointSchema } from './serial';
 export type { SerialEndpoint } from './serial';
-export { streamSession } from './session';
+export { streamSession, processIdRequest } from './session';
 export {
   parsePrinterStatus,
   isReady,
@@ -18,5 +31,7 @@ export {
   PrinterStatusSchema,
   InvalidStatusByteError,
   STATUS_REQUESTS,
+  ConfirmationSchema,
+  PrintCompletionSchema,
 } from './status';
 export type { PrinterStatus } from './status';

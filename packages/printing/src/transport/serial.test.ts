@@ -63,9 +63,7 @@ describe('printerTransport', () => {
     const { printerTransport } = await import('./serial');
     printer = await startVirtualPrinter({ port: 0 });
     const t = printerTransport({ connectMs: 500, writeMs: 1000, statusMs: 500 });
-    const tcp = await t.open({ host: printer.host, port: printer.port });
-    await expect(tcp.status()).resolves.toMatchObject({ online: true });
-    tcp.close();
-    await expect(t.open({ host: printer.host, port: printer.port, serialPath: '/dev/does-not-exist' })).rejects.toThrow(/cannot open \/dev\/does-not-exist/);
+    await expect(t.status({ host: printer.host, port: printer.port })).resolves.toMatchObject({ online: true });
+    await expect(t.status({ host: printer.host, port: printer.port, serialPath: '/dev/does-not-exist' })).rejects.toThrow(/cannot open \/dev\/does-not-exist/);
   });
 });

@@ -3,8 +3,8 @@ import { closeSync, constants, openSync } from 'node:fs';
 import { Duplex } from 'node:stream';
 import { isatty, ReadStream, WriteStream } from 'node:tty';
 import { z } from 'zod';
-import { DEFAULT_TIMEOUTS, PrinterTransportError, streamSession, type PrinterSession, type TcpTimeouts } from './session';
-import { openTcpSession, type PrinterTransport } from './tcp';
+import { DEFAULT_TIMEOUTS, PrinterTransportError, streamSession, type ConfirmationMemory, type PrinterSession, type TcpTimeouts } from './session';
+import { openTcpSession, sessionTransport, type PrinterEndpoint, type PrinterTransport } from './tcp';
 
 /** A printer on a serial port (or USB-serial adapter). */
 export const SerialEndpointSchema = z.object({
@@ -19,7 +19,11 @@ export type SerialEndpoint = z.input<typeof SerialEndpointSchema>;
  * the same status, write and timeout rules apply.
  * @throws {PrinterTransportError} 'connect' when the device cannot be opened or configured
  */
-export function openSerialSession(endpoint: SerialEndpoint, timeouts: TcpTimeouts = DEFAULT_TIMEOUTS): Promise<PrinterSession> {
+export function openSerialSession(
+  endpoint: SerialEndpoint,
+  timeouts: TcpTimeouts = DEFAULT_TIMEOUTS,
+  memory?: ConfirmationMemory,
+): Promise<PrinterSession> {
   const { path, baudRate } = SerialEndpointSchema.parse(endpoint);
   // One descriptor per direction: libuv's tty handles do not share a descriptor well.
   const fds: number[] = [];
@@ -44,15 +48,18 @@ export function openSerialSession(endpoint: SerialEndpoint, timeouts: TcpTimeout
     return Promise.reject(new PrinterTransportError('connect', `cannot configure ${path}: ${why}`, 0));
   }
   const socket = Duplex.from({ readable: new ReadStream(readFd), writable: new WriteStream(writeFd) });
-  return Promise.resolve(streamSession(socket, path, timeouts));
+  return Promise.resolve(streamSession(socket, path, timeouts, memory));
 }
 
-/** The host's transport: serial when a printer has a `serialPath`, raw TCP otherwise. */
+/** Opens a serial session when a printer has a `serialPath`, a raw TCP one otherwise. */
+export function openPrinterSession(endpoint: PrinterEndpoint, timeouts: TcpTimeouts = DEFAULT_TIMEOUTS, memory?: ConfirmationMemory): Promise<PrinterSession> {
+  return endpoint.serialPath
+    ? openSerialSession({ path: endpoint.serialPath, baudRate: endpoint.baudRate }, timeouts, memory)
+    : openTcpSession(endpoint, timeouts, memory);
+}
+
+/** The host's transport: serial or TCP per printer, remembering each printer's confirmation. */
 export function printerTransport(timeouts: TcpTimeouts = DEFAULT_TIMEOUTS): PrinterTransport {
-  return {
-    open: (endpoint) =>
-      endpoint.serialPath
-        ? openSerialSession({ path: endpoint.serialPath, baudRate: endpoint.baudRate }, timeouts)
-        : openTcpSession(endpoint, timeouts),
-  };
+  const memory: ConfirmationMemory = new Map();
+  return sessionTransport((endpoint) => openPrinterSession(endpoint, timeouts, memory));
 }

@@ -59,3 +59,23 @@ export function statusProblem(s: PrinterStatus): 'cover-open' | 'paper-out' | 'e
   if (!s.online) return 'offline';
   return null;
 }
+
+/**
+ * How a printer proves a job is on paper (docs/printing.md, "When a job is printed"):
+ * - `process-id`: it answers `GS ( H` only after processing every byte before it;
+ * - `status`: it only answers `DLE EOT` status, which real printers answer on arrival, before
+ *   the buffered job is printed (a fault during printing is not seen);
+ * - `none`: no answers at all; accepted bytes are all we know.
+ */
+export const ConfirmationSchema = z.enum(['process-id', 'status', 'none']);
+export type Confirmation = z.infer<typeof ConfirmationSchema>;
+
+/** What one job's send learnt after its bytes went out (validated where it crosses processes). */
+export const PrintCompletionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('printed'), confirmation: ConfirmationSchema, status: PrinterStatusSchema.nullable() }),
+  /** The printer reported a problem before it confirmed the job: part of it may be on paper. */
+  z.object({ kind: z.literal('problem'), confirmation: ConfirmationSchema, status: PrinterStatusSchema }),
+  /** No confirmation within the time allowed: nobody knows how much printed. */
+  z.object({ kind: z.literal('unconfirmed'), confirmation: ConfirmationSchema, detail: z.string().max(2000) }),
+]);
+export type PrintCompletion = z.infer<typeof PrintCompletionSchema>;

@@ -28,7 +28,7 @@ printer.onDocument((doc) => {
   for (const line of doc.lines) console.log(`│ ${line.padEnd(width)} │`);
   console.log(`└${'─'.repeat(width + 2)}┘`);
 });
-const FAULTS: readonly (keyof VirtualPrinterFaults)[] = ['offline', 'coverOpen', 'paperOut', 'paperNearEnd', 'error', 'drawerOpen', 'down', 'slowMs', 'dropAfterBytes', 'paperOutAfterBytes', 'silent'];
+const FAULTS: readonly (keyof VirtualPrinterFaults)[] = ['offline', 'coverOpen', 'paperOut', 'paperNearEnd', 'error', 'drawerOpen', 'down', 'slowMs', 'bytesPerSecond', 'dropAfterBytes', 'paperOutAfterBytes', 'coverOpenAfterBytes', 'silent', 'noProcessId'];
 createInterface({ input: process.stdin }).on('line', (line) => {
   const [name = '', raw = 'true'] = line.trim().split(/\s+/);
   if (name === '') return;

@@ -26,7 +26,9 @@ export const EPSON_CODEPAGE_NUMBERS: Readonly<Record<number, string>> = {
 export type DecoderEvent =
   | { type: 'status-request'; n: number }
   | { type: 'cut'; partial: boolean }
-  | { type: 'drawer'; pin: number };
+  | { type: 'drawer'; pin: number }
+  /** `GS ( H` fn 48: answer `37 22 <id> 00` once everything before it has been processed. */
+  | { type: 'process-id'; id: Uint8Array };
 
 interface EventSink {
   push(event: DecoderEvent): void;
@@ -62,6 +64,8 @@ export class EscPosDecoder {
   lines: string[] = [];
   /** When false the paper is not moving: text is consumed but not printed. */
   printing = true;
+  /** Called when something that would have printed was consumed while `printing` is false. */
+  onLost: () => void = () => undefined;
 
   /** @param onEvent called synchronously, in stream order, so a cut can close a document in place. */
   constructor(private readonly onEvent: (event: DecoderEvent) => void = () => undefined) {}
@@ -95,6 +99,7 @@ export class EscPosDecoder {
 
   private emit(line: string): void {
     if (this.printing) this.lines.push(line);
+    else if (line.trim() !== '') this.onLost();
   }
 
   private newline(): void {
@@ -108,7 +113,10 @@ export class EscPosDecoder {
   }
 
   private printChar(byte: number): void {
-    if (!this.printing) return;
+    if (!this.printing) {
+      if (byte !== 0x20) this.onLost();
+      return;
+    }
     const diff = styleDiff(this.shown, this.style);
     if (diff) {
       this.line += diff;
@@ -237,6 +245,9 @@ export class EscPosDecoder {
         const len = 5 + buf[i + 3]! + buf[i + 4]! * 256;
         if (i + len > buf.length) return 'incomplete';
         const body = buf.subarray(i + 5, i + len);
+        if (arg === 0x48 && body[0] === 0x30 && body[1] === 0x30 && body.length === 6) {
+          return { length: len, run: () => events.push({ type: 'process-id', id: body.slice(2) }) };
+        }
         return { length: len, run: () => (arg === 0x6b ? this.code2d(body) : undefined) };
       }
       case 0x76: {

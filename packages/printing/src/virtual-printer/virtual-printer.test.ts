@@ -95,10 +95,13 @@ describe('virtual printer over TCP', () => {
     await expect(queryPrinterStatus({ host: '127.0.0.1', port: printer.port })).resolves.toMatchObject({ online: true });
   });
 
-  it('drops the connection after N bytes, printing only what arrived', async () => {
-    printer = await startVirtualPrinter({ port: 0, faults: { dropAfterBytes: 8 } });
+  it('drops the connection after N bytes, printing only what arrived (a status asked meanwhile is still answered)', async () => {
+    printer = await startVirtualPrinter({ port: 0, faults: { dropAfterBytes: 8, bytesPerSecond: 1000 } });
     const session = await openTcpSession({ host: '127.0.0.1', port: printer.port });
-    const err = await session.write(job).then(() => session.status()).catch((e: unknown) => e);
+    await session.write(job);
+    // The real-time answer comes before the buffer is printed: it proves nothing about paper.
+    await expect(session.status()).resolves.toMatchObject({ online: true });
+    const err = await session.print(Uint8Array.of(), { statusQueries: true }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PrinterTransportError);
     expect((err as PrinterTransportError).bytesWritten).toBe(job.length);
     const [doc] = await printer.waitForDocuments(1);
@@ -127,5 +130,25 @@ describe('virtual printer over TCP', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(25);
     const [doc] = await printer.waitForDocuments(1);
     expect(doc!.complete).toBe(true);
+  });
+
+  it('answers DLE EOT on arrival, but GS ( H only once everything before it is printed', async () => {
+    printer = await startVirtualPrinter({ port: 0, faults: { bytesPerSecond: 2000 } }); // ~100 ms for 200 bytes
+    const session = await openTcpSession({ host: '127.0.0.1', port: printer.port });
+    const long = Uint8Array.from([...ascii('x'.repeat(200)), 0x0a, GS, 0x56, 0x00]);
+    await session.write(long);
+    await session.status();
+    expect(printer.documents).toHaveLength(0); // status answered, nothing on paper yet
+    const done = await session.print(Uint8Array.of(), { statusQueries: true });
+    expect(done).toMatchObject({ kind: 'printed', confirmation: 'process-id' });
+    expect(printer.documents).toHaveLength(1);
+    session.close();
+  });
+
+  it('never answers GS ( H with noProcessId: the session falls back to the status answer', async () => {
+    printer = await startVirtualPrinter({ port: 0, faults: { noProcessId: true } });
+    const session = await openTcpSession({ host: '127.0.0.1', port: printer.port }, { connectMs: 500, writeMs: 500, statusMs: 150 });
+    await expect(session.print(job, { statusQueries: true })).resolves.toMatchObject({ kind: 'printed', confirmation: 'status' });
+    session.close();
   });
 });

@@ -34,15 +34,20 @@ export function headerBlocks(branch: BranchInfo, L: Labels = labelsFor(branch.lo
   return blocks;
 }
 
+/** " (+2,50 €)" (per unit, unbreakable) after a modifier's name, or nothing for a free one. */
+function modifierPrice(delta: number, currency: string, locale: string): string {
+  if (delta === 0) return '';
+  return ` (${delta > 0 ? '+' : ''}${money(delta, currency, locale)})`.replace(/(?<=\S) /g, '\u00a0');
+}
+
 function lineBlocks(line: ReceiptOrderLine, currency: string, locale: string): LayoutBlock[] {
   const qty = line.quantity - line.voidedQuantity;
   if (qty <= 0) return [];
   const unit = line.unitPrice + line.modifiers.reduce((s, m) => s + m.priceDelta, 0);
   const blocks: LayoutBlock[] = [{ kind: 'pair', left: `${qty} x ${line.name}`, right: money(unit * qty, currency, locale) }];
-  for (const m of line.modifiers) {
-    const price = m.priceDelta ? money(m.priceDelta * qty, currency, locale) : '';
-    blocks.push(price ? { kind: 'pair', left: `+ ${m.name}`, right: price, indent: 4 } : { kind: 'text', text: `    + ${m.name}` });
-  }
+  // The line's amount already includes its modifiers: their prices stay inside the text (per
+  // unit), never in the amount column, so adding up that column gives the subtotal.
+  for (const m of line.modifiers) blocks.push({ kind: 'text', text: `    + ${m.name}${modifierPrice(m.priceDelta, currency, locale)}` });
   if (line.notes) blocks.push({ kind: 'text', text: `    "${line.notes}"` });
   if (qty > 1) blocks.push({ kind: 'text', text: `    ${qty} x ${money(unit, currency, locale)}` });
   return blocks;
