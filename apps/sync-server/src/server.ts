@@ -7,6 +7,7 @@ import { openDatabase } from './db/database';
 import { applyCors, corsPolicy } from './http/cors';
 import { createMetrics } from './http/metrics';
 import { RateLimiter } from './http/rate-limit';
+import { createStaticHandler, defaultBackofficeDir } from './http/static';
 import { appRouter } from './router';
 import type { Services } from './services';
 import { ChangeHub } from './sync/change-hub';
@@ -35,6 +36,8 @@ export interface StartServerOptions {
   /** Live streams poll at least this often even without a notice (default 15 s). */
   streamPollMs?: number;
   poolMax?: number;
+  /** The built back office served at `/` (default: this workspace's `apps/backoffice/dist`). */
+  backofficeDir?: string;
 }
 
 export interface RunningServer {
@@ -79,6 +82,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     maxBodySize: maxBodyBytes,
   });
 
+  const backoffice = createStaticHandler(options.backofficeDir ?? defaultBackofficeDir());
   const sockets = new Set<Socket>();
   let shuttingDown = false;
   const server = createServer({ requestTimeout: 0 }, (req, res) => {
@@ -135,6 +139,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       trpc(req, res);
       return;
     }
+    if (await backoffice(req, res, path)) return;
     json(res, 404, { error: { message: 'Not found' } });
   }
 
