@@ -9,6 +9,7 @@ import { randomSecret } from './auth/secrets';
 import { createAdminHandler } from './http/admin';
 import { createMetrics, createMetricsServer } from './http/metrics';
 import { RateLimiter } from './http/rate-limit';
+import { createStaticHandler, defaultBackofficeDir } from './http/static';
 import { appRouter } from './router';
 import type { Services } from './services';
 import { ChangeHub } from './sync/change-hub';
@@ -44,6 +45,8 @@ export interface StartServerOptions {
   metricsPort?: number | undefined;
   /** Address of the metrics listener (default 127.0.0.1: only this machine can scrape). */
   metricsHost?: string;
+  /** The built back office served at `/` (default: this workspace's `apps/backoffice/dist`). */
+  backofficeDir?: string;
 }
 
 export interface RunningServer {
@@ -90,6 +93,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     maxBodySize: maxBodyBytes,
   });
 
+  const backoffice = createStaticHandler(options.backofficeDir ?? defaultBackofficeDir());
   const sockets = new Set<Socket>();
   let shuttingDown = false;
   const server = createServer({ requestTimeout: 0 }, (req, res) => {
@@ -146,6 +150,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       trpc(req, res);
       return;
     }
+    if (await backoffice(req, res, path)) return;
     json(res, 404, { error: { message: 'Not found' } });
   }
 

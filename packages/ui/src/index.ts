@@ -1,4 +1,5 @@
 export * from './i18n';
+export * from './i18n/backoffice';
 export * from './components/dialog';
 export * from './components/toast';
 export * from './components/states';

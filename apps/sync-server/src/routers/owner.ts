@@ -85,6 +85,8 @@ const overridesRouter = {
         itemId: id,
         price: z.number().int().nonnegative().max(100_000_000).nullable(),
         available: z.boolean().nullable(),
+        /** The override's `updatedAt` as last read (null: none yet); omitted, the write wins. */
+        expectedUpdatedAt: z.number().int().nonnegative().nullable().optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
@@ -106,6 +108,10 @@ const overridesRouter = {
         [doc],
         actor(ctx),
         'override.set',
+        undefined,
+        input.expectedUpdatedAt === undefined
+          ? undefined
+          : new Map([[doc.id, input.expectedUpdatedAt]]),
       );
       return written;
     }),

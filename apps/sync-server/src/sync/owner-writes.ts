@@ -1,4 +1,5 @@
 import type { SyncCollectionName } from '@comanda/core/sync';
+import { TRPCError } from '@trpc/server';
 import type { Services } from '../services';
 import { withTransaction, type Queryable } from '../db/tx';
 import { applyWrites, toWire, type WireDocument } from './documents';
@@ -14,6 +15,8 @@ export interface Actor {
  * Writes documents as the organization (server wins: the owner's write replaces whatever the
  * master holds) in one transaction, announces them to live streams and records an audit entry.
  * `extra` runs inside the same transaction (e.g. keeping the branches table in step).
+ * `expected` (id → the `updatedAt` the writer last read, null for "did not exist") turns a write
+ * over a newer version into a CONFLICT instead of a silent overwrite; checked under the row lock.
  */
 export async function writeAsOrg(
   services: Pick<Services, 'db' | 'hub'>,
@@ -23,6 +26,7 @@ export async function writeAsOrg(
   actor: Actor,
   action: string,
   extra?: (tx: Queryable, docs: WireDocument[]) => Promise<void>,
+  expected?: ReadonlyMap<string, number | null>,
 ): Promise<WireDocument[]> {
   const validated = docs.map((doc, i) => validateDocument(collection, doc, `docs.${i}`));
   const { notice, written } = await withTransaction(services.db.pool, async (tx) => {
@@ -37,6 +41,7 @@ export async function writeAsOrg(
       [orgId, collection, ids],
     );
     const masters = new Map(rows.map((r) => [r.id, toWire(r)]));
+    if (expected) assertVersions(masters, expected);
     const applied = await applyWrites(
       tx,
       { orgId, branchId: null },
@@ -74,4 +79,21 @@ export async function listDocuments(
     [orgId, collection, filter.branchId ?? null, filter.includeDeleted ?? false],
   );
   return rows.map(toWire);
+}
+
+function assertVersions(
+  masters: ReadonlyMap<string, WireDocument>,
+  expected: ReadonlyMap<string, number | null>,
+): void {
+  for (const [id, version] of expected) {
+    const master = masters.get(id);
+    const current = master && !master._deleted ? Number(master.updatedAt) : null;
+    if (current !== version) {
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: `${id} was changed by someone else since you loaded it; reload it or overwrite it`,
+        cause: { current },
+      });
+    }
+  }
 }

@@ -15,6 +15,14 @@ const catalogs: Record<Locale, Record<MessageKey, string>> = { en, fr };
 /** Values substituted into `{name}` placeholders. */
 export type MessageParams = Record<string, string | number>;
 
+/** Fills `{name}` placeholders; unknown ones stay visible so a missing value is seen, not hidden. */
+export function fillMessage(template: string, params?: MessageParams): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
 /** Everything a component needs to speak the cashier's language. */
 export interface I18n {
   locale: Locale;
@@ -40,16 +48,16 @@ export function createI18n(locale: Locale, currency = 'EUR', timeZone = 'UTC'): 
     locale,
     currency,
     timeZone,
-    t(key, params) {
-      const template = catalog[key];
-      if (!params) return template;
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in params ? String(params[name]) : whole,
-      );
-    },
+    t: (key, params) => fillMessage(catalog[key], params),
     money: (amount) => formatMoney(amount, currency, bcp47),
-    dateTime: (ms) => (dateTimeFormat ??= new Intl.DateTimeFormat(bcp47, { dateStyle: 'short', timeStyle: 'short', timeZone })).format(ms),
-    time: (ms) => (timeFormat ??= new Intl.DateTimeFormat(bcp47, { timeStyle: 'short', timeZone })).format(ms),
+    dateTime: (ms) =>
+      (dateTimeFormat ??= new Intl.DateTimeFormat(bcp47, {
+        dateStyle: 'short',
+        timeStyle: 'short',
+        timeZone,
+      })).format(ms),
+    time: (ms) =>
+      (timeFormat ??= new Intl.DateTimeFormat(bcp47, { timeStyle: 'short', timeZone })).format(ms),
   };
 }
 

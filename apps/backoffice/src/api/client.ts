@@ -1,0 +1,52 @@
+import type { AppRouter } from '@comanda/sync-server/router';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+import { Session, type TokenStorage } from './session';
+
+/** The back office's typed API: the server's router type, the same origin's `/trpc`. */
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+export type ApiClient = ReturnType<typeof createTRPCClient<AppRouter>>;
+
+/**
+ * A client whose calls carry `Authorization: Bearer <access token>`; a 401 on any call but the
+ * `auth.*` ones refreshes the session once and retries the call with the new token.
+ */
+export function createApi(
+  baseUrl: string,
+  storage: TokenStorage | null,
+): { client: ApiClient; session: Session } {
+  const url = `${baseUrl}/trpc`;
+  const anonymous = createTRPCClient<AppRouter>({ links: [httpLink({ url })] });
+  const session = new Session(storage, (refreshToken) =>
+    anonymous.auth.refresh.mutate({ refreshToken }),
+  );
+  const withToken = (init: RequestInit | undefined): RequestInit => {
+    const headers = new Headers(init?.headers);
+    const token = session.accessToken;
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    return { ...init, headers };
+  };
+  const client = createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url,
+        async fetch(input, init) {
+          const response = await fetch(input, withToken(init));
+          const href =
+            typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+          const path = new URL(href, location.href).pathname;
+          if (response.status !== 401 || path.startsWith('/trpc/auth.') || !session.refreshToken)
+            return response;
+          try {
+            await session.refresh();
+          } catch {
+            return response;
+          }
+          return fetch(input, withToken(init));
+        },
+      }),
+    ],
+  });
+  return { client, session };
+}

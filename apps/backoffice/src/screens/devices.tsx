@@ -1,0 +1,136 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'react';
+import { useTRPC } from '../api/client';
+import { formErrorOf, type FormError } from '../api/errors';
+import { useShell } from '../shell/context';
+import { FormMessage } from '../shell/field';
+import { deviceHealth, type DeviceHealth } from '../lib/health';
+
+/** Paired tills: pair a new one with a code (and its QR code), revoke, health per till. */
+export function DevicesScreen() {
+  const { i18n, branch, branches } = useShell();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const health = useQuery({
+    ...trpc.owner.syncHealth.queryOptions(branch ? { branchId: branch.id } : undefined),
+    refetchInterval: 15_000,
+  });
+  const revoke = useMutation(trpc.owner.devices.revoke.mutationOptions());
+  const [error, setError] = useState<FormError | null>(null);
+  const now = Date.now();
+  const devices: DeviceHealth[] = (health.data ?? []).map((d) => deviceHealth(d, now));
+  const branchName = (id: string) => branches.find((b) => b.id === id)?.name ?? id;
+  const when = (at: number | null) =>
+    at === null ? i18n.t('bo.devices.never') : i18n.dateTime(at);
+
+  async function revokeDevice(device: DeviceHealth) {
+    if (!window.confirm(i18n.t('bo.devices.revokeConfirm', { name: device.name }))) return;
+    setError(null);
+    try {
+      await revoke.mutateAsync({ deviceId: device.deviceId });
+    } catch (e) {
+      setError(formErrorOf(e));
+    }
+    await queryClient.invalidateQueries({ queryKey: trpc.owner.syncHealth.queryKey() });
+  }
+
+  return (
+    <section aria-labelledby="devices-title">
+      <h1 id="devices-title">{i18n.t('bo.devices.title')}</h1>
+      <Pairing branchId={branch?.id ?? branches[0]?.id ?? null} />
+      <p role="status">{i18n.plural('bo.devices.count', devices.length)}</p>
+      {error && <FormMessage error>{error.message}</FormMessage>}
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">{i18n.t('bo.devices.name')}</th>
+            <th scope="col">{i18n.t('bo.branch')}</th>
+            <th scope="col">{i18n.t('bo.devices.status')}</th>
+            <th scope="col">{i18n.t('bo.devices.lastSeen')}</th>
+            <th scope="col">{i18n.t('bo.devices.lastPush')}</th>
+            <th scope="col">{i18n.t('bo.devices.lastPull')}</th>
+            <th scope="col" className="num">
+              {i18n.t('bo.devices.behind')}
+            </th>
+            <th scope="col" className="num">
+              {i18n.t('bo.devices.conflicts')}
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">{i18n.t('bo.staff.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {devices.map((d) => (
+            <tr key={d.deviceId}>
+              <th scope="row">{d.name}</th>
+              <td>{branchName(d.branchId)}</td>
+              <td>
+                <span className={d.status === 'ok' ? 'badge good' : 'badge bad'}>
+                  {i18n.t(`bo.devices.${d.status}`)}
+                </span>
+              </td>
+              <td>{when(d.lastSeenAt)}</td>
+              <td>{when(d.lastPushAt)}</td>
+              <td>{when(d.lastPullAt)}</td>
+              <td className="num">{d.behind}</td>
+              <td className="num">{d.conflicts}</td>
+              <td>
+                {d.status !== 'revoked' && (
+                  <button type="button" className="danger" onClick={() => void revokeDevice(d)}>
+                    {i18n.t('bo.devices.revoke', { name: d.name })}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Creates a single-use pairing code and shows it large, with a QR code of it. */
+function Pairing({ branchId }: { branchId: string | null }) {
+  const { i18n } = useShell();
+  const trpc = useTRPC();
+  const create = useMutation(trpc.owner.devices.createPairingCode.mutationOptions());
+  const [qr, setQr] = useState<string | null>(null);
+  const code = create.data?.code ?? null;
+  useEffect(() => {
+    setQr(null);
+    if (code) void QRCode.toDataURL(code, { margin: 1, width: 192 }).then(setQr);
+  }, [code]);
+  if (!branchId) return null;
+  return (
+    <div className="pairing">
+      <button
+        type="button"
+        className="primary"
+        disabled={create.isPending}
+        onClick={() => create.mutate({ branchId })}
+      >
+        {i18n.t('bo.devices.pair')}
+      </button>
+      {create.error && <FormMessage error>{formErrorOf(create.error).message}</FormMessage>}
+      {create.data && (
+        <div className="pairing-code" role="status">
+          <p>{i18n.t('bo.devices.code')}</p>
+          <output className="code" data-testid="pairing-code">
+            {create.data.code}
+          </output>
+          {qr && (
+            <img
+              src={qr}
+              width={192}
+              height={192}
+              alt={i18n.t('bo.devices.qr', { code: create.data.code })}
+            />
+          )}
+          <p>{i18n.t('bo.devices.codeHint', { time: i18n.time(create.data.expiresAt) })}</p>
+        </div>
+      )}
+    </div>
+  );
+}

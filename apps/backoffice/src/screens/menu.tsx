@@ -1,0 +1,225 @@
+import { nonNegativeMinorUnitsSchema, parseMajorUnits, currencyInfo } from '@comanda/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTRPC } from '../api/client';
+import { formErrorOf, type FormError } from '../api/errors';
+import { useShell } from '../shell/context';
+import { FormMessage } from '../shell/field';
+
+interface MenuRow {
+  id: string;
+  name: string;
+  category: string;
+  price: number;
+  available: boolean;
+  override: { price: number | null; available: boolean | null; updatedAt: number } | null;
+}
+
+/** Menu items with this branch's price and availability overrides; one-click 86. */
+export function MenuScreen() {
+  const { i18n, branch, branches } = useShell();
+  const trpc = useTRPC();
+  const [search, setSearch] = useState('');
+  const target = branch ?? branches[0] ?? null;
+  const menu = useQuery(trpc.owner.menu.list.queryOptions());
+  const overrides = useQuery({
+    ...trpc.owner.overrides.list.queryOptions({ branchId: target?.id ?? '' }),
+    enabled: Boolean(target),
+  });
+  const rows = useMemo<MenuRow[]>(() => {
+    const docs = menu.data ?? [];
+    const categories = new Map(
+      docs.filter((d) => d.kind === 'category').map((d) => [d.id, String(d.name)]),
+    );
+    const byItem = new Map((overrides.data ?? []).map((o) => [String(o.itemId), o]));
+    const needle = search.trim().toLocaleLowerCase();
+    return docs
+      .filter((d) => d.kind === 'item')
+      .map((d) => {
+        const o = byItem.get(d.id);
+        return {
+          id: d.id,
+          name: String(d.name),
+          category: categories.get(String(d.categoryId)) ?? '',
+          price: Number(d.price),
+          available: d.available !== false,
+          override: o
+            ? {
+                price: o.price == null ? null : Number(o.price),
+                available: o.available == null ? null : Boolean(o.available),
+                updatedAt: Number(o.updatedAt),
+              }
+            : null,
+        };
+      })
+      .filter((r) => !needle || r.name.toLocaleLowerCase().includes(needle))
+      .sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name));
+  }, [menu.data, overrides.data, search]);
+
+  if (!target) return <p>{i18n.t('bo.loading')}</p>;
+  return (
+    <section aria-labelledby="menu-title">
+      <h1 id="menu-title">
+        {i18n.t('bo.menu.title')} · {target.name}
+      </h1>
+      <div className="toolbar">
+        <label>
+          {i18n.t('bo.menu.search')}
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </label>
+        <p role="status">{i18n.plural('bo.menu.count', rows.length)}</p>
+      </div>
+      {menu.isPending || overrides.isPending ? (
+        <p className="loading">{i18n.t('bo.loading')}</p>
+      ) : (
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{i18n.t('bo.menu.item')}</th>
+              <th scope="col">{i18n.t('bo.menu.category')}</th>
+              <th scope="col" className="num">
+                {i18n.t('bo.menu.basePrice')}
+              </th>
+              <th scope="col">{i18n.t('bo.menu.branchPrice')}</th>
+              <th scope="col">{i18n.t('bo.menu.availability')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <MenuItemRow
+                // A newer version from the server resets the row (its input shows the new price).
+                key={`${target.id}:${row.id}:${row.override?.updatedAt ?? 0}`}
+                row={row}
+                branchId={target.id}
+              />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function MenuItemRow({ row, branchId }: { row: MenuRow; branchId: string }) {
+  const { i18n } = useShell();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const shown = row.override?.price ?? null;
+  const minorDigits = currencyInfo(i18n.currency).minorDigits;
+  const [price, setPrice] = useState(shown === null ? '' : i18n.decimal(shown));
+  const [error, setError] = useState<FormError | null>(null);
+  const [pending, setPending] = useState<{
+    price: number | null;
+    available: boolean | null;
+  } | null>(null);
+  const set = useMutation(trpc.owner.overrides.set.mutationOptions());
+  const soldOut = (row.override?.available ?? row.available) === false;
+
+  async function write(
+    next: { price: number | null; available: boolean | null },
+    overwrite = false,
+  ) {
+    setError(null);
+    try {
+      await set.mutateAsync({
+        branchId,
+        itemId: row.id,
+        ...next,
+        // What this page last read: a newer write by someone else is a 409, never overwritten.
+        ...(overwrite ? {} : { expectedUpdatedAt: row.override?.updatedAt ?? null }),
+      });
+      setPending(null);
+      await queryClient.invalidateQueries({ queryKey: trpc.owner.overrides.list.queryKey() });
+    } catch (e) {
+      const failure = formErrorOf(e);
+      setError(failure);
+      if (failure.status === 409) setPending(next);
+    }
+  }
+
+  function savePrice() {
+    let minor: number | null = null;
+    if (price.trim() !== '') {
+      try {
+        minor = nonNegativeMinorUnitsSchema.parse(parseMajorUnits(price.trim(), minorDigits));
+      } catch (e) {
+        return setError({ message: e instanceof Error ? e.message : String(e), fields: {} });
+      }
+    }
+    void write({ price: minor, available: row.override?.available ?? null });
+  }
+
+  const errorId = `price-error-${row.id}`;
+  return (
+    <tr>
+      <th scope="row">{row.name}</th>
+      <td>{row.category}</td>
+      <td className="num">{i18n.money(row.price)}</td>
+      <td>
+        <form
+          className="inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            savePrice();
+          }}
+        >
+          <input
+            aria-label={i18n.t('bo.menu.priceOf', { item: row.name })}
+            inputMode="decimal"
+            placeholder={i18n.decimal(row.price)}
+            value={price}
+            aria-invalid={Boolean(error && error.status !== 409)}
+            aria-describedby={error ? errorId : undefined}
+            onChange={(e) => setPrice(e.target.value)}
+          />
+          <button type="submit" disabled={set.isPending}>
+            {i18n.t('bo.save')}
+          </button>
+        </form>
+        {error && error.status !== 409 && (
+          <p className="field-error" id={errorId} role="alert">
+            {error.message}
+          </p>
+        )}
+        {error?.status === 409 && pending && (
+          <div className="conflict" id={errorId} role="alert">
+            <FormMessage error>{i18n.t('bo.menu.conflict', { item: row.name })}</FormMessage>
+            <button
+              type="button"
+              onClick={() => {
+                setError(null);
+                setPending(null);
+                void queryClient.invalidateQueries({
+                  queryKey: trpc.owner.overrides.list.queryKey(),
+                });
+              }}
+            >
+              {i18n.t('bo.menu.reload')}
+            </button>
+            <button type="button" onClick={() => void write(pending, true)}>
+              {i18n.t('bo.menu.overwrite')}
+            </button>
+          </div>
+        )}
+      </td>
+      <td>
+        <span className={soldOut ? 'badge bad' : 'badge good'}>
+          {i18n.t(soldOut ? 'bo.menu.soldOut' : 'bo.menu.available')}
+        </span>{' '}
+        <button
+          type="button"
+          disabled={set.isPending}
+          onClick={() =>
+            void write({
+              price: row.override?.price ?? null,
+              // Back on sale: inherit the menu, unless the menu itself has it off.
+              available: soldOut ? (row.available ? null : true) : false,
+            })
+          }
+        >
+          {i18n.t(soldOut ? 'bo.menu.unmark86' : 'bo.menu.mark86', { item: row.name })}
+        </button>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,47 @@
+import { useId, type ReactElement, type ReactNode } from 'react';
+
+interface FieldProps {
+  label: string;
+  /** The message of the server or of the page's check for this field. */
+  error?: string | undefined;
+  hint?: string | undefined;
+  /** Renders the control with the ids that tie it to its label, hint and error. */
+  children: (props: {
+    id: string;
+    'aria-invalid': boolean;
+    'aria-describedby': string | undefined;
+  }) => ReactElement;
+}
+
+/** A labelled form control with its hint and, when set, its error right below it. */
+export function Field({ label, error, hint, children }: FieldProps) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': described || undefined })}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A form-level message (errors that name no field, confirmations). */
+export function FormMessage({ error, children }: { error?: boolean; children: ReactNode }) {
+  return (
+    <p className={error ? 'form-error' : 'form-note'} role={error ? 'alert' : 'status'}>
+      {children}
+    </p>
+  );
+}

@@ -1,0 +1,21 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/**
+ * Builds the back office to dist/, which the sync server serves at `/` (same origin as `/trpc`).
+ * `pnpm dev` proxies `/trpc` to a sync server on 127.0.0.1:4455 (override with COMANDA_SERVER).
+ */
+export default defineConfig({
+  plugins: [react()],
+  base: '/',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+    modulePreload: { polyfill: false },
+  },
+  server: {
+    proxy: { '/trpc': process.env.COMANDA_SERVER ?? 'http://127.0.0.1:4455' },
+  },
+});
