@@ -3,6 +3,7 @@ import { deviceClient, httpStatusOf, type Client } from '../testing/client';
 import { auditEventDoc, orderDoc } from '../testing/docs';
 import { ENGINES, startOnEngine } from '../testing/engines';
 import { pairTill, type TestServer } from '../testing/index';
+import type { PushRow } from '@comanda/core/sync';
 
 /**
  * A push never reads through another branch: a row whose id is taken by a document the till
@@ -30,11 +31,7 @@ describe.each(ENGINES)('push conflicts stay inside the branch on %s', (engine) =
   });
   afterAll(() => server?.close());
 
-  const push = (
-    till: Client,
-    collection: string,
-    rows: { assumedMasterState: unknown; newDocumentState: unknown }[],
-  ) =>
+  const push = (till: Client, collection: string, rows: PushRow[]) =>
     till.sync.push.mutate({ collection, rows }).then(
       (conflicts) => ({ status: 200, body: JSON.stringify(conflicts) }),
       (error: unknown) => ({
