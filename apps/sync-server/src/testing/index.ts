@@ -13,8 +13,10 @@ import {
   type SeededOrg,
 } from '../admin';
 import { startServer, type RunningServer, type StartServerOptions } from '../server';
+import { writeAsOrg } from '../sync/owner-writes';
 
 export { startPostgres, freePort, type TestPostgres } from './postgres';
+export { advanceTxidTo, nextPowerOfTen, nextTxid } from './xid';
 export type { DeviceCredential } from '../auth/devices';
 export type { SeededOrg } from '../seed';
 
@@ -34,6 +36,11 @@ export interface TestServer {
   server: RunningServer;
   /** The seeded demo org (org id, branch ids, the owner's email and password, staff PINs). */
   demo: SeededOrg;
+  /**
+   * Stops the server and starts it again on the same port and database (a crash-free restart:
+   * clients see refused connections, then the same server). `server` is the new instance after.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,14 +51,15 @@ export interface TestServer {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'comanda-sync-test-'));
   const { demo = true, inMemory = false, ...rest } = options;
-  const server = await startServer({
+  const serverOptions: StartServerOptions = {
     port: 0,
     logger: pino({ level: process.env.COMANDA_TEST_LOG ?? 'silent' }),
     ...rest,
     dataDir: inMemory
       ? 'memory://'
       : await copyOfTemplate(join(dataDir, 'pglite'), rest.databaseUrl),
-  });
+  };
+  const server = await startServer(serverOptions);
   const seeded = demo
     ? await seedDemo(server.services)
     : {
@@ -61,17 +69,24 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         staff: [],
         menuCount: 0,
       };
-  return {
+  const handle: TestServer = {
     url: server.url,
     trpcUrl: `${server.url}/trpc`,
     port: server.port,
     server,
     demo: seeded,
+    async restart() {
+      if (serverOptions.dataDir === 'memory://')
+        throw new Error('an in-memory server cannot restart');
+      await handle.server.close();
+      handle.server = await startServer({ ...serverOptions, port: handle.port });
+    },
     async close() {
-      await server.close();
+      await handle.server.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+  return handle;
 }
 
 /** Creates a single-use pairing code for a branch of an org (the admin API's `createPairing`). */
@@ -136,4 +151,21 @@ async function copyOfTemplate(target: string, databaseUrl: string | undefined): 
   }
   await cp(template, target, { recursive: true });
   return target;
+}
+
+/** Writes documents as the owner would (server wins), announced to live streams like any owner write. */
+export function writeAsOwner(
+  server: RunningServer,
+  orgId: string,
+  collection: 'branches' | 'menu' | 'branchOverrides' | 'staff',
+  docs: unknown[],
+): Promise<unknown[]> {
+  return writeAsOrg(
+    server.services,
+    orgId,
+    collection,
+    docs,
+    { type: 'cli', id: 'test' },
+    'test.write',
+  );
 }

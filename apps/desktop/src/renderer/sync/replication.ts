@@ -66,6 +66,11 @@ export interface StartReplicationOptions {
   pushBatchSize?: number;
   /** Largest push request body; a batch over it goes as several requests (default 512 KiB). */
   pushBodyBudget?: number;
+  /**
+   * The collections to replicate (default: every sync collection). Tests that run several tills
+   * in one process open fewer collections: RxDB's free tier caps open collections per process.
+   */
+  collections?: readonly SyncCollectionName[];
 }
 
 /**
@@ -80,7 +85,7 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
   const states = new Map<SyncCollectionName, RxReplicationState<Doc, Checkpoint>>();
   const cleanups: (() => void)[] = [];
 
-  for (const name of Object.keys(SYNC_COLLECTIONS) as SyncCollectionName[]) {
+  for (const name of options.collections ?? (Object.keys(SYNC_COLLECTIONS) as SyncCollectionName[])) {
     const spec = SYNC_COLLECTIONS[name];
     const collection = db[name] as unknown as RxCollection<Doc>;
     const stream$ = new Subject<StreamItem>();
