@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from './testing/client';
+import { auditEventDoc, closedShiftDoc } from './testing/docs';
 import { ENGINES, startOnEngine } from './testing/engines';
 import { pairTill, type TestServer } from './testing/index';
 import { procedureCatalogue, rawCall, type ProcedureCase } from './testing/procedures';
@@ -96,9 +97,18 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('whole' as const), value: hostileValue }) },
 );
 
-/** The input with the mutation applied, as JSON text (deep markers expanded). */
-function mutate(input: unknown, m: Mutation): string {
-  const copy: unknown = structuredClone(input ?? {});
+/** The input with the mutations applied in turn, as JSON text (deep markers expanded). */
+function mutate(input: unknown, mutations: readonly Mutation[]): string {
+  let result: unknown = structuredClone(input ?? {});
+  for (const m of mutations) result = mutateOnce(result, m);
+  return (JSON.stringify(result) ?? 'null').replace(DEEP, (_all, depth: string, kind: string) =>
+    deepText(Number(depth), kind),
+  );
+}
+
+function mutateOnce(copy: unknown, shared: Mutation): unknown {
+  // Hostile values are shared between samples: insert copies, never the sample's own object.
+  const m = structuredClone(shared);
   const paths = pathsOf(copy);
   let result = copy;
   if (m.kind === 'whole') result = m.value;
@@ -114,10 +124,9 @@ function mutate(input: unknown, m: Mutation): string {
         const v = containerAt(copy, p);
         return v !== null && typeof v === 'object' && !Array.isArray(v);
       });
-      const target = containerAt(copy, objects[m.at % objects.length] ?? []) as Record<
-        string,
-        unknown
-      >;
+      const chosen = objects[m.at % objects.length];
+      if (!chosen) return result;
+      const target = containerAt(copy, chosen) as Record<string, unknown>;
       if (m.kind === 'unknownKey') target.zzUnknown = m.value;
       else {
         const keys = Object.keys(target);
@@ -125,9 +134,7 @@ function mutate(input: unknown, m: Mutation): string {
       }
     }
   }
-  return (JSON.stringify(result) ?? 'null').replace(DEEP, (_all, depth: string, kind: string) =>
-    deepText(Number(depth), kind),
-  );
+  return result;
 }
 
 describe.each(ENGINES)('fuzzing every procedure (%s)', (engine) => {
@@ -153,13 +160,32 @@ describe.each(ENGINES)('fuzzing every procedure (%s)', (engine) => {
         deviceSecret: cred.deviceSecret,
       })
     ).accessToken;
-    catalogue = procedureCatalogue({ branchId: paris, deviceId: 'dev_unknown' });
+    const push = (collection: string, doc: unknown): ProcedureCase => ({
+      path: 'sync.push',
+      type: 'mutation',
+      access: 'device',
+      input: { collection, rows: [{ assumedMasterState: null, newDocumentState: doc }] },
+    });
+    catalogue = [
+      ...procedureCatalogue({ branchId: paris, deviceId: 'dev_unknown' }),
+      push('auditEvents', {
+        ...auditEventDoc('0195bbbb-0000-7000-8000-000000000000', paris),
+        details: { amount: 1 },
+      }),
+      push('shifts', closedShiftDoc('0195cccc-0000-7000-8000-000000000000', paris)),
+    ];
   });
   afterAll(() => server?.close());
 
   it(`${RUNS} malformed inputs: no answer ≥ 500, and the server stays ready`, async () => {
+    // sync.push takes the richest input (whole documents): it gets a third of the cases.
+    const pushes = catalogue.flatMap((c, i) => (c.path === 'sync.push' ? [i] : []));
+    const procedure = fc.oneof(
+      { weight: 2, arbitrary: fc.nat({ max: catalogue.length - 1 }) },
+      { weight: 1, arbitrary: fc.constantFrom(...pushes) },
+    );
     const cases = fc.sample(
-      fc.tuple(fc.nat({ max: catalogue.length - 1 }), mutation, fc.nat({ max: 9 })),
+      fc.tuple(procedure, fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.nat({ max: 9 })),
       { numRuns: RUNS, seed: SEED },
     );
     const failures: string[] = [];
@@ -179,14 +205,14 @@ describe.each(ENGINES)('fuzzing every procedure (%s)', (engine) => {
       if (outcome instanceof Error) {
         // A well-formed stream may legitimately stay open with nothing to say: not an error.
         if (c.type === 'subscription' && outcome.name === 'TimeoutError') continue;
-        failures.push(`${c.path} ${m.kind} ${body.slice(0, 120)} → no answer: ${outcome.message}`);
+        failures.push(`${c.path} ${body.slice(0, 120)} → no answer: ${outcome.message}`);
         continue;
       }
       const { status, body: reply } = outcome;
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
       if (status >= 500)
         failures.push(
-          `${c.path} ${m.kind} ${body.slice(0, 120)} → ${status} ${JSON.stringify(reply).slice(0, 200)}`,
+          `${c.path} ${body.slice(0, 120)} → ${status} ${JSON.stringify(reply).slice(0, 200)}`,
         );
     }
     console.info(

@@ -13,7 +13,12 @@ export interface ProcedureCase {
 
 /** Every procedure of the AppRouter, with a valid input; the tests check this list is complete. */
 export function procedureCatalogue(ctx: { branchId: string; deviceId: string }): ProcedureCase[] {
-  const order = orderDoc({ id: '0195aaaa-0000-7000-8000-000000000000', branchId: ctx.branchId });
+  const order = orderDoc({
+    id: '0195aaaa-0000-7000-8000-000000000000',
+    branchId: ctx.branchId,
+    lines: 2,
+    paid: true,
+  });
   return [
     {
       path: 'auth.signIn',
