@@ -1,3 +1,4 @@
+import type { WireDocument } from '@comanda/core/sync';
 import { TRPCError } from '@trpc/server';
 import type { Queryable } from '../db/tx';
 import { sameJson } from './stable-json';
@@ -5,8 +6,8 @@ import { sameJson } from './stable-json';
 /** A replication checkpoint: the (txid, id) of the last document seen; null = from the start. */
 export type Checkpoint = { txid: string; id: string } | null;
 
-/** A document as replicated: domain fields plus the tombstone flag. */
-export type WireDocument = Record<string, unknown> & { id: string; _deleted: boolean };
+/** A document as replicated: domain fields plus the tombstone flag (core's wire type). */
+export type { WireDocument };
 
 /** Who is reading: a device sees its branch (and org-wide docs); an owner sees the whole org. */
 export interface ReadScope {

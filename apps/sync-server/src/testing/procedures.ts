@@ -18,7 +18,12 @@ export function procedureCatalogue(ctx: {
   /** A back-office user the owner may update and deactivate. */
   userId: string;
 }): ProcedureCase[] {
-  const order = orderDoc({ id: '0195aaaa-0000-7000-8000-000000000000', branchId: ctx.branchId });
+  const order = orderDoc({
+    id: '0195aaaa-0000-7000-8000-000000000000',
+    branchId: ctx.branchId,
+    lines: 2,
+    paid: true,
+  });
   return [
     {
       path: 'auth.signIn',
@@ -198,30 +203,35 @@ export function procedureCatalogue(ctx: {
   ];
 }
 
-/** Calls a procedure over plain HTTP (as any client could) and returns the status and body. */
+/**
+ * Calls a procedure over plain HTTP (as any client could) and returns the status and body. An
+ * input string starting with `RAW:` is sent as is (broken or hand-built JSON), in the body of a
+ * mutation or the `input` parameter of a query or subscription.
+ */
 export async function rawCall(
   trpcUrl: string,
   c: Pick<ProcedureCase, 'path' | 'type'>,
   input: unknown,
   token?: string,
+  signal?: AbortSignal,
 ): Promise<{
   status: number;
   body: { error?: { message?: string; data?: { httpStatus?: number } } } & Record<string, unknown>;
 }> {
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  const text =
+    typeof input === 'string' && input.startsWith('RAW:') ? input.slice(4) : JSON.stringify(input);
   let response: Response;
   if (c.type === 'mutation') {
     response = await fetch(`${trpcUrl}/${c.path}`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json' },
-      body:
-        typeof input === 'string' && input.startsWith('RAW:')
-          ? input.slice(4)
-          : JSON.stringify(input),
+      body: text,
+      signal,
     });
   } else {
-    const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-    response = await fetch(`${trpcUrl}/${c.path}${query}`, { headers });
+    const query = input === undefined ? '' : `?input=${encodeURIComponent(text)}`;
+    response = await fetch(`${trpcUrl}/${c.path}${query}`, { headers, signal });
   }
   if (
     c.type === 'subscription' &&
@@ -229,12 +239,12 @@ export async function rawCall(
   ) {
     return readFirstSseOutcome(response);
   }
-  const text = await response.text();
+  const reply = await response.text();
   let body: Record<string, unknown> = {};
   try {
-    body = JSON.parse(text) as Record<string, unknown>;
+    body = JSON.parse(reply) as Record<string, unknown>;
   } catch (_error) {
-    body = { text };
+    body = { text: reply };
   }
   return { status: response.status, body };
 }
