@@ -1,5 +1,5 @@
 import { authRouter } from './routers/auth';
-import { ownerRouter } from './routers/owner';
+import { ownerRouter } from './routers/owner/index';
 import { reportsRouter } from './routers/reports';
 import { syncRouter } from './routers/sync';
 import { createTRPCRouter } from './trpc';

@@ -4,6 +4,7 @@ import { unknownBranchIds } from '../db/branches';
 import { withTransaction, type Queryable } from '../db/tx';
 import { findUserByEmail, findUserById, insertUser, type UserRow } from '../db/users';
 import { signAccessToken, type UserPrincipal } from './jwt';
+import { signInLockout } from './lockout';
 import type { Keyring } from './keyring';
 import { hashPassword, newId, randomSecret, sha256, verifyPassword } from './secrets';
 
@@ -98,19 +99,25 @@ export async function createUser(db: Queryable, user: NewUser): Promise<string> 
 // sign-in does not reveal which emails exist.
 let dummyHash: Promise<string> | undefined;
 
-/** Email + password sign-in: an access token and the first refresh token of a new family. */
+/**
+ * Email + password sign-in: an access token and the first refresh token of a new family. Five
+ * failures in a row lock the email (see `signInLockout`).
+ */
 export async function signIn(
   pool: pg.Pool,
   keyring: Keyring,
   credentials: { email: string; password: string },
   now: Date,
 ): Promise<UserSession> {
+  await signInLockout.assertNotLocked(pool, credentials.email, now);
   const row = await findUserByEmail(pool, credentials.email);
   dummyHash ??= hashPassword(randomSecret());
   const ok = await verifyPassword(row?.password_hash ?? (await dummyHash), credentials.password);
   if (!row || !ok || row.disabled_at) {
+    await signInLockout.failed(pool, credentials.email, now);
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Email or password is wrong' });
   }
+  await signInLockout.succeeded(pool, credentials.email);
   const refreshToken = await issueRefreshToken(pool, row.id, newId('fam'), now);
   return session(keyring, row, refreshToken, now);
 }

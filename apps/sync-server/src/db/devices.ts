@@ -1,0 +1,42 @@
+import type { Queryable } from './tx';
+
+/** A till as the back office lists it (never its secret hash). */
+export interface DeviceSummary {
+  id: string;
+  branchId: string;
+  name: string;
+  revokedAt: Date | null;
+  lastSeenAt: Date | null;
+  createdAt: Date;
+}
+
+/** An org's tills, optionally of one branch, limited to `visibleBranches` (null = all). */
+export async function listDevices(
+  db: Queryable,
+  orgId: string,
+  filter: { branchId: string | null; visibleBranches: string[] | null },
+): Promise<DeviceSummary[]> {
+  const { rows } = await db.query<DeviceSummary>(
+    `SELECT id, branch_id AS "branchId", name, revoked_at AS "revokedAt", last_seen_at AS "lastSeenAt",
+       created_at AS "createdAt"
+     FROM devices WHERE org_id = $1 AND ($2::text IS NULL OR branch_id = $2)
+       AND ($3::text[] IS NULL OR branch_id = ANY ($3))
+     ORDER BY created_at`,
+    [orgId, filter.branchId, filter.visibleBranches],
+  );
+  return rows;
+}
+
+/** Revokes a till of the org (idempotent); false when the org has no such device. */
+export async function revokeDevice(
+  db: Queryable,
+  orgId: string,
+  deviceId: string,
+  now: Date,
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    'UPDATE devices SET revoked_at = coalesce(revoked_at, $3) WHERE id = $1 AND org_id = $2',
+    [deviceId, orgId, now],
+  );
+  return Boolean(rowCount);
+}

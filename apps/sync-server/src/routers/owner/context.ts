@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import type { UserPrincipal } from '../../auth/jwt';
+import type { Context } from '../../trpc';
+
+/** Ids in owner inputs: bounded like every other string at the boundary. */
+export const id = z.string().min(1).max(200);
+
+export type UserCtx = Context & { user: UserPrincipal };
+
+/** The signed-in user as the audit log's actor. */
+export function actor(ctx: UserCtx) {
+  return { type: 'user' as const, id: ctx.user.sub };
+}
+
+/** Branches a user is limited to; null for owners (every branch of the org). */
+export function branchesOf(ctx: UserCtx): string[] | null {
+  return ctx.user.role === 'owner' ? null : ctx.user.branches;
+}
+
+/** An owner's write as a replicated document: stamped now, not deleted. */
+export function wire(ctx: UserCtx) {
+  const now = ctx.services.now().getTime();
+  return (doc: object) => ({ ...doc, updatedAt: now, _deleted: false });
+}

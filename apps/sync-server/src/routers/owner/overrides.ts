@@ -1,0 +1,53 @@
+import { branchOverrideId } from '@comanda/core';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { listDocuments, writeAsOrg } from '../../sync/owner-writes';
+import { assertUserBranch, ownerProcedure, protectedProcedure } from '../../trpc';
+import { actor, id } from './context';
+
+export const overridesRouter = {
+  list: protectedProcedure.input(z.strictObject({ branchId: id })).query(async ({ ctx, input }) => {
+    await assertUserBranch(ctx, input.branchId);
+    return listDocuments(ctx.services.db.pool, ctx.user.org, 'branchOverrides', {
+      branchId: input.branchId,
+    });
+  }),
+  /** Sets a branch's price and/or availability for an item; null inherits the menu. */
+  set: ownerProcedure
+    .input(
+      z.strictObject({
+        branchId: id,
+        itemId: id,
+        price: z.number().int().nonnegative().max(100_000_000).nullable(),
+        available: z.boolean().nullable(),
+        /** The override's `updatedAt` as last read (null: none yet); omitted, the write wins. */
+        expectedUpdatedAt: z.number().int().nonnegative().nullable().optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await assertUserBranch(ctx, input.branchId);
+      const doc = {
+        id: branchOverrideId(input.branchId, input.itemId),
+        schemaVersion: 1,
+        branchId: input.branchId,
+        itemId: input.itemId,
+        price: input.price,
+        available: input.available,
+        updatedAt: ctx.services.now().getTime(),
+        _deleted: false,
+      };
+      const [written] = await writeAsOrg(
+        ctx.services,
+        ctx.user.org,
+        'branchOverrides',
+        [doc],
+        actor(ctx),
+        'override.set',
+        undefined,
+        input.expectedUpdatedAt === undefined
+          ? undefined
+          : new Map([[doc.id, input.expectedUpdatedAt]]),
+      );
+      return written;
+    }),
+} satisfies TRPCRouterRecord;
