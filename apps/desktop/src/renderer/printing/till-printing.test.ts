@@ -44,6 +44,10 @@ describe('till printing: outbox → reconciler → worker → Node host → virt
     expect(first!.text).toMatch(/\b42\b/);
     // The job is recorded as printed, per order (what the cashier's "printed" mark reads).
     await expect.poll(async () => (await printing.store.list()).map((j) => j.state), { timeout: 5000 }).toEqual(['printed']);
+    // The host logs the job under the worker's own job id (not a counter of its own).
+    const [job] = await printing.store.list();
+    const log = await host['logs.tail']({ limit: 20 });
+    expect(log.filter((e) => e.message === 'print job printed').map((e) => e.context?.jobId)).toContain(job!.id);
 
     // A second send prints only the new line.
     order = add((await repo.get(order.id))!, 'risotto', c.ctx());
