@@ -28,6 +28,20 @@ describe('host contract', () => {
     await expect(dispatchHostCall(s, 'logs.tail', { limit: 5, extra: true })).rejects.toThrow(/Unrecognized key/);
   });
 
+  it('takes a transport kind per printer: a serial printer needs its device, a network printer its address', async () => {
+    const s = await service();
+    await expect(dispatchHostCall(s, 'printers.save', { printers: [{ id: 'till', name: 'Till', transport: 'serial' }] })).rejects.toThrow(/serialPath: Serial port is required/);
+    await expect(dispatchHostCall(s, 'printers.save', { printers: [{ id: 'till', name: 'Till', transport: 'serial', serialPath: 'COM3' }] })).rejects.toThrow(/serialPath: Serial port: a device path/);
+    await expect(dispatchHostCall(s, 'printers.save', { printers: [{ id: 'bar', name: 'Bar' }] })).rejects.toThrow(/host: Printer address is required/);
+    await expect(dispatchHostCall(s, 'printers.save', { printers: [{ id: 'till', name: 'Till', transport: 'serial', serialPath: '/dev/ttyUSB0', baudRate: 12345 }] })).rejects.toThrow(/baudRate/);
+    const saved = await dispatchHostCall(s, 'printers.save', { printers: [{ id: 'till', name: 'Till', transport: 'serial', serialPath: '/dev/ttyUSB0', baudRate: 19200 }] });
+    expect(saved).toMatchObject([{ transport: 'serial', serialPath: '/dev/ttyUSB0', baudRate: 19200, host: '' }]);
+    // The host reaches it through the printing package's serial transport: a missing device is "unreachable".
+    const status = (await dispatchHostCall(s, 'printers.status', { printerId: 'till' })) as { reachable: boolean; error: string };
+    expect(status).toMatchObject({ reachable: false });
+    expect(status.error).toMatch(/cannot open \/dev\/ttyUSB0/);
+  });
+
   it('applies defaults and persists settings across service instances', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'comanda-host-'));
     const a = createHostService({ dataDir, host: 'node', version: '1' });

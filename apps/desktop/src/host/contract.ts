@@ -1,4 +1,4 @@
-import { PrinterStatusSchema } from '@comanda/printing/status';
+import { PrintCompletionSchema, type PrinterStatus as PrinterStatusBits } from '@comanda/printing/status';
 import { z } from 'zod';
 import type { HOST_METHOD_NAMES } from './methods.js';
 
@@ -15,15 +15,22 @@ export const printerIdSchema = z
 /** Code pages a printer can be pinned to in its settings (all have an Epson `ESC t` number). */
 export const PRINTER_CODEPAGES = ['cp437', 'cp850', 'cp858', 'cp852', 'cp857', 'cp737', 'cp866', 'windows1250', 'windows1252', 'iso8859-7'] as const;
 
-export const printerConfigSchema = z.object({
+/** Baud rates a serial printer can be set to (ESC/POS printers use 9600 to 115200). */
+export const SERIAL_BAUD_RATES = [9600, 19200, 38400, 57600, 115200] as const;
+
+export const printerConfigSchema = z
+  .object({
   id: printerIdSchema,
   name: z.string().trim().min(1, 'Printer name is required').max(80),
+  /** How the till reaches the printer: raw TCP (`host`, `port`, the default) or a serial port (`serialPath`). */
+  transport: z.enum(['tcp', 'serial'], 'Connection: network (TCP) or serial').optional(),
+  /** Network printers; empty for a serial printer. */
   host: z
     .string()
     .trim()
-    .min(1, 'Printer address is required')
     .max(253)
-    .regex(/^[A-Za-z0-9.:-]+$/, 'Printer address: a host name or IP address'),
+    .regex(/^[A-Za-z0-9.:-]*$/, 'Printer address: a host name or IP address')
+    .default(''),
   port: z
     .number('Port: a number, usually 9100')
     .int('Port: a whole number, usually 9100')
@@ -39,7 +46,23 @@ export const printerConfigSchema = z.object({
   codepage: z.enum(['auto', ...PRINTER_CODEPAGES], 'Code page: choose Automatic or one from the list').optional(),
   /** Stations (and `receipt`) this printer takes over when their own printer keeps failing. */
   backupStations: z.array(z.string().min(1).max(40)).max(20).optional(),
-});
+  /** Serial printers: the device (`/dev/ttyUSB0`, `/dev/tty.usbserial-1420`). */
+  serialPath: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^\/dev\/[A-Za-z0-9._/-]+$/, 'Serial port: a device path such as /dev/ttyUSB0')
+    .optional(),
+  baudRate: z
+    .union(SERIAL_BAUD_RATES.map((r) => z.literal(r)), `Baud rate: one of ${SERIAL_BAUD_RATES.join(', ')}`)
+    .optional(),
+  })
+  .superRefine((p, ctx) => {
+    if ((p.transport ?? 'tcp') === 'tcp' && p.host === '') ctx.addIssue({ code: 'custom', path: ['host'], message: 'Printer address is required' });
+    if (p.transport === 'serial' && !p.serialPath) {
+      ctx.addIssue({ code: 'custom', path: ['serialPath'], message: 'Serial port is required, e.g. /dev/ttyUSB0' });
+    }
+  });
 export type PrinterConfig = z.output<typeof printerConfigSchema>;
 
 export const printerStatusSchema = z.object({
@@ -68,8 +91,10 @@ export const printerEndpointSchema = z.object({
 export const printJobSubmissionSchema = z.object({
   printerId: printerIdSchema,
   endpoint: printerEndpointSchema.optional(),
-  /** Idempotency key of the job (`${requestId}:${target}`), echoed in logs. */
+  /** The print job's own id (`${requestId}:${target}`, `test:…`), echoed in the host's log. */
   jobId: z.string().min(1).max(200),
+  /** False for a printer that answers no status at all: printed once the bytes are accepted. */
+  statusQueries: z.boolean().default(true),
   /** ESC/POS bytes, base64 so the payload is plain JSON on both transports. */
   bytesBase64: z
     .string()
@@ -78,16 +103,13 @@ export const printJobSubmissionSchema = z.object({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'bytesBase64 is not valid base64'),
 });
 
-/** The printer's own status answer (DLE EOT 1, 2, 4), as `@comanda/printing`'s transport parses it. */
-export const printerStatusBitsSchema = PrinterStatusSchema;
-
 export const printJobResultSchema = z.object({
   jobId: z.string(),
   printerId: printerIdSchema,
   bytesSent: z.number().int().nonnegative(),
   completedAt: z.number().int(),
-  /** Status answered on the same connection after the bytes: proof every byte arrived. */
-  confirmedStatus: printerStatusBitsSchema.optional(),
+  /** What the printer proved after the bytes (docs/printing.md, "When a job is printed"). */
+  completion: PrintCompletionSchema,
 });
 
 export const deviceSettingsSchema = z.object({
@@ -147,7 +169,6 @@ export const hostContract = {
   },
   'printers.submit': { input: printJobSubmissionSchema.strict(), output: printJobResultSchema },
   'printers.status': { input: z.object({ printerId: printerIdSchema, endpoint: printerEndpointSchema.optional() }).strict(), output: printerStatusSchema },
-  'printers.testPage': { input: z.object({ printerId: printerIdSchema }).strict(), output: printJobResultSchema },
   'logs.write': { input: logEntrySchema.strict(), output: ok },
   'logs.tail': {
     input: z.object({ limit: z.number().int().min(1).max(1000) }).strict(),
@@ -198,6 +219,8 @@ export class HostOperationError extends Error {
 export interface PrintFailureDetails {
   bytesWritten: number;
   phase: string;
+  /** The printer's status when it refused the job as not ready (nothing was sent). */
+  status?: PrinterStatusBits;
 }
 
 /** Formats a zod error as one sentence a person can act on. */

@@ -10,7 +10,6 @@ export const HOST_METHOD_NAMES = [
   'printers.save',
   'printers.submit',
   'printers.status',
-  'printers.testPage',
   'logs.write',
   'logs.tail',
 ] as const;
@@ -29,4 +28,6 @@ export interface HostErrorBody {
   message: string;
   bytesWritten?: number;
   phase?: string;
+  /** A printer that refused a job as not ready: its status (nothing was sent). */
+  status?: unknown;
 }

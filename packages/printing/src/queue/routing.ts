@@ -54,7 +54,17 @@ export type RoutingConfigInput = z.input<typeof RoutingConfigSchema>;
  * per station in the settings screen.
  */
 export function routingFromBranchPrinters(
-  printers: readonly { id: string; name?: string; host: string; port?: number; columns?: number; stationIds?: string[]; receipts?: boolean }[],
+  printers: readonly {
+    id: string;
+    name?: string;
+    host: string;
+    port?: number;
+    serialPath?: string | null;
+    baudRate?: number;
+    columns?: number;
+    stationIds?: string[];
+    receipts?: boolean;
+  }[],
   backups: Readonly<Record<string, string>> = {},
   failoverAfter = 3,
 ): RoutingConfig {
@@ -64,7 +74,7 @@ export function routingFromBranchPrinters(
     if (p.receipts) routes.receipt = { primary: p.id, backup: backups.receipt ?? null };
   }
   return RoutingConfigSchema.parse({
-    printers: printers.map((p) => ({ id: p.id, name: p.name || p.id, host: p.host, port: p.port, columns: p.columns })),
+    printers: printers.map((p) => ({ id: p.id, name: p.name || p.id, host: p.host, port: p.port, serialPath: p.serialPath, baudRate: p.baudRate, columns: p.columns })),
     routes,
     failoverAfter,
   });

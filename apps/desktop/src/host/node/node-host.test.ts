@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHostService } from '../service/host-service.js';
+import { startVirtualPrinter, type VirtualPrinter } from '@comanda/printing/virtual-printer';
 import { startTcpPrinter, type TcpPrinter } from '../testing/tcp-printer.js';
 import { startNodeHost, type NodeHost } from './node-host.js';
 
 let host: NodeHost;
 let printer: TcpPrinter;
+let virtual: VirtualPrinter;
 let staticDir: string;
 
 beforeAll(async () => {
@@ -18,11 +20,13 @@ beforeAll(async () => {
   await writeFile(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   await writeFile(join(dir, 'secret.txt'), 'do not serve');
   printer = await startTcpPrinter();
+  virtual = await startVirtualPrinter({ port: 0 });
   host = await startNodeHost({ service: createHostService({ dataDir: join(dir, 'data'), host: 'node', version: '0.1.0' }), staticDir });
 });
 afterAll(async () => {
   await host.close();
   await printer.close();
+  await virtual.close();
 });
 
 function call(method: string, body: unknown, headers: Record<string, string> = {}) {
@@ -76,17 +80,28 @@ describe('Node host over real HTTP', () => {
     expect(info.result.host).toBe('node');
   });
 
-  it('prints to a real TCP printer and reads DLE EOT status', async () => {
-    await call('printers.save', { printers: [{ id: 'kitchen', name: 'Kitchen', host: '127.0.0.1', port: printer.port }] });
-    const bytes = Buffer.from([0x1b, 0x40, 0x41, 0x42, 0x0a]);
+  it('prints through @comanda/printing: confirmed by GS ( H, logged under the job\'s own id', async () => {
+    await call('printers.save', { printers: [{ id: 'kitchen', name: 'Kitchen', host: '127.0.0.1', port: virtual.port }] });
+    const bytes = Buffer.from([0x1b, 0x40, 0x41, 0x42, 0x0a, 0x1d, 0x56, 0x00]);
     const res = await call('printers.submit', { printerId: 'kitchen', jobId: 'r1:kitchen', bytesBase64: bytes.toString('base64') });
     expect(res.status).toBe(200);
-    await expect.poll(() => printer.jobs.length).toBe(1);
-    expect(printer.jobs[0]).toEqual(bytes);
-    // Confirmed send: the status answered after the bytes, on the same connection, comes back.
-    expect(((await res.json()) as { result: { confirmedStatus: unknown } }).result.confirmedStatus).toMatchObject({ online: true, paperEnd: false });
+    const [doc] = await virtual.waitForDocuments(1);
+    expect(doc).toMatchObject({ text: 'AB\n[CUT]', complete: true });
+    expect(((await res.json()) as { result: { completion: unknown } }).result.completion).toMatchObject({ kind: 'printed', confirmation: 'process-id' });
+    const log = (await (await call('logs.tail', { limit: 5 })).json()) as { result: { context?: { jobId?: string } }[] };
+    expect(log.result.at(-1)?.context?.jobId).toBe('r1:kitchen');
 
-    printer.status.paper = 0x12 | 0x60;
+    // Not ready: refused before any byte, with the printer's status for the queue screen.
+    await virtual.setFault({ coverOpen: true });
+    const refused = await call('printers.submit', { printerId: 'kitchen', jobId: 'r2:kitchen', bytesBase64: bytes.toString('base64') });
+    expect(refused.status).toBe(503);
+    expect(((await refused.json()) as { error: unknown }).error).toMatchObject({ bytesWritten: 0, phase: 'status', status: { coverOpen: true } });
+    await virtual.setFault({ coverOpen: false });
+  });
+
+  it('reads DLE EOT status with the printing package\'s parser (either paper-end bit means out of paper)', async () => {
+    await call('printers.save', { printers: [{ id: 'kitchen', name: 'Kitchen', host: '127.0.0.1', port: printer.port }] });
+    printer.status.paper = 0x12 | 0x20; // one paper-end sensor bit: the old host parser said "paper present"
     const status = (await (await call('printers.status', { printerId: 'kitchen' })).json()) as { result: Record<string, unknown> };
     expect(status.result).toMatchObject({ reachable: true, online: true, paperOut: true, coverOpen: false });
     const missing = await call('printers.status', { printerId: 'bar' });

@@ -12,7 +12,7 @@ import {
   type StoredLogEntry,
 } from '../contract.js';
 import { JsonFile } from './json-file.js';
-import { queryPrinterStatus, sendToPrinter, sendToPrinterConfirmed, testPageBytes } from './printer-io.js';
+import { hostPrinters } from './printer-io.js';
 
 export interface HostServiceOptions {
   /** Directory for device.json, printers.json and the log file (the user's data dir). */
@@ -22,6 +22,8 @@ export interface HostServiceOptions {
   now?: () => number;
   /** Called after settings change (Electron toggles kiosk mode). */
   onSettingsChanged?: (settings: z.output<typeof deviceSettingsSchema>) => void;
+  /** How printers are reached (tests pass one with short timeouts); default TCP or serial per printer. */
+  printers?: ReturnType<typeof hostPrinters>;
 }
 
 const LOG_RING = 500;
@@ -32,6 +34,7 @@ const LOG_RING = 500;
  */
 export function createHostService(options: HostServiceOptions): HostService {
   const now = options.now ?? Date.now;
+  const printers = options.printers ?? hostPrinters();
   const settingsFile = new JsonFile(join(options.dataDir, 'device.json'), deviceSettingsSchema, defaultDeviceSettings);
   const printersFile = new JsonFile(join(options.dataDir, 'printers.json'), z.array(printerConfigSchema), []);
   const logPath = join(options.dataDir, 'logs', 'till.log');
@@ -77,27 +80,21 @@ export function createHostService(options: HostServiceOptions): HostService {
       await printersFile.write(printers);
       return printers;
     },
-    'printers.submit': async ({ printerId, endpoint, jobId, bytesBase64 }) => {
+    'printers.submit': async ({ printerId, endpoint, jobId, statusQueries, bytesBase64 }) => {
       const printer = await findPrinter(printerId, endpoint);
       const bytes = Buffer.from(bytesBase64, 'base64');
-      let confirmedStatus;
+      let completion;
       try {
-        confirmedStatus = await sendToPrinterConfirmed(printer, bytes);
+        completion = await printers.send(printer, bytes, { jobId, statusQueries });
       } catch (error) {
         const details = error instanceof HostOperationError ? error.details : undefined;
         await log({ level: 'warn', message: 'print job failed', context: { jobId, printerId, bytesWritten: details?.bytesWritten ?? null, phase: details?.phase ?? null }, at: now(), source: 'host' });
         throw error;
       }
-      await log({ level: 'info', message: 'print job sent', context: { jobId, printerId, bytesSent: bytes.byteLength }, at: now(), source: 'host' });
-      return { jobId, printerId, bytesSent: bytes.byteLength, completedAt: now(), confirmedStatus };
+      await log({ level: 'info', message: `print job ${completion.kind}`, context: { jobId, printerId, bytesSent: bytes.byteLength, confirmation: completion.confirmation }, at: now(), source: 'host' });
+      return { jobId, printerId, bytesSent: bytes.byteLength, completedAt: now(), completion };
     },
-    'printers.status': async ({ printerId, endpoint }) => queryPrinterStatus(await findPrinter(printerId, endpoint), now),
-    'printers.testPage': async ({ printerId }) => {
-      const printer = await findPrinter(printerId);
-      const settings = await settingsFile.read();
-      const bytesSent = await sendToPrinter(printer, testPageBytes(printer, settings.tillName, new Date(now())));
-      return { jobId: `test:${now()}`, printerId, bytesSent, completedAt: now() };
-    },
+    'printers.status': async ({ printerId, endpoint }) => printers.status(await findPrinter(printerId, endpoint), now()),
     'logs.write': async (entry) => {
       await log({ ...entry, at: now(), source: 'renderer' });
       return { ok: true as const };

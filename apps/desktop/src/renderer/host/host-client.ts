@@ -11,13 +11,15 @@ export class HostCallError extends Error {
     /** For a failed print job: content bytes the host handed to the printer before it failed. */
     readonly bytesWritten?: number,
     readonly phase?: string,
+    /** A printer that refused a job as not ready: its status (nothing was sent). */
+    readonly status?: unknown,
   ) {
     super(message);
   }
 }
 
 function callError(error: HostErrorBody, method: string): HostCallError {
-  return new HostCallError(error.code, error.message, method, error.bytesWritten, error.phase);
+  return new HostCallError(error.code, error.message, method, error.bytesWritten, error.phase, error.status);
 }
 
 type ElectronBridge = Record<HostMethod, (input: unknown) => Promise<HostIpcReply>>;

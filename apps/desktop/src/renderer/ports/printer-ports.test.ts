@@ -89,8 +89,11 @@ describe('printer ports on the real worker and Node host', () => {
     const setting: PrinterSetting = {
       id: 'counter',
       name: 'Counter',
+      transport: 'tcp',
       host: '127.0.0.1',
       port: counter!.port,
+      serialPath: '',
+      baudRate: 9600,
       columns: 42,
       codepage: 'cp858',
       stations: ['bar'],

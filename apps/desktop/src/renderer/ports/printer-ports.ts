@@ -9,13 +9,13 @@ import {
   type PrintJobView,
   type TillPorts,
 } from '../till-ports/index.js';
-import { toBase64 } from '../printing/host-printer-api.js';
+import { hostPrinterApi, sendTestPage } from '../printing/host-printer-api.js';
 import {
   configFromSetting,
   settingFromBranchPrinter,
   settingFromConfig,
-  testPageBytes,
 } from '../printing/printer-settings.js';
+import { tillRouting } from '../printing/routing.js';
 import { createWorkerPorts } from '../printing/queue-ports.js';
 import { reportJob } from '../printing/report-job.js';
 import { requestIdOf } from '../printing/rx-print-job-store.js';
@@ -163,36 +163,8 @@ function workerPorts(runtime: TillRuntime, printing: TillPrinting): TillPorts['p
       return (await settings.loadPrinterSettings()).device;
     },
     async printTestPage(printerId) {
-      const printer = printing.routing().printers.find((p) => p.id === printerId);
-      if (!printer) throw new PortError('not-found', `No printer ${printerId}; save it first`);
-      let result;
-      try {
-        result = await runtime.host['printers.submit']({
-          printerId,
-          endpoint: { host: printer.host, port: printer.port },
-          jobId: `test:${Date.now()}`,
-          bytesBase64: toBase64(testPageBytes(printer, new Date())),
-        });
-      } catch (error) {
-        throw hostError(error);
-      }
-      const s = result.confirmedStatus;
-      const problem = !s
-        ? null
-        : s.coverOpen
-          ? 'cover open'
-          : s.paperEnd
-            ? 'out of paper'
-            : s.error
-              ? 'error'
-              : !s.online
-                ? 'offline'
-                : null;
-      if (problem)
-        throw new PortError(
-          'host-unavailable',
-          `${printer.name} reports ${problem}: the test page may not have printed`,
-        );
+      if (!printing.routing().printers.some((p) => p.id === printerId)) throw new PortError('not-found', `No printer ${printerId}; save it first`);
+      await printing.printTestPage(printerId).catch((e: unknown) => Promise.reject(hostError(e)));
     },
   };
 }
@@ -318,9 +290,10 @@ function hostPorts(runtime: TillRuntime, jobs: RxCollection<PrintJobView & Recor
       return (await settings.loadPrinterSettings()).device;
     },
     async printTestPage(printerId) {
-      await host['printers.testPage']({ printerId }).catch((e: unknown) =>
-        Promise.reject(hostError(e)),
-      );
+      // The same test page and confirmed send as with the worker, without routing a queue.
+      const printer = tillRouting([], await host['printers.list']({})).printers.find((p) => p.id === printerId);
+      if (!printer) throw new PortError('not-found', `No printer ${printerId}; save it first`);
+      await sendTestPage(hostPrinterApi(host, () => undefined), printer, new Date()).catch((e: unknown) => Promise.reject(hostError(e)));
     },
     checkPrinter,
   };

@@ -1,7 +1,4 @@
 import type { BranchDoc } from '@comanda/core';
-import { encodeDocument, type CodepageName, type PrinterFamily } from '@comanda/printing/escpos';
-import { testPageLayout } from '@comanda/printing/layout';
-import type { PrinterDefinition } from '@comanda/printing/queue';
 import type { PrinterConfig } from '../../host/contract.js';
 import type { PrinterSetting } from '../till-ports/index.js';
 import { columnsOf } from './routing.js';
@@ -11,8 +8,11 @@ export function settingFromConfig(p: PrinterConfig): PrinterSetting {
   return {
     id: p.id,
     name: p.name,
+    transport: p.transport ?? 'tcp',
     host: p.host,
     port: p.port,
+    serialPath: p.serialPath ?? '',
+    baudRate: p.baudRate ?? 9600,
     columns: columnsOf(p),
     codepage: p.codepage ?? 'auto',
     stations: [...p.stations],
@@ -25,8 +25,10 @@ export function configFromSetting(s: PrinterSetting): PrinterConfig {
   return {
     id: s.id,
     name: s.name,
-    host: s.host,
+    transport: s.transport,
+    host: s.transport === 'tcp' ? s.host : '',
     port: s.port,
+    ...(s.transport === 'serial' ? { serialPath: s.serialPath, baudRate: s.baudRate as PrinterConfig['baudRate'] } : {}),
     stations: [...s.stations],
     paperWidth: s.columns === 32 ? 58 : 80,
     columns: s.columns,
@@ -40,30 +42,14 @@ export function settingFromBranchPrinter(p: BranchDoc['printers'][number]): Prin
   return {
     id: p.id,
     name: p.name || p.id,
+    transport: 'tcp',
     host: p.host,
     port: p.port,
+    serialPath: '',
+    baudRate: 9600,
     columns: p.columns >= 48 ? 48 : p.columns >= 42 ? 42 : 32,
     codepage: 'auto',
     stations: [...p.stationIds, ...(p.receipts ? ['receipt'] : [])],
     backupStations: [],
   };
-}
-
-/**
- * The test page for one routed printer, encoded exactly as the worker encodes its jobs (same
- * columns and code pages), so what it shows is what tickets will look like.
- */
-export function testPageBytes(printer: PrinterDefinition, at: Date): Uint8Array {
-  const doc = testPageLayout({
-    printerName: printer.name,
-    host: printer.host,
-    port: printer.port,
-    columns: printer.columns,
-    printedAt: at.toISOString(),
-  });
-  return encodeDocument(doc, {
-    columns: printer.columns,
-    codepages: printer.codepages as CodepageName[],
-    codepageMapping: printer.family as PrinterFamily,
-  });
 }

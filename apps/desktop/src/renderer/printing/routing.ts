@@ -23,6 +23,8 @@ export function tillRouting(
     name: p.name,
     host: p.host,
     port: p.port,
+    serialPath: p.transport === 'serial' ? (p.serialPath ?? null) : null,
+    baudRate: p.baudRate,
     columns: columnsOf(p),
     stationIds: p.stations.filter((s) => s !== 'receipt'),
     receipts: p.stations.includes('receipt'),

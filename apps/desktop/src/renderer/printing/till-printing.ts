@@ -3,7 +3,7 @@ import { PrintWorker, remoteTransport, type PrintRequestContext, type RoutingCon
 import { z } from 'zod';
 import type { HostApi } from '../../host/contract.js';
 import type { TillDatabase } from '../data/database.js';
-import { hostPrinterApi } from './host-printer-api.js';
+import { hostPrinterApi, sendTestPage } from './host-printer-api.js';
 import { Watermark } from '../data/watermark.js';
 import { PrintHorizon } from './print-horizon.js';
 import { PrintJobPruner, type PrintJobPrunerOptions } from './print-job-pruner.js';
@@ -50,6 +50,8 @@ export interface TillPrinting {
   saveManualRoutes(): Promise<void>;
   /** Re-reads printers (branch doc + device settings) and materialises requests that lacked a printer. */
   refresh(): Promise<void>;
+  /** Prints a routed printer's test page now through the host (`sendTestPage`). */
+  printTestPage(printerId: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -126,14 +128,17 @@ export async function startTillPrinting(options: TillPrintingOptions): Promise<T
     ...(pruning?.pauseMs !== undefined ? { pauseMs: pruning.pauseMs } : {}),
   });
   let routing = tillRouting(branch?.printers ?? [], device);
+  // Branch printers are not saved on the device: the host needs their address. Serial printers
+  // are always the device's own.
   const endpointOf = (id: string) => {
     const p = routing.printers.find((x) => x.id === id);
-    return p ? { host: p.host, port: p.port } : undefined;
+    return p && p.serialPath === null && p.host !== '' ? { host: p.host, port: p.port } : undefined;
   };
+  const api = hostPrinterApi(host, endpointOf);
   const backoffMs = options.worker?.backoffMs;
   const worker = await PrintWorker.start({
     store,
-    transport: remoteTransport(hostPrinterApi(host, endpointOf)),
+    transport: remoteTransport(api),
     routing,
     locale: branch?.locale,
     ...(options.now ? { now: options.now } : {}),
@@ -180,6 +185,11 @@ export async function startTillPrinting(options: TillPrintingOptions): Promise<T
       await db.settings.upsert({ id: MANUAL_ROUTES_KEY, value: Object.fromEntries(worker.manualRoutes()), updatedAt: Date.now() });
     },
     refresh,
+    async printTestPage(printerId) {
+      const printer = routing.printers.find((p) => p.id === printerId);
+      if (!printer) throw new Error(`No printer ${printerId}; save it first`);
+      await sendTestPage(api, printer, new Date(options.now?.() ?? Date.now()));
+    },
     async stop() {
       branchSub.unsubscribe();
       await pruner.stop();

@@ -26,9 +26,13 @@ export interface PrinterSetting {
   /** Lowercase letters, digits and dashes; fixed once saved. */
   id: string;
   name: string;
+  /** Network (raw TCP: host, port) or serial (serialPath, baudRate). */
+  transport: 'tcp' | 'serial';
   /** Host name or IP address of a network (raw TCP) printer. */
   host: string;
   port: number;
+  serialPath: string;
+  baudRate: number;
   /** Characters per line: 32 for 58 mm paper, 42 or 48 for 80 mm. */
   columns: 32 | 42 | 48;
   /** 'auto' (every code page the encoder knows, picked per character) or one code page name. */

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useStore } from 'zustand';
 import { Dialog, useI18n } from '@comanda/ui';
-import { PRINTER_CODEPAGES } from '../../../host/contract';
+import { PRINTER_CODEPAGES, SERIAL_BAUD_RATES } from '../../../host/contract';
 import type { PrinterField } from './printer-form';
 import type { PrinterSettingsStore } from './printer-settings-store';
 
@@ -110,31 +110,76 @@ export function PrinterEditor({
             {fieldError('name')}
           </div>
           <div className="cmd-field">
-            <label htmlFor={`${formId}-host`}>{t('printers.form.host')}</label>
-            <input
-              {...fieldProps('host')}
-              value={draft.host}
-              autoComplete="off"
-              spellCheck={false}
-              inputMode="url"
-              onChange={(e) => s.change({ host: e.target.value })}
-            />
-            {fieldError('host')}
+            <label htmlFor={`${formId}-transport`}>{t('printers.form.transport')}</label>
+            <select
+              id={`${formId}-transport`}
+              value={draft.transport}
+              onChange={(e) => s.change({ transport: e.target.value as typeof draft.transport })}
+            >
+              <option value="tcp">{t('printers.form.transport.tcp')}</option>
+              <option value="serial">{t('printers.form.transport.serial')}</option>
+            </select>
           </div>
-          <div className="cmd-field">
-            <label htmlFor={`${formId}-port`}>{t('printers.form.port')}</label>
-            <input
-              {...fieldProps('port')}
-              value={draft.port}
-              inputMode="numeric"
-              onChange={(e) => s.change({ port: e.target.value })}
-            />
-            {errors.port ? (
-              fieldError('port')
-            ) : (
-              <p className="cmd-muted">{t('printers.form.portHelp')}</p>
-            )}
-          </div>
+          {draft.transport === 'tcp' ? (
+            <>
+              <div className="cmd-field">
+                <label htmlFor={`${formId}-host`}>{t('printers.form.host')}</label>
+                <input
+                  {...fieldProps('host')}
+                  value={draft.host}
+                  autoComplete="off"
+                  spellCheck={false}
+                  inputMode="url"
+                  onChange={(e) => s.change({ host: e.target.value })}
+                />
+                {fieldError('host')}
+              </div>
+              <div className="cmd-field">
+                <label htmlFor={`${formId}-port`}>{t('printers.form.port')}</label>
+                <input
+                  {...fieldProps('port')}
+                  value={draft.port}
+                  inputMode="numeric"
+                  onChange={(e) => s.change({ port: e.target.value })}
+                />
+                {errors.port ? (
+                  fieldError('port')
+                ) : (
+                  <p className="cmd-muted">{t('printers.form.portHelp')}</p>
+                )}
+              </div>
+            </>
+          ) : (
+            <>
+              <div className="cmd-field">
+                <label htmlFor={`${formId}-serialPath`}>{t('printers.form.serialPath')}</label>
+                <input
+                  {...fieldProps('serialPath')}
+                  value={draft.serialPath}
+                  autoComplete="off"
+                  spellCheck={false}
+                  placeholder="/dev/ttyUSB0"
+                  onChange={(e) => s.change({ serialPath: e.target.value })}
+                />
+                {fieldError('serialPath')}
+              </div>
+              <div className="cmd-field">
+                <label htmlFor={`${formId}-baudRate`}>{t('printers.form.baudRate')}</label>
+                <select
+                  {...fieldProps('baudRate')}
+                  value={draft.baudRate}
+                  onChange={(e) => s.change({ baudRate: e.target.value })}
+                >
+                  {SERIAL_BAUD_RATES.map((r) => (
+                    <option key={r} value={String(r)}>
+                      {r}
+                    </option>
+                  ))}
+                </select>
+                {fieldError('baudRate')}
+              </div>
+            </>
+          )}
           <div className="cmd-field">
             <label htmlFor={`${formId}-columns`}>{t('printers.form.columns')}</label>
             <select

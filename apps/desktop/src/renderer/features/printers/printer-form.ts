@@ -6,15 +6,18 @@ import type { PrinterSetting } from '../../till-ports';
 export interface PrinterDraft {
   id: string;
   name: string;
+  transport: 'tcp' | 'serial';
   host: string;
   port: string;
+  serialPath: string;
+  baudRate: string;
   columns: '32' | '42' | '48';
   codepage: string;
   stations: string[];
   backupStations: string[];
 }
 
-export type PrinterField = 'name' | 'host' | 'port' | 'columns' | 'codepage' | 'stations';
+export type PrinterField = 'name' | 'host' | 'port' | 'serialPath' | 'baudRate' | 'columns' | 'codepage' | 'stations';
 
 /** Per field, what the person should do (an i18n key), plus the schema's own words for the log. */
 export type FieldErrors = Partial<Record<PrinterField, { key: MessageKey; detail: string }>>;
@@ -22,8 +25,11 @@ export type FieldErrors = Partial<Record<PrinterField, { key: MessageKey; detail
 export const EMPTY_DRAFT: PrinterDraft = {
   id: '',
   name: '',
+  transport: 'tcp',
   host: '',
   port: '9100',
+  serialPath: '',
+  baudRate: '9600',
   columns: '48',
   codepage: 'auto',
   stations: [],
@@ -34,6 +40,7 @@ export function draftOf(p: PrinterSetting): PrinterDraft {
   return {
     ...p,
     port: String(p.port),
+    baudRate: String(p.baudRate),
     columns: String(p.columns) as PrinterDraft['columns'],
     stations: [...p.stations],
     backupStations: [...p.backupStations],
@@ -60,6 +67,8 @@ const FIELD_KEYS: Record<PrinterField | 'id', PrinterField> = {
   name: 'name',
   host: 'host',
   port: 'port',
+  serialPath: 'serialPath',
+  baudRate: 'baudRate',
   columns: 'columns',
   codepage: 'codepage',
   stations: 'stations',
@@ -76,11 +85,14 @@ export function validateDraft(
 ): { ok: true; printer: PrinterSetting } | { ok: false; errors: FieldErrors } {
   const id = draft.id || printerIdFor(draft.name, otherIds);
   const port = draft.port.trim() === '' ? Number.NaN : Number(draft.port);
+  const serial = draft.transport === 'serial';
   const candidate = {
     id,
     name: draft.name,
-    host: draft.host,
-    port,
+    transport: draft.transport,
+    host: serial ? '' : draft.host,
+    port: serial ? 9100 : port,
+    ...(serial ? { serialPath: draft.serialPath, baudRate: Number(draft.baudRate) } : {}),
     stations: draft.stations,
     columns: Number(draft.columns),
     codepage: draft.codepage,
@@ -103,8 +115,11 @@ export function validateDraft(
     printer: {
       id: p.id,
       name: p.name,
+      transport: p.transport ?? 'tcp',
       host: p.host,
       port: p.port,
+      serialPath: p.serialPath ?? '',
+      baudRate: p.baudRate ?? 9600,
       columns: p.columns ?? 48,
       codepage: p.codepage ?? 'auto',
       stations: p.stations,

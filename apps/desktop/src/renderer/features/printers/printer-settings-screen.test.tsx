@@ -93,8 +93,11 @@ describe('PrinterSettingsScreen', () => {
         {
           id: 'comptoir-cafe',
           name: 'Comptoir café',
+          transport: 'tcp',
           host: '192.168.1.50',
           port: 9100,
+          serialPath: '',
+          baudRate: 9600,
           columns: 42,
           codepage: 'cp858',
           stations: ['bar', 'receipt'],
@@ -111,6 +114,24 @@ describe('PrinterSettingsScreen', () => {
     await waitFor(() => expect(within(card).getByText('online')).toBeTruthy());
     // The bar's printer from the branch still exists but no longer prints the bar.
     expect(worker.target('bar').printer?.id).not.toBe('bar-printer');
+  });
+
+  it('adds a serial printer: device path and baud rate instead of an address, checked like the host checks them', async () => {
+    const ports = await setup('manager', 'fr');
+    fireEvent.click(await screen.findByRole('button', { name: 'Ajouter une imprimante' }));
+    const dialog = screen.getByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('Nom'), { target: { value: 'Caisse série' } });
+    fireEvent.change(within(dialog).getByLabelText('Connexion'), { target: { value: 'serial' } });
+    expect(within(dialog).queryByLabelText(/Adresse/)).toBeNull();
+    fireEvent.change(within(dialog).getByLabelText('Port série (périphérique)'), { target: { value: 'COM3' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    const path = within(dialog).getByLabelText('Port série (périphérique)');
+    expect(document.getElementById(path.getAttribute('aria-describedby')!)!.textContent).toMatch(/\/dev\/ttyUSB0/);
+    fireEvent.change(path, { target: { value: '/dev/ttyUSB0' } });
+    fireEvent.change(within(dialog).getByLabelText('Vitesse (bauds)'), { target: { value: '19200' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(ports.printerFarm.saves.at(-1)).toMatchObject([{ id: 'caisse-serie', transport: 'serial', serialPath: '/dev/ttyUSB0', baudRate: 19200 }]);
   });
 
   it('prints a test page on the printer, and says so when the printer is down', async () => {

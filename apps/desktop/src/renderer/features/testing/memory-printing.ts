@@ -10,7 +10,7 @@ import {
   RemotePrinterError,
   type HostPrinterApi,
 } from '@comanda/printing/queue';
-import type { PrinterStatus } from '@comanda/printing/transport';
+import type { PrintCompletion, PrinterStatus } from '@comanda/printing/transport';
 import {
   PortError,
   type Branch,
@@ -21,11 +21,8 @@ import {
   type TillPorts,
   type Unsubscribe,
 } from '../../till-ports';
-import {
-  configFromSetting,
-  settingFromBranchPrinter,
-  testPageBytes,
-} from '../../printing/printer-settings';
+import { sendTestPage } from '../../printing/host-printer-api';
+import { configFromSetting, settingFromBranchPrinter } from '../../printing/printer-settings';
 import { createWorkerPorts, type WorkerPorts } from '../../printing/queue-ports';
 import { tillRouting } from '../../printing/routing';
 import { printerConfigSchema, describeZodError } from '../../../host/contract';
@@ -107,19 +104,20 @@ export function createMemoryPrinting(
         ? Promise.reject(new RemotePrinterError(`cannot connect to ${id}`, 0))
         : Promise.resolve(status(p));
     },
-    send(id, bytes) {
+    send(id, bytes, job): Promise<PrintCompletion> {
       const p = printer(id);
       if (p.faults.down)
-        return Promise.reject(new RemotePrinterError(`cannot connect to ${id}`, 0));
+        return Promise.reject(new RemotePrinterError(`cannot connect to ${id}`, 0, 'connect'));
+      // As the host does: a printer that is not ready is told nothing.
+      if (job.statusQueries && (p.faults.paperOut || p.faults.coverOpen))
+        return Promise.reject(new RemotePrinterError(`${id} is not ready`, 0, 'status', status(p)));
       if (p.faults.dropAfterSend)
         return Promise.reject(
-          new RemotePrinterError(`connection to ${id} lost while sending`, bytes.length),
+          new RemotePrinterError(`connection to ${id} lost while sending`, bytes.length, 'write'),
         );
-      if (!p.faults.paperOut && !p.faults.coverOpen) {
-        p.printed.push(printableText(bytes));
-        if (hasDrawerKick(bytes)) p.drawerKicks += 1;
-      }
-      return Promise.resolve(status(p));
+      p.printed.push(printableText(bytes));
+      if (hasDrawerKick(bytes)) p.drawerKicks += 1;
+      return Promise.resolve({ kind: 'printed', confirmation: 'process-id', status: status(p) });
     },
   };
   let device = devicePrinters.map((p) => structuredClone(p));
@@ -202,18 +200,9 @@ export function createMemoryPrinting(
       async printTestPage(id) {
         const def = current.printers.find((p) => p.id === id);
         if (!def) throw new PortError('not-found', `No printer ${id}; save it first`);
-        try {
-          const s = await api.send(id, testPageBytes(def, new Date(now())));
-          if (s.paperEnd || s.coverOpen)
-            throw new PortError(
-              'host-unavailable',
-              `${def.name} reports a problem: the test page may not have printed`,
-            );
-        } catch (error) {
-          throw error instanceof PortError
-            ? error
-            : new PortError('host-unavailable', (error as Error).message);
-        }
+        await sendTestPage(api, def, new Date(now())).catch((error: unknown) =>
+          Promise.reject(new PortError('host-unavailable', (error as Error).message)),
+        );
       },
     },
   };
