@@ -5,7 +5,7 @@ import { TRPCProvider, useTRPC, type ApiClient } from './api/client';
 import type { Session } from './api/session';
 import { ShellContext, type BranchInfo, type ShellState } from './shell/context';
 import { Layout } from './shell/layout';
-import { useRoute, type Route } from './shell/router';
+import { useBranchParam, useRoute, type Route } from './shell/router';
 import { SignIn } from './shell/sign-in';
 import { Dashboard } from './screens/dashboard';
 
@@ -85,7 +85,7 @@ interface SignedInProps {
 function SignedIn({ locale, role, onLocale, onSignOut }: SignedInProps) {
   const trpc = useTRPC();
   const route = useRoute();
-  const [branchId, setBranchId] = useState<string | null>(null);
+  const [branchId, setBranchId] = useBranchParam();
   const branchesQuery = useQuery(trpc.owner.branches.list.queryOptions());
   const branches = useMemo<BranchInfo[]>(
     () =>

@@ -16,6 +16,8 @@ import { startServer, type RunningServer, type StartServerOptions } from '../ser
 export { startPostgres, freePort, type TestPostgres } from './postgres';
 export type { DeviceCredential } from '../auth/devices';
 export type { SeededOrg } from '../seed';
+export { createClient, deviceClient, httpStatusOf, ownerClient, type Client } from './client';
+export { orderDoc } from './docs';
 
 export interface TestServerOptions extends Partial<Omit<StartServerOptions, 'dataDir'>> {
   /** Seed the demo org (default true). */
