@@ -1,4 +1,4 @@
-import { verifyPin } from '@comanda/core';
+import { businessDayOf, verifyPin } from '@comanda/core';
 import {
   createClient,
   httpStatusOf,
@@ -58,11 +58,32 @@ describe('back office end to end', () => {
     const orders = [1, 2, 3].map((n) =>
       orderDoc({ id: `ord-e2e-${n}`, branchId, ticketNumber: n, lines: n + 1, paid: true }),
     );
+    await push(orders);
+    // And two today (the branch's business day) for the dashboard.
+    await push([4, 5].map((n) => todaysOrder(n)));
+  });
+
+  async function push(orders: Record<string, unknown>[]) {
     await till.sync.push.mutate({
       collection: 'orders',
       rows: orders.map((o) => ({ assumedMasterState: null, newDocumentState: o })),
     });
-  });
+  }
+
+  function todaysOrder(n: number) {
+    const at = Date.now();
+    return {
+      ...orderDoc({
+        id: `ord-e2e-${n}`,
+        branchId,
+        ticketNumber: n,
+        lines: 2,
+        paid: true,
+        updatedAt: at,
+      }),
+      businessDay: businessDayOf(at, 'Europe/Paris', 4),
+    };
+  }
   afterAll(async () => {
     await rig?.close();
     if (shotFiles.length) console.log(`screenshots:\n  ${shotFiles.join('\n  ')}`);
@@ -98,7 +119,21 @@ describe('back office end to end', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: /Dashboard/ }).waitFor();
     await page.getByLabel('Branch', { exact: true }).selectOption({ label: branchName });
+    const orders = page
+      .getByText('Orders', { exact: true })
+      .locator('xpath=..')
+      .locator('.kpi-value');
+    await expect.poll(() => orders.textContent()).toBe('2');
     await screen('dashboard');
+  });
+
+  it('shows an order on the dashboard as soon as it reaches the server, without a reload', async () => {
+    const orders = page
+      .getByText('Orders', { exact: true })
+      .locator('xpath=..')
+      .locator('.kpi-value');
+    await push([todaysOrder(6)]);
+    await expect.poll(() => orders.textContent(), { timeout: 10_000 }).toBe('3');
   });
 
   it('changes an item’s price for one branch; a till of that branch pulls it, the other none', async () => {
