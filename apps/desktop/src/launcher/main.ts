@@ -48,6 +48,8 @@ if (!(await service['settings.get']({})).deviceId) {
   await pairTillWithServer(service, server.url, code, 'Counter till');
   log(`paired this till with branch ${demo.branchId}`);
 }
+const owner = buildDemoSeed(0).owners[0]!;
+log(`back office on ${server.url}/ (owner ${owner.email} / ${owner.password})`);
 const { code: spareCode } = await createPairingCode(server, demo.orgId, demo.branchId);
 log(`pairing code for another till (10 minutes): ${spareCode}`);
 
