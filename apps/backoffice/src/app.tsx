@@ -7,9 +7,10 @@ import { ShellContext, type BranchInfo, type ShellState } from './shell/context'
 import { Layout } from './shell/layout';
 import { useBranchParam, useRoute, type Route } from './shell/router';
 import { SignIn } from './shell/sign-in';
-import { Dashboard } from './screens/dashboard';
 
-const screens: Record<Exclude<Route, '/'>, ReturnType<typeof lazy>> = {
+// Each screen is its own chunk: the sign-in page does not wait for the charting library.
+const screens: Record<Route, ReturnType<typeof lazy>> = {
+  '/': lazy(() => import('./screens/dashboard').then((m) => ({ default: m.Dashboard }))),
   '/menu': lazy(() => import('./screens/menu').then((m) => ({ default: m.MenuScreen }))),
   '/staff': lazy(() => import('./screens/staff').then((m) => ({ default: m.StaffScreen }))),
   '/devices': lazy(() => import('./screens/devices').then((m) => ({ default: m.DevicesScreen }))),
@@ -107,7 +108,7 @@ function SignedIn({ locale, role, onLocale, onSignOut }: SignedInProps) {
     branch,
     role,
   };
-  const Screen = route === '/' ? Dashboard : screens[route];
+  const Screen = screens[route];
   return (
     <ShellContext.Provider value={state}>
       <Layout
