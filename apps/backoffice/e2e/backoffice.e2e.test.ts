@@ -298,6 +298,30 @@ describe('back office end to end', () => {
     expect(rig.pageErrors).toEqual([]);
   });
 
+  it('lists the owner’s changes in the audit log and exports the page shown', async () => {
+    await go('Audit log');
+    const table = page.getByTestId('audit-table');
+    await table.getByRole('rowheader', { name: 'device.revoked' }).waitFor();
+    const actions = await table.locator('tbody th').allTextContents();
+    expect(actions).toEqual(
+      expect.arrayContaining(['override.set', 'staff.upsert', 'device.revoked']),
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    const parsed = parseCsv(
+      Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+    );
+    expect(parsed.header).toEqual(['When', 'Action', 'By', 'Detail']);
+    expect(parsed.rows.map((r) => r[1])).toEqual(actions);
+    await screen('audit');
+  });
+
   it('signs out: the refresh token is revoked on the server', async () => {
     const refreshToken = await page.evaluate(() =>
       sessionStorage.getItem('comanda.backoffice.refresh'),

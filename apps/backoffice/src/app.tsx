@@ -15,6 +15,7 @@ const screens: Record<Route, ReturnType<typeof lazy>> = {
   '/staff': lazy(() => import('./screens/staff').then((m) => ({ default: m.StaffScreen }))),
   '/devices': lazy(() => import('./screens/devices').then((m) => ({ default: m.DevicesScreen }))),
   '/reports': lazy(() => import('./screens/reports').then((m) => ({ default: m.ReportsScreen }))),
+  '/audit': lazy(() => import('./screens/audit').then((m) => ({ default: m.AuditScreen }))),
 };
 
 function initialLocale(): Locale {

@@ -10,6 +10,7 @@ const NAV: readonly [Route, BackofficeKey][] = [
   ['/staff', 'bo.nav.staff'],
   ['/devices', 'bo.nav.devices'],
   ['/reports', 'bo.nav.reports'],
+  ['/audit', 'bo.nav.audit'],
 ];
 
 interface LayoutProps {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** The screens, by path. */
-export const ROUTES = ['/', '/menu', '/staff', '/devices', '/reports'] as const;
+export const ROUTES = ['/', '/menu', '/staff', '/devices', '/reports', '/audit'] as const;
 export type Route = (typeof ROUTES)[number];
 
 function current(): Route {
