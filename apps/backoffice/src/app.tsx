@@ -5,15 +5,17 @@ import { TRPCProvider, useTRPC, type ApiClient } from './api/client';
 import type { Session } from './api/session';
 import { ShellContext, type BranchInfo, type ShellState } from './shell/context';
 import { Layout } from './shell/layout';
-import { useRoute, type Route } from './shell/router';
+import { useBranchParam, useRoute, type Route } from './shell/router';
 import { SignIn } from './shell/sign-in';
-import { Dashboard } from './screens/dashboard';
 
-const screens: Record<Exclude<Route, '/'>, ReturnType<typeof lazy>> = {
+// Each screen is its own chunk: the sign-in page does not wait for the charting library.
+const screens: Record<Route, ReturnType<typeof lazy>> = {
+  '/': lazy(() => import('./screens/dashboard').then((m) => ({ default: m.Dashboard }))),
   '/menu': lazy(() => import('./screens/menu').then((m) => ({ default: m.MenuScreen }))),
   '/staff': lazy(() => import('./screens/staff').then((m) => ({ default: m.StaffScreen }))),
   '/devices': lazy(() => import('./screens/devices').then((m) => ({ default: m.DevicesScreen }))),
   '/reports': lazy(() => import('./screens/reports').then((m) => ({ default: m.ReportsScreen }))),
+  '/audit': lazy(() => import('./screens/audit').then((m) => ({ default: m.AuditScreen }))),
 };
 
 function initialLocale(): Locale {
@@ -85,7 +87,7 @@ interface SignedInProps {
 function SignedIn({ locale, role, onLocale, onSignOut }: SignedInProps) {
   const trpc = useTRPC();
   const route = useRoute();
-  const [branchId, setBranchId] = useState<string | null>(null);
+  const [branchId, setBranchId] = useBranchParam();
   const branchesQuery = useQuery(trpc.owner.branches.list.queryOptions());
   const branches = useMemo<BranchInfo[]>(
     () =>
@@ -107,7 +109,7 @@ function SignedIn({ locale, role, onLocale, onSignOut }: SignedInProps) {
     branch,
     role,
   };
-  const Screen = route === '/' ? Dashboard : screens[route];
+  const Screen = screens[route];
   return (
     <ShellContext.Provider value={state}>
       <Layout

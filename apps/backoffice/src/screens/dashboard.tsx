@@ -15,6 +15,13 @@ import { todayAndLastWeek, localHour } from '../lib/days';
 import { deviceHealth } from '../lib/health';
 import { formattingBranch, useShell } from '../shell/context';
 
+/** The headline figures: message, how to read it from a day's totals, whether it is money. */
+const KPIS = [
+  ['bo.dash.net', (t: DayTotals) => t.net, true],
+  ['bo.dash.orders', (t: DayTotals) => t.orders, false],
+  ['bo.dash.avgTicket', (t: DayTotals) => t.averageTicket, true],
+] as const;
+
 // The dashboard re-reads every 2 s while visible, so a new order shows within about that.
 const LIVE_MS = 2_000;
 
@@ -77,26 +84,16 @@ export function Dashboard() {
         </p>
       )}
       <div className="kpis">
-        <Kpi
-          label={i18n.t('bo.dash.net')}
-          pick={(t) => t.net}
-          money
-          today={todayTotals}
-          before={lastWeekTotals}
-        />
-        <Kpi
-          label={i18n.t('bo.dash.orders')}
-          pick={(t) => t.orders}
-          today={todayTotals}
-          before={lastWeekTotals}
-        />
-        <Kpi
-          label={i18n.t('bo.dash.avgTicket')}
-          pick={(t) => t.averageTicket}
-          money
-          today={todayTotals}
-          before={lastWeekTotals}
-        />
+        {KPIS.map(([key, pick, money]) => (
+          <Kpi
+            key={key}
+            label={i18n.t(key)}
+            pick={pick}
+            money={money}
+            today={todayTotals}
+            before={lastWeekTotals}
+          />
+        ))}
       </div>
       <div className="panels">
         <figure className="panel chart">

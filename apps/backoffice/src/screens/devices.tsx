@@ -5,6 +5,7 @@ import { useTRPC } from '../api/client';
 import { formErrorOf, type FormError } from '../api/errors';
 import { useShell } from '../shell/context';
 import { FormMessage } from '../shell/field';
+import { TableHead } from '../shell/table-head';
 import { deviceHealth, type DeviceHealth } from '../lib/health';
 
 /** Paired tills: pair a new one with a code (and its QR code), revoke, health per till. */
@@ -42,25 +43,19 @@ export function DevicesScreen() {
       <p role="status">{i18n.plural('bo.devices.count', devices.length)}</p>
       {error && <FormMessage error>{error.message}</FormMessage>}
       <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">{i18n.t('bo.devices.name')}</th>
-            <th scope="col">{i18n.t('bo.branch')}</th>
-            <th scope="col">{i18n.t('bo.devices.status')}</th>
-            <th scope="col">{i18n.t('bo.devices.lastSeen')}</th>
-            <th scope="col">{i18n.t('bo.devices.lastPush')}</th>
-            <th scope="col">{i18n.t('bo.devices.lastPull')}</th>
-            <th scope="col" className="num">
-              {i18n.t('bo.devices.behind')}
-            </th>
-            <th scope="col" className="num">
-              {i18n.t('bo.devices.conflicts')}
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">{i18n.t('bo.staff.actions')}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: i18n.t('bo.devices.name') },
+            { label: i18n.t('bo.branch') },
+            { label: i18n.t('bo.devices.status') },
+            { label: i18n.t('bo.devices.lastSeen') },
+            { label: i18n.t('bo.devices.lastPush') },
+            { label: i18n.t('bo.devices.lastPull') },
+            { label: i18n.t('bo.devices.behind'), numeric: true },
+            { label: i18n.t('bo.devices.conflicts'), numeric: true },
+            { label: i18n.t('bo.staff.actions'), hidden: true },
+          ]}
+        />
         <tbody>
           {devices.map((d) => (
             <tr key={d.deviceId}>

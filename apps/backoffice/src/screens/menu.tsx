@@ -5,6 +5,7 @@ import { useTRPC } from '../api/client';
 import { formErrorOf, type FormError } from '../api/errors';
 import { useShell } from '../shell/context';
 import { FormMessage } from '../shell/field';
+import { TableHead } from '../shell/table-head';
 
 interface MenuRow {
   id: string;
@@ -73,17 +74,15 @@ export function MenuScreen() {
         <p className="loading">{i18n.t('bo.loading')}</p>
       ) : (
         <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{i18n.t('bo.menu.item')}</th>
-              <th scope="col">{i18n.t('bo.menu.category')}</th>
-              <th scope="col" className="num">
-                {i18n.t('bo.menu.basePrice')}
-              </th>
-              <th scope="col">{i18n.t('bo.menu.branchPrice')}</th>
-              <th scope="col">{i18n.t('bo.menu.availability')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: i18n.t('bo.menu.item') },
+              { label: i18n.t('bo.menu.category') },
+              { label: i18n.t('bo.menu.basePrice'), numeric: true },
+              { label: i18n.t('bo.menu.branchPrice') },
+              { label: i18n.t('bo.menu.availability') },
+            ]}
+          />
           <tbody>
             {rows.map((row) => (
               <MenuItemRow

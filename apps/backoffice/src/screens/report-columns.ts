@@ -1,16 +1,9 @@
+import type { SalesRow } from '@comanda/core';
 import type { BackofficeI18n } from '@comanda/ui';
 import type { CsvColumn } from '../lib/csv';
 
-/** A row of `reports.sales` (amounts in minor units). */
-export interface SalesRowView {
-  key: string;
-  label: string;
-  quantity: number;
-  orders: number;
-  gross: number;
-  tax: number;
-  net: number;
-}
+/** A row of `reports.sales` (amounts in minor units), core's aggregation row. */
+export type SalesRowView = SalesRow;
 
 /**
  * The sales table's columns, used both for the screen and the CSV so the file holds exactly what

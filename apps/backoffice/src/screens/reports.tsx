@@ -7,6 +7,7 @@ import { downloadCsv, toCsv } from '../lib/csv';
 import { addDays, todayAndLastWeek } from '../lib/days';
 import { formattingBranch, useShell } from '../shell/context';
 import { Field, FormMessage } from '../shell/field';
+import { TableHead } from '../shell/table-head';
 import { salesColumns } from './report-columns';
 
 const DIMENSIONS = [
@@ -131,15 +132,7 @@ export function ReportsScreen() {
             <p>{i18n.t('bo.reports.empty')}</p>
           ) : (
             <table className="data" data-testid="sales-table">
-              <thead>
-                <tr>
-                  {columns.map((c) => (
-                    <th key={c.header} scope="col" className={c.numeric ? 'num' : undefined}>
-                      {c.header}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <TableHead columns={columns.map((c) => ({ label: c.header, numeric: c.numeric }))} />
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.key}>

@@ -6,6 +6,7 @@ import { useTRPC } from '../api/client';
 import { formErrorOf, formErrorOfZod, type FormError } from '../api/errors';
 import { useShell } from '../shell/context';
 import { Field, FormMessage } from '../shell/field';
+import { TableHead } from '../shell/table-head';
 
 interface StaffMember {
   id: string;
@@ -65,15 +66,15 @@ export function StaffScreen() {
         />
       )}
       <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">{i18n.t('bo.staff.name')}</th>
-            <th scope="col">{i18n.t('bo.staff.role')}</th>
-            <th scope="col">{i18n.t('bo.staff.branches')}</th>
-            <th scope="col">{i18n.t('bo.staff.status')}</th>
-            <th scope="col">{i18n.t('bo.staff.actions')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: i18n.t('bo.staff.name') },
+            { label: i18n.t('bo.staff.role') },
+            { label: i18n.t('bo.staff.branches') },
+            { label: i18n.t('bo.staff.status') },
+            { label: i18n.t('bo.staff.actions') },
+          ]}
+        />
         <tbody>
           {members.map((m) => (
             <tr key={m.id}>

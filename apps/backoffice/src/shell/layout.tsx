@@ -10,6 +10,7 @@ const NAV: readonly [Route, BackofficeKey][] = [
   ['/staff', 'bo.nav.staff'],
   ['/devices', 'bo.nav.devices'],
   ['/reports', 'bo.nav.reports'],
+  ['/audit', 'bo.nav.audit'],
 ];
 
 interface LayoutProps {
@@ -28,24 +29,28 @@ export function Layout({ route, branchId, onBranch, onLocale, onSignOut, childre
     <div className="layout">
       <header className="top">
         <p className="brand">{i18n.t('bo.app.title')}</p>
-        <label>
-          {i18n.t('bo.branch')}
-          <select value={branchId ?? ''} onChange={(e) => onBranch(e.target.value || null)}>
-            <option value="">{i18n.t('bo.allBranches')}</option>
-            {branches.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {i18n.t('bo.language')}
-          <select value={locale} onChange={(e) => onLocale(e.target.value as Locale)}>
-            <option value="en">English</option>
-            <option value="fr">Français</option>
-          </select>
-        </label>
+        <label htmlFor="branch-picker">{i18n.t('bo.branch')}</label>
+        <select
+          id="branch-picker"
+          value={branchId ?? ''}
+          onChange={(e) => onBranch(e.target.value || null)}
+        >
+          <option value="">{i18n.t('bo.allBranches')}</option>
+          {branches.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="language-picker">{i18n.t('bo.language')}</label>
+        <select
+          id="language-picker"
+          value={locale}
+          onChange={(e) => onLocale(e.target.value as Locale)}
+        >
+          <option value="en">English</option>
+          <option value="fr">Français</option>
+        </select>
         <button type="button" onClick={onSignOut}>
           {i18n.t('bo.signOut')}
         </button>

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildDemoSeed } from '@comanda/core/demo';
 import { createPairing, seedDemo } from '@comanda/sync-server/admin';
 import { startServer } from '@comanda/sync-server/server';
 import { startNodeHost } from '../host/node/node-host.js';
@@ -24,7 +25,12 @@ const log = (message: string) => console.log(`[comanda] ${message}`);
 
 await mkdir(dataDir, { recursive: true });
 log(`data directory: ${dataDir}`);
-const server = await startServer({ port, host: '127.0.0.1', dataDir: join(dataDir, 'server', 'pglite'), logLevel: 'warn' });
+const server = await startServer({
+  port,
+  host: '127.0.0.1',
+  dataDir: join(dataDir, 'server', 'pglite'),
+  logLevel: 'warn',
+});
 log(`sync server on ${server.url} (embedded PGlite)`);
 
 // Seed once: re-seeding would overwrite the owner's menu edits with the demo again.
@@ -36,7 +42,9 @@ if (existsSync(markerPath)) {
   const seeded = await seedDemo(server.services);
   demo = { orgId: seeded.orgId, branchId: seeded.branchIds[0]! };
   await writeFile(markerPath, JSON.stringify(demo, null, 2));
-  log(`seeded the demo org ${seeded.orgId} (owner ${seeded.owner.email} / ${seeded.owner.password})`);
+  log(
+    `seeded the demo org ${seeded.orgId} (owner ${seeded.owner.email} / ${seeded.owner.password})`,
+  );
 }
 
 const tillDataDir = join(dataDir, 'till');
@@ -46,7 +54,12 @@ if (!(await service['settings.get']({})).deviceId) {
   await pairTillWithServer(service, server.url, code, 'Counter till');
   log(`paired this till with branch ${demo.branchId}`);
 }
-const { code: spareCode } = await createPairing(server.services, { ...demo, createdBy: 'launcher' });
+const owner = buildDemoSeed(0).owners[0]!;
+log(`back office on ${server.url}/ (owner ${owner.email} / ${owner.password})`);
+const { code: spareCode } = await createPairing(server.services, {
+  ...demo,
+  createdBy: 'launcher',
+});
 log(`pairing code for another till (10 minutes): ${spareCode}`);
 
 const electron = findElectron();
@@ -61,13 +74,25 @@ if ('path' in electron && !noWindow) {
     env: { ...process.env, COMANDA_DATA_DIR: tillDataDir },
   });
 } else {
-  host = await startNodeHost({ service, staticDir: join(appDir, 'dist', 'renderer'), port: hostPort });
+  host = await startNodeHost({
+    service,
+    staticDir: join(appDir, 'dist', 'renderer'),
+    port: hostPort,
+  });
   const why = 'reason' in electron ? electron.reason : 'no window can be opened';
   if (noWindow) {
     log(`not opening a window (${noWindow}); open the till at:\n\n    ${host.url}\n`);
   } else if (existsSync(CHROMIUM_PATH)) {
     log(`opening the till in Chromium (--app) because ${why}`);
-    child = spawn(CHROMIUM_PATH, [`--app=${host.url}`, `--user-data-dir=${join(dataDir, 'chromium-profile')}`, ...CHROMIUM_FLAGS], { stdio: 'ignore' });
+    child = spawn(
+      CHROMIUM_PATH,
+      [
+        `--app=${host.url}`,
+        `--user-data-dir=${join(dataDir, 'chromium-profile')}`,
+        ...CHROMIUM_FLAGS,
+      ],
+      { stdio: 'ignore' },
+    );
   } else {
     log(`${why}, and no Chromium at ${CHROMIUM_PATH}; open the till at:\n\n    ${host.url}\n`);
   }

@@ -1,4 +1,9 @@
-import { branchDocSchema, orderDocSchema, printRequestTargets, type ShiftReport } from '@comanda/core';
+import {
+  branchDocSchema,
+  orderDocSchema,
+  printRequestTargets,
+  type ShiftReport,
+} from '@comanda/core';
 import type { PrintJob } from '@comanda/printing/queue';
 import type { RxCollection } from 'rxdb';
 import { map } from 'rxjs';
@@ -87,8 +92,15 @@ function settingsPorts(runtime: TillRuntime): Pick<TillPorts['printing'], 'loadP
 }
 
 /** "Printed" views for the jobs of `orderId`'s requests below `horizon` (their jobs may have been pruned). */
-async function prunedJobViews(runtime: TillRuntime, orderId: string, horizon: number): Promise<PrintJobView[]> {
-  const doc = await runtime.db.orders.findOne(orderId).exec().catch(() => null);
+async function prunedJobViews(
+  runtime: TillRuntime,
+  orderId: string,
+  horizon: number,
+): Promise<PrintJobView[]> {
+  const doc = await runtime.db.orders
+    .findOne(orderId)
+    .exec()
+    .catch(() => null);
   const order = doc ? orderDocSchema.safeParse(doc.toJSON()) : null;
   if (!order?.success) return [];
   return order.data.printRequests
@@ -163,7 +175,8 @@ function workerPorts(runtime: TillRuntime, printing: TillPrinting): TillPorts['p
       return (await settings.loadPrinterSettings()).device;
     },
     async printTestPage(printerId) {
-      if (!printing.routing().printers.some((p) => p.id === printerId)) throw new PortError('not-found', `No printer ${printerId}; save it first`);
+      if (!printing.routing().printers.some((p) => p.id === printerId))
+        throw new PortError('not-found', `No printer ${printerId}; save it first`);
       await printing.printTestPage(printerId).catch((e: unknown) => Promise.reject(hostError(e)));
     },
   };
@@ -203,11 +216,18 @@ export function createPrinterPorts(
 ): PrintingPorts {
   // `Promise.resolve`: tests hand in a started TillPrinting as it is.
   const printing = Promise.resolve<TillPrinting | null>(runtime.printing);
-  return whenReady(printing.then((started) => (started ? workerPorts(runtime, started) : hostPorts(runtime, jobs))));
+  return whenReady(
+    printing.then((started) =>
+      started ? workerPorts(runtime, started) : hostPorts(runtime, jobs),
+    ),
+  );
 }
 
 /** Without the print worker: status polled through the host, no durable queue. */
-function hostPorts(runtime: TillRuntime, jobs: RxCollection<PrintJobView & Record<string, unknown>>): PrintingPorts {
+function hostPorts(
+  runtime: TillRuntime,
+  jobs: RxCollection<PrintJobView & Record<string, unknown>>,
+): PrintingPorts {
   const { host } = runtime;
   const settings = settingsPorts(runtime);
 
@@ -291,9 +311,15 @@ function hostPorts(runtime: TillRuntime, jobs: RxCollection<PrintJobView & Recor
     },
     async printTestPage(printerId) {
       // The same test page and confirmed send as with the worker, without routing a queue.
-      const printer = tillRouting([], await host['printers.list']({})).printers.find((p) => p.id === printerId);
+      const printer = tillRouting([], await host['printers.list']({})).printers.find(
+        (p) => p.id === printerId,
+      );
       if (!printer) throw new PortError('not-found', `No printer ${printerId}; save it first`);
-      await sendTestPage(hostPrinterApi(host, () => undefined), printer, new Date()).catch((e: unknown) => Promise.reject(hostError(e)));
+      await sendTestPage(
+        hostPrinterApi(host, () => undefined),
+        printer,
+        new Date(),
+      ).catch((e: unknown) => Promise.reject(hostError(e)));
     },
     checkPrinter,
   };

@@ -55,7 +55,8 @@ export interface PrinterSettings {
 
 /** What a person sees of a print job in the queue; `failed` is a job waiting to be retried after an error. */
 /** `cancelled`: never sent and never will be (a person said so, or a drawer kick expired). */
-export type PrintQueueJobState = 'queued' | 'printing' | 'failed' | 'may-have-printed' | 'printed' | 'dismissed' | 'cancelled';
+export type PrintQueueJobState =
+  'queued' | 'printing' | 'failed' | 'may-have-printed' | 'printed' | 'dismissed' | 'cancelled';
 
 export interface PrintQueueJob {
   id: string;

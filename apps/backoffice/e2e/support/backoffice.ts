@@ -1,0 +1,91 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  deviceClient,
+  startTestServer,
+  type Client,
+  type TestServer,
+} from '@comanda/sync-server/testing';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../../desktop/e2e/support/chromium';
+
+export { axeProblems } from '../../../desktop/e2e/support/axe';
+
+/** The built app (`pnpm e2e` builds it first). */
+export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+
+export const VIEWPORTS = {
+  laptop: { width: 1366, height: 768 },
+  tablet: { width: 820, height: 1180 },
+} as const;
+
+/** A sync server on PGlite serving the built back office, the demo org seeded, and Chromium. */
+export interface Rig {
+  server: TestServer;
+  browser: Browser;
+  page: Page;
+  shots: string;
+  /** Messages of CSP violations and page errors seen so far (there must be none). */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function startRig(): Promise<Rig> {
+  const server = await startTestServer({ backofficeDir: DIST, authRateLimit: 1000 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: VIEWPORTS.laptop, locale: 'en-GB' });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text()))
+      pageErrors.push(m.text());
+  });
+  const shots = await mkdtemp(join(tmpdir(), 'comanda-backoffice-shots-'));
+  return {
+    server,
+    browser,
+    page,
+    shots,
+    pageErrors,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await server.close();
+    },
+  };
+}
+
+/** Every document of a collection a till sees, as `sync.pull` pages them. */
+export async function pullAll(till: Client, collection: string) {
+  const docs = new Map<string, Record<string, unknown> & { id: string }>();
+  let checkpoint: { txid: string; id: string } | null = null;
+  for (;;) {
+    const page = await till.sync.pull.query({ collection, checkpoint, limit: 50 });
+    for (const d of page.documents) docs.set(d.id, d);
+    checkpoint = page.checkpoint;
+    if (page.documents.length < 50) return docs;
+  }
+}
+
+/** A till client from a device credential (what `auth.pair` returned). */
+export async function tillOf(
+  server: TestServer,
+  credential: { deviceId: string; deviceSecret: string },
+) {
+  return (await deviceClient(server.trpcUrl, credential)).client;
+}
+
+/** Saves a screenshot of the page at both widths; returns the files. */
+export async function screenshots(rig: Rig, name: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const [label, size] of Object.entries(VIEWPORTS)) {
+    await rig.page.setViewportSize(size);
+    const file = join(rig.shots, `${name}-${label}.png`);
+    await rig.page.screenshot({ path: file, fullPage: true });
+    files.push(file);
+  }
+  await rig.page.setViewportSize(VIEWPORTS.laptop);
+  return files;
+}
