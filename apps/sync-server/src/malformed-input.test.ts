@@ -128,6 +128,28 @@ describe('malformed input to every procedure', () => {
     expect(result.message).toMatch(/rows\.0\.newDocumentState\.ticketNumber/);
   });
 
+  it('checkpoints beyond xid8 are a 400 before they reach the database', async () => {
+    const pull = catalogue.find((c) => c.path === 'sync.pull')!;
+    const txid = '9'.repeat(25);
+    const { status, message } = await check(
+      pull,
+      { collection: 'orders', checkpoint: { txid, id: 'x' }, limit: 10 },
+      '25-digit txid',
+      'client-error',
+    );
+    expect(status).toBe(400);
+    expect(message).toMatch(/txid/);
+    const stream = catalogue.find((c) => c.path === 'sync.stream')!;
+    const resumed = await check(
+      stream,
+      { collection: 'orders', lastEventId: '99999999999999999999:x' },
+      'lastEventId beyond xid8',
+      'client-error',
+    );
+    expect(resumed.status).toBe(400);
+    expect(failures).toEqual([]);
+  });
+
   it('injection strings never cause a 5xx', async () => {
     for (const c of catalogue) {
       if (c.input === undefined) continue;
