@@ -1,10 +1,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from './testing/client';
 import { auditEventDoc, closedShiftDoc } from './testing/docs';
 import { ENGINES, startOnEngine } from './testing/engines';
-import { pairTill, type TestServer } from './testing/index';
-import { procedureCatalogue, rawCall, type ProcedureCase } from './testing/procedures';
+import type { TestServer } from './testing/index';
+import {
+  accessTokens,
+  procedureCatalogue,
+  rawCall,
+  type ProcedureCase,
+} from './testing/procedures';
 
 /**
  * Malformed input to every procedure, over real HTTP, on both engines: no answer may be ≥ 500 and
@@ -145,21 +149,7 @@ describe.each(ENGINES)('fuzzing every procedure (%s)', (engine) => {
   beforeAll(async () => {
     server = await startOnEngine(engine, { authRateLimit: 1_000_000 });
     const paris = server.demo.branchIds[0]!;
-    const anon = createClient(server.trpcUrl);
-    token.owner = (
-      await anon.auth.signIn.mutate({
-        email: server.demo.owner.email,
-        password: server.demo.owner.password,
-      })
-    ).accessToken;
-    token.user = token.owner;
-    const cred = await pairTill(server.server, server.demo.orgId, paris);
-    token.device = (
-      await anon.auth.deviceToken.mutate({
-        deviceId: cred.deviceId,
-        deviceSecret: cred.deviceSecret,
-      })
-    ).accessToken;
+    Object.assign(token, await accessTokens(server, paris));
     const push = (collection: string, doc: unknown): ProcedureCase => ({
       path: 'sync.push',
       type: 'mutation',

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createClient } from './testing/client';
-import { pairTill, startTestServer, type TestServer } from './testing/index';
-import { procedureCatalogue, rawCall, type ProcedureCase } from './testing/procedures';
+import { startTestServer, type TestServer } from './testing/index';
+import {
+  accessTokens,
+  procedureCatalogue,
+  rawCall,
+  type ProcedureCase,
+} from './testing/procedures';
 
 const INJECTIONS = [
   "'; DROP TABLE documents; --",
@@ -42,21 +46,7 @@ describe('malformed input to every procedure', () => {
     // A higher auth rate limit so the sign-in rows test validation, not only the limiter.
     server = await startTestServer({ authRateLimit: 1000 });
     const paris = server.demo.branchIds[0]!;
-    const anon = createClient(server.trpcUrl);
-    token.owner = (
-      await anon.auth.signIn.mutate({
-        email: server.demo.owner.email,
-        password: server.demo.owner.password,
-      })
-    ).accessToken;
-    token.user = token.owner;
-    const cred = await pairTill(server.server, server.demo.orgId, paris);
-    token.device = (
-      await anon.auth.deviceToken.mutate({
-        deviceId: cred.deviceId,
-        deviceSecret: cred.deviceSecret,
-      })
-    ).accessToken;
+    Object.assign(token, await accessTokens(server, paris));
     catalogue = procedureCatalogue({ branchId: paris, deviceId: 'dev_unknown' });
   });
   afterAll(() => server?.close());
