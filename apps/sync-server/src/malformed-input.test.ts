@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createClient } from './testing/client';
-import { pairTill, startTestServer, type TestServer } from './testing/index';
-import { procedureCatalogue, rawCall, type ProcedureCase } from './testing/procedures';
+import { startTestServer, type TestServer } from './testing/index';
+import {
+  accessTokens,
+  procedureCatalogue,
+  rawCall,
+  type ProcedureCase,
+} from './testing/procedures';
 
 const INJECTIONS = [
   "'; DROP TABLE documents; --",
@@ -42,21 +46,7 @@ describe('malformed input to every procedure', () => {
     // A higher auth rate limit so the sign-in rows test validation, not only the limiter.
     server = await startTestServer({ authRateLimit: 1000 });
     const paris = server.demo.branchIds[0]!;
-    const anon = createClient(server.trpcUrl);
-    token.owner = (
-      await anon.auth.signIn.mutate({
-        email: server.demo.owner.email,
-        password: server.demo.owner.password,
-      })
-    ).accessToken;
-    token.user = token.owner;
-    const cred = await pairTill(server.server, server.demo.orgId, paris);
-    token.device = (
-      await anon.auth.deviceToken.mutate({
-        deviceId: cred.deviceId,
-        deviceSecret: cred.deviceSecret,
-      })
-    ).accessToken;
+    Object.assign(token, await accessTokens(server, paris));
     catalogue = procedureCatalogue({
       branchId: paris,
       deviceId: 'dev_unknown',
@@ -130,6 +120,28 @@ describe('malformed input to every procedure', () => {
     };
     const result = await check(push, bad, 'bad doc', 'client-error');
     expect(result.message).toMatch(/rows\.0\.newDocumentState\.ticketNumber/);
+  });
+
+  it('checkpoints beyond xid8 are a 400 before they reach the database', async () => {
+    const pull = catalogue.find((c) => c.path === 'sync.pull')!;
+    const txid = '9'.repeat(25);
+    const { status, message } = await check(
+      pull,
+      { collection: 'orders', checkpoint: { txid, id: 'x' }, limit: 10 },
+      '25-digit txid',
+      'client-error',
+    );
+    expect(status).toBe(400);
+    expect(message).toMatch(/txid/);
+    const stream = catalogue.find((c) => c.path === 'sync.stream')!;
+    const resumed = await check(
+      stream,
+      { collection: 'orders', lastEventId: '99999999999999999999:x' },
+      'lastEventId beyond xid8',
+      'client-error',
+    );
+    expect(resumed.status).toBe(400);
+    expect(failures).toEqual([]);
   });
 
   it('injection strings never cause a 5xx', async () => {

@@ -1,4 +1,4 @@
-import type { WireDocument } from '@comanda/core/sync';
+import { txidSchema, type WireDocument } from '@comanda/core/sync';
 import { TRPCError } from '@trpc/server';
 import type { Queryable } from '../db/tx';
 import { sameJson } from './stable-json';
@@ -32,19 +32,17 @@ export function toWire(row: { data: Record<string, unknown>; deleted: boolean })
   return { ...row.data, _deleted: row.deleted } as WireDocument;
 }
 
-/** The largest xid8 (an unsigned 64-bit integer). */
-const MAX_XID8 = 2n ** 64n - 1n;
-
 /**
- * Refuses a checkpoint txid the database cannot hold (a hostile or corrupted cursor): the caller's
- * mistake is a 400 here, never a database error further down (which PGlite and a stream would
- * report as a 500).
+ * Refuses a checkpoint txid the database cannot hold (a hostile or corrupted cursor, e.g. a
+ * stream's `lastEventId`) with core's xid8 rule: the caller's mistake is a 400 here, never a
+ * database error further down (which PGlite and a stream would report as a 500).
  */
 export function assertCheckpointTxid(txid: string): void {
-  if (!/^\d{1,20}$/.test(txid) || BigInt(txid) > MAX_XID8) {
+  const problem = txidSchema.safeParse(txid).error?.issues[0]?.message;
+  if (problem) {
     throw new TRPCError({
       code: 'BAD_REQUEST',
-      message: `Invalid checkpoint: txid ${txid.slice(0, 40)} is not a transaction id (0 to ${MAX_XID8})`,
+      message: `Invalid checkpoint: ${problem} (got ${txid.slice(0, 40)})`,
     });
   }
 }

@@ -74,7 +74,7 @@ describe.each(ENGINES)('order rules on push (%s)', (engine) => {
       expect((await update(paid, { ...paid, _deleted: true })).status).toBe(422);
       const reopened = await update(paid, { ...paid, status: 'open' });
       expect(reopened.status).toBe(422);
-      expect(reopened.message).toMatch(/cannot go from paid back to open/);
+      expect(reopened.message).toMatch(/cannot go from paid to open/);
       const closed = {
         ...paid,
         status: 'closed',
@@ -185,7 +185,7 @@ describe.each(ENGINES)('order rules on push (%s)', (engine) => {
         details: { deep: 'DEEP' },
       });
       expect(inDetails.status).toBe(400);
-      expect(inDetails.text).toMatch(/nested deeper|details/);
+      expect(inDetails.text).toMatch(/rows\.0\.newDocumentState/);
       expect((await fetch(`${server.url}/health/ready`)).status).toBe(200);
     });
 

@@ -23,21 +23,19 @@ function unprocessable(message: string): TRPCError {
  * the order satisfies `checkOrderInvariants` (totals recomputed, money adds up), its status only
  * moves along the lifecycle, and a frozen order (`FROZEN_STATUSES`: paid, closed, voided,
  * refunded) changes only in `MUTABLE_WHEN_FROZEN` (refunds, reprints, status history appended).
- * @returns the parsed order (for the approval checks), or null for a tombstone
  */
-export function checkOrderWrite(next: WireDocument, master: WireDocument | null): OrderDoc | null {
-  const order = next._deleted ? null : parseOrder(next);
-  if (order) {
-    const problems = checkOrderInvariants(order);
+export function checkOrderWrite(next: WireDocument, master: WireDocument | null): void {
+  if (!next._deleted) {
+    const problems = checkOrderInvariants(parseOrder(next));
     if (problems.length > 0)
       throw unprocessable(`Order ${next.id} is inconsistent: ${problems.slice(0, 5).join('; ')}`);
   }
-  if (!master) return order;
+  if (!master) return;
   const from = orderDocSchema.shape.status.safeParse(master.status);
   const to = orderDocSchema.shape.status.safeParse(next.status);
   if (from.success && to.success && !canReach(from.data, to.data))
-    throw unprocessable(`Order ${next.id} cannot go from ${from.data} back to ${to.data}`);
-  if (!from.success || !isFrozenStatus(from.data)) return order;
+    throw unprocessable(`Order ${next.id} cannot go from ${from.data} to ${to.data}`);
+  if (!from.success || !isFrozenStatus(from.data)) return;
   if (master._deleted !== next._deleted)
     throw unprocessable(`Order ${next.id} is ${from.data} and cannot be deleted`);
   const keys = new Set([...Object.keys(master), ...Object.keys(next)]);
@@ -53,7 +51,6 @@ export function checkOrderWrite(next: WireDocument, master: WireDocument | null)
       throw unprocessable(`Order ${next.id} is ${from.data}; "${key}" can only be appended to`);
     }
   }
-  return order;
 }
 
 function parseOrder(next: WireDocument): OrderDoc {

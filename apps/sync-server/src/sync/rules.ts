@@ -25,7 +25,8 @@ export function collectionOrThrow(name: string): SyncCollectionName {
 /**
  * Validates a document from the wire against its collection's core schema and returns it
  * normalized: RxDB meta removed, `_deleted` kept. Unknown fields are refused at every level (core's
- * schemas are strict; stripping them would leave the till with a different master state).
+ * nested schemas are strict; top-level keys are checked here), since stripping them would leave the
+ * till with a different master state.
  * The stored form is what the client sent, not the schema's output with defaults filled in, so
  * the client's `assumedMasterState` keeps matching.
  */
@@ -58,6 +59,13 @@ export function validateDocument(
       new DocumentIssues(issues),
     );
   }
+  // Document schemas strip unknown top-level keys (the till's stored documents carry RxDB meta);
+  // nested objects are strict. Stripping here would store a different document than the till
+  // holds, so unknown top-level fields are refused.
+  const known = parsed.data as Record<string, unknown>;
+  const unknown = Object.keys(source).filter((key) => !(key in known));
+  if (unknown.length > 0)
+    throw badDocument(where, `unknown field(s): ${unknown.slice(0, 5).join(', ')}`);
   return { ...source, _deleted: deleted } as WireDocument;
 }
 

@@ -1,4 +1,6 @@
+import { createClient } from './client';
 import { orderDoc } from './docs';
+import { pairTill, type TestServer } from './index';
 
 /** Who may call a procedure. */
 export type Access = 'public' | 'device' | 'user' | 'owner';
@@ -9,6 +11,31 @@ export interface ProcedureCase {
   access: Access;
   /** A well-formed input (for the authorization matrix). */
   input: unknown;
+}
+
+/**
+ * A bearer token per access level for a test server with the demo org: the owner's (also used
+ * for `user` procedures) and a till paired with `branchId`; `public` needs none.
+ */
+export async function accessTokens(
+  server: TestServer,
+  branchId: string,
+): Promise<Record<Access, string | undefined>> {
+  const anon = createClient(server.trpcUrl);
+  const owner = (
+    await anon.auth.signIn.mutate({
+      email: server.demo.owner.email,
+      password: server.demo.owner.password,
+    })
+  ).accessToken;
+  const cred = await pairTill(server.server, server.demo.orgId, branchId);
+  const device = (
+    await anon.auth.deviceToken.mutate({
+      deviceId: cred.deviceId,
+      deviceSecret: cred.deviceSecret,
+    })
+  ).accessToken;
+  return { public: undefined, owner, user: owner, device };
 }
 
 /** Every procedure of the AppRouter, with a valid input; the tests check this list is complete. */

@@ -33,7 +33,7 @@ export type KnownAuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
  * An append-only audit record (`auditEvents` collection): who did what, when,
  * on which till, and who approved it. Never updated after creation.
  */
-export const auditEventDocSchema = z.strictObject({
+export const auditEventDocSchema = z.object({
   ...branchDocumentBase(AUDIT_EVENT_SCHEMA_VERSION),
   type: nameSchema.min(1),
   at: epochMsSchema,

@@ -73,7 +73,7 @@ export const timeZoneSchema = z
  * A branch (restaurant location) of the organization (`branches` collection).
  * `branchId` equals `id` so replication can filter branch docs like any other.
  */
-export const branchDocSchema = z.strictObject({
+export const branchDocSchema = z.object({
   ...documentBase(BRANCH_SCHEMA_VERSION),
   branchId: idSchema,
   name: nameSchema.min(1),

@@ -13,7 +13,7 @@ const menuBase = documentBase(MENU_SCHEMA_VERSION);
 const sortSchema = z.number().int().min(-1_000_000).max(1_000_000);
 
 /** A tax class (`kind: 'taxClass'`): items reference it; lines snapshot its rate. */
-export const taxClassDocSchema = z.strictObject({
+export const taxClassDocSchema = z.object({
   ...menuBase,
   kind: z.literal('taxClass'),
   name: nameSchema.min(1),
@@ -24,7 +24,7 @@ export const taxClassDocSchema = z.strictObject({
 export type TaxClassDoc = z.infer<typeof taxClassDocSchema>;
 
 /** A kitchen/bar station (`kind: 'station'`): where a printed ticket goes. */
-export const stationDocSchema = z.strictObject({
+export const stationDocSchema = z.object({
   ...menuBase,
   kind: z.literal('station'),
   name: nameSchema.min(1),
@@ -33,7 +33,7 @@ export const stationDocSchema = z.strictObject({
 export type StationDoc = z.infer<typeof stationDocSchema>;
 
 /** A menu category (`kind: 'category'`), ordered by `sort`. */
-export const categoryDocSchema = z.strictObject({
+export const categoryDocSchema = z.object({
   ...menuBase,
   kind: z.literal('category'),
   name: nameSchema.min(1),
@@ -53,7 +53,7 @@ export type ModifierOption = z.infer<typeof modifierOptionSchema>;
 
 /** A modifier group (`kind: 'modifierGroup'`): pick between `min` and `max` options. */
 export const modifierGroupDocSchema = z
-  .strictObject({
+  .object({
     ...menuBase,
     kind: z.literal('modifierGroup'),
     name: nameSchema.min(1),
@@ -70,7 +70,7 @@ export const modifierGroupDocSchema = z
 export type ModifierGroupDoc = z.infer<typeof modifierGroupDocSchema>;
 
 /** A sellable item (`kind: 'item'`). `stationId: null` means nothing is printed in the kitchen. */
-export const itemDocSchema = z.strictObject({
+export const itemDocSchema = z.object({
   ...menuBase,
   kind: z.literal('item'),
   name: nameSchema.min(1),
@@ -115,7 +115,7 @@ export const BRANCH_OVERRIDE_SCHEMA_VERSION = 1;
  * price and/or availability (86'd). `null` fields inherit the menu item.
  * Conventional id: `${branchId}:${itemId}` so there is at most one per pair.
  */
-export const branchOverrideDocSchema = z.strictObject({
+export const branchOverrideDocSchema = z.object({
   ...branchDocumentBase(BRANCH_OVERRIDE_SCHEMA_VERSION),
   itemId: idSchema,
   price: nonNegativeMinorUnitsSchema.nullable().default(null),

@@ -4,12 +4,15 @@ import { STEAK, add, newOrder, testContext } from '../testing/fixtures';
 import {
   OrderError,
   addPayment,
+  applyDiscount,
   assertOrderInvariants,
   checkOrderInvariants,
   closeOrder,
   refund,
   sendToKitchen,
+  splitBill,
   voidLine,
+  voidOrder,
   type OrderDoc,
 } from './index';
 
@@ -167,7 +170,19 @@ describe('checkOrderInvariants', () => {
   });
 
   it('property: random sequences of core operations always yield consistent orders', () => {
-    const op = fc.constantFrom('add', 'send', 'void', 'pay', 'close', 'refund');
+    const op = fc.constantFrom(
+      'add',
+      'send',
+      'void',
+      'pay',
+      'close',
+      'refund',
+      'discount',
+      'voidOrder',
+      'split',
+      'refundLine',
+    );
+    const policy = { maxPercentBasisPoints: 1000, maxAmount: 500 };
     fc.assert(
       fc.property(fc.array(op, { maxLength: 15 }), fc.integer({ min: 1, max: 10 }), (ops, step) => {
         const t = testContext();
@@ -188,6 +203,39 @@ describe('checkOrderInvariants', () => {
             if (name === 'close') o = closeOrder(o, t.ctx);
             if (name === 'refund')
               o = refund(o, { amount: 1 + i, method: 'cash', reason: 'r', approvedBy: 'm' }, t.ctx);
+            if (name === 'refundLine' && o.lines[0])
+              o = refund(
+                o,
+                {
+                  lines: [{ lineId: o.lines[0].id, quantity: 1 }],
+                  method: 'card',
+                  reason: 'r',
+                  approvedBy: 'm',
+                },
+                t.ctx,
+              );
+            if (name === 'discount')
+              o = applyDiscount(
+                o,
+                {
+                  target: i % 2 || !o.lines[0] ? 'order' : { lineId: o.lines[0].id },
+                  value: { type: 'percent', basisPoints: 500 * (1 + (i % 4)) },
+                  approvedBy: i % 3 ? 'm' : null,
+                },
+                policy,
+                t.ctx,
+              );
+            if (name === 'voidOrder')
+              o = voidOrder(o, { reason: 'walked out', approvedBy: 'm' }, t.ctx);
+            if (name === 'split' && o.lines[0]) {
+              const { source, target } = splitBill(
+                o,
+                [{ lineId: o.lines[0].id, quantity: 1 }],
+                t.ctx,
+              );
+              expect(checkOrderInvariants(target)).toEqual([]);
+              o = source;
+            }
           } catch (e) {
             if (!(e instanceof Error && 'code' in e)) throw e;
           }

@@ -160,7 +160,7 @@ export type StatusChange = z.infer<typeof statusChangeSchema>;
  * `totals` is the till's snapshot of `computeOrderTotals(order)`; the server
  * recomputes and compares it.
  */
-export const orderDocSchema = z.strictObject({
+export const orderDocSchema = z.object({
   ...branchDocumentBase(ORDER_SCHEMA_VERSION),
   tillId: idSchema,
   /** Business day (`YYYY-MM-DD`, branch time zone) the ticket number belongs to. */

@@ -45,7 +45,7 @@ export type ShiftClose = z.infer<typeof shiftCloseSchema>;
  * A till shift (`shifts` collection): one cash drawer session from opening
  * float to counted close. Orders and payments reference it by `shiftId`.
  */
-export const shiftDocSchema = z.strictObject({
+export const shiftDocSchema = z.object({
   ...branchDocumentBase(SHIFT_SCHEMA_VERSION),
   tillId: idSchema,
   businessDay: isoDateSchema,

@@ -24,7 +24,7 @@ export const pinHashSchema = z
  * `branchId` is null; `branchIds` lists where they may work). Only a PIN hash
  * is replicated: never a PIN, never an owner password.
  */
-export const staffDocSchema = z.strictObject({
+export const staffDocSchema = z.object({
   ...documentBase(STAFF_SCHEMA_VERSION),
   name: nameSchema.min(1),
   role: staffRoleSchema,

@@ -6,16 +6,22 @@ import { idSchema } from '../common/document';
 const MAX_XID8 = 2n ** 64n - 1n;
 
 /**
+ * A Postgres transaction id (xid8) as a decimal string: it exceeds 2^53, and one outside its
+ * range must be refused before it reaches the database (which would answer with an error).
+ */
+export const txidSchema = z
+  .string()
+  .regex(/^\d{1,20}$/, 'txid must be a decimal xid8 string')
+  .refine((txid) => BigInt(txid) <= MAX_XID8, 'txid is beyond the largest xid8');
+
+/**
  * Server checkpoint: the Postgres transaction id (xid8, as a decimal string
  * because it exceeds 2^53) of the last document's write, plus its id to
  * break ties inside one transaction. `null` means "from the beginning".
  */
 export const checkpointSchema = z
   .strictObject({
-    txid: z
-      .string()
-      .regex(/^\d{1,20}$/, 'txid must be a decimal xid8 string')
-      .refine((txid) => BigInt(txid) <= MAX_XID8, 'txid is beyond the largest xid8'),
+    txid: txidSchema,
     id: idSchema,
   })
   .nullable();
