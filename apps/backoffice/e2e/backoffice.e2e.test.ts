@@ -320,6 +320,12 @@ describe('back office end to end', () => {
     expect(parsed.header).toEqual(['When', 'Action', 'By', 'Detail']);
     expect(parsed.rows.map((r) => r[1])).toEqual(actions);
     await screen('audit');
+    // In French: the catalogue's messages and its plural forms.
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { level: 1, name: 'Journal d’audit' }).waitFor();
+    expect(await page.getByRole('status').textContent()).toMatch(/^\d+ entrées?$/);
+    await page.getByRole('navigation').getByRole('link', { name: 'Carte' }).waitFor();
+    await page.getByLabel('Langue').selectOption('en');
   });
 
   it('signs out: the refresh token is revoked on the server', async () => {
