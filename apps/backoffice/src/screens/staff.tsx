@@ -32,6 +32,7 @@ export function StaffScreen() {
   const list = useQuery(trpc.owner.staff.list.queryOptions());
   const upsert = useMutation(trpc.owner.staff.upsert.mutationOptions());
   const [editing, setEditing] = useState<StaffMember | 'new' | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
   const members: StaffMember[] = (list.data ?? [])
     .map((d) => ({
       id: d.id,
@@ -55,6 +56,7 @@ export function StaffScreen() {
           {i18n.t('bo.staff.add')}
         </button>
       </div>
+      {listError && <FormMessage error>{listError}</FormMessage>}
       {editing && (
         <StaffForm
           member={editing === 'new' ? null : editing}
@@ -102,7 +104,7 @@ export function StaffScreen() {
                         branchIds: m.branchIds,
                         active: !m.active,
                       })
-                      .then(refresh)
+                      .then(refresh, (e: unknown) => setListError(formErrorOf(e).message))
                   }
                 >
                   {i18n.t(m.active ? 'bo.staff.deactivate' : 'bo.staff.activate', { name: m.name })}
