@@ -2,6 +2,7 @@ import { startTestServer, type TestServer } from '@comanda/sync-server/testing';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from './client';
+import { formErrorOf } from './errors';
 
 /** A Map behind the Storage methods the session uses (sessionStorage in the browser). */
 function memoryStorage() {
@@ -64,5 +65,18 @@ describe('back-office session against the real server', () => {
     expect((failed as TRPCClientError<never>).data).toMatchObject({ httpStatus: 401 });
     expect(session.user).toBeNull();
     expect(session.refreshToken).toBeNull();
+  });
+
+  it('maps the server’s 4xx issues to the fields a form shows', async () => {
+    const { client } = await signedIn();
+    const range = await client.reports.sales
+      .query({ range: { from: '2024-01-01', to: '2026-01-01' }, by: 'item' })
+      .catch((e: unknown) => formErrorOf(e, 'range.'));
+    expect(range).toMatchObject({ status: 400, fields: { to: 'At most 400 days per report' } });
+    const pin = await client.owner.staff.upsert
+      .mutate({ name: 'Zoé', role: 'cashier', branchIds: [server.demo.branchIds[0]!], pin: '12' })
+      .catch((e: unknown) => formErrorOf(e));
+    expect(pin).toMatchObject({ status: 400, fields: { pin: 'a PIN is 4 to 8 digits' } });
+    expect((await client.owner.staff.list.query()).some((s) => s.name === 'Zoé')).toBe(false);
   });
 });
