@@ -70,11 +70,11 @@ export function StaffScreen() {
       <table className="data">
         <TableHead
           columns={[
-            { label: i18n.t('bo.staff.name') },
-            { label: i18n.t('bo.staff.role') },
-            { label: i18n.t('bo.staff.branches') },
-            { label: i18n.t('bo.staff.status') },
-            { label: i18n.t('bo.staff.actions') },
+            'bo.staff.name',
+            'bo.staff.role',
+            'bo.staff.branches',
+            'bo.staff.status',
+            'bo.staff.actions',
           ]}
         />
         <tbody>
