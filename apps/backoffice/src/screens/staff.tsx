@@ -88,27 +88,31 @@ export function StaffScreen() {
                   {i18n.t(m.active ? 'bo.staff.active' : 'bo.staff.inactive')}
                 </span>
               </td>
-              <td className="actions">
-                <button type="button" onClick={() => setEditing(m)}>
-                  {i18n.t('bo.staff.edit', { name: m.name })}
-                </button>
-                <button
-                  type="button"
-                  disabled={upsert.isPending}
-                  onClick={() =>
-                    void upsert
-                      .mutateAsync({
-                        id: m.id,
-                        name: m.name,
-                        role: m.role,
-                        branchIds: m.branchIds,
-                        active: !m.active,
-                      })
-                      .then(refresh, (e: unknown) => setListError(formErrorOf(e).message))
-                  }
-                >
-                  {i18n.t(m.active ? 'bo.staff.deactivate' : 'bo.staff.activate', { name: m.name })}
-                </button>
+              <td>
+                <div className="actions">
+                  <button type="button" onClick={() => setEditing(m)}>
+                    {i18n.t('bo.staff.edit', { name: m.name })}
+                  </button>
+                  <button
+                    type="button"
+                    disabled={upsert.isPending}
+                    onClick={() =>
+                      void upsert
+                        .mutateAsync({
+                          id: m.id,
+                          name: m.name,
+                          role: m.role,
+                          branchIds: m.branchIds,
+                          active: !m.active,
+                        })
+                        .then(refresh, (e: unknown) => setListError(formErrorOf(e).message))
+                    }
+                  >
+                    {i18n.t(m.active ? 'bo.staff.deactivate' : 'bo.staff.activate', {
+                      name: m.name,
+                    })}
+                  </button>
+                </div>
               </td>
             </tr>
           ))}
