@@ -298,6 +298,29 @@ describe('back office end to end', () => {
     expect(rig.pageErrors).toEqual([]);
   });
 
+  it('edits a branch: a bad time zone is refused next to its field, a good change reaches the till', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Branches' }).click();
+    await page.getByRole('heading', { level: 1, name: `Branch · ${branchName}` }).waitFor();
+    const zone = page.getByLabel('Time zone');
+    await zone.fill('Europe/Atlantis');
+    await page.getByLabel('Receipt footer').fill('Merci, à bientôt !');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => zone.getAttribute('aria-invalid')).toBe('true');
+    const errorId = (await zone.getAttribute('aria-describedby'))!
+      .split(' ')
+      .find((id) => id.endsWith('-error'))!;
+    expect(await page.locator(`[id="${errorId}"]`).textContent()).toMatch(/IANA time zone/);
+    const before = (await pullAll(till, 'branches')).get(branchId)!;
+    expect(before.receiptFooter).not.toBe('Merci, à bientôt !');
+    await zone.fill('Europe/Paris');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved').waitFor();
+    await expect
+      .poll(async () => (await pullAll(till, 'branches')).get(branchId)?.receiptFooter)
+      .toBe('Merci, à bientôt !');
+    await screen('branches');
+  });
+
   it('lists the owner’s changes in the audit log and exports the page shown', async () => {
     await go('Audit log');
     const table = page.getByTestId('audit-table');
@@ -320,6 +343,12 @@ describe('back office end to end', () => {
     expect(parsed.header).toEqual(['When', 'Action', 'By', 'Detail']);
     expect(parsed.rows.map((r) => r[1])).toEqual(actions);
     await screen('audit');
+    // In French: the catalogue's messages and its plural forms.
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { level: 1, name: 'Journal d’audit' }).waitFor();
+    expect(await page.getByRole('status').textContent()).toMatch(/^\d+ entrées?$/);
+    await page.getByRole('navigation').getByRole('link', { name: 'Carte' }).waitFor();
+    await page.getByLabel('Langue').selectOption('en');
   });
 
   it('signs out: the refresh token is revoked on the server', async () => {

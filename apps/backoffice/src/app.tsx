@@ -15,6 +15,9 @@ const screens: Record<Route, ReturnType<typeof lazy>> = {
   '/staff': lazy(() => import('./screens/staff').then((m) => ({ default: m.StaffScreen }))),
   '/devices': lazy(() => import('./screens/devices').then((m) => ({ default: m.DevicesScreen }))),
   '/reports': lazy(() => import('./screens/reports').then((m) => ({ default: m.ReportsScreen }))),
+  '/branches': lazy(() =>
+    import('./screens/branches').then((m) => ({ default: m.BranchesScreen })),
+  ),
   '/audit': lazy(() => import('./screens/audit').then((m) => ({ default: m.AuditScreen }))),
 };
 

@@ -35,7 +35,7 @@ export function createApi(
           const response = await fetch(input, withToken(init));
           const href =
             typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-          const path = new URL(href, location.href).pathname;
+          const path = new URL(href, baseUrl).pathname;
           if (response.status !== 401 || path.startsWith('/trpc/auth.') || !session.refreshToken)
             return response;
           try {

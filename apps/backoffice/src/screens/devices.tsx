@@ -45,12 +45,12 @@ export function DevicesScreen() {
       <table className="data">
         <TableHead
           columns={[
-            { label: i18n.t('bo.devices.name') },
-            { label: i18n.t('bo.branch') },
-            { label: i18n.t('bo.devices.status') },
-            { label: i18n.t('bo.devices.lastSeen') },
-            { label: i18n.t('bo.devices.lastPush') },
-            { label: i18n.t('bo.devices.lastPull') },
+            'bo.devices.name',
+            'bo.branch',
+            'bo.devices.status',
+            'bo.devices.lastSeen',
+            'bo.devices.lastPush',
+            'bo.devices.lastPull',
             { label: i18n.t('bo.devices.behind'), numeric: true },
             { label: i18n.t('bo.devices.conflicts'), numeric: true },
             { label: i18n.t('bo.staff.actions'), hidden: true },

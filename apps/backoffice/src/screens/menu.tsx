@@ -76,11 +76,11 @@ export function MenuScreen() {
         <table className="data">
           <TableHead
             columns={[
-              { label: i18n.t('bo.menu.item') },
-              { label: i18n.t('bo.menu.category') },
+              'bo.menu.item',
+              'bo.menu.category',
               { label: i18n.t('bo.menu.basePrice'), numeric: true },
-              { label: i18n.t('bo.menu.branchPrice') },
-              { label: i18n.t('bo.menu.availability') },
+              'bo.menu.branchPrice',
+              'bo.menu.availability',
             ]}
           />
           <tbody>

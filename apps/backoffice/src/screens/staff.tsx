@@ -32,6 +32,7 @@ export function StaffScreen() {
   const list = useQuery(trpc.owner.staff.list.queryOptions());
   const upsert = useMutation(trpc.owner.staff.upsert.mutationOptions());
   const [editing, setEditing] = useState<StaffMember | 'new' | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
   const members: StaffMember[] = (list.data ?? [])
     .map((d) => ({
       id: d.id,
@@ -55,6 +56,7 @@ export function StaffScreen() {
           {i18n.t('bo.staff.add')}
         </button>
       </div>
+      {listError && <FormMessage error>{listError}</FormMessage>}
       {editing && (
         <StaffForm
           member={editing === 'new' ? null : editing}
@@ -68,11 +70,11 @@ export function StaffScreen() {
       <table className="data">
         <TableHead
           columns={[
-            { label: i18n.t('bo.staff.name') },
-            { label: i18n.t('bo.staff.role') },
-            { label: i18n.t('bo.staff.branches') },
-            { label: i18n.t('bo.staff.status') },
-            { label: i18n.t('bo.staff.actions') },
+            'bo.staff.name',
+            'bo.staff.role',
+            'bo.staff.branches',
+            'bo.staff.status',
+            'bo.staff.actions',
           ]}
         />
         <tbody>
@@ -86,27 +88,31 @@ export function StaffScreen() {
                   {i18n.t(m.active ? 'bo.staff.active' : 'bo.staff.inactive')}
                 </span>
               </td>
-              <td className="actions">
-                <button type="button" onClick={() => setEditing(m)}>
-                  {i18n.t('bo.staff.edit', { name: m.name })}
-                </button>
-                <button
-                  type="button"
-                  disabled={upsert.isPending}
-                  onClick={() =>
-                    void upsert
-                      .mutateAsync({
-                        id: m.id,
-                        name: m.name,
-                        role: m.role,
-                        branchIds: m.branchIds,
-                        active: !m.active,
-                      })
-                      .then(refresh)
-                  }
-                >
-                  {i18n.t(m.active ? 'bo.staff.deactivate' : 'bo.staff.activate', { name: m.name })}
-                </button>
+              <td>
+                <div className="actions">
+                  <button type="button" onClick={() => setEditing(m)}>
+                    {i18n.t('bo.staff.edit', { name: m.name })}
+                  </button>
+                  <button
+                    type="button"
+                    disabled={upsert.isPending}
+                    onClick={() =>
+                      void upsert
+                        .mutateAsync({
+                          id: m.id,
+                          name: m.name,
+                          role: m.role,
+                          branchIds: m.branchIds,
+                          active: !m.active,
+                        })
+                        .then(refresh, (e: unknown) => setListError(formErrorOf(e).message))
+                    }
+                  >
+                    {i18n.t(m.active ? 'bo.staff.deactivate' : 'bo.staff.activate', {
+                      name: m.name,
+                    })}
+                  </button>
+                </div>
               </td>
             </tr>
           ))}

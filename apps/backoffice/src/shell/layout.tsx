@@ -10,6 +10,7 @@ const NAV: readonly [Route, BackofficeKey][] = [
   ['/staff', 'bo.nav.staff'],
   ['/devices', 'bo.nav.devices'],
   ['/reports', 'bo.nav.reports'],
+  ['/branches', 'bo.nav.branches'],
   ['/audit', 'bo.nav.audit'],
 ];
 

@@ -1,7 +1,15 @@
 import { useEffect, useState } from 'react';
 
 /** The screens, by path. */
-export const ROUTES = ['/', '/menu', '/staff', '/devices', '/reports', '/audit'] as const;
+export const ROUTES = [
+  '/',
+  '/menu',
+  '/staff',
+  '/devices',
+  '/reports',
+  '/branches',
+  '/audit',
+] as const;
 export type Route = (typeof ROUTES)[number];
 
 function current(): Route {

@@ -1,3 +1,6 @@
+import type { BackofficeKey } from '@comanda/ui';
+import { useShell } from './context';
+
 /** A column heading; numeric columns are right-aligned like their cells. */
 export interface HeadingSpec {
   label: string;
@@ -6,12 +9,14 @@ export interface HeadingSpec {
   hidden?: boolean;
 }
 
-/** The `<thead>` of a data table. */
-export function TableHead({ columns }: { columns: readonly HeadingSpec[] }) {
+/** The `<thead>` of a data table; a plain message key is a text column with that heading. */
+export function TableHead({ columns }: { columns: readonly (HeadingSpec | BackofficeKey)[] }) {
+  const { i18n } = useShell();
+  const specs = columns.map((c) => (typeof c === 'string' ? { label: i18n.t(c) } : c));
   return (
     <thead>
       <tr>
-        {columns.map((c, i) => (
+        {specs.map((c, i) => (
           <th key={`${i}:${c.label}`} scope="col" className={c.numeric ? 'num' : undefined}>
             {c.hidden ? <span className="visually-hidden">{c.label}</span> : c.label}
           </th>

@@ -1,0 +1,97 @@
+import { branchDocSchema } from '@comanda/core';
+import type { BackofficeKey } from '@comanda/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTRPC } from '../api/client';
+import { formErrorOf, formErrorOfZod, type FormError } from '../api/errors';
+import { formattingBranch, useShell } from '../shell/context';
+import { Field, FormMessage } from '../shell/field';
+
+/** The fields of a branch this screen edits (the rest of the document is kept as it is). */
+const FIELDS = [
+  ['name', 'bo.branches.name'],
+  ['legalName', 'bo.branches.legalName'],
+  ['taxId', 'bo.branches.taxId'],
+  ['timeZone', 'bo.branches.timeZone'],
+  ['currency', 'bo.branches.currency'],
+  ['receiptFooter', 'bo.branches.footer'],
+] as const satisfies readonly (readonly [string, BackofficeKey])[];
+type EditedField = (typeof FIELDS)[number][0];
+
+/** A branch's name, receipt identity, time zone and currency (`owner.branches.upsert`). */
+export function BranchesScreen() {
+  const shell = useShell();
+  const trpc = useTRPC();
+  const list = useQuery(trpc.owner.branches.list.queryOptions());
+  const target = formattingBranch(shell);
+  const doc = list.data?.find((d) => d.id === target?.id);
+  if (!doc) return <p className="loading">{shell.i18n.t('bo.loading')}</p>;
+  // A new key per version: the form starts again from what the server holds after a save.
+  return <BranchForm key={`${doc.id}:${String(doc.updatedAt)}`} doc={doc} />;
+}
+
+function BranchForm({ doc }: { doc: Record<string, unknown> & { id: string } }) {
+  const { i18n } = useShell();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const upsert = useMutation(trpc.owner.branches.upsert.mutationOptions());
+  const [values, setValues] = useState<Record<EditedField, string>>(
+    () =>
+      Object.fromEntries(
+        FIELDS.map(([f]) => [f, typeof doc[f] === 'string' ? doc[f] : '']),
+      ) as Record<EditedField, string>,
+  );
+  const [error, setError] = useState<FormError | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    // The same schema the server validates the document with (time zone, currency code …).
+    const checked = branchDocSchema.safeParse({ ...doc, ...values });
+    if (!checked.success) return setError(formErrorOfZod(checked.error));
+    setError(null);
+    try {
+      await upsert.mutateAsync({ doc: checked.data });
+      setSaved(true);
+      await queryClient.invalidateQueries({ queryKey: trpc.owner.branches.list.queryKey() });
+    } catch (e) {
+      setError(formErrorOf(e, 'doc.'));
+    }
+  }
+
+  const fieldless = error && !FIELDS.some(([f]) => error.fields[f]);
+  return (
+    <section aria-labelledby="branch-title">
+      <h1 id="branch-title">
+        {i18n.t('bo.branches.title')} · {String(doc.name)}
+      </h1>
+      <form className="panel" onSubmit={(e) => void submit(e)} noValidate>
+        {FIELDS.map(([field, label]) => (
+          <Field
+            key={field}
+            label={i18n.t(label)}
+            error={error?.fields[field]}
+            hint={field === 'timeZone' ? i18n.t('bo.branches.timeZoneHint') : undefined}
+          >
+            {(p) => (
+              <input
+                {...p}
+                value={values[field]}
+                maxLength={field === 'receiptFooter' ? 500 : 200}
+                onChange={(e) => setValues({ ...values, [field]: e.target.value })}
+              />
+            )}
+          </Field>
+        ))}
+        {fieldless && <FormMessage error>{error.message}</FormMessage>}
+        {saved && <FormMessage>{i18n.t('bo.saved')}</FormMessage>}
+        <div className="buttons">
+          <button type="submit" className="primary" disabled={upsert.isPending}>
+            {i18n.t('bo.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
