@@ -43,12 +43,23 @@ export interface PrintWorkerOptions {
   probeIntervalMs?: number;
   /** Branch locale for the REPRINT / RE-ROUTED banners the worker adds. */
   locale?: string;
-  /** How often idle printers are asked for their status so problems show before a send (0 = never). */
+  /**
+   * Pause between rounds of status checks of idle printers (0 = never), so an unplugged printer
+   * shows "unreachable" within `statusIntervalMs` + the transport's connect timeout (1.5 s + 3 s
+   * by default: under the 5 s a kitchen needs), and a printer that comes back prints its waiting
+   * jobs at once instead of after their backoff.
+   */
   statusIntervalMs?: number;
 }
 
 /** Route prefix that addresses a printer directly. */
 const DIRECT = 'printer:';
+
+/** Health in which a printer takes jobs. */
+const READY: ReadonlySet<PrinterHealth> = new Set(['online', 'paper-near-end']);
+
+/** Default pause between status rounds of idle printers (see `statusIntervalMs`). */
+export const DEFAULT_STATUS_INTERVAL_MS = 1500;
 
 
 
@@ -75,7 +86,8 @@ export class PrintWorker {
   private readonly listeners = new Set<(e: PrintEvent) => void>();
   private readonly health = new Map<string, PrinterHealth>();
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private statusTimer: ReturnType<typeof setInterval> | null = null;
+  private statusTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly statusEvery: number;
   private pumping = false;
   private pumpAgain = false;
   private stopped = false;
@@ -86,6 +98,7 @@ export class PrintWorker {
     this.now = options.now ?? Date.now;
     this.backoff = { initialMs: 1000, maxMs: 60_000, factor: 2, ...options.backoff };
     this.probeIntervalMs = options.probeIntervalMs ?? 15_000;
+    this.statusEvery = options.statusIntervalMs ?? DEFAULT_STATUS_INTERVAL_MS;
   }
 
   /**
@@ -104,8 +117,7 @@ export class PrintWorker {
       await worker.needsAttention(job, 'unknown-after-restart', 'the till stopped while this job was being sent', 0);
     }
     worker.kick();
-    const every = options.statusIntervalMs ?? 30_000;
-    if (every > 0) worker.statusTimer = setInterval(() => void worker.watchIdlePrinters(), every);
+    worker.scheduleStatusRound();
     return worker;
   }
 
@@ -136,15 +148,43 @@ export class PrintWorker {
     }
   }
 
+  /** The next round starts once this one is over, so a slow printer never stacks up checks. */
+  private scheduleStatusRound(): void {
+    if (this.statusEvery <= 0 || this.stopped) return;
+    this.statusTimer = setTimeout(() => {
+      void this.watchIdlePrinters().finally(() => this.scheduleStatusRound());
+    }, this.statusEvery);
+  }
+
+  /** Checks every idle printer at once (one slow printer must not delay news of the others). */
   private async watchIdlePrinters(): Promise<void> {
-    for (const p of this.routing.printers) {
-      if (this.stopped || this.busy.has(p.id)) continue;
-      // Held busy meanwhile: many printers take one connection at a time.
-      this.busy.add(p.id);
-      await this.checkPrinter(p.id).catch(() => undefined); // reported through the event
-      this.busy.delete(p.id);
-    }
+    await Promise.all(
+      this.routing.printers.map(async (p) => {
+        if (this.stopped || this.busy.has(p.id)) return;
+        // Held busy meanwhile: many printers take one connection at a time.
+        this.busy.add(p.id);
+        const before = this.health.get(p.id);
+        try {
+          await this.checkPrinter(p.id).catch(() => undefined); // reported through the event
+        } finally {
+          this.busy.delete(p.id);
+        }
+        const now = this.health.get(p.id);
+        // Back from a problem: what waits for it prints now, not when its backoff runs out.
+        if (before !== undefined && !READY.has(before) && now !== undefined && READY.has(now)) await this.retryPrinter(p.id);
+      }),
+    ).catch((e: unknown) => this.emit({ type: 'store-error', message: errorText(e) }));
     this.kick();
+  }
+
+  /** Queued jobs that would print on this printer become due now. */
+  private async retryPrinter(printerId: string): Promise<void> {
+    const now = this.now();
+    for (const job of await this.options.store.list(['queued'])) {
+      if (job.nextAttemptAt > now && this.target(job.route).printer?.id === printerId) {
+        await this.save({ ...job, nextAttemptAt: now, updatedAt: now }, false);
+      }
+    }
   }
 
   /** Subscribes to job, printer and route events; returns an unsubscribe function. */
@@ -273,7 +313,7 @@ export class PrintWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    if (this.statusTimer) clearInterval(this.statusTimer);
+    if (this.statusTimer) clearTimeout(this.statusTimer);
     await Promise.all([...this.inflight]);
   }
 
