@@ -3,6 +3,7 @@ import { labelsFor } from '../layout/labels';
 import type { PrinterTransport } from '../transport/tcp';
 import { statusProblem, type PrinterStatus } from '../transport/status';
 import { attemptPrint, healthOf, type PrinterHealth } from './attempt';
+import { QueuedIndex, type QueuedEntry } from './queued-index';
 import { encodeFor, RoutingConfigSchema, type PrinterDefinition, type RoutingConfig, type RoutingConfigInput } from './routing';
 import {
   NewPrintJobSchema,
@@ -85,6 +86,7 @@ export class PrintWorker {
   private readonly inflight = new Set<Promise<void>>();
   private readonly listeners = new Set<(e: PrintEvent) => void>();
   private readonly health = new Map<string, PrinterHealth>();
+  private readonly queued = new QueuedIndex();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private statusTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly statusEvery: number;
@@ -226,6 +228,7 @@ export class PrintWorker {
       expiresAt: parsed.expiresAt ?? null,
     };
     const stored = await this.options.store.insertIfAbsent(job);
+    this.queued.track(stored);
     if (stored.seq === job.seq) this.emit({ type: 'job', job: stored });
     this.kick();
     return stored;
@@ -341,6 +344,7 @@ export class PrintWorker {
 
   private async save(job: PrintJob, announce = true): Promise<void> {
     await this.options.store.put(job);
+    this.queued.track(job);
     if (announce) this.emit({ type: 'job', job });
   }
 
@@ -353,6 +357,7 @@ export class PrintWorker {
     this.pumping = true;
     void this.pump()
       .catch((e: unknown) => {
+        this.queued.markStale();
         this.emit({ type: 'store-error', message: errorText(e) });
         this.schedule(this.now() + this.backoff.initialMs); // try again; jobs are still on disk
       })
@@ -377,36 +382,47 @@ export class PrintWorker {
   /** Starts the head job of every idle printer; jobs behind a waiting head wait too (strict order). */
   private async pump(): Promise<void> {
     await this.probeFailedOverPrimaries();
-    const queued = await this.options.store.list(['queued']);
-    const heads = new Map<string, { job: PrintJob; printer: PrinterDefinition; reroutedFrom: PrinterDefinition | null }>();
-    for (const job of queued) {
+    await this.queued.ensure(this.options.store);
+    const heads = new Map<string, { entry: QueuedEntry; printer: PrinterDefinition; reroutedFrom: PrinterDefinition | null }>();
+    for (const entry of this.queued.inOrder()) {
       // A drawer kick nobody is waiting for any more must not pop the drawer open later.
-      if (job.expiresAt !== null && job.expiresAt <= this.now()) {
-        await this.save({ ...job, state: 'dismissed', lastError: EXPIRED_BEFORE_SENDING, updatedAt: this.now() });
+      if (entry.expiresAt !== null && entry.expiresAt <= this.now()) {
+        const job = await this.options.store.get(entry.id);
+        if (job?.state === 'queued') await this.save({ ...job, state: 'dismissed', lastError: EXPIRED_BEFORE_SENDING, updatedAt: this.now() });
+        else this.queued.forget(entry.id);
         continue;
       }
-      const { printer, reroutedFrom } = this.target(job.route);
-      if (!printer || heads.has(printer.id) || this.cancelling.has(job.id)) continue;
-      heads.set(printer.id, { job, printer, reroutedFrom });
+      const { printer, reroutedFrom } = this.target(entry.route);
+      if (!printer || heads.has(printer.id) || this.cancelling.has(entry.id)) continue;
+      heads.set(printer.id, { entry, printer, reroutedFrom });
     }
     let wake = Infinity;
     const now = this.now();
-    for (const { job, printer, reroutedFrom } of heads.values()) {
+    for (const { entry, printer, reroutedFrom } of heads.values()) {
       if (this.busy.has(printer.id)) continue;
-      if (job.nextAttemptAt > now) {
-        wake = Math.min(wake, job.nextAttemptAt);
+      if (entry.nextAttemptAt > now) {
+        wake = Math.min(wake, entry.nextAttemptAt);
         continue;
       }
+      // Claimed before any await: a cancel now is refused, and no other pump starts it.
       this.busy.add(printer.id);
-      this.inFlightJobs.add(job.id);
-      const run = this.send(job, printer, reroutedFrom)
-        .catch((e: unknown) => this.emit({ type: 'store-error', message: errorText(e) }))
+      this.inFlightJobs.add(entry.id);
+      const run = this.options.store
+        .get(entry.id)
+        .then((job) => {
+          if (job?.state === 'queued') return this.send(job, printer, reroutedFrom);
+          this.queued.forget(entry.id);
+        })
+        .catch((e: unknown) => {
+          this.queued.markStale();
+          this.emit({ type: 'store-error', message: errorText(e) });
+        })
         .finally(() => {
-        this.busy.delete(printer.id);
-        this.inFlightJobs.delete(job.id);
-        this.inflight.delete(run);
-        this.kick();
-      });
+          this.busy.delete(printer.id);
+          this.inFlightJobs.delete(entry.id);
+          this.inflight.delete(run);
+          this.kick();
+        });
       this.inflight.add(run);
     }
     if (this.failedOver.size > 0) wake = Math.min(wake, now + this.probeIntervalMs);
