@@ -12,7 +12,13 @@ export {
   EXPIRED_BEFORE_SENDING,
 } from './types';
 export type { PrintJob, NewPrintJob, JobState, AttentionReason, PrintJobStore } from './types';
-export { PrinterDefinitionSchema, RoutingConfigSchema, routingFromBranchPrinters, encodeFor, testPageBytes } from './routing';
+export {
+  PrinterDefinitionSchema,
+  RoutingConfigSchema,
+  routingFromBranchPrinters,
+  encodeFor,
+  testPageBytes,
+} from './routing';
 export type { PrinterDefinition, RoutingConfig, RoutingConfigInput } from './routing';
 export { jobsForPrintRequest } from './print-requests';
 export { remoteTransport, RemotePrinterError } from './remote-transport';

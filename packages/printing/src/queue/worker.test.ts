@@ -292,7 +292,7 @@ describe('store failures', () => {
     const flaky: PrintJobStore = {
       insertIfAbsent: (j) => disk.insertIfAbsent(j),
       put: (j) => disk.put(j),
-      get: (id) => disk.get(id),
+      get: (id) => (failures-- > 0 ? Promise.reject(new Error('database is closed')) : disk.get(id)),
       list: (s) => (s && failures-- > 0 ? Promise.reject(new Error('database is closed')) : disk.list(s)),
     };
     const events: PrintEvent[] = [];

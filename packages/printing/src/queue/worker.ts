@@ -3,6 +3,7 @@ import { labelsFor } from '../layout/labels';
 import type { PrinterTransport } from '../transport/tcp';
 import { statusProblem, type PrinterStatus } from '../transport/status';
 import { attemptPrint, healthOf, type PrinterHealth } from './attempt';
+import { QueuedIndex, type QueuedEntry } from './queued-index';
 import { encodeFor, RoutingConfigSchema, type PrinterDefinition, type RoutingConfig, type RoutingConfigInput } from './routing';
 import {
   NewPrintJobSchema,
@@ -43,12 +44,23 @@ export interface PrintWorkerOptions {
   probeIntervalMs?: number;
   /** Branch locale for the REPRINT / RE-ROUTED banners the worker adds. */
   locale?: string;
-  /** How often idle printers are asked for their status so problems show before a send (0 = never). */
+  /**
+   * Pause between rounds of status checks of idle printers (0 = never), so an unplugged printer
+   * shows "unreachable" within `statusIntervalMs` + the transport's connect timeout (1.5 s + 3 s
+   * by default: under the 5 s a kitchen needs), and a printer that comes back prints its waiting
+   * jobs at once instead of after their backoff.
+   */
   statusIntervalMs?: number;
 }
 
 /** Route prefix that addresses a printer directly. */
 const DIRECT = 'printer:';
+
+/** Health in which a printer takes jobs. */
+const READY: ReadonlySet<PrinterHealth> = new Set(['online', 'paper-near-end']);
+
+/** Default pause between status rounds of idle printers (see `statusIntervalMs`). */
+export const DEFAULT_STATUS_INTERVAL_MS = 1500;
 
 
 
@@ -74,8 +86,10 @@ export class PrintWorker {
   private readonly inflight = new Set<Promise<void>>();
   private readonly listeners = new Set<(e: PrintEvent) => void>();
   private readonly health = new Map<string, PrinterHealth>();
+  private readonly queued = new QueuedIndex();
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private statusTimer: ReturnType<typeof setInterval> | null = null;
+  private statusTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly statusEvery: number;
   private pumping = false;
   private pumpAgain = false;
   private stopped = false;
@@ -86,6 +100,7 @@ export class PrintWorker {
     this.now = options.now ?? Date.now;
     this.backoff = { initialMs: 1000, maxMs: 60_000, factor: 2, ...options.backoff };
     this.probeIntervalMs = options.probeIntervalMs ?? 15_000;
+    this.statusEvery = options.statusIntervalMs ?? DEFAULT_STATUS_INTERVAL_MS;
   }
 
   /**
@@ -104,8 +119,7 @@ export class PrintWorker {
       await worker.needsAttention(job, 'unknown-after-restart', 'the till stopped while this job was being sent', 0);
     }
     worker.kick();
-    const every = options.statusIntervalMs ?? 30_000;
-    if (every > 0) worker.statusTimer = setInterval(() => void worker.watchIdlePrinters(), every);
+    worker.scheduleStatusRound();
     return worker;
   }
 
@@ -136,15 +150,43 @@ export class PrintWorker {
     }
   }
 
+  /** The next round starts once this one is over, so a slow printer never stacks up checks. */
+  private scheduleStatusRound(): void {
+    if (this.statusEvery <= 0 || this.stopped) return;
+    this.statusTimer = setTimeout(() => {
+      void this.watchIdlePrinters().finally(() => this.scheduleStatusRound());
+    }, this.statusEvery);
+  }
+
+  /** Checks every idle printer at once (one slow printer must not delay news of the others). */
   private async watchIdlePrinters(): Promise<void> {
-    for (const p of this.routing.printers) {
-      if (this.stopped || this.busy.has(p.id)) continue;
-      // Held busy meanwhile: many printers take one connection at a time.
-      this.busy.add(p.id);
-      await this.checkPrinter(p.id).catch(() => undefined); // reported through the event
-      this.busy.delete(p.id);
-    }
+    await Promise.all(
+      this.routing.printers.map(async (p) => {
+        if (this.stopped || this.busy.has(p.id)) return;
+        // Held busy meanwhile: many printers take one connection at a time.
+        this.busy.add(p.id);
+        const before = this.health.get(p.id);
+        try {
+          await this.checkPrinter(p.id).catch(() => undefined); // reported through the event
+        } finally {
+          this.busy.delete(p.id);
+        }
+        const now = this.health.get(p.id);
+        // Back from a problem: what waits for it prints now, not when its backoff runs out.
+        if (before !== undefined && !READY.has(before) && now !== undefined && READY.has(now)) await this.retryPrinter(p.id);
+      }),
+    ).catch((e: unknown) => this.emit({ type: 'store-error', message: errorText(e) }));
     this.kick();
+  }
+
+  /** Queued jobs that would print on this printer become due now. */
+  private async retryPrinter(printerId: string): Promise<void> {
+    const now = this.now();
+    for (const job of await this.options.store.list(['queued'])) {
+      if (job.nextAttemptAt > now && this.target(job.route).printer?.id === printerId) {
+        await this.save({ ...job, nextAttemptAt: now, updatedAt: now }, false);
+      }
+    }
   }
 
   /** Subscribes to job, printer and route events; returns an unsubscribe function. */
@@ -186,6 +228,7 @@ export class PrintWorker {
       expiresAt: parsed.expiresAt ?? null,
     };
     const stored = await this.options.store.insertIfAbsent(job);
+    this.queued.track(stored);
     if (stored.seq === job.seq) this.emit({ type: 'job', job: stored });
     this.kick();
     return stored;
@@ -273,7 +316,7 @@ export class PrintWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    if (this.statusTimer) clearInterval(this.statusTimer);
+    if (this.statusTimer) clearTimeout(this.statusTimer);
     await Promise.all([...this.inflight]);
   }
 
@@ -301,6 +344,7 @@ export class PrintWorker {
 
   private async save(job: PrintJob, announce = true): Promise<void> {
     await this.options.store.put(job);
+    this.queued.track(job);
     if (announce) this.emit({ type: 'job', job });
   }
 
@@ -313,6 +357,7 @@ export class PrintWorker {
     this.pumping = true;
     void this.pump()
       .catch((e: unknown) => {
+        this.queued.markStale();
         this.emit({ type: 'store-error', message: errorText(e) });
         this.schedule(this.now() + this.backoff.initialMs); // try again; jobs are still on disk
       })
@@ -337,36 +382,47 @@ export class PrintWorker {
   /** Starts the head job of every idle printer; jobs behind a waiting head wait too (strict order). */
   private async pump(): Promise<void> {
     await this.probeFailedOverPrimaries();
-    const queued = await this.options.store.list(['queued']);
-    const heads = new Map<string, { job: PrintJob; printer: PrinterDefinition; reroutedFrom: PrinterDefinition | null }>();
-    for (const job of queued) {
+    await this.queued.ensure(this.options.store);
+    const heads = new Map<string, { entry: QueuedEntry; printer: PrinterDefinition; reroutedFrom: PrinterDefinition | null }>();
+    for (const entry of this.queued.inOrder()) {
       // A drawer kick nobody is waiting for any more must not pop the drawer open later.
-      if (job.expiresAt !== null && job.expiresAt <= this.now()) {
-        await this.save({ ...job, state: 'dismissed', lastError: EXPIRED_BEFORE_SENDING, updatedAt: this.now() });
+      if (entry.expiresAt !== null && entry.expiresAt <= this.now()) {
+        const job = await this.options.store.get(entry.id);
+        if (job?.state === 'queued') await this.save({ ...job, state: 'dismissed', lastError: EXPIRED_BEFORE_SENDING, updatedAt: this.now() });
+        else this.queued.forget(entry.id);
         continue;
       }
-      const { printer, reroutedFrom } = this.target(job.route);
-      if (!printer || heads.has(printer.id) || this.cancelling.has(job.id)) continue;
-      heads.set(printer.id, { job, printer, reroutedFrom });
+      const { printer, reroutedFrom } = this.target(entry.route);
+      if (!printer || heads.has(printer.id) || this.cancelling.has(entry.id)) continue;
+      heads.set(printer.id, { entry, printer, reroutedFrom });
     }
     let wake = Infinity;
     const now = this.now();
-    for (const { job, printer, reroutedFrom } of heads.values()) {
+    for (const { entry, printer, reroutedFrom } of heads.values()) {
       if (this.busy.has(printer.id)) continue;
-      if (job.nextAttemptAt > now) {
-        wake = Math.min(wake, job.nextAttemptAt);
+      if (entry.nextAttemptAt > now) {
+        wake = Math.min(wake, entry.nextAttemptAt);
         continue;
       }
+      // Claimed before any await: a cancel now is refused, and no other pump starts it.
       this.busy.add(printer.id);
-      this.inFlightJobs.add(job.id);
-      const run = this.send(job, printer, reroutedFrom)
-        .catch((e: unknown) => this.emit({ type: 'store-error', message: errorText(e) }))
+      this.inFlightJobs.add(entry.id);
+      const run = this.options.store
+        .get(entry.id)
+        .then((job) => {
+          if (job?.state === 'queued') return this.send(job, printer, reroutedFrom);
+          this.queued.forget(entry.id);
+        })
+        .catch((e: unknown) => {
+          this.queued.markStale();
+          this.emit({ type: 'store-error', message: errorText(e) });
+        })
         .finally(() => {
-        this.busy.delete(printer.id);
-        this.inFlightJobs.delete(job.id);
-        this.inflight.delete(run);
-        this.kick();
-      });
+          this.busy.delete(printer.id);
+          this.inFlightJobs.delete(entry.id);
+          this.inflight.delete(run);
+          this.kick();
+        });
       this.inflight.add(run);
     }
     if (this.failedOver.size > 0) wake = Math.min(wake, now + this.probeIntervalMs);

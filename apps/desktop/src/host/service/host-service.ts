@@ -37,6 +37,13 @@ export function createHostService(options: HostServiceOptions): HostService {
   const printers = options.printers ?? hostPrinters();
   const settingsFile = new JsonFile(join(options.dataDir, 'device.json'), deviceSettingsSchema, defaultDeviceSettings);
   const printersFile = new JsonFile(join(options.dataDir, 'printers.json'), z.array(printerConfigSchema), []);
+  // Read once, then kept in step by printers.save (the only writer): a print job does not read
+  // the disk to find its printer.
+  let printersCache: Promise<PrinterConfig[]> | null = null;
+  const savedPrinters = (): Promise<PrinterConfig[]> => (printersCache ??= printersFile.read().catch((e: unknown) => {
+    printersCache = null;
+    throw e;
+  }));
   const logPath = join(options.dataDir, 'logs', 'till.log');
   const ring: StoredLogEntry[] = [];
   const launchId = randomUUID();
@@ -52,7 +59,7 @@ export function createHostService(options: HostServiceOptions): HostService {
   }
 
   async function findPrinter(printerId: string, endpoint?: { host: string; port: number }): Promise<PrinterConfig> {
-    const printer = (await printersFile.read()).find((p) => p.id === printerId);
+    const printer = (await savedPrinters()).find((p) => p.id === printerId);
     // A branch printer the device has not saved: the renderer passes its address.
     if (!printer && endpoint) return printerConfigSchema.parse({ id: printerId, name: printerId, ...endpoint });
     if (!printer) throw new HostOperationError(`No printer with id "${printerId}" is configured`, 'PRINTER_NOT_FOUND');
@@ -73,11 +80,12 @@ export function createHostService(options: HostServiceOptions): HostService {
       settingsChain = next.catch(() => undefined);
       return next;
     },
-    'printers.list': () => printersFile.read(),
+    'printers.list': () => savedPrinters(),
     'printers.save': async ({ printers }) => {
       const ids = new Set(printers.map((p) => p.id));
       if (ids.size !== printers.length) throw new HostOperationError('Two printers share the same id', 'IO_ERROR');
       await printersFile.write(printers);
+      printersCache = Promise.resolve(printers);
       return printers;
     },
     'printers.submit': async ({ printerId, endpoint, jobId, statusQueries, bytesBase64 }) => {
@@ -91,7 +99,8 @@ export function createHostService(options: HostServiceOptions): HostService {
         await log({ level: 'warn', message: 'print job failed', context: { jobId, printerId, bytesWritten: details?.bytesWritten ?? null, phase: details?.phase ?? null }, at: now(), source: 'host' });
         throw error;
       }
-      await log({ level: 'info', message: `print job ${completion.kind}`, context: { jobId, printerId, bytesSent: bytes.byteLength, confirmation: completion.confirmation }, at: now(), source: 'host' });
+      // Not awaited: the job's outcome is known, and the till should not wait for the disk to hear it.
+      void log({ level: 'info', message: `print job ${completion.kind}`, context: { jobId, printerId, bytesSent: bytes.byteLength, confirmation: completion.confirmation }, at: now(), source: 'host' }).catch(() => undefined);
       return { jobId, printerId, bytesSent: bytes.byteLength, completedAt: now(), completion };
     },
     'printers.status': async ({ printerId, endpoint }) => printers.status(await findPrinter(printerId, endpoint), now()),

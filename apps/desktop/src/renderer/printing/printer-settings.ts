@@ -28,7 +28,9 @@ export function configFromSetting(s: PrinterSetting): PrinterConfig {
     transport: s.transport,
     host: s.transport === 'tcp' ? s.host : '',
     port: s.port,
-    ...(s.transport === 'serial' ? { serialPath: s.serialPath, baudRate: s.baudRate as PrinterConfig['baudRate'] } : {}),
+    ...(s.transport === 'serial'
+      ? { serialPath: s.serialPath, baudRate: s.baudRate as PrinterConfig['baudRate'] }
+      : {}),
     stations: [...s.stations],
     paperWidth: s.columns === 32 ? 58 : 80,
     columns: s.columns,

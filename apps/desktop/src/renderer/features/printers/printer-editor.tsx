@@ -40,6 +40,26 @@ export function PrinterEditor({
       </p>
     ) : null;
   };
+  /** A typed address (host name, device path): no autocomplete or spell check. */
+  const textField = (
+    field: 'host' | 'serialPath',
+    label: string,
+    extra: { inputMode?: 'url'; placeholder?: string },
+  ) => (
+    <div className="cmd-field">
+      <label htmlFor={`${formId}-${field}`}>{label}</label>
+      <input
+        {...fieldProps(field)}
+        {...extra}
+        value={draft[field]}
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(e) => s.change({ [field]: e.target.value })}
+      />
+      {fieldError(field)}
+    </div>
+  );
+
   const routeChecks = (list: 'stations' | 'backupStations', legend: string, help?: string) => (
     <fieldset className="cmd-field cmd-route-checks">
       <legend>{legend}</legend>
@@ -122,18 +142,7 @@ export function PrinterEditor({
           </div>
           {draft.transport === 'tcp' ? (
             <>
-              <div className="cmd-field">
-                <label htmlFor={`${formId}-host`}>{t('printers.form.host')}</label>
-                <input
-                  {...fieldProps('host')}
-                  value={draft.host}
-                  autoComplete="off"
-                  spellCheck={false}
-                  inputMode="url"
-                  onChange={(e) => s.change({ host: e.target.value })}
-                />
-                {fieldError('host')}
-              </div>
+              {textField('host', t('printers.form.host'), { inputMode: 'url' })}
               <div className="cmd-field">
                 <label htmlFor={`${formId}-port`}>{t('printers.form.port')}</label>
                 <input
@@ -151,18 +160,9 @@ export function PrinterEditor({
             </>
           ) : (
             <>
-              <div className="cmd-field">
-                <label htmlFor={`${formId}-serialPath`}>{t('printers.form.serialPath')}</label>
-                <input
-                  {...fieldProps('serialPath')}
-                  value={draft.serialPath}
-                  autoComplete="off"
-                  spellCheck={false}
-                  placeholder="/dev/ttyUSB0"
-                  onChange={(e) => s.change({ serialPath: e.target.value })}
-                />
-                {fieldError('serialPath')}
-              </div>
+              {textField('serialPath', t('printers.form.serialPath'), {
+                placeholder: '/dev/ttyUSB0',
+              })}
               <div className="cmd-field">
                 <label htmlFor={`${formId}-baudRate`}>{t('printers.form.baudRate')}</label>
                 <select

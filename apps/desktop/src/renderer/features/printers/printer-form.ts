@@ -17,7 +17,8 @@ export interface PrinterDraft {
   backupStations: string[];
 }
 
-export type PrinterField = 'name' | 'host' | 'port' | 'serialPath' | 'baudRate' | 'columns' | 'codepage' | 'stations';
+export type PrinterField =
+  'name' | 'host' | 'port' | 'serialPath' | 'baudRate' | 'columns' | 'codepage' | 'stations';
 
 /** Per field, what the person should do (an i18n key), plus the schema's own words for the log. */
 export type FieldErrors = Partial<Record<PrinterField, { key: MessageKey; detail: string }>>;
