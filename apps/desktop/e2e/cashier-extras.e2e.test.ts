@@ -28,7 +28,7 @@ describe('cashier extras in Chromium: barcode, bill, kitchen reprint, void a who
     await logInAndOpenShift(page, '1357', 10000);
     await page.getByLabel('Table', { exact: true }).fill('8');
     await page.getByRole('button', { name: 'Dine in' }).click();
-    await page.getByText('Ticket 1 · Table 8').waitFor();
+    await page.getByText('Ticket A-1 · Table 8').waitFor();
 
     // A keyboard-wedge scanner types the cola's EAN-13 (synced from the server's menu) and Enter.
     // The keys are dispatched in the page in one burst, as fast as a scanner types them: one

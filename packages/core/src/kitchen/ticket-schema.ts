@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { epochMsSchema, idSchema } from '../common/document';
+import { ticketCodeSchema } from '../orders/ticket-number';
 
 /** A line as printed on a kitchen ticket (quantity is the delta for this ticket). */
 export const kitchenTicketLineSchema = z.object({
@@ -27,6 +28,8 @@ export const kitchenTicketSchema = z.object({
   kind: z.enum(['order', 'void', 'fire']),
   orderId: idSchema,
   ticketNumber: z.number().int().positive(),
+  /** The till's code; the ticket reads `ticketLabel(...)` ("A-12"). */
+  ticketCode: ticketCodeSchema.default(''),
   orderType: z.enum(['dineIn', 'takeaway']),
   table: z.string().nullable(),
   covers: z.number().int().positive().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ticketCodeSchema } from './ticket-number';
 import { branchDocumentBase, epochMsSchema, idSchema, isoDateSchema } from '../common/document';
 import { currencyCodeSchema } from '../money/currency';
 import { minorUnitsSchema, nonNegativeMinorUnitsSchema } from '../money/money';
@@ -159,6 +160,8 @@ export const orderDocSchema = z.object({
   businessDay: isoDateSchema,
   /** Human ticket number, per till per business day, starting at 1. */
   ticketNumber: z.number().int().positive(),
+  /** The till's code ("A"): with the number, unique in the branch and business day ("A-12"). */
+  ticketCode: ticketCodeSchema.default(''),
   shiftId: idSchema.nullable().default(null),
   type: orderTypeSchema,
   table: z.string().nullable().default(null),

@@ -28,6 +28,7 @@ const credentialOutput = z.object({
   orgId: z.string(),
   branchId: z.string(),
   branchName: z.string(),
+  tillCode: z.string(),
 });
 const tokenOutput = z.object({ accessToken: z.string(), expiresAt: z.number() });
 
@@ -137,5 +138,6 @@ export async function redeemPairingCode(serverUrl: string, code: string, tillNam
     deviceSecret: credential.deviceSecret,
     orgId: credential.orgId,
     branchId: credential.branchId,
+    tillCode: credential.tillCode,
   };
 }
