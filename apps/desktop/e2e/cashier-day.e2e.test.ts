@@ -52,7 +52,7 @@ describe("the cashier's day, offline, in Chromium", () => {
     // Dine-in, table 12, 2 covers: a steak with modifiers and an espresso.
     await page.getByLabel('Table', { exact: true }).fill('12');
     await page.getByRole('button', { name: 'Dine in' }).click();
-    await page.getByText('Ticket 1 · Table 12').waitFor();
+    await page.getByText('Ticket A-1 · Table 12').waitFor();
     expect(await axeProblems(page)).toEqual([]);
     await page.getByRole('button', { name: 'Plats' }).click();
     await page.getByRole('button', { name: /^Entrecôte/ }).click();

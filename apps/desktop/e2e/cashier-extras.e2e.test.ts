@@ -28,7 +28,7 @@ describe('cashier extras in Chromium: barcode, bill, kitchen reprint, void a who
     await logInAndOpenShift(page, '1357', 10000);
     await page.getByLabel('Table', { exact: true }).fill('8');
     await page.getByRole('button', { name: 'Dine in' }).click();
-    await page.getByText('Ticket 1 · Table 8').waitFor();
+    await page.getByText('Ticket A-1 · Table 8').waitFor();
 
     // A keyboard-wedge scanner types the cola's EAN-13 (synced from the server's menu) and Enter.
     // The keys are dispatched in the page in one burst, as fast as a scanner types them: one
@@ -59,6 +59,8 @@ describe('cashier extras in Chromium: barcode, bill, kitchen reprint, void a who
     const sent = await nextDocuments(printer, seen, 2);
     expect(sent.filter((d) => /Soupe/.test(d.text) && !/Cola/.test(d.text))).toHaveLength(1);
     expect(sent.filter((d) => /Cola/.test(d.text) && !/Soupe/.test(d.text))).toHaveLength(1);
+    // On paper as on screen: the till's code and the number (unique in the branch and day).
+    expect(sent.every((d) => d.text.includes('#A-1'))).toBe(true);
 
     // The bar lost its ticket: reprint it (only the bar's), marked REPRINT.
     seen = printer.documents.length;
@@ -71,7 +73,7 @@ describe('cashier extras in Chromium: barcode, bill, kitchen reprint, void a who
     // The table leaves: void the whole order with a reason and the manager's PIN.
     seen = printer.documents.length;
     await page.getByRole('button', { name: 'Void order' }).click();
-    const reason = page.getByRole('alertdialog', { name: 'Void ticket 1' });
+    const reason = page.getByRole('alertdialog', { name: 'Void ticket A-1' });
     await reason.getByLabel('Reason').fill('table left');
     await reason.getByRole('button', { name: 'Confirm' }).click();
     await page.getByRole('heading', { name: 'Manager approval' }).waitFor();

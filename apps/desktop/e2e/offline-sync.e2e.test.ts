@@ -1,4 +1,5 @@
 import { computeOrderTotals, orderDocSchema, type OrderDoc } from '@comanda/core';
+import { ticketLabel } from '@comanda/core/orders';
 import { describe, expect, it } from 'vitest';
 import { killBrowser, openTill } from './support/chromium.js';
 import { addItem, historyTickets, payCash, poll, startTakeaway, waitSaved } from './support/cashier.js';
@@ -92,9 +93,11 @@ describe('offline till, end to end in Chromium, through the cashier screens', ()
     // Exactly once, whole, with totals the server agrees with.
     const onServer: OrderDoc[] = (await shop().serverOrders()).map((raw) => orderDocSchema.parse(raw));
     expect(new Set(onServer.map((o) => o.id)).size).toBe(onServer.length);
-    expect(onServer.map((o) => String(o.ticketNumber)).sort()).toEqual([...onTill].sort());
+    expect(onServer.map(ticketLabel).sort()).toEqual([...onTill].sort());
+    // The till's code from pairing prefixes every ticket ("A-3"): unique in the branch and day.
+    for (const ticket of onTill) expect(ticket).toMatch(/^[A-Z]{1,2}-\d+$/);
     for (const [ticket, saved] of seen) {
-      const matches = onServer.filter((o) => String(o.ticketNumber) === ticket);
+      const matches = onServer.filter((o) => ticketLabel(o) === ticket);
       expect(matches, `ticket ${ticket} on the server`).toHaveLength(1);
       const order = matches[0]!;
       // What was shown saved is there; a write in flight at the kill may have committed too.

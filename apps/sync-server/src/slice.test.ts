@@ -24,6 +24,8 @@ describe('vertical slice on PGlite', () => {
       deviceName: 'Comptoir',
     });
     expect(credential.branchId).toBe(branchId);
+    // Its ticket prefix in the branch ("A-12"); see auth/till-codes.test.ts.
+    expect(credential.tillCode).toMatch(/^[A-Z]{1,2}$/);
     await expect(anon.auth.pair.mutate({ code, deviceName: 'again' })).rejects.toSatisfy(
       (e) => httpStatusOf(e) === 401,
     );

@@ -120,6 +120,8 @@ export const deviceSettingsSchema = z.object({
   deviceId: z.string().min(1).max(100).nullable(),
   orgId: z.string().min(1).max(100).nullable(),
   branchId: z.string().min(1).max(100).nullable(),
+  /** The code the server gave this till at pairing ("A"): its ticket numbers read "A-12". Null while standalone. */
+  tillCode: z.string().regex(/^[A-Z]{1,2}$/, 'A till code is one or two capital letters').nullable().default(null),
   tillName: z.string().trim().min(1, 'Till name is required').max(60),
   kiosk: z.boolean(),
 });
@@ -131,6 +133,7 @@ export const defaultDeviceSettings: DeviceSettings = {
   deviceId: null,
   orgId: null,
   branchId: null,
+  tillCode: null,
   tillName: 'Till 1',
   kiosk: false,
 };

@@ -1,3 +1,4 @@
+import { MAX_TILLS_PER_BRANCH, tillCode } from '@comanda/core/orders';
 import { TRPCError } from '@trpc/server';
 import type pg from 'pg';
 import { withTransaction, type Queryable } from '../db/tx';
@@ -13,6 +14,8 @@ import {
 } from './secrets';
 
 export const PAIRING_CODE_TTL_MS = 10 * 60 * 1000;
+
+const tillCodesExhausted = `This branch has paired ${MAX_TILLS_PER_BRANCH} tills, as many as ticket codes allow (A to ZZ); pair the till with another branch.`;
 
 /** Creates a single-use pairing code for a branch; only its hash is stored. */
 export async function createPairingCode(
@@ -36,6 +39,8 @@ export interface DeviceCredential {
   orgId: string;
   branchId: string;
   branchName: string;
+  /** The till's code in its branch ("A", "B"…): its ticket numbers read "A-12". */
+  tillCode: string;
 }
 
 /**
@@ -63,11 +68,19 @@ export async function redeemPairingCode(
     );
     const code = rows[0];
     if (!code || code.used_at || code.expires_at.getTime() <= now.getTime()) return null;
+    // The branch row is locked so two tills pairing at once get different codes.
+    await tx.query('SELECT 1 FROM branches WHERE org_id = $1 AND id = $2 FOR UPDATE', [code.org_id, code.branch_id]);
+    const { rows: taken } = await tx.query<{ next: number }>(
+      'SELECT COALESCE(MAX(till_index) + 1, 0)::int AS next FROM devices WHERE org_id = $1 AND branch_id = $2',
+      [code.org_id, code.branch_id],
+    );
+    const tillIndex = taken[0]?.next ?? 0;
+    if (tillIndex >= MAX_TILLS_PER_BRANCH) return { refused: tillCodesExhausted };
     const deviceId = newId('dev');
     const deviceSecret = `ds_${randomSecret()}`;
     await tx.query(
-      `INSERT INTO devices (id, org_id, branch_id, name, secret_hash, last_seen_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [deviceId, code.org_id, code.branch_id, input.deviceName, sha256(deviceSecret), now],
+      `INSERT INTO devices (id, org_id, branch_id, name, secret_hash, last_seen_at, till_index) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [deviceId, code.org_id, code.branch_id, input.deviceName, sha256(deviceSecret), now, tillIndex],
     );
     await tx.query('UPDATE pairing_codes SET used_at = $2, device_id = $3 WHERE code_hash = $1', [
       codeHash,
@@ -85,8 +98,11 @@ export async function redeemPairingCode(
       orgId: code.org_id,
       branchId: code.branch_id,
       branchName: code.branch_name,
+      tillCode: tillCode(tillIndex),
     };
   });
+  if (result && 'refused' in result)
+    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: result.refused });
   if (!result)
     throw new TRPCError({
       code: 'UNAUTHORIZED',

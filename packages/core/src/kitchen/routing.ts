@@ -99,6 +99,7 @@ export function routeKitchen(
   const header = {
     orderId: order.id,
     ticketNumber: order.ticketNumber,
+    ticketCode: order.ticketCode,
     orderType: order.type,
     table: order.table,
     covers: order.covers,

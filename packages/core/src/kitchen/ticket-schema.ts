@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listSchema, nameSchema, quantitySchema, textSchema } from '../common/bounds';
 import { epochMsSchema, idSchema } from '../common/document';
+import { ticketCodeSchema } from '../orders/ticket-number';
 
 /** A line as printed on a kitchen ticket (quantity is the delta for this ticket). */
 export const kitchenTicketLineSchema = z.strictObject({
@@ -28,6 +29,8 @@ export const kitchenTicketSchema = z.strictObject({
   kind: z.enum(['order', 'void', 'fire']),
   orderId: idSchema,
   ticketNumber: z.number().int().positive().max(1_000_000),
+  /** The till's code; the ticket reads `ticketLabel(...)` ("A-12"). */
+  ticketCode: ticketCodeSchema.default(''),
   orderType: z.enum(['dineIn', 'takeaway']),
   table: nameSchema.nullable(),
   covers: z.number().int().positive().max(1000).nullable(),

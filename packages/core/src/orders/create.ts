@@ -5,6 +5,7 @@ import { commitOrder } from './commit';
 import type { OrderContext } from './context';
 import { OrderError } from './errors';
 import { ORDER_SCHEMA_VERSION, orderTypeSchema, type OrderDoc } from './schemas';
+import { ticketCodeSchema } from './ticket-number';
 
 /** Input of {@link createOrder}. */
 export const createOrderInputSchema = z
@@ -13,6 +14,7 @@ export const createOrderInputSchema = z
     tillId: idSchema,
     businessDay: isoDateSchema,
     ticketNumber: z.number().int().positive(),
+    ticketCode: ticketCodeSchema.default(''),
     type: orderTypeSchema,
     table: z.string().min(1).nullable().default(null),
     covers: z.number().int().positive().nullable().default(null),
@@ -31,7 +33,8 @@ export type CreateOrderInput = z.input<typeof createOrderInputSchema>;
 
 /**
  * Creates an empty open order. The id comes from `ctx.newId` (UUIDv7 in
- * production); the ticket number from `nextTicketNumber`.
+ * production); the ticket number from `nextTicketNumber`, the code from the
+ * till's pairing (see `ticketLabel`).
  * @throws {OrderError} `ORDER_INVALID_INPUT` with the zod message for bad input
  */
 export function createOrder(input: CreateOrderInput, ctx: OrderContext): OrderDoc {
@@ -46,6 +49,7 @@ export function createOrder(input: CreateOrderInput, ctx: OrderContext): OrderDo
     tillId: i.tillId,
     businessDay: i.businessDay,
     ticketNumber: i.ticketNumber,
+    ticketCode: i.ticketCode,
     shiftId: i.shiftId,
     type: i.type,
     table: i.table,

@@ -7,6 +7,7 @@ import {
   textSchema,
   unitCountSchema,
 } from '../common/bounds';
+import { ticketCodeSchema } from './ticket-number';
 import { branchDocumentBase, epochMsSchema, idSchema, isoDateSchema } from '../common/document';
 import { currencyCodeSchema } from '../money/currency';
 import { minorUnitsSchema, nonNegativeMinorUnitsSchema } from '../money/money';
@@ -165,12 +166,14 @@ export const orderDocSchema = z.object({
   tillId: idSchema,
   /** Business day (`YYYY-MM-DD`, branch time zone) the ticket number belongs to. */
   businessDay: isoDateSchema,
-  /** Human ticket number, per till per business day, starting at 1. */
+  /** Human ticket number, per till per business day, starting at 1 (shown with `ticketCode`). */
   ticketNumber: z
     .number()
     .int()
     .positive()
     .max(MAX_QUANTITY * 100),
+  /** The till's code ("A"): with the number, unique in the branch and business day ("A-12"). */
+  ticketCode: ticketCodeSchema.default(''),
   shiftId: idSchema.nullable().default(null),
   type: orderTypeSchema,
   table: nameSchema.nullable().default(null),

@@ -12,6 +12,8 @@ import {
 } from './index';
 
 const POLICY = { maxPercentBasisPoints: 10_000, maxAmount: 1_000_000 };
+/** The split's own ticket, as the till's counter would give it. */
+const NEXT = { ticketCode: 'A', ticketNumber: 2 };
 
 describe('splitBill', () => {
   it('moves whole and partial lines to a new order keeping kitchen state', () => {
@@ -27,11 +29,14 @@ describe('splitBill', () => {
         { lineId: beer!.id, quantity: 1 },
       ],
       t.ctx,
+      NEXT,
     );
+    expect(source.ticketNumber).toBe(1);
     expect(target).toMatchObject({
       splitFromOrderId: o.id,
       table: '7',
-      ticketNumber: 1,
+      ticketNumber: 2,
+      ticketCode: 'A',
       status: 'sent',
       payments: [],
       printRequests: [],
@@ -69,11 +74,11 @@ describe('splitBill', () => {
       POLICY,
       t.ctx,
     );
-    const { source, target } = splitBill(o, [{ lineId, quantity: 1 }], t.ctx);
+    const { source, target } = splitBill(o, [{ lineId, quantity: 1 }], t.ctx, NEXT);
     expect(target.lines[0]!.discount?.value).toEqual({ type: 'amount', amount: 33 });
     expect(source.lines[0]!.discount?.value).toEqual({ type: 'amount', amount: 67 });
     expect(target.discount?.value).toEqual({ type: 'percent', basisPoints: 1000 });
-    const all = splitBill(o, [{ lineId, quantity: 3 }], t.ctx);
+    const all = splitBill(o, [{ lineId, quantity: 3 }], t.ctx, NEXT);
     expect(all.source.lines).toHaveLength(0);
   });
 
@@ -92,10 +97,10 @@ describe('splitBill', () => {
     const t = testContext();
     let o = add(newOrder(t.ctx), 'espresso', t.ctx, { quantity: 2 });
     const lineId = o.lines[0]!.id;
-    expect(() => splitBill(o, [], t.ctx)).toThrow(OrderError);
-    expect(() => splitBill(o, [{ lineId, quantity: 3 }], t.ctx)).toThrow(/cannot move 3/);
+    expect(() => splitBill(o, [], t.ctx, NEXT)).toThrow(OrderError);
+    expect(() => splitBill(o, [{ lineId, quantity: 3 }], t.ctx, NEXT)).toThrow(/cannot move 3/);
     o = addPayment(o, { method: 'card', amount: 100, reference: 'x' }, t.ctx);
-    expect(() => splitBill(o, [{ lineId, quantity: 1 }], t.ctx)).toThrow(/before taking payments/);
+    expect(() => splitBill(o, [{ lineId, quantity: 1 }], t.ctx, NEXT)).toThrow(/before taking payments/);
   });
 
   it('property: splitting never creates or loses money, units or fired units', () => {
@@ -131,7 +136,7 @@ describe('splitBill', () => {
               return { lineId: l.id, quantity: 1 + (p % (l.quantity - l.voidedQuantity)) };
             })
             .filter((m, i, all) => all.findIndex((x) => x.lineId === m.lineId) === i);
-          const { source, target } = splitBill(o, moves, t.ctx);
+          const { source, target } = splitBill(o, moves, t.ctx, NEXT);
           const units = (x: typeof o) =>
             x.lines.reduce((a, l) => a + l.quantity - l.voidedQuantity, 0);
           const fired = (x: typeof o) => x.lines.reduce((a, l) => a + l.firedQuantity, 0);

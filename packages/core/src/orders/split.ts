@@ -7,6 +7,7 @@ import { activeQuantity } from './line-amounts';
 import { EDITABLE_STATUSES, assertStatus } from './lifecycle';
 import { getLine } from './lines';
 import type { OrderDoc, OrderLine } from './schemas';
+import type { TicketRef } from './ticket-number';
 
 /** Units of a line to move to the new order. */
 export interface SplitMove {
@@ -36,8 +37,9 @@ function splitLineDiscount(
 }
 
 /**
- * Splits the bill by moving units of lines to a new order (same table, ticket
- * number and kitchen state; `splitFromOrderId` points back). Moved units keep
+ * Splits the bill by moving units of lines to a new order (same table and
+ * kitchen state, its own `ticket` from the till's counter; `splitFromOrderId`
+ * points back). Moved units keep
  * their snapshot prices and their kitchen fired state, so nothing is re-sent.
  * Percent discounts apply to both parts; an amount line discount is shared by
  * units; an order-level amount discount stays on the source.
@@ -47,6 +49,7 @@ export function splitBill(
   order: OrderDoc,
   moves: readonly SplitMove[],
   ctx: OrderContext,
+  ticket: TicketRef,
 ): SplitResult {
   assertStatus(order, EDITABLE_STATUSES, 'split');
   if (order.payments.length > 0) {
@@ -101,6 +104,9 @@ export function splitBill(
   const target: OrderDoc = {
     ...order,
     id: ctx.newId(),
+    // Its own ticket: two bills called out or paid under one number would be mixed up.
+    ticketNumber: ticket.ticketNumber,
+    ticketCode: ticket.ticketCode ?? '',
     createdAt: ctx.at,
     createdBy: ctx.by,
     lines: targetLines,

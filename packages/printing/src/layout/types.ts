@@ -58,6 +58,8 @@ export interface ReceiptTotals {
 export interface ReceiptOrder {
   id: string;
   ticketNumber: number;
+  /** The till's code: the ticket reads "A-12" (core's `ticketLabel`). */
+  ticketCode?: string;
   type: 'dineIn' | 'takeaway';
   table: string | null;
   covers: number | null;
@@ -84,6 +86,8 @@ export interface KitchenTicketInput {
   stationId: string;
   kind: 'order' | 'void' | 'fire';
   ticketNumber: number;
+  /** The till's code: the ticket reads "A-12" (core's `ticketLabel`). */
+  ticketCode?: string;
   orderType: 'dineIn' | 'takeaway';
   table: string | null;
   covers: number | null;

@@ -1,4 +1,4 @@
-import type { OrderDoc, PrintRequest } from '@comanda/core/orders';
+import { ticketLabel, type OrderDoc, type PrintRequest } from '@comanda/core/orders';
 import { kitchenTicketLayout } from '../layout/documents/kitchen-ticket';
 import { receiptLayout, refundLayout } from '../layout/documents/receipt';
 import type { LayoutDocument, LogoBlock } from '../layout/model';
@@ -39,14 +39,14 @@ export function jobsForPrintRequest(order: OrderDoc, request: PrintRequest, ctx:
     }));
   }
   const original = request.kind === 'reprint' ? order.printRequests.find((r) => r.id === request.reprintOf) : request;
-  if (!original) throw new PrintJobError('NOT_FOUND', `print request ${request.reprintOf ?? '?'} is not on order #${order.ticketNumber}`);
+  if (!original) throw new PrintJobError('NOT_FOUND', `print request ${request.reprintOf ?? '?'} is not on order #${ticketLabel(order)}`);
   const copy = request.kind === 'reprint' ? ('duplicate' as const) : ('original' as const);
   let document: LayoutDocument;
   switch (original.kind) {
     case 'refund': {
       const refundId = original.refundId ?? '';
       const refund = order.refunds.find((r) => r.id === refundId);
-      if (!refund) throw new PrintJobError('NOT_FOUND', `refund ${refundId} is not on order #${order.ticketNumber}`);
+      if (!refund) throw new PrintJobError('NOT_FOUND', `refund ${refundId} is not on order #${ticketLabel(order)}`);
       document = refundLayout({ branch: ctx.branch, order, refundId, cashierName: name(refund.by), printedAt: request.at, copy, openDrawer: copy === 'original' && refund.method === 'cash' });
       break;
     }

@@ -12,7 +12,7 @@ describe('CashierApp', () => {
     await renderCashierApp(ports);
     await logInAndOpenShift(DEMO_PINS.cashier, 15000);
     fireEvent.click(await screen.findByRole('button', { name: 'Takeaway' }));
-    await screen.findByText('Ticket 1 · Takeaway');
+    await screen.findByText('Ticket A-1 · Takeaway');
 
     fireEvent.click(screen.getByRole('button', { name: 'Boissons chaudes' }));
     fireEvent.click(screen.getByRole('button', { name: /^Espresso/ }));

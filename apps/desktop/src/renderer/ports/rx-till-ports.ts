@@ -1,3 +1,4 @@
+import { ticketLabel } from '@comanda/core/orders';
 import { auditEventDocSchema, orderDocSchema, shiftDocSchema, type MenuDoc } from '@comanda/core';
 import { buildDemoSeed } from '@comanda/core/demo';
 import { branchDocSchema } from '@comanda/core/branch';
@@ -22,6 +23,7 @@ import { createUuidV7 } from '../runtime/ids.js';
 import { listen } from './observe.js';
 import { createPrinterPorts } from './printer-ports.js';
 import { saveOrdersInOneTransaction } from './rx-order-batch.js';
+import { takeTicketNumber } from './ticket-counter.js';
 
 function parseAll<S extends z.ZodType>(docs: readonly { toJSON(): unknown }[], schema: S): z.output<S>[] {
   return docs.flatMap((d) => {
@@ -42,7 +44,7 @@ async function port<T>(work: () => Promise<T>): Promise<T> {
 }
 
 function matchesText(order: Order, text: string): boolean {
-  const haystack = [String(order.ticketNumber), order.table ?? '', order.customerName ?? '', ...order.lines.map((l) => l.name), ...order.payments.map((p) => p.reference ?? '')];
+  const haystack = [String(order.ticketNumber), ticketLabel(order), order.table ?? '', order.customerName ?? '', ...order.lines.map((l) => l.name), ...order.payments.map((p) => p.reference ?? '')];
   return haystack.some((h) => h.toLowerCase().includes(text));
 }
 
@@ -95,7 +97,7 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
   );
 
   return {
-    device: { branchId, tillId: runtime.tillId, locale: 'en' },
+    device: { branchId, tillId: runtime.tillId, tillCode: runtime.settings().tillCode ?? '', locale: 'en' },
     clock,
     ids: { newId },
     menu: {
@@ -147,27 +149,7 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
           ),
           listener,
         ),
-      nextTicketNumber: (day) =>
-        port(async () => {
-          // Persisted before the order uses it: a crash in between skips a number, never reuses one.
-          const id = `ticket:${day}`;
-          let next = 0;
-          const existing = await db.settings.findOne(id).exec();
-          if (!existing) {
-            try {
-              await db.settings.insert({ id, value: 1, updatedAt: clock.now() });
-              return 1;
-            } catch {
-              // Lost a race with another caller: fall through to the atomic increment.
-            }
-          }
-          const doc = existing ?? (await db.settings.findOne(id).exec());
-          await doc!.incrementalModify((d) => {
-            next = Number(d.value) + 1;
-            return { ...d, value: next, updatedAt: clock.now() };
-          });
-          return next;
-        }),
+      nextTicketNumber: (day) => port(() => takeTicketNumber(db, day, clock.now)),
     },
     shifts: {
       current: async () => parseAll(await db.shifts.find().exec(), shiftDocSchema).find((s) => s.status === 'open' && s.tillId === runtime.tillId) ?? null,

@@ -31,6 +31,8 @@ const credentialOutput = z.object({
   orgId: z.string(),
   branchId: z.string(),
   branchName: z.string(),
+  /** Absent from servers older than till codes: the till then prints plain numbers. */
+  tillCode: z.string().regex(/^[A-Z]{1,2}$/).optional(),
 });
 const tokenOutput = z.object({ accessToken: z.string(), expiresAt: z.number() });
 
@@ -140,5 +142,6 @@ export async function redeemPairingCode(serverUrl: string, code: string, tillNam
     deviceSecret: credential.deviceSecret,
     orgId: credential.orgId,
     branchId: credential.branchId,
+    tillCode: credential.tillCode ?? null,
   };
 }

@@ -4,6 +4,11 @@ import type { EpochMs } from './domain';
 export interface DeviceInfo {
   branchId: string;
   tillId: string;
+  /**
+   * The code the server gave this till at pairing ("A"), '' while it has none (standalone). With
+   * `orders.nextTicketNumber` it makes tickets unique in the branch and business day ("A-12").
+   */
+  tillCode: string;
   /** Default UI locale; the cashier can switch. Currency and time zone come from the branch doc. */
   locale: 'en' | 'fr';
 }

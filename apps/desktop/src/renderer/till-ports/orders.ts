@@ -35,6 +35,10 @@ export interface OrderPorts {
   subscribe: (id: string, listener: Listener<Order | null>) => Unsubscribe;
   /** Open (not paid, not voided) orders of this till: parked tabs. */
   subscribeOpen: (listener: Listener<Order[]>) => Unsubscribe;
-  /** Next human ticket number for this till and business day (persisted, never reused). */
+  /**
+   * Next human ticket number for this till and business day (core's `nextTicketNumber`). Stored
+   * durably in one atomic read-modify-write before it resolves: two calls at once never get the
+   * same number, and a crash skips a number rather than reusing one.
+   */
   nextTicketNumber: (businessDay: string) => Promise<number>;
 }

@@ -1,3 +1,4 @@
+import { ticketLabel } from '@comanda/core/orders';
 import type { LayoutBlock, LayoutDocument } from '../model';
 import type { KitchenTicketInput, KitchenTicketLineInput } from '../types';
 import { time } from '../format';
@@ -42,7 +43,7 @@ export function kitchenTicketLayout(o: KitchenTicketOptions): LayoutDocument {
   if (t.kind === 'fire') blocks.push({ kind: 'text', text: `${L.fireCourse} ${t.course ?? ''}`.trim(), align: 'center', style: { invert: true, bold: true, size: 2 } });
   if (t.reprint) blocks.push({ kind: 'text', text: L.reprint, align: 'center', style: { invert: true, bold: true, size: 2 } });
   const where = (t.orderType === 'dineIn' ? `${L.table} ${t.table ?? '-'}` : `${L.takeaway}${t.customerName ? ` ${t.customerName}` : ''}`).toUpperCase();
-  blocks.push({ kind: 'pair', left: `#${t.ticketNumber}`, right: time(t.at, o.timeZone), style: { bold: true, size: 2 } });
+  blocks.push({ kind: 'pair', left: `#${ticketLabel(t)}`, right: time(t.at, o.timeZone), style: { bold: true, size: 2 } });
   blocks.push({ kind: 'text', text: where, style: { bold: true, size: 2 } });
   const info = [t.covers ? `${t.covers} ${L.covers}` : '', o.by ? `${L.by} ${o.by}` : ''].filter(Boolean).join(' - ');
   if (info) blocks.push({ kind: 'text', text: info });
@@ -67,5 +68,5 @@ export function kitchenTicketLayout(o: KitchenTicketOptions): LayoutDocument {
   blocks.push({ kind: 'rule', char: '=' });
   blocks.push({ kind: 'cut' });
   const what = t.kind === 'void' ? 'VOID' : t.kind === 'fire' ? 'Fire' : 'Ticket';
-  return { kind: 'kitchen', title: `${what} #${t.ticketNumber} (${o.stationName})`, blocks };
+  return { kind: 'kitchen', title: `${what} #${ticketLabel(t)} (${o.stationName})`, blocks };
 }

@@ -1,3 +1,4 @@
+import { ticketLabel } from '@comanda/core/orders';
 import type { LayoutBlock, LayoutDocument, LogoBlock } from '../model';
 import type { BranchInfo, ReceiptOrder, ReceiptOrderLine } from '../types';
 import { amount, dateTime, money, rate } from '../format';
@@ -68,7 +69,7 @@ export function receiptLayout(o: ReceiptOptions): LayoutDocument {
     blocks.push({ kind: 'text', text: `${L.printed} ${dateTime(o.printedAt, branch.timeZone)}`, align: 'center' });
   }
   if (o.bill) blocks.push({ kind: 'text', text: L.bill, align: 'center', style: { bold: true } });
-  blocks.push({ kind: 'pair', left: `${L.ticket} #${order.ticketNumber}`, right: dateTime(order.createdAt, branch.timeZone), style: { bold: true } });
+  blocks.push({ kind: 'pair', left: `${L.ticket} #${ticketLabel(order)}`, right: dateTime(order.createdAt, branch.timeZone), style: { bold: true } });
   const where =
     order.type === 'dineIn'
       ? `${L.table} ${order.table ?? '-'}${order.covers ? ` - ${order.covers} ${L.covers}` : ''}`
@@ -105,7 +106,7 @@ export function receiptLayout(o: ReceiptOptions): LayoutDocument {
   if (o.qrData) blocks.push({ kind: 'qr', data: o.qrData });
   if (o.openDrawer) blocks.push({ kind: 'drawer' });
   blocks.push({ kind: 'cut' });
-  return { kind: o.bill ? 'bill' : 'receipt', title: `${o.bill ? 'Bill' : 'Receipt'} #${order.ticketNumber}`, blocks };
+  return { kind: o.bill ? 'bill' : 'receipt', title: `${o.bill ? 'Bill' : 'Receipt'} #${ticketLabel(order)}`, blocks };
 }
 
 /** Options of a refund slip. */
@@ -131,7 +132,7 @@ export function refundLayout(o: RefundOptions): LayoutDocument {
   blocks.push({ kind: 'feed', lines: 1 });
   blocks.push({ kind: 'text', text: L.refund, align: 'center', style: { invert: true, bold: true, size: 2 } });
   if (o.copy === 'duplicate' || o.copy === 'reprint') blocks.push({ kind: 'text', text: o.copy === 'duplicate' ? L.duplicate : L.reprint, align: 'center', style: { bold: true } });
-  blocks.push({ kind: 'pair', left: `${L.forTicket} #${order.ticketNumber}`, right: dateTime(refund.at, branch.timeZone), style: { bold: true } });
+  blocks.push({ kind: 'pair', left: `${L.forTicket} #${ticketLabel(order)}`, right: dateTime(refund.at, branch.timeZone), style: { bold: true } });
   blocks.push({ kind: 'text', text: `${L.servedBy} ${o.cashierName}` });
   blocks.push({ kind: 'rule' });
   for (const rl of refund.lines) {
@@ -146,5 +147,5 @@ export function refundLayout(o: RefundOptions): LayoutDocument {
   blocks.push({ kind: 'text', text: `${L.signature}: ____________________` });
   if (o.openDrawer) blocks.push({ kind: 'drawer' });
   blocks.push({ kind: 'cut' });
-  return { kind: 'refund', title: `Refund for #${order.ticketNumber}`, blocks };
+  return { kind: 'refund', title: `Refund for #${ticketLabel(order)}`, blocks };
 }

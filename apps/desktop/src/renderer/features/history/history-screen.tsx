@@ -1,3 +1,4 @@
+import { ticketLabel } from '@comanda/core/orders';
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { EmptyState, ErrorState, Loading, SearchBox, useI18n } from '@comanda/ui';
@@ -54,7 +55,7 @@ export function HistoryScreen() {
           <tbody>
             {state.results.map((o) => (
               <tr key={o.id}>
-                <td>{o.ticketNumber}</td>
+                <td>{ticketLabel(o)}</td>
                 <td>{dateTime(o.createdAt)}</td>
                 <td>{o.type === 'dineIn' ? (o.table ?? '—') : (o.customerName ?? t('order.takeaway'))}</td>
                 <td>{money(o.totals.totalDue)}</td>
@@ -63,7 +64,7 @@ export function HistoryScreen() {
                   <button
                     type="button"
                     className="cmd-btn cmd-btn-small"
-                    aria-label={t('history.openN', { number: o.ticketNumber })}
+                    aria-label={t('history.openN', { number: ticketLabel(o) })}
                     onClick={() => {
                       void order.getState().open(o.id).then(() => app.getState().go(o.status === 'open' || o.status === 'sent' ? 'order' : 'payment'));
                     }}

@@ -19,7 +19,7 @@ beforeEach(async () => {
   await renderCashierApp(ports);
   await logInAndOpenShift(DEMO_PINS.cashier, 10000);
   fireEvent.click(await screen.findByRole('button', { name: 'Takeaway' }));
-  await screen.findByText('Ticket 1 · Takeaway');
+  await screen.findByText('Ticket A-1 · Takeaway');
   (document.activeElement as HTMLElement | null)?.blur();
 });
 

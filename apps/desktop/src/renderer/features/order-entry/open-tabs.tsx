@@ -1,3 +1,4 @@
+import { ticketLabel } from '@comanda/core/orders';
 import { EmptyState, useI18n } from '@comanda/ui';
 import { useTill } from '../app/till-context';
 import { usePort } from '../app/use-port';
@@ -25,7 +26,7 @@ export function OpenTabs() {
                   app.getState().go('order');
                 }}
               >
-                #{tab.ticketNumber} · {tab.type === 'dineIn' ? t('order.tableN', { table: tab.table ?? '—' }) : (tab.customerName ?? t('order.takeaway'))} ·{' '}
+                #{ticketLabel(tab)} · {tab.type === 'dineIn' ? t('order.tableN', { table: tab.table ?? '—' }) : (tab.customerName ?? t('order.takeaway'))} ·{' '}
                 {money(tab.totals.due)} · {time(tab.createdAt)}
               </button>
             </li>

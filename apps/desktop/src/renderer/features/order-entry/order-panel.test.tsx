@@ -16,7 +16,7 @@ beforeEach(async () => {
   await logInAndOpenShift(DEMO_PINS.cashier, 10000);
   fireEvent.change(await screen.findByLabelText('Table'), { target: { value: '5' } });
   fireEvent.click(screen.getByRole('button', { name: 'Dine in' }));
-  await screen.findByText(/^Ticket 1 · Table 5/);
+  await screen.findByText(/^Ticket A-1 · Table 5/);
   fireEvent.click(screen.getByRole('button', { name: 'Boissons chaudes' }));
   fireEvent.click(screen.getByRole('button', { name: /^Espresso/ }));
   await within(await screen.findByRole('list', { name: 'Order' })).findByText('Espresso');
@@ -33,10 +33,10 @@ const onlyOrder = () => {
 describe('order panel: void, bill, reprint', () => {
   it('voids the whole sent order after a reason and a manager PIN, and shows it voided', async () => {
     fireEvent.click(screen.getByRole('button', { name: 'Void order' }));
-    const dialog = await screen.findByRole('alertdialog', { name: 'Void ticket 1' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Void ticket A-1' });
     // No reason, no void.
     fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
-    expect(screen.getByRole('alertdialog', { name: 'Void ticket 1' })).toBeTruthy();
+    expect(screen.getByRole('alertdialog', { name: 'Void ticket A-1' })).toBeTruthy();
     fireEvent.change(within(dialog).getByLabelText('Reason'), { target: { value: 'left before ordering mains' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { activeQuantity, lastKitchenSends } from '@comanda/core/orders';
+import { activeQuantity, lastKitchenSends, ticketLabel } from '@comanda/core/orders';
 import { Cart, ErrorState, TotalsPanel, useI18n } from '@comanda/ui';
 import { useTill } from '../app/till-context';
 import { OrderPersistenceStatus } from '../app/order-persistence-status';
@@ -30,7 +30,7 @@ export function OrderPanel() {
     <section className="cmd-order" aria-labelledby="order-title">
       <header className="cmd-order-header">
         <h2 id="order-title">
-          {t('order.ticket', { number: order.ticketNumber })} ·{' '}
+          {t('order.ticket', { number: ticketLabel(order) })} ·{' '}
           {order.type === 'dineIn'
             ? `${t('order.tableN', { table: order.table ?? '—' })}${order.covers ? ` · ${t('order.coversN', { covers: order.covers })}` : ''}`
             : (order.customerName ?? t('order.takeaway'))}
@@ -141,14 +141,14 @@ export function OrderPanel() {
       ) : null}
       {dialog === 'void-order' ? (
         <ReasonDialog
-          title={t('order.voidOrderTitle', { number: order.ticketNumber })}
+          title={t('order.voidOrderTitle', { number: ticketLabel(order) })}
           help={t('order.voidOrderHelp')}
           onClose={close}
           onConfirm={(reason) => {
             close();
             void s.voidOrder(reason).then(() => {
               const after = store.getState().order;
-              if (after?.status === 'voided') app.getState().toast(t('order.voidedToast', { number: after.ticketNumber }), 'success');
+              if (after?.status === 'voided') app.getState().toast(t('order.voidedToast', { number: ticketLabel(after) }), 'success');
             });
           }}
         />
@@ -171,7 +171,7 @@ export function OrderPanel() {
           onSplit={(moves) => {
             close();
             void s.splitByItems(moves).then((created) => {
-              if (created) app.getState().toast(t('order.splitDone', { number: created.ticketNumber }), 'success');
+              if (created) app.getState().toast(t('order.splitDone', { number: ticketLabel(created) }), 'success');
             });
           }}
         />

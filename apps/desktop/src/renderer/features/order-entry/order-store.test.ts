@@ -1,3 +1,4 @@
+import { ticketLabel } from '@comanda/core/orders';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTillFixture, type TillFixture } from '../testing/till-fixture';
 import { createOrderStore, type OrderStore } from './order-store';
@@ -138,6 +139,11 @@ describe('order store', () => {
     const tatin = store.getState().order!.lines[1]!;
     const target = await store.getState().splitByItems([{ lineId: tatin.id, quantity: 1 }]);
     expect(target).not.toBeNull();
+    // The new bill is called out and paid under its own ticket.
+    const source = store.getState().order!;
+    expect(ticketLabel(target!)).not.toBe(ticketLabel(source));
+    expect(target!.ticketNumber).toBe(source.ticketNumber + 1);
+    expect(target!.ticketCode).toBe(f.ports.device.tillCode);
     expect(f.ports.state.orders.get(target!.id)!.totals.total).toBe(850);
     expect(f.ports.state.orders.get(store.getState().order!.id)!.totals.total).toBe(2900);
   });

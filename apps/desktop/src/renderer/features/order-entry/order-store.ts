@@ -176,6 +176,7 @@ export function createOrderStore(deps: OrderDeps): OrderStore {
               tillId: ports.device.tillId,
               businessDay,
               ticketNumber,
+              ticketCode: ports.device.tillCode,
               type: input.type,
               table: input.type === 'dineIn' ? (input.table ?? null) : null,
               covers: input.type === 'dineIn' ? (input.covers ?? null) : null,
@@ -325,7 +326,9 @@ export function createOrderStore(deps: OrderDeps): OrderStore {
         const order = get().order;
         if (!order) return null;
         try {
-          const { source, target } = splitBill(order, moves, ctx());
+          // The new bill gets its own number, from the counter of the day the order belongs to.
+          const ticketNumber = await ports.orders.nextTicketNumber(order.businessDay);
+          const { source, target } = splitBill(order, moves, ctx(), { ticketCode: ports.device.tillCode, ticketNumber });
           // One transaction: after a crash the units are on exactly one of the two bills.
           await persist(source, [target]);
           return target;

@@ -1,3 +1,4 @@
+import { ticketLabel } from '@comanda/core/orders';
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { PaymentPanel, ReceiptPreview, TotalsPanel, useI18n, type PaymentRequest } from '@comanda/ui';
@@ -29,7 +30,7 @@ export function PaymentScreen() {
     <main className="cmd-screen cmd-payment-screen" aria-labelledby="payment-title">
       <header className="cmd-order-header">
         <h1 id="payment-title">
-          {t('payment.title')} · {t('order.ticket', { number: order.ticketNumber })}
+          {t('payment.title')} · {t('order.ticket', { number: ticketLabel(order) })}
         </h1>
         <OrderPersistenceStatus />
       </header>

@@ -1,3 +1,4 @@
+import { ticketLabel } from '@comanda/core/orders';
 import { previewToRows, receiptLayout, resolveLayout } from '@comanda/printing/layout';
 import { padRow, type I18n, type PreviewRow, type ReceiptPreviewModel } from '@comanda/ui';
 import type { Branch, Order } from '../../till-ports';
@@ -26,7 +27,7 @@ export function receiptModel(order: Order, branch: Branch, i18n: I18n, columns =
     ...branch.address.lines.map((l) => ({ text: l, align: 'center' as const })),
     { text: `${branch.address.postalCode} ${branch.address.city}`.trim(), align: 'center' },
     { text: '' },
-    { text: padRow(t('order.ticket', { number: order.ticketNumber }), dateTime(order.createdAt), columns) },
+    { text: padRow(t('order.ticket', { number: ticketLabel(order) }), dateTime(order.createdAt), columns) },
     { text: order.type === 'dineIn' ? t('order.tableN', { table: order.table ?? '—' }) : (order.customerName ?? t('order.takeaway')) },
     { text: '-'.repeat(columns) },
   ];

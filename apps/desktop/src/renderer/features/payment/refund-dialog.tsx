@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { activeQuantity, type PaymentMethod } from '@comanda/core/orders';
+import { activeQuantity, type PaymentMethod, ticketLabel } from '@comanda/core/orders';
 import { Dialog, useI18n } from '@comanda/ui';
 import type { Order } from '../../till-ports';
 
@@ -32,7 +32,7 @@ export function RefundDialog({ order, onRefund, onClose }: { order: Order; onRef
   const ok = chosen.length > 0 && reason.trim() !== '';
   return (
     <Dialog
-      title={t('refund.title', { number: order.ticketNumber })}
+      title={t('refund.title', { number: ticketLabel(order) })}
       open
       role="alertdialog"
       onClose={onClose}

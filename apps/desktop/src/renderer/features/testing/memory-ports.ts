@@ -2,6 +2,7 @@
  * An in-memory `TillPorts` for tests and demos: same contract (conflict checks, subscriptions
  * that emit the current value first, typed rejections), no persistence.
  */
+import { nextTicketNumber, ticketLabel } from '@comanda/core/orders';
 import { PortError } from '../../till-ports';
 import type {
   AuditEvent,
@@ -82,6 +83,7 @@ function isOpen(order: Order): boolean {
 function matchesText(order: Order, text: string): boolean {
   const haystack = [
     String(order.ticketNumber),
+    ticketLabel(order),
     order.table ?? '',
     order.customerName ?? '',
     ...order.lines.map((l) => l.name),
@@ -97,6 +99,7 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
   const device: DeviceInfo = {
     branchId: options.menu.branch.id,
     tillId: options.menu.branch.tills[0]?.id ?? 'till-1',
+    tillCode: 'A',
     locale: 'en',
     ...options.device,
   };
@@ -227,7 +230,8 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
       subscribe: (id, l) => orderSubject(id).subscribe(l),
       subscribeOpen: (l) => openOrders.subscribe(l),
       nextTicketNumber(day) {
-        const next = (ticketCounters.get(day) ?? 0) + 1;
+        const last = ticketCounters.get(day);
+        const next = nextTicketNumber(last === undefined ? null : { businessDay: day, number: last }, day).number;
         ticketCounters.set(day, next);
         return Promise.resolve(next);
       },

@@ -17,14 +17,15 @@ export function openFakeTillDatabase(name: string, indexedDB: IDBFactory = new I
 
 /**
  * The RxDB-backed ports over `db`, with only what the ports read from the runtime: a paired
- * till-1 of branch-1, a monotonic clock and no printing.
+ * till-1 (code `tillCode`) of branch-1, a monotonic clock and no printing.
  */
-export function createMinimalRxPorts(db: TillDatabase): TillPorts {
+export function createMinimalRxPorts(db: TillDatabase, tillCode = 'A'): TillPorts {
   const runtime = {
     db,
     orders: new DocumentRepository(db.orders, orderDocSchema, 'order'),
     clock: monotonicClock(),
     tillId: 'till-1',
+    settings: () => ({ tillCode }),
     branchId: () => 'branch-1',
     mode: () => 'paired',
     printing: Promise.resolve(null),
