@@ -10,7 +10,7 @@ import {
   type TestServer,
 } from '@comanda/sync-server/testing';
 import { EventSource } from 'eventsource';
-import { ChaosTill, stripMeta } from './chaos-till.js';
+import { ChaosTill } from './chaos-till.js';
 import { Rng, scheduleSeed } from './rng.js';
 
 const DOWN: SyncCollectionName[] = ['menu', 'staff'];
