@@ -33,6 +33,15 @@ export function toWire(row: { data: Record<string, unknown>; deleted: boolean })
 }
 
 /**
+ * The read rule, in one place: a document is visible to a scope whose branch is null (the whole
+ * org), to every branch when its `visible_to` is null, else to the branches it lists. `param` is
+ * the query parameter holding the scope's branch. Pull, head and the push's conflict check use it.
+ */
+function visibleToScope(param: string): string {
+  return `(${param}::text IS NULL OR visible_to IS NULL OR ${param} = ANY (visible_to))`;
+}
+
+/**
  * Refuses a checkpoint txid the database cannot hold (a hostile or corrupted cursor, e.g. a
  * stream's `lastEventId`) with core's xid8 rule: the caller's mistake is a 400 here, never a
  * database error further down (which PGlite and a stream would report as a 500).
@@ -69,7 +78,7 @@ export async function pullDocuments(
     `SELECT id, data, deleted, txid::text AS txid_text
      FROM documents
      WHERE collection = $1 AND org_id = $2
-       AND ($3::text IS NULL OR visible_to IS NULL OR $3 = ANY (visible_to))
+       AND ${visibleToScope('$3')}
        AND (txid, id) > ($4::xid8, $5::text)
        AND txid < pg_snapshot_xmin(pg_current_snapshot())
      ORDER BY txid, id
@@ -105,7 +114,7 @@ export async function headCheckpoint(
   const { rows } = await db.query<Pick<DocumentRow, 'id' | 'txid_text'>>(
     `SELECT id, txid::text AS txid_text FROM documents
      WHERE collection = $1 AND org_id = $2
-       AND ($3::text IS NULL OR visible_to IS NULL OR $3 = ANY (visible_to))
+       AND ${visibleToScope('$3')}
        AND txid < pg_snapshot_xmin(pg_current_snapshot())
      ORDER BY txid DESC, id DESC LIMIT 1`,
     [collection, scope.orgId, scope.branchId],
@@ -140,20 +149,13 @@ interface MasterRow {
   data: Record<string, unknown>;
   deleted: boolean;
   visible_to: string[] | null;
+  /** Whether the writer's scope could pull this document. */
+  readable: boolean;
 }
 
 function stripTombstone(doc: WireDocument): Record<string, unknown> {
   const { _deleted: _d, _meta: _m, _rev: _r, _attachments: _a, ...data } = doc;
   return data;
-}
-
-/** Whether a stored document is one `scope` can pull: the read rule of {@link pullDocuments}. */
-function readableBy(scope: ReadScope, master: MasterRow): boolean {
-  return (
-    scope.branchId === null ||
-    master.visible_to === null ||
-    master.visible_to.includes(scope.branchId)
-  );
 }
 
 /**
@@ -188,7 +190,7 @@ export async function applyWrites(
   if (rows.length === 0) return result;
   const masters = await lockMasters(
     tx,
-    orgId,
+    scope,
     collection,
     rows.map((r) => r.id),
   );
@@ -196,7 +198,7 @@ export async function applyWrites(
   const updates: { row: WriteRow; visibleTo: string[] | null }[] = [];
 
   const decide = (row: WriteRow, master: MasterRow | undefined): void => {
-    if (master && !readableBy(scope, master)) throw unreadableMaster(row.id);
+    if (master && !master.readable) throw unreadableMaster(row.id);
     const masterDoc = master ? toWire(master) : null;
     if (masterDoc && sameJson(masterDoc, row.next)) return;
     // No master at all: nothing can be overwritten, so the write goes ahead whatever was assumed.
@@ -228,7 +230,7 @@ export async function applyWrites(
     if (raced.length > 0) {
       const now = await lockMasters(
         tx,
-        orgId,
+        scope,
         collection,
         raced.map((r) => r.id),
       );
@@ -265,15 +267,15 @@ function mergeVisibility(previous: string[] | null, next: string[] | null): stri
 
 async function lockMasters(
   tx: Queryable,
-  orgId: string,
+  scope: ReadScope,
   collection: string,
   ids: string[],
 ): Promise<Map<string, MasterRow>> {
   const { rows } = await tx.query<MasterRow>(
-    `SELECT id, data, deleted, visible_to FROM documents
+    `SELECT id, data, deleted, visible_to, ${visibleToScope('$4')} AS readable FROM documents
      WHERE org_id = $1 AND collection = $2 AND id = ANY ($3::text[])
      ORDER BY id FOR UPDATE`,
-    [orgId, collection, ids],
+    [scope.orgId, collection, ids, scope.branchId],
   );
   return new Map(rows.map((r) => [r.id, r]));
 }

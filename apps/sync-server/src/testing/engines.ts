@@ -16,14 +16,15 @@ export async function startOnEngine(
       ...options,
       ...(postgres ? { databaseUrl: postgres.url } : {}),
     });
-    return {
-      ...server,
+    // The same object, not a copy: `restart()` replaces `server.server` on it.
+    const closeServer = server.close.bind(server);
+    return Object.assign(server, {
       postgres,
       async close() {
-        await server.close();
+        await closeServer();
         await postgres?.destroy();
       },
-    };
+    });
   } catch (error) {
     await postgres?.destroy();
     throw error;

@@ -87,9 +87,14 @@ export class ChaosTill {
     }
   }
 
-  /** Local documents of a collection as the server would store them (no RxDB bookkeeping). */
-  async documents(collection: SyncCollectionName): Promise<Map<string, Record<string, unknown>>> {
-    const docs = await this.db[collection].find().exec();
+  /** Local documents of a collection (all, or `ids`) as the server would store them. */
+  async documents(
+    collection: SyncCollectionName,
+    ids?: string[],
+  ): Promise<Map<string, Record<string, unknown>>> {
+    const docs = ids
+      ? [...(await this.db[collection].findByIds(ids).exec()).values()]
+      : await this.db[collection].find().exec();
     return new Map(
       docs.map((d) => [d.primary, stripMeta(d.toJSON(false) as Record<string, unknown>)]),
     );
