@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
@@ -11,6 +10,7 @@ import {
   type PrinterConfig,
   type StoredLogEntry,
 } from '../contract.js';
+import { createHostLog, type HostLog } from '../log/host-log.js';
 import { JsonFile } from './json-file.js';
 import { queryPrinterStatus, sendToPrinter, sendToPrinterConfirmed, testPageBytes } from './printer-io.js';
 
@@ -34,7 +34,7 @@ export function createHostService(options: HostServiceOptions): HostService {
   const now = options.now ?? Date.now;
   const settingsFile = new JsonFile(join(options.dataDir, 'device.json'), deviceSettingsSchema, defaultDeviceSettings);
   const printersFile = new JsonFile(join(options.dataDir, 'printers.json'), z.array(printerConfigSchema), []);
-  const logPath = join(options.dataDir, 'logs', 'till.log');
+  let hostLog: Promise<HostLog> | undefined;
   const ring: StoredLogEntry[] = [];
   const launchId = randomUUID();
   const startedAt = now();
@@ -44,8 +44,8 @@ export function createHostService(options: HostServiceOptions): HostService {
   async function log(entry: StoredLogEntry): Promise<void> {
     ring.push(entry);
     if (ring.length > LOG_RING) ring.splice(0, ring.length - LOG_RING);
-    await mkdir(join(options.dataDir, 'logs'), { recursive: true });
-    await appendFile(logPath, `${JSON.stringify(entry)}\n`);
+    hostLog ??= createHostLog({ dir: join(options.dataDir, 'logs') });
+    (await hostLog).write(entry);
   }
 
   async function findPrinter(printerId: string, endpoint?: { host: string; port: number }): Promise<PrinterConfig> {
