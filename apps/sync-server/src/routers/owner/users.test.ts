@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, httpStatusOf, ownerClient, type Client } from '../../testing/client';
-import { seedAnotherOrg, startTestServer, type TestServer } from '../../testing/index';
+import { ENGINES, startOnEngine } from '../../testing/engines';
+import { seedAnotherOrg, type TestServer } from '../../testing/index';
 
 const fail = (promise: Promise<unknown>) =>
   promise.then(
@@ -8,7 +9,7 @@ const fail = (promise: Promise<unknown>) =>
     (e: unknown) => e,
   );
 
-describe('owner.users: managers scoped to their branches', () => {
+describe.each(ENGINES)('owner.users: managers scoped to their branches (%s)', (engine) => {
   let server: TestServer;
   let owner: Client;
   let paris: string;
@@ -16,7 +17,7 @@ describe('owner.users: managers scoped to their branches', () => {
   const manager = { email: 'Manon@Lacoste.example', password: 'manon-pass-2026' };
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startOnEngine(engine);
     [paris = '', lyon = ''] = server.demo.branchIds;
     owner = (await ownerClient(server.trpcUrl, server.demo.owner.email, server.demo.owner.password))
       .client;
