@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import type pg from 'pg';
+import { touchDevice } from '../db/devices';
 import { withTransaction, type Queryable } from '../db/tx';
 import { signAccessToken } from './jwt';
 import type { Keyring } from './keyring';
@@ -126,7 +127,7 @@ export async function issueDeviceToken(
     { typ: 'device', sub: input.deviceId, org: device.org_id, branch: device.branch_id },
     now,
   );
-  await db.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [input.deviceId, now]);
+  await touchDevice(db, input.deviceId, now);
   return {
     accessToken: access.token,
     expiresAt: access.expiresAt,
