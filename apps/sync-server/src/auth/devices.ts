@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import type pg from 'pg';
+import { insertAudit } from '../db/audit';
 import { touchDevice } from '../db/devices';
 import { withTransaction, type Queryable } from '../db/tx';
 import { signAccessToken } from './jwt';
@@ -75,11 +76,14 @@ export async function redeemPairingCode(
       now,
       deviceId,
     ]);
-    await tx.query(
-      `INSERT INTO audit_log (org_id, branch_id, actor_type, actor_id, action, detail)
-       VALUES ($1, $2, 'device', $3, 'device.paired', $4)`,
-      [code.org_id, code.branch_id, deviceId, { name: input.deviceName }],
-    );
+    await insertAudit(tx, {
+      orgId: code.org_id,
+      branchId: code.branch_id,
+      actorType: 'device',
+      actorId: deviceId,
+      action: 'device.paired',
+      detail: { name: input.deviceName },
+    });
     return {
       deviceId,
       deviceSecret,
