@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, httpStatusOf } from './testing/client';
 import { startTestServer, type TestServer } from './testing/index';
@@ -62,6 +63,34 @@ describe('HTTP surface: health, metrics, CORS, limits, sessions', () => {
     );
     const text = await readUntil(stream, /serialized-error/);
     expect(text).toMatch(/"httpStatus":403/);
+  });
+
+  it('takes admin commands only with the secret from the data folder lock', async () => {
+    const lock = JSON.parse(await readFile(server.server.services.db.lock!.path, 'utf8')) as {
+      pid: number;
+      adminUrl: string;
+      adminSecret: string;
+    };
+    expect(lock).toMatchObject({ pid: process.pid, adminUrl: server.url });
+    const post = (command: string, body: unknown, secret?: string) =>
+      fetch(`${server.url}/admin/${command}`, {
+        method: 'POST',
+        headers: secret ? { authorization: `Bearer ${secret}` } : {},
+        body: JSON.stringify(body),
+      });
+    const pair = { branchId: server.demo.branchIds[0] };
+    expect((await post('pair', pair)).status).toBe(403);
+    expect((await post('pair', pair, `${lock.adminSecret.slice(0, -1)}x`)).status).toBe(403);
+    expect((await fetch(`${server.url}/admin/pair`)).status).toBe(403);
+    expect((await post('drop-everything', {}, lock.adminSecret)).status).toBe(404);
+    const bad = await post('pair', { branchId: 'x'.repeat(500) }, lock.adminSecret);
+    expect(bad.status).toBe(400);
+    expect((await post('pair', { branchId: 'nowhere' }, lock.adminSecret)).status).toBe(404);
+    const ok = await post('pair', pair, lock.adminSecret);
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { result: { code: string } }).result.code).toMatch(
+      /^\w{4}-\w{4}$/,
+    );
   });
 
   it('echoes a request id and allows the till origin (any loopback port) and configured origins', async () => {

@@ -38,6 +38,8 @@ export interface StartServerOptions {
   /** Live streams poll at least this often even without a notice (default 15 s). */
   streamPollMs?: number;
   poolMax?: number;
+  /** The built back office served at `/` (default: this workspace's `apps/backoffice/dist`). */
+  backofficeDir?: string;
   /**
    * Port of the separate Prometheus listener (`GET /metrics`); 0 picks a free one, undefined
    * serves no metrics. The API port never answers /metrics.
@@ -45,8 +47,6 @@ export interface StartServerOptions {
   metricsPort?: number | undefined;
   /** Address of the metrics listener (default 127.0.0.1: only this machine can scrape). */
   metricsHost?: string;
-  /** The built back office served at `/` (default: this workspace's `apps/backoffice/dist`). */
-  backofficeDir?: string;
 }
 
 export interface RunningServer {
@@ -70,127 +70,147 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     logger,
     poolMax: options.poolMax,
   });
-  const keyring =
-    keyringFromEnv(options.jwtKeys, options.jwtActiveKid) ?? (await keyringFromDatabase(db.pool));
-  const hub = new ChangeHub(db.listenUrl, logger);
-  await hub.start();
-  const services: Services = {
-    db,
-    keyring,
-    hub,
-    logger,
-    rateLimiter: new RateLimiter(options.authRateLimit ?? 10, 60_000),
-    metrics: createMetrics(),
-    now: options.now ?? (() => new Date()),
-    streamPollMs: options.streamPollMs ?? 15_000,
-  };
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  const cors = corsPolicy(options.corsOrigins);
-  const trpc = createHTTPHandler({
-    router: appRouter,
-    createContext: createContextFactory(services),
-    basePath: '/trpc/',
-    maxBodySize: maxBodyBytes,
-  });
-
-  const backoffice = createStaticHandler(options.backofficeDir ?? defaultBackofficeDir());
-  const sockets = new Set<Socket>();
-  let shuttingDown = false;
-  const server = createServer({ requestTimeout: 0 }, (req, res) => {
-    const requestId = String(req.headers['x-request-id'] ?? '').slice(0, 64) || crypto.randomUUID();
-    req.headers['x-request-id'] = requestId;
-    res.setHeader('x-request-id', requestId);
-    const started = performance.now();
-    res.on('finish', () => {
-      logger.debug(
-        {
-          requestId,
-          method: req.method,
-          path: req.url?.split('?')[0],
-          status: res.statusCode,
-          ms: Math.round(performance.now() - started),
-        },
-        'request',
-      );
+  // A failed start releases what it took (the PGlite folder lock above all).
+  const undo: (() => Promise<unknown>)[] = [() => db.close()];
+  try {
+    const keyring =
+      keyringFromEnv(options.jwtKeys, options.jwtActiveKid) ?? (await keyringFromDatabase(db.pool));
+    const hub = new ChangeHub(db.listenUrl, logger);
+    await hub.start();
+    undo.unshift(() => hub.close());
+    const services: Services = {
+      db,
+      keyring,
+      hub,
+      logger,
+      rateLimiter: new RateLimiter(options.authRateLimit ?? 10, 60_000),
+      metrics: createMetrics(),
+      now: options.now ?? (() => new Date()),
+      streamPollMs: options.streamPollMs ?? 15_000,
+    };
+    const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+    const cors = corsPolicy(options.corsOrigins);
+    const trpc = createHTTPHandler({
+      router: appRouter,
+      createContext: createContextFactory(services),
+      basePath: '/trpc/',
+      maxBodySize: maxBodyBytes,
     });
-    void route(req, res).catch((error: unknown) => {
-      logger.error({ err: error, requestId }, 'request failed');
-      if (!res.headersSent) res.writeHead(500).end();
+
+    const backoffice = createStaticHandler(options.backofficeDir ?? defaultBackofficeDir());
+    const sockets = new Set<Socket>();
+    let shuttingDown = false;
+    const server = createServer({ requestTimeout: 0 }, (req, res) => {
+      const requestId =
+        String(req.headers['x-request-id'] ?? '').slice(0, 64) || crypto.randomUUID();
+      req.headers['x-request-id'] = requestId;
+      res.setHeader('x-request-id', requestId);
+      const started = performance.now();
+      res.on('finish', () => {
+        logger.debug(
+          {
+            requestId,
+            method: req.method,
+            path: req.url?.split('?')[0],
+            status: res.statusCode,
+            ms: Math.round(performance.now() - started),
+          },
+          'request',
+        );
+      });
+      void route(req, res).catch((error: unknown) => {
+        logger.error({ err: error, requestId }, 'request failed');
+        if (!res.headersSent) res.writeHead(500).end();
+      });
     });
-  });
 
-  // The CLI's door into a server that owns its PGlite folder (see http/admin.ts).
-  const adminSecret = db.lock ? randomSecret() : null;
-  const admin = adminSecret ? createAdminHandler(services, adminSecret) : null;
+    // The CLI's door into a server that owns its PGlite folder (see http/admin.ts).
+    const adminSecret = db.lock ? randomSecret() : null;
+    const admin = adminSecret ? createAdminHandler(services, adminSecret) : null;
 
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (applyCors(cors, req, res)) return;
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (admin && path.startsWith('/admin/')) return admin(req, res, path.slice('/admin/'.length));
-    if (path === '/health/live') return json(res, 200, { status: 'ok' });
-    if (path === '/health/ready') {
-      if (shuttingDown) return json(res, 503, { status: 'shutting down' });
-      try {
-        await Promise.race([
-          db.pool.query('SELECT 1'),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('database timeout')), 2000)),
-        ]);
-        return json(res, 200, { status: 'ready', database: db.kind });
-      } catch (error) {
-        return json(res, 503, { status: 'database unavailable', error: (error as Error).message });
+    async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+      if (applyCors(cors, req, res)) return;
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      if (admin && path.startsWith('/admin/')) return admin(req, res, path.slice('/admin/'.length));
+      if (path === '/health/live') return json(res, 200, { status: 'ok' });
+      if (path === '/health/ready') {
+        if (shuttingDown) return json(res, 503, { status: 'shutting down' });
+        try {
+          await Promise.race([
+            db.pool.query('SELECT 1'),
+            new Promise((_, reject) =>
+              setTimeout(() => reject(new Error('database timeout')), 2000),
+            ),
+          ]);
+          return json(res, 200, { status: 'ready', database: db.kind });
+        } catch (error) {
+          return json(res, 503, {
+            status: 'database unavailable',
+            error: (error as Error).message,
+          });
+        }
       }
-    }
-    if (path.startsWith('/trpc/')) {
-      const length = Number(req.headers['content-length'] ?? 0);
-      if (length > maxBodyBytes) {
-        return json(res, 413, {
-          error: { message: `Request body over ${maxBodyBytes} bytes`, code: 'PAYLOAD_TOO_LARGE' },
-        });
+      if (path.startsWith('/trpc/')) {
+        const length = Number(req.headers['content-length'] ?? 0);
+        if (length > maxBodyBytes) {
+          return json(res, 413, {
+            error: {
+              message: `Request body over ${maxBodyBytes} bytes`,
+              code: 'PAYLOAD_TOO_LARGE',
+            },
+          });
+        }
+        trpc(req, res);
+        return;
       }
-      trpc(req, res);
-      return;
+      if (await backoffice(req, res, path)) return;
+      json(res, 404, { error: { message: 'Not found' } });
     }
-    if (await backoffice(req, res, path)) return;
-    json(res, 404, { error: { message: 'Not found' } });
+
+    server.on('connection', (socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    const url = await listen(server, options.port ?? 4455, options.host ?? '127.0.0.1');
+    undo.unshift(() => new Promise((resolve) => server.close(resolve)));
+    logger.info({ url, database: db.kind }, 'sync server listening');
+    if (db.lock && adminSecret) await db.lock.publish({ adminUrl: url, adminSecret });
+    const metricsServer =
+      options.metricsPort === undefined ? null : createMetricsServer(services.metrics);
+    const metricsUrl = metricsServer
+      ? `${await listen(metricsServer, options.metricsPort!, options.metricsHost ?? '127.0.0.1')}/metrics`
+      : null;
+    if (metricsUrl) logger.info({ metricsUrl }, 'metrics listening');
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      port: Number(new URL(url).port),
+      metricsUrl,
+      services,
+      close() {
+        closing ??= (async () => {
+          shuttingDown = true;
+          const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeIdleConnections();
+          // Live SSE streams never end by themselves: give in-flight calls a moment, then cut.
+          await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 1000))]);
+          for (const socket of sockets) socket.destroy();
+          await stopped;
+          await new Promise((resolve) =>
+            metricsServer ? metricsServer.close(resolve) : resolve(0),
+          );
+          await hub.close();
+          await db.close();
+          logger.info('sync server stopped');
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    for (const step of undo) await step().catch(() => undefined);
+    throw error;
   }
-
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  const url = await listen(server, options.port ?? 4455, options.host ?? '127.0.0.1');
-  logger.info({ url, database: db.kind }, 'sync server listening');
-  if (db.lock && adminSecret) await db.lock.publish({ adminUrl: url, adminSecret });
-  const metricsServer =
-    options.metricsPort === undefined ? null : createMetricsServer(services.metrics);
-  const metricsUrl = metricsServer
-    ? `${await listen(metricsServer, options.metricsPort!, options.metricsHost ?? '127.0.0.1')}/metrics`
-    : null;
-  if (metricsUrl) logger.info({ metricsUrl }, 'metrics listening');
-
-  let closing: Promise<void> | undefined;
-  return {
-    url,
-    port: Number(new URL(url).port),
-    metricsUrl,
-    services,
-    close() {
-      closing ??= (async () => {
-        shuttingDown = true;
-        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeIdleConnections();
-        // Live SSE streams never end by themselves: give in-flight calls a moment, then cut.
-        await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 1000))]);
-        for (const socket of sockets) socket.destroy();
-        await stopped;
-        await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(0)));
-        await hub.close();
-        await db.close();
-        logger.info('sync server stopped');
-      })();
-      return closing;
-    },
-  };
 }
 
 /** Listens and returns the base URL (a wildcard address is reached through loopback). */

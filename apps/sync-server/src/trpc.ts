@@ -9,6 +9,8 @@ import {
   type Principal,
   type UserPrincipal,
 } from './auth/jwt';
+import { branchExists } from './db/branches';
+import { isDeviceActive, touchDevice } from './db/devices';
 import type { Services } from './services';
 
 /** Per-request context: the services, a request-scoped logger and the caller's bearer token. */
@@ -201,21 +203,15 @@ const authedProcedure = observed.use(async ({ ctx, next }) => {
 const lastSeenWrites = new WeakMap<Services, Map<string, number>>();
 
 async function assertDeviceActive(ctx: Context, device: DevicePrincipal): Promise<void> {
-  const { rows } = await ctx.services.db.pool.query<{ revoked: boolean }>(
-    'SELECT revoked_at IS NOT NULL AS revoked FROM devices WHERE id = $1 AND org_id = $2',
-    [device.sub, device.org],
-  );
-  if (!rows[0] || rows[0].revoked) throw unauthorized('This till was revoked; pair it again');
+  if (!(await isDeviceActive(ctx.services.db.pool, device.org, device.sub)))
+    throw unauthorized('This till was revoked; pair it again');
   // last_seen_at is written at most once a minute per device, not on every call.
   const seen = lastSeenWrites.get(ctx.services) ?? new Map<string, number>();
   lastSeenWrites.set(ctx.services, seen);
   const now = ctx.services.now().getTime();
   if ((seen.get(device.sub) ?? 0) < now - 60_000) {
     seen.set(device.sub, now);
-    await ctx.services.db.pool.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [
-      device.sub,
-      new Date(now),
-    ]);
+    await touchDevice(ctx.services.db.pool, device.sub, new Date(now));
   }
 }
 
@@ -248,12 +244,9 @@ export async function assertUserBranch(
   ctx: Context & { user: UserPrincipal },
   branchId: string,
 ): Promise<void> {
-  const { rows } = await ctx.services.db.pool.query(
-    'SELECT 1 FROM branches WHERE org_id = $1 AND id = $2',
-    [ctx.user.org, branchId],
-  );
   const allowed =
-    rows.length > 0 && (ctx.user.role === 'owner' || ctx.user.branches.includes(branchId));
+    (await branchExists(ctx.services.db.pool, ctx.user.org, branchId)) &&
+    (ctx.user.role === 'owner' || ctx.user.branches.includes(branchId));
   if (!allowed)
     throw new TRPCError({
       code: 'FORBIDDEN',

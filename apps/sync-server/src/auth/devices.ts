@@ -1,6 +1,8 @@
 import { MAX_TILLS_PER_BRANCH, tillCode } from '@comanda/core/orders';
 import { TRPCError } from '@trpc/server';
 import type pg from 'pg';
+import { insertAudit } from '../db/audit';
+import { touchDevice } from '../db/devices';
 import { withTransaction, type Queryable } from '../db/tx';
 import { signAccessToken } from './jwt';
 import type { Keyring } from './keyring';
@@ -87,11 +89,14 @@ export async function redeemPairingCode(
       now,
       deviceId,
     ]);
-    await tx.query(
-      `INSERT INTO audit_log (org_id, branch_id, actor_type, actor_id, action, detail)
-       VALUES ($1, $2, 'device', $3, 'device.paired', $4)`,
-      [code.org_id, code.branch_id, deviceId, { name: input.deviceName }],
-    );
+    await insertAudit(tx, {
+      orgId: code.org_id,
+      branchId: code.branch_id,
+      actorType: 'device',
+      actorId: deviceId,
+      action: 'device.paired',
+      detail: { name: input.deviceName },
+    });
     return {
       deviceId,
       deviceSecret,
@@ -142,7 +147,7 @@ export async function issueDeviceToken(
     { typ: 'device', sub: input.deviceId, org: device.org_id, branch: device.branch_id },
     now,
   );
-  await db.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [input.deviceId, now]);
+  await touchDevice(db, input.deviceId, now);
   return {
     accessToken: access.token,
     expiresAt: access.expiresAt,

@@ -6,12 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../admin';
 import { startServer, type RunningServer } from '../server';
 import { createClient, httpStatusOf } from '../testing/client';
-import { pgliteDataDir } from '../testing/index';
+import { ENGINES } from '../testing/engines';
+import { pgliteDataDir, startPostgres, type TestPostgres } from '../testing/index';
 import { lockoutMs } from './lockout';
 
-describe('per-account sign-in lockout', () => {
+describe.each(ENGINES)('per-account sign-in lockout (%s)', (engine) => {
   let root = '';
   let dataDir = '';
+  let postgres: TestPostgres | null = null;
   let server: RunningServer;
   let clock = new Date('2026-12-01T10:00:00Z');
   let owner = { email: '', password: '' };
@@ -19,6 +21,7 @@ describe('per-account sign-in lockout', () => {
     startServer({
       port: 0,
       dataDir,
+      databaseUrl: postgres?.url,
       logger: pino({ level: 'silent' }),
       authRateLimit: 10_000,
       now: () => clock,
@@ -37,12 +40,14 @@ describe('per-account sign-in lockout', () => {
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'comanda-lockout-'));
-    dataDir = await pgliteDataDir(join(root, 'pglite'));
+    if (engine === 'postgres') postgres = await startPostgres();
+    else dataDir = await pgliteDataDir(join(root, 'pglite'));
     server = await start();
     owner = (await seedDemo(server.services)).owner;
   });
   afterAll(async () => {
     await server?.close();
+    await postgres?.destroy();
     await rm(root, { recursive: true, force: true });
   });
 
@@ -72,6 +77,19 @@ describe('per-account sign-in lockout', () => {
     await server.close();
     server = await start();
     expect((await attempt(owner.email, owner.password)).status).toBe(429);
+  });
+
+  it.runIf(engine === 'postgres')('is shared by instances on one database', async () => {
+    const other = await start();
+    try {
+      const anon = createClient(`${other.url}/trpc`);
+      const refused = await anon.auth.signIn
+        .mutate({ email: owner.email, password: owner.password })
+        .catch((e: unknown) => e);
+      expect(httpStatusOf(refused)).toBe(429);
+    } finally {
+      await other.close();
+    }
   });
 
   it('doubles the lock with each further failure; a success resets the count', async () => {

@@ -1,6 +1,13 @@
 import { TRPCError } from '@trpc/server';
 import type pg from 'pg';
 import { unknownBranchIds } from '../db/branches';
+import {
+  findRefreshTokenForUpdate,
+  insertRefreshToken,
+  markRefreshTokenUsed,
+  revokeFamily,
+  revokeFamilyOfToken,
+} from '../db/refresh-tokens';
 import { withTransaction, type Queryable } from '../db/tx';
 import { findUserByEmail, findUserById, insertUser, type UserRow } from '../db/users';
 import { signAccessToken, type UserPrincipal } from './jwt';
@@ -134,28 +141,17 @@ export async function refreshSession(
   now: Date,
 ): Promise<UserSession> {
   const outcome = await withTransaction(pool, async (tx) => {
-    const { rows } = await tx.query<{
-      id: string;
-      user_id: string;
-      family_id: string;
-      expires_at: Date;
-      used_at: Date | null;
-      revoked_at: Date | null;
-    }>('SELECT * FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE', [sha256(refreshToken)]);
-    const token = rows[0];
+    const token = await findRefreshTokenForUpdate(tx, sha256(refreshToken));
     if (!token) return { error: 'Refresh token is not valid' } as const;
     if (token.used_at || token.revoked_at) {
-      await tx.query(
-        'UPDATE refresh_tokens SET revoked_at = coalesce(revoked_at, $2) WHERE family_id = $1',
-        [token.family_id, now],
-      );
+      await revokeFamily(tx, token.family_id, now);
       return {
         error: 'Refresh token was already used; all sessions of this sign-in are revoked',
       } as const;
     }
     if (token.expires_at.getTime() <= now.getTime())
       return { error: 'Refresh token expired' } as const;
-    await tx.query('UPDATE refresh_tokens SET used_at = $2 WHERE id = $1', [token.id, now]);
+    await markRefreshTokenUsed(tx, token.id, now);
     const user = await findUserById(tx, token.user_id);
     if (!user || user.disabled_at) return { error: 'User is disabled' } as const;
     const next = await issueRefreshToken(tx, user.id, token.family_id, now);
@@ -171,11 +167,7 @@ export async function revokeRefreshToken(
   refreshToken: string,
   now: Date,
 ): Promise<void> {
-  await db.query(
-    `UPDATE refresh_tokens SET revoked_at = coalesce(revoked_at, $2)
-     WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)`,
-    [sha256(refreshToken), now],
-  );
+  await revokeFamilyOfToken(db, sha256(refreshToken), now);
 }
 
 async function issueRefreshToken(
@@ -185,10 +177,13 @@ async function issueRefreshToken(
   now: Date,
 ): Promise<string> {
   const token = `rt_${randomSecret()}`;
-  await db.query(
-    `INSERT INTO refresh_tokens (id, token_hash, user_id, family_id, expires_at) VALUES ($1, $2, $3, $4, $5)`,
-    [newId('rt'), sha256(token), userId, familyId, new Date(now.getTime() + REFRESH_TOKEN_TTL_MS)],
-  );
+  await insertRefreshToken(db, {
+    id: newId('rt'),
+    tokenHash: sha256(token),
+    userId,
+    familyId,
+    expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
+  });
   return token;
 }
 

@@ -40,3 +40,20 @@ export async function revokeDevice(
   );
   return Boolean(rowCount);
 }
+
+/** Whether the device exists in the org and is not revoked (checked on every device call). */
+export async function isDeviceActive(
+  db: Queryable,
+  orgId: string,
+  deviceId: string,
+): Promise<boolean> {
+  const { rows } = await db.query<{ revoked: boolean }>(
+    'SELECT revoked_at IS NOT NULL AS revoked FROM devices WHERE id = $1 AND org_id = $2',
+    [deviceId, orgId],
+  );
+  return rows[0]?.revoked === false;
+}
+
+export async function touchDevice(db: Queryable, deviceId: string, at: Date): Promise<void> {
+  await db.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [deviceId, at]);
+}

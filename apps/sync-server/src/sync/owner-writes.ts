@@ -1,6 +1,7 @@
 import type { SyncCollectionName } from '@comanda/core/sync';
 import { TRPCError } from '@trpc/server';
 import type { Services } from '../services';
+import { insertAudit } from '../db/audit';
 import { withTransaction, type Queryable } from '../db/tx';
 import { applyWrites, toWire, type WireDocument } from './documents';
 import { validateDocument, writeRow } from './rules';
@@ -53,10 +54,13 @@ export async function writeAsOrg(
     const notice = { org: orgId, collection, branches: [...applied.touchedBranches] };
     if (applied.written.length > 0) {
       await services.hub.publishInTransaction(tx, notice);
-      await tx.query(
-        `INSERT INTO audit_log (org_id, actor_type, actor_id, action, detail) VALUES ($1, $2, $3, $4, $5)`,
-        [orgId, actor.type, actor.id, action, { collection, ids: applied.written.slice(0, 100) }],
-      );
+      await insertAudit(tx, {
+        orgId,
+        actorType: actor.type,
+        actorId: actor.id,
+        action,
+        detail: { collection, ids: applied.written.slice(0, 100) },
+      });
     }
     return { notice, written: applied.written };
   });

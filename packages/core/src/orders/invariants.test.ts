@@ -232,6 +232,7 @@ describe('checkOrderInvariants', () => {
                 o,
                 [{ lineId: o.lines[0].id, quantity: 1 }],
                 t.ctx,
+                { ticketCode: 'A', ticketNumber: o.ticketNumber + 1 },
               );
               expect(checkOrderInvariants(target)).toEqual([]);
               o = source;

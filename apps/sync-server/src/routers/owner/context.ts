@@ -1,4 +1,6 @@
+import type { SyncCollectionName } from '@comanda/core/sync';
 import { z } from 'zod';
+import { writeAsOrg } from '../../sync/owner-writes';
 import type { UserPrincipal } from '../../auth/jwt';
 import type { Context } from '../../trpc';
 
@@ -20,5 +22,23 @@ export function branchesOf(ctx: UserCtx): string[] | null {
 /** An owner's write as a replicated document: stamped now, not deleted. */
 export function wire(ctx: UserCtx) {
   const now = ctx.services.now().getTime();
-  return (doc: object) => ({ ...doc, updatedAt: now, _deleted: false });
+  return <T extends object>(doc: T) => ({ ...doc, updatedAt: now, _deleted: false });
+}
+
+/** Writes one document as the org (server wins) and returns what was stored. */
+export async function writeOne(
+  ctx: UserCtx,
+  collection: SyncCollectionName,
+  doc: object,
+  action: string,
+) {
+  const [written] = await writeAsOrg(
+    ctx.services,
+    ctx.user.org,
+    collection,
+    [doc],
+    actor(ctx),
+    action,
+  );
+  return written;
 }

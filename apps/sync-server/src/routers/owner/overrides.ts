@@ -1,9 +1,9 @@
 import { branchOverrideId } from '@comanda/core';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { listDocuments, writeAsOrg } from '../../sync/owner-writes';
+import { listDocuments } from '../../sync/owner-writes';
 import { assertUserBranch, ownerProcedure, protectedProcedure } from '../../trpc';
-import { actor, id } from './context';
+import { id, wire, writeOne } from './context';
 
 export const overridesRouter = {
   list: protectedProcedure.input(z.strictObject({ branchId: id })).query(async ({ ctx, input }) => {
@@ -26,28 +26,22 @@ export const overridesRouter = {
     )
     .mutation(async ({ ctx, input }) => {
       await assertUserBranch(ctx, input.branchId);
-      const doc = {
-        id: branchOverrideId(input.branchId, input.itemId),
-        schemaVersion: 1,
-        branchId: input.branchId,
-        itemId: input.itemId,
-        price: input.price,
-        available: input.available,
-        updatedAt: ctx.services.now().getTime(),
-        _deleted: false,
-      };
-      const [written] = await writeAsOrg(
-        ctx.services,
-        ctx.user.org,
+      return writeOne(
+        ctx,
         'branchOverrides',
-        [doc],
-        actor(ctx),
+        wire(ctx)({
+          id: branchOverrideId(input.branchId, input.itemId),
+          schemaVersion: 1,
+          branchId: input.branchId,
+          itemId: input.itemId,
+          price: input.price,
+          available: input.available,
+        }),
         'override.set',
         undefined,
         input.expectedUpdatedAt === undefined
           ? undefined
           : new Map([[doc.id, input.expectedUpdatedAt]]),
       );
-      return written;
     }),
 } satisfies TRPCRouterRecord;

@@ -3,9 +3,9 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { newId } from '../../auth/secrets';
-import { listDocuments, writeAsOrg } from '../../sync/owner-writes';
+import { listDocuments } from '../../sync/owner-writes';
 import { assertUserBranch, ownerProcedure, protectedProcedure } from '../../trpc';
-import { actor, branchesOf, id } from './context';
+import { branchesOf, id, wire, writeOne } from './context';
 
 export const staffRouter = {
   list: protectedProcedure.query(async ({ ctx }) => {
@@ -46,7 +46,7 @@ export const staffRouter = {
       const pinHash = input.pin
         ? await hashPin(globalThis.crypto.subtle, input.pin, randomBytes(16))
         : existing?.pinHash;
-      const doc = {
+      const doc = wire(ctx)({
         id: input.id ?? newId('stf'),
         schemaVersion: 1,
         branchId: null,
@@ -55,17 +55,8 @@ export const staffRouter = {
         branchIds: input.branchIds,
         pinHash,
         active: input.active,
-        updatedAt: ctx.services.now().getTime(),
-        _deleted: false,
-      };
-      const [written] = await writeAsOrg(
-        ctx.services,
-        ctx.user.org,
-        'staff',
-        [doc],
-        actor(ctx),
-        'staff.upsert',
-      );
+      });
+      const written = await writeOne(ctx, 'staff', doc, 'staff.upsert');
       const { pinHash: _hidden, ...rest } = written ?? doc;
       return rest;
     }),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, httpStatusOf, ownerClient, type Client } from '../../testing/client';
-import { seedAnotherOrg, startTestServer, type TestServer } from '../../testing/index';
+import { ENGINES, startOnEngine } from '../../testing/engines';
+import { seedAnotherOrg, type TestServer } from '../../testing/index';
 
 const fail = (promise: Promise<unknown>) =>
   promise.then(
@@ -8,7 +9,7 @@ const fail = (promise: Promise<unknown>) =>
     (e: unknown) => e,
   );
 
-describe('owner.users: managers scoped to their branches', () => {
+describe.each(ENGINES)('owner.users: managers scoped to their branches (%s)', (engine) => {
   let server: TestServer;
   let owner: Client;
   let paris: string;
@@ -16,7 +17,7 @@ describe('owner.users: managers scoped to their branches', () => {
   const manager = { email: 'Manon@Lacoste.example', password: 'manon-pass-2026' };
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startOnEngine(engine);
     [paris = '', lyon = ''] = server.demo.branchIds;
     owner = (await ownerClient(server.trpcUrl, server.demo.owner.email, server.demo.owner.password))
       .client;
@@ -106,53 +107,22 @@ describe('owner.users: managers scoped to their branches', () => {
   });
 
   it('refuses inconsistent accounts and never leaves an org without an owner', async () => {
-    const base = { name: 'X', password: 'long-enough-1' };
     const status = async (p: Promise<unknown>) => httpStatusOf(await fail(p));
-    expect(
-      await status(
-        owner.owner.users.create.mutate({ ...base, email: 'a@x.example', role: 'manager' }),
-      ),
-    ).toBe(400);
-    expect(
-      await status(
-        owner.owner.users.create.mutate({
-          ...base,
-          email: 'b@x.example',
-          role: 'owner',
-          branchIds: [paris],
-        }),
-      ),
-    ).toBe(400);
-    expect(
-      await status(
-        owner.owner.users.create.mutate({
-          ...base,
-          email: 'c@x.example',
-          role: 'manager',
-          branchIds: ['nowhere'],
-        }),
-      ),
-    ).toBe(403);
-    expect(
-      await status(
-        owner.owner.users.create.mutate({
-          ...base,
-          email: 'd@x.example',
-          role: 'manager',
-          branchIds: [paris],
-          password: 'short',
-        }),
-      ),
-    ).toBe(400);
-    expect(
-      await status(
-        owner.owner.users.create.mutate({
-          ...base,
-          email: server.demo.owner.email.toUpperCase(),
-          role: 'owner',
-        }),
-      ),
-    ).toBe(409);
+    type NewUser = Parameters<typeof owner.owner.users.create.mutate>[0];
+    const cases: [Partial<NewUser>, number][] = [
+      [{ email: 'a@x.example', role: 'manager' }, 400], // a manager without branches
+      [{ email: 'b@x.example', role: 'owner', branchIds: [paris] }, 400],
+      [{ email: 'c@x.example', role: 'manager', branchIds: ['nowhere'] }, 403],
+      [{ email: 'd@x.example', role: 'manager', branchIds: [paris], password: 'short' }, 400],
+      [{ email: server.demo.owner.email.toUpperCase(), role: 'owner' }, 409],
+    ];
+    for (const [fields, want] of cases) {
+      const input = { name: 'X', password: 'long-enough-1', email: '', role: 'owner', ...fields };
+      expect([
+        fields.email,
+        await status(owner.owner.users.create.mutate(input as NewUser)),
+      ]).toEqual([fields.email, want]);
+    }
     const me = await owner.owner.me.query();
     expect(await status(owner.owner.users.deactivate.mutate({ id: me.userId }))).toBe(422);
     expect(
