@@ -25,12 +25,17 @@ export function wire(ctx: UserCtx) {
   return <T extends object>(doc: T) => ({ ...doc, updatedAt: now, _deleted: false });
 }
 
-/** Writes one document as the org (server wins) and returns what was stored. */
+/**
+ * Writes one document as the org and returns what was stored. With `expectedUpdatedAt` (the
+ * `updatedAt` the editor last read, null for "did not exist") a newer stored version is a 409
+ * instead of a silent overwrite; without it the write wins.
+ */
 export async function writeOne(
   ctx: UserCtx,
   collection: SyncCollectionName,
-  doc: object,
+  doc: { id: string },
   action: string,
+  expectedUpdatedAt?: number | null,
 ) {
   const [written] = await writeAsOrg(
     ctx.services,
@@ -39,6 +44,8 @@ export async function writeOne(
     [doc],
     actor(ctx),
     action,
+    undefined,
+    expectedUpdatedAt === undefined ? undefined : new Map([[doc.id, expectedUpdatedAt]]),
   );
   return written;
 }

@@ -38,10 +38,7 @@ export const overridesRouter = {
           available: input.available,
         }),
         'override.set',
-        undefined,
-        input.expectedUpdatedAt === undefined
-          ? undefined
-          : new Map([[doc.id, input.expectedUpdatedAt]]),
+        input.expectedUpdatedAt,
       );
     }),
 } satisfies TRPCRouterRecord;
