@@ -1,0 +1,60 @@
+import { allocate } from '../money/allocate';
+import { divRoundHalfAwayFromZero } from '../money/money';
+import type { OrderDoc } from '../orders/schemas';
+import type { TaxSummaryRow } from '../tax/tax-summary-schema';
+
+/** The fields of an order that determine the tax of its refunds. */
+export type RefundedOrder = Pick<OrderDoc, 'lines' | 'refunds' | 'totals'>;
+
+/** `rowTax × part / rowGross`, rounded half away from zero (0 for an empty row). */
+function taxShare(row: TaxSummaryRow, part: number): number {
+  if (row.gross === 0) return 0;
+  return Number(
+    divRoundHalfAwayFromZero(BigInt(row.tax) * BigInt(part), BigInt(row.gross)),
+  );
+}
+
+/**
+ * The VAT table of each refund of an order (same order as `order.refunds`): per rate, the gross
+ * refunded and the part of the order's tax at that rate it gives back. A per-line refund is at
+ * its lines' rates; a plain-amount refund is spread over the rates by what is left to refund at
+ * each (largest remainder). The tax is the order's tax at that rate times the share of the
+ * rate's gross refunded so far, minus what earlier refunds gave back: the refunds of a fully
+ * refunded order give back exactly the tax the receipt printed, never a cent more or less.
+ * For every row net + tax = gross, and the rows' gross adds up to the refund's amount.
+ */
+export function refundTaxRows(order: RefundedOrder): TaxSummaryRow[][] {
+  const rows = order.totals.taxes;
+  const rateOfLine = new Map(order.lines.map((l) => [l.id, l.taxRateBasisPoints]));
+  const refundedGross = new Map<number, number>();
+  return order.refunds.map((refund) => {
+    const gross = new Map<number, number>();
+    const add = (rate: number, amount: number) => gross.set(rate, (gross.get(rate) ?? 0) + amount);
+    if (refund.lines.length > 0) {
+      for (const rl of refund.lines) add(rateOfLine.get(rl.lineId) ?? 0, rl.amount);
+      // A per-line refund's amount is the sum of its lines; anything else (none today) has no rate.
+      const rest = refund.amount - refund.lines.reduce((a, rl) => a + rl.amount, 0);
+      if (rest !== 0) add(rows[rows.length - 1]?.rateBasisPoints ?? 0, rest);
+    } else if (rows.length === 0) {
+      add(0, refund.amount);
+    } else {
+      const left = rows.map((r) => Math.max(0, r.gross - (refundedGross.get(r.rateBasisPoints) ?? 0)));
+      // Beyond what is left (a refund of a cash-rounding surplus) the rates keep their weight.
+      const weights = left.some((w) => w > 0) ? left : rows.map((r) => Math.max(0, r.gross));
+      const parts = weights.some((w) => w > 0)
+        ? allocate(refund.amount, weights)
+        : rows.map((_, i) => (i === 0 ? refund.amount : 0));
+      rows.forEach((r, i) => add(r.rateBasisPoints, parts[i] ?? 0));
+    }
+    const out: TaxSummaryRow[] = [];
+    for (const [rate, g] of [...gross.entries()].sort((a, b) => a[0] - b[0])) {
+      if (g === 0) continue;
+      const before = refundedGross.get(rate) ?? 0;
+      refundedGross.set(rate, before + g);
+      const row = rows.find((r) => r.rateBasisPoints === rate);
+      const tax = row ? taxShare(row, before + g) - taxShare(row, before) : 0;
+      out.push({ rateBasisPoints: rate, net: g - tax, tax, gross: g });
+    }
+    return out;
+  });
+}
