@@ -9,9 +9,7 @@ export type RefundedOrder = Pick<OrderDoc, 'lines' | 'refunds' | 'totals'>;
 /** `rowTax × part / rowGross`, rounded half away from zero (0 for an empty row). */
 function taxShare(row: TaxSummaryRow, part: number): number {
   if (row.gross === 0) return 0;
-  return Number(
-    divRoundHalfAwayFromZero(BigInt(row.tax) * BigInt(part), BigInt(row.gross)),
-  );
+  return Number(divRoundHalfAwayFromZero(BigInt(row.tax) * BigInt(part), BigInt(row.gross)));
 }
 
 /**
@@ -30,21 +28,30 @@ export function refundTaxRows(order: RefundedOrder): TaxSummaryRow[][] {
   return order.refunds.map((refund) => {
     const gross = new Map<number, number>();
     const add = (rate: number, amount: number) => gross.set(rate, (gross.get(rate) ?? 0) + amount);
-    if (refund.lines.length > 0) {
-      for (const rl of refund.lines) add(rateOfLine.get(rl.lineId) ?? 0, rl.amount);
-      // A per-line refund's amount is the sum of its lines; anything else (none today) has no rate.
-      const rest = refund.amount - refund.lines.reduce((a, rl) => a + rl.amount, 0);
-      if (rest !== 0) add(rows[rows.length - 1]?.rateBasisPoints ?? 0, rest);
-    } else if (rows.length === 0) {
-      add(0, refund.amount);
-    } else {
-      const left = rows.map((r) => Math.max(0, r.gross - (refundedGross.get(r.rateBasisPoints) ?? 0)));
+    const left = (rate: number) => {
+      const row = rows.find((r) => r.rateBasisPoints === rate);
+      return Math.max(
+        0,
+        (row?.gross ?? 0) - (refundedGross.get(rate) ?? 0) - (gross.get(rate) ?? 0),
+      );
+    };
+    // Lines go to their rate as far as that rate has sales left to give back; the rest (a
+    // plain amount, or lines whose rate an earlier plain amount already drew on) is spread over
+    // what is left at each rate, so a fully refunded order has given back each rate exactly.
+    let rest = refund.amount;
+    for (const rl of refund.lines) {
+      const rate = rateOfLine.get(rl.lineId) ?? 0;
+      const part = Math.min(rl.amount, rest, left(rate));
+      add(rate, part);
+      rest -= part;
+    }
+    if (rest > 0) {
+      const room = rows.map((r) => left(r.rateBasisPoints));
       // Beyond what is left (a refund of a cash-rounding surplus) the rates keep their weight.
-      const weights = left.some((w) => w > 0) ? left : rows.map((r) => Math.max(0, r.gross));
-      const parts = weights.some((w) => w > 0)
-        ? allocate(refund.amount, weights)
-        : rows.map((_, i) => (i === 0 ? refund.amount : 0));
-      rows.forEach((r, i) => add(r.rateBasisPoints, parts[i] ?? 0));
+      const weights = room.some((w) => w > 0) ? room : rows.map((r) => Math.max(0, r.gross));
+      const parts = weights.some((w) => w > 0) ? allocate(rest, weights) : null;
+      if (parts) rows.forEach((r, i) => add(r.rateBasisPoints, parts[i] ?? 0));
+      else add(rows[0]?.rateBasisPoints ?? 0, rest);
     }
     const out: TaxSummaryRow[] = [];
     for (const [rate, g] of [...gross.entries()].sort((a, b) => a[0] - b[0])) {
