@@ -1,10 +1,19 @@
 import { allocate } from '../money/allocate';
 import { divRoundHalfAwayFromZero } from '../money/money';
-import type { OrderDoc } from '../orders/schemas';
 import type { TaxSummaryRow } from '../tax/tax-summary-schema';
 
-/** The fields of an order that determine the tax of its refunds. */
-export type RefundedOrder = Pick<OrderDoc, 'lines' | 'refunds' | 'totals'>;
+/**
+ * The fields of an order that determine the tax of its refunds (an `OrderDoc` fits, and so does
+ * a receipt printer's copy of one). A line without a rate counts as a plain amount.
+ */
+export interface RefundedOrder {
+  readonly lines: readonly { readonly id: string; readonly taxRateBasisPoints?: number }[];
+  readonly refunds: readonly {
+    readonly amount: number;
+    readonly lines: readonly { readonly lineId: string; readonly amount: number }[];
+  }[];
+  readonly totals: { readonly taxes: readonly TaxSummaryRow[] };
+}
 
 /** `rowTax × part / rowGross`, rounded half away from zero (0 for an empty row). */
 function taxShare(row: TaxSummaryRow, part: number): number {
@@ -40,7 +49,8 @@ export function refundTaxRows(order: RefundedOrder): TaxSummaryRow[][] {
     // what is left at each rate, so a fully refunded order has given back each rate exactly.
     let rest = refund.amount;
     for (const rl of refund.lines) {
-      const rate = rateOfLine.get(rl.lineId) ?? 0;
+      const rate = rateOfLine.get(rl.lineId);
+      if (rate === undefined) continue;
       const part = Math.min(rl.amount, rest, left(rate));
       add(rate, part);
       rest -= part;
