@@ -12,7 +12,7 @@ import {
 } from '../orders/index';
 import { closeShift, openShift } from '../shifts/index';
 import type { TaxSummaryRow } from '../tax/tax-summary-schema';
-import { add, newOrder, testContext } from '../testing/fixtures';
+import { OPEN_DISCOUNT_POLICY, SHIFT_INPUT, add, newOrder, testContext } from '../testing/fixtures';
 import {
   aggregateTaxRates,
   buildXReport,
@@ -21,14 +21,8 @@ import {
   type ShiftReport,
 } from './index';
 
-const POLICY = { maxPercentBasisPoints: 10_000, maxAmount: 1_000_000 };
-const SHIFT = {
-  branchId: 'paris-11',
-  tillId: 'comptoir',
-  businessDay: '2026-01-01',
-  currency: 'EUR',
-  openingFloat: 10_000,
-};
+const POLICY = OPEN_DISCOUNT_POLICY;
+const SHIFT = SHIFT_INPUT;
 // Demo items at 10 % (food, soft drinks) and 20 % (alcohol), all priced tax-inclusive.
 const ITEMS = ['espresso', 'oeuf-mayo', 'champagne', 'cola', 'tarte-tatin', 'eau-plate'] as const;
 const METHOD = fc.constantFrom<PaymentMethod>('cash', 'card', 'other');

@@ -10,17 +10,18 @@ import {
   type OrderDoc,
 } from '../orders/index';
 import { closeShift, openShift, recordNoSale, ShiftError } from '../shifts/index';
-import { STEAK, add, newOrder, testContext } from '../testing/fixtures';
+import {
+  OPEN_DISCOUNT_POLICY,
+  SHIFT_INPUT,
+  STEAK,
+  add,
+  newOrder,
+  testContext,
+} from '../testing/fixtures';
 import { aggregateSales, buildXReport, buildZReport, saleTime } from './index';
 
-const POLICY = { maxPercentBasisPoints: 10_000, maxAmount: 1_000_000 };
-const shiftInput = {
-  branchId: 'paris-11',
-  tillId: 'comptoir',
-  businessDay: '2026-01-01',
-  currency: 'EUR',
-  openingFloat: 10_000,
-};
+const POLICY = OPEN_DISCOUNT_POLICY;
+const shiftInput = SHIFT_INPUT;
 
 function day() {
   const t = testContext(Date.UTC(2026, 0, 1, 11, 0));
