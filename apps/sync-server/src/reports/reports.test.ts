@@ -1,3 +1,4 @@
+import { buildZReport, orderDocSchema, refund, shiftDocSchema } from '@comanda/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceClient, httpStatusOf, ownerClient, type Client } from '../testing/client';
 import { closedShiftDoc, orderDoc } from '../testing/docs';
@@ -9,6 +10,7 @@ describe('reports over synced orders', () => {
   let paris: string;
   let lyon: string;
   const orders: ReturnType<typeof orderDoc>[] = [];
+  const refunded = new Map<string, number>();
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -30,6 +32,25 @@ describe('reports over synced orders', () => {
           shiftId: `shift-${branchId}`,
         }),
       );
+      if (branchId === paris) {
+        // One unit of the third order's first line is refunded, approved by the branch's manager.
+        const manager = server.demo.staff.find(
+          (s) => s.role === 'manager' && s.branchIds.includes(paris),
+        )!.id;
+        const paid = orderDocSchema.parse(mine[2]);
+        const back = refund(
+          paid,
+          {
+            lines: [{ lineId: paid.lines[0]!.id, quantity: 1 }],
+            method: 'cash',
+            reason: 'cold',
+            approvedBy: manager,
+          },
+          { at: paid.updatedAt + 1000, by: 'staff-1', newId: () => `${paid.id}-r` },
+        );
+        mine[2] = { ...back, _deleted: false };
+        refunded.set(paris, back.refunds[0]!.amount);
+      }
       mine.push(
         orderDoc({
           id: `01960009-0000-7000-8000-${branchId.padEnd(12, '0').slice(0, 12)}`,
@@ -71,10 +92,15 @@ describe('reports over synced orders', () => {
       [paris]: paidTotal(paris),
       [lyon]: paidTotal(lyon),
     });
-    for (const by of ['item', 'category', 'hour', 'paymentMethod', 'taxRate'] as const) {
+    for (const by of ['item', 'category', 'hour', 'paymentMethod'] as const) {
       const rows = await owner.reports.sales.query({ range: range(paris), by });
       expect(rows.reduce((sum, r) => sum + r.gross, 0)).toBe(paidTotal(paris));
     }
+    // Tax-rate rows are the Z's: refunds give back the VAT of their rate (docs/reports.md).
+    const rates = await owner.reports.sales.query({ range: range(paris), by: 'taxRate' });
+    expect(rates.reduce((sum, r) => sum + r.gross, 0)).toBe(
+      paidTotal(paris) - refunded.get(paris)!,
+    );
     const card = await owner.reports.sales.query({ range: range(), by: 'paymentMethod' });
     expect(card).toEqual([expect.objectContaining({ key: 'card', orders: 6 })]);
     expect(
@@ -99,6 +125,15 @@ describe('reports over synced orders', () => {
     expect(parisZ.kind).toBe('Z');
     expect(parisZ.orderCount).toBe(3);
     expect(parisZ.grossSales).toBe(paidTotal(paris));
+    expect(parisZ.refunds.total).toBe(refunded.get(paris));
+    expect(parisZ.grossSales - parisZ.discounts.total - parisZ.refunds.total).toBe(parisZ.netSales);
+    expect(parisZ.taxTotal + parisZ.netOfTax).toBe(parisZ.netSales);
+    // The server's Z is the till's: the core's buildZReport over the same documents.
+    const tillZ = buildZReport(
+      shiftDocSchema.parse(closedShiftDoc(`shift-${paris}`, paris)),
+      orders.filter((o) => o.branchId === paris).map((o) => orderDocSchema.parse(o)),
+    );
+    expect(parisZ).toEqual(tillZ);
   });
 
   it('exports CSV, and refuses bad ranges with a clear message', async () => {

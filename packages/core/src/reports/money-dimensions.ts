@@ -1,4 +1,5 @@
 import type { OrderDoc } from '../orders/schemas';
+import { refundTaxRows } from './refund-tax';
 import type { SalesRow } from './sales';
 
 const SETTLED = new Set(['paid', 'closed', 'refunded']);
@@ -44,8 +45,9 @@ export function aggregatePaymentMethods(orders: readonly OrderDoc[]): SalesRow[]
 }
 
 /**
- * Sales by tax rate of settled orders (paid, closed, refunded), from each order's tax summary, so
- * the rows are exactly what receipts printed: net + tax = gross per row. `key` is the rate in basis
+ * Sales by tax rate of settled orders (paid, closed, refunded), from each order's tax summary (what
+ * receipts printed) minus its refunds' VAT tables (what refund slips printed, see
+ * {@link refundTaxRows}), as on the Z report: net + tax = gross per row. `key` is the rate in basis
  * points, `label` the rate as a percentage, `quantity` and `orders` the number of orders with
  * sales at that rate. Sorted by rate.
  */
@@ -60,6 +62,16 @@ export function aggregateTaxRates(orders: readonly OrderDoc[]): SalesRow[] {
       row.tax += t.tax;
       row.net += t.net;
       rows.set(t.rateBasisPoints, row);
+    }
+    if (order.refunds.length === 0) continue;
+    for (const refundRows of refundTaxRows(order)) {
+      for (const t of refundRows) {
+        const row = rows.get(t.rateBasisPoints) ?? { orders: 0, gross: 0, tax: 0, net: 0 };
+        row.gross -= t.gross;
+        row.tax -= t.tax;
+        row.net -= t.net;
+        rows.set(t.rateBasisPoints, row);
+      }
     }
   }
   return [...rows.entries()]

@@ -10,17 +10,18 @@ import {
   type OrderDoc,
 } from '../orders/index';
 import { closeShift, openShift, recordNoSale, ShiftError } from '../shifts/index';
-import { STEAK, add, newOrder, testContext } from '../testing/fixtures';
+import {
+  OPEN_DISCOUNT_POLICY,
+  SHIFT_INPUT,
+  STEAK,
+  add,
+  newOrder,
+  testContext,
+} from '../testing/fixtures';
 import { aggregateSales, buildXReport, buildZReport, saleTime } from './index';
 
-const POLICY = { maxPercentBasisPoints: 10_000, maxAmount: 1_000_000 };
-const shiftInput = {
-  branchId: 'paris-11',
-  tillId: 'comptoir',
-  businessDay: '2026-01-01',
-  currency: 'EUR',
-  openingFloat: 10_000,
-};
+const POLICY = OPEN_DISCOUNT_POLICY;
+const shiftInput = SHIFT_INPUT;
 
 function day() {
   const t = testContext(Date.UTC(2026, 0, 1, 11, 0));
@@ -85,10 +86,11 @@ describe('X and Z reports', () => {
       noSales: 1,
       covers: 4,
     });
-    // 26.50 + 7.00 = 33.50 ; 5.00 − 0.50 = 4.50 ; 24.00
-    expect(x.grossSales).toBe(3350 + 450 + 2400);
-    expect(x.taxes.reduce((s, r) => s + r.gross, 0)).toBe(x.grossSales);
-    expect(x.netSales).toBe(x.grossSales - x.taxes.reduce((s, r) => s + r.tax, 0));
+    // 26.50 + 7.00 = 33.50 ; 5.00 (− 0.50 discount) ; 24.00 (12.00 refunded)
+    expect(x.grossSales).toBe(3350 + 500 + 2400);
+    expect(x.netSales).toBe(x.grossSales - 50 - 1200);
+    expect(x.taxes.reduce((s, r) => s + r.gross, 0)).toBe(x.netSales);
+    expect(x.netOfTax).toBe(x.netSales - x.taxes.reduce((s, r) => s + r.tax, 0));
     expect(x.payments).toEqual([
       { method: 'cash', count: 2, amount: 1450, tips: 0 },
       { method: 'card', count: 1, amount: 3350, tips: 300 },
@@ -181,7 +183,7 @@ describe('X and Z reports', () => {
           expect(z.payments.reduce((a, m) => a + m.count, 0)).toBe(shiftPayments.length);
           const settled = orders.filter((o) => o.shiftId === shift.id && o.status === 'paid');
           // every settled order is fully paid by this shift, so sales + rounding = money taken
-          expect(z.grossSales + z.cashRounding).toBe(
+          expect(z.grossSales - z.discounts.total + z.cashRounding).toBe(
             settled.reduce((a, o) => a + o.totals.paid, 0),
           );
           for (const r of z.taxes) expect(r.net + r.tax).toBe(r.gross);

@@ -3,6 +3,7 @@ import { unitPriceWithModifiers } from '../orders/line-amounts';
 import { computeCashSummary, ShiftError, type CashSummary } from '../shifts/shift';
 import type { ShiftDoc } from '../shifts/schemas';
 import type { TaxSummaryRow } from '../tax/tax-summary-schema';
+import { refundTaxRows } from './refund-tax';
 
 /** Totals of one payment method. */
 export interface MethodTotals {
@@ -35,12 +36,21 @@ export interface ShiftReport {
   /** Orders of the shift still open or sent (should be 0 on a Z report). */
   readonly openOrderCount: number;
   readonly covers: number;
-  /** Sum of settled orders' totals (after discounts, incl. tax). */
+  /** Who the report is by: the staff who closed the shift (Z), else who opened it (X). */
+  readonly operatorId: string;
+  /**
+   * Settled orders' sales before discounts, tax included (their totals plus their discounts).
+   * The lines add up (docs/reports.md): grossSales − discounts − refunds = netSales.
+   */
   readonly grossSales: number;
-  /** grossSales − tax. */
+  /** grossSales − discounts − refunds of the shift, tax included: Σ taxes[].gross. */
   readonly netSales: number;
-  /** Per rate: net, tax, gross of settled orders. */
+  /** Per rate: settled orders' net, tax and gross minus the shift's refunds at that rate. */
   readonly taxes: TaxSummaryRow[];
+  /** Σ taxes[].tax. */
+  readonly taxTotal: number;
+  /** netSales − taxTotal = Σ taxes[].net. */
+  readonly netOfTax: number;
   readonly discounts: { readonly count: number; readonly total: number };
   /** Voided units (before or after the kitchen) and their menu value. */
   readonly voids: { readonly count: number; readonly quantity: number; readonly amount: number };
@@ -101,7 +111,6 @@ export function buildShiftReport(
   let openOrderCount = 0;
   let covers = 0;
   let grossSales = 0;
-  let taxTotal = 0;
   let discountCount = 0;
   let discountTotal = 0;
   let voidCount = 0;
@@ -111,6 +120,20 @@ export function buildShiftReport(
   let cashRounding = 0;
   let refundCount = 0;
   let refundTotal = 0;
+  const addTax = (row: TaxSummaryRow, sign: 1 | -1) => {
+    const acc = taxByRate.get(row.rateBasisPoints);
+    if (acc) {
+      acc.net += sign * row.net;
+      acc.tax += sign * row.tax;
+      acc.gross += sign * row.gross;
+    } else
+      taxByRate.set(row.rateBasisPoints, {
+        rateBasisPoints: row.rateBasisPoints,
+        net: sign * row.net,
+        tax: sign * row.tax,
+        gross: sign * row.gross,
+      });
+  };
   for (const o of orders) {
     for (const p of o.payments) {
       if (p.shiftId !== shift.id) continue;
@@ -121,8 +144,11 @@ export function buildShiftReport(
         m.tips += p.tip;
       }
     }
-    for (const r of o.refunds) {
-      if (r.shiftId !== shift.id) continue;
+    // A refund gives back the tax of its rates in the shift that paid it out.
+    const refundTaxes = o.refunds.some((r) => r.shiftId === shift.id) ? refundTaxRows(o) : [];
+    o.refunds.forEach((r, i) => {
+      if (r.shiftId !== shift.id) return;
+      for (const row of refundTaxes[i] ?? []) addTax(row, -1);
       const m = refunds.get(r.method);
       if (m) {
         m.count += 1;
@@ -130,7 +156,7 @@ export function buildShiftReport(
       }
       refundCount += 1;
       refundTotal += r.amount;
-    }
+    });
     if (o.shiftId !== shift.id) continue;
     if (o.status === 'voided') voidedOrders += 1;
     if (o.status === 'open' || o.status === 'sent') openOrderCount += 1;
@@ -147,23 +173,21 @@ export function buildShiftReport(
     orderCount += 1;
     covers += o.covers ?? 0;
     const t = o.totals;
-    grossSales += t.total;
-    taxTotal += t.taxTotal;
+    grossSales += t.total + t.discountTotal;
     cashRounding += t.cashRounding;
     if (t.discountTotal > 0) {
       discountTotal += t.discountTotal;
       discountCount += (o.discount ? 1 : 0) + o.lines.reduce((a, l) => a + (l.discount ? 1 : 0), 0);
     }
-    for (const row of t.taxes) {
-      const acc = taxByRate.get(row.rateBasisPoints);
-      if (acc) {
-        acc.net += row.net;
-        acc.tax += row.tax;
-        acc.gross += row.gross;
-      } else taxByRate.set(row.rateBasisPoints, { ...row });
-    }
+    for (const row of t.taxes) addTax(row, 1);
   }
   const paymentRows = [...payments.values()];
+  // A rate whose sales were all refunded nets to nothing: no row of zeros on paper.
+  const taxes = [...taxByRate.values()]
+    .filter((r) => r.gross !== 0 || r.tax !== 0)
+    .sort((a, b) => a.rateBasisPoints - b.rateBasisPoints);
+  const taxTotal = taxes.reduce((a, r) => a + r.tax, 0);
+  const netSales = grossSales - discountTotal - refundTotal;
   const cash = computeCashSummary(shift, orders);
   return {
     kind,
@@ -174,12 +198,15 @@ export function buildShiftReport(
     currency: shift.currency,
     openedAt: shift.openedAt,
     at: kind === 'Z' && shift.close ? shift.close.at : at,
+    operatorId: shift.close?.by ?? shift.openedBy,
     orderCount,
     openOrderCount,
     covers,
     grossSales,
-    netSales: grossSales - taxTotal,
-    taxes: [...taxByRate.values()].sort((a, b) => a.rateBasisPoints - b.rateBasisPoints),
+    netSales,
+    taxes,
+    taxTotal,
+    netOfTax: netSales - taxTotal,
     discounts: { count: discountCount, total: discountTotal },
     voids: { count: voidCount, quantity: voidQuantity, amount: voidAmount },
     voidedOrders,

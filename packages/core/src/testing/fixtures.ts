@@ -72,3 +72,15 @@ export const STEAK: ModifierChoice[] = [
   { groupId: 'doneness', optionId: 'saignant' },
   { groupId: 'side', optionId: 'frites' },
 ];
+
+/** A discount policy that never asks for a manager (tests of figures, not of approvals). */
+export const OPEN_DISCOUNT_POLICY = { maxPercentBasisPoints: 10_000, maxAmount: 1_000_000 };
+
+/** The demo till's shift on the fixtures' business day, with a 100.00 opening float. */
+export const SHIFT_INPUT = {
+  branchId: 'paris-11',
+  tillId: 'comptoir',
+  businessDay: '2026-01-01',
+  currency: 'EUR',
+  openingFloat: 10_000,
+};

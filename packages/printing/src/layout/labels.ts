@@ -53,6 +53,10 @@ export interface Labels {
   grossSales: string;
   refunds: string;
   netSales: string;
+  /** Sum of the VAT rows of a report. */
+  taxTotal: string;
+  /** Net sales without their VAT. */
+  netOfTax: string;
   voids: string;
   tips: string;
   noSales: string;
@@ -123,6 +127,8 @@ const en: Labels = {
   grossSales: 'Gross sales',
   refunds: 'Refunds',
   netSales: 'NET SALES',
+  taxTotal: 'Total VAT',
+  netOfTax: 'Net sales excl. VAT',
   voids: 'Voids',
   tips: 'Tips',
   noSales: 'No-sale drawer opens',
@@ -193,6 +199,8 @@ const fr: Labels = {
   grossSales: 'Ventes brutes',
   refunds: 'Remboursements',
   netSales: 'VENTES NETTES',
+  taxTotal: 'Total TVA',
+  netOfTax: 'Ventes nettes HT',
   voids: 'Annulations',
   tips: 'Pourboires',
   noSales: 'Ouvertures tiroir sans vente',

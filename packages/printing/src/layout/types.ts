@@ -28,6 +28,8 @@ export interface ReceiptOrderLine {
   quantity: number;
   voidedQuantity: number;
   seat?: number | null;
+  /** The line's VAT rate: a refund slip's VAT table puts refunded lines at their rate. */
+  taxRateBasisPoints?: number;
 }
 
 export interface ReceiptPayment {

@@ -31,7 +31,7 @@ export const branch: BranchInfo = {
 
 function line(id: string, quantity: number, extra: Partial<ReceiptOrderLine> = {}): ReceiptOrderLine {
   const i = item(id);
-  return { id: `l-${id}`, name: i.name, unitPrice: i.price, modifiers: [], notes: '', quantity, voidedQuantity: 0, ...extra };
+  return { id: `l-${id}`, name: i.name, unitPrice: i.price, modifiers: [], notes: '', quantity, voidedQuantity: 0, taxRateBasisPoints: rateOf(id), ...extra };
 }
 
 export const orderLines: ReceiptOrderLine[] = [
@@ -167,15 +167,18 @@ export const zReport: ShiftReportInput = {
   grossSales: 312_450,
   discounts: 4_200,
   refunds: 1_300,
+  // 3 124,50 − 42,00 − 13,00 = 3 069,50 = Σ TTC = Σ TVA + HT; payments − refunds = net sales.
   netSales: 306_950,
   taxes: [
     { rateBasisPoints: 1000, net: 220_000, tax: 22_000, gross: 242_000 },
-    { rateBasisPoints: 2000, net: 53_792, tax: 10_758, gross: 64_550 },
+    { rateBasisPoints: 2000, net: 54_125, tax: 10_825, gross: 64_950 },
   ],
+  taxTotal: 32_825,
+  netOfTax: 274_125,
   payments: [
-    { label: 'Card', count: 61, amount: 251_230 },
-    { label: 'Cash', count: 21, amount: 48_120 },
-    { label: 'Ticket Restaurant', count: 2, amount: 7_600 },
+    { method: 'card', count: 61, amount: 252_530 },
+    { method: 'cash', count: 21, amount: 48_120 },
+    { method: 'other', label: 'Ticket Restaurant', count: 2, amount: 7_600 },
   ],
   tips: 2_350,
   voids: { count: 3, amount: 3_350 },

@@ -3,6 +3,7 @@ import type { LayoutBlock, LayoutDocument, LogoBlock } from '../model';
 import type { BranchInfo, ReceiptOrder, ReceiptOrderLine } from '../types';
 import { amount, dateTime, money, rate } from '../format';
 import { labelsFor, type Labels } from '../labels';
+import { refundTaxRows } from '@comanda/core/reports';
 
 /** Options of a customer receipt. */
 export interface ReceiptOptions {
@@ -86,10 +87,7 @@ export function receiptLayout(o: ReceiptOptions): LayoutDocument {
     blocks.push({ kind: 'pair', left: L.cashRounding, right: m(t.cashRounding) });
     blocks.push({ kind: 'pair', left: L.toPay, right: m(t.totalDue), style: { bold: true } });
   }
-  blocks.push({ kind: 'feed', lines: 1 });
-  blocks.push({ kind: 'columns', cells: [L.vat, L.net, L.tax, L.gross], widths: [2, 3, 3, 3] });
-  const a = (n: number): string => amount(n, cur, locale);
-  for (const r of t.taxes) blocks.push({ kind: 'columns', cells: [rate(r.rateBasisPoints), a(r.net), a(r.tax), a(r.gross)], widths: [2, 3, 3, 3] });
+  blocks.push({ kind: 'feed', lines: 1 }, ...vatTable(t.taxes, cur, locale, L));
   if (!o.bill) {
     blocks.push({ kind: 'rule' });
     for (const p of order.payments) {
@@ -107,6 +105,15 @@ export function receiptLayout(o: ReceiptOptions): LayoutDocument {
   if (o.openDrawer) blocks.push({ kind: 'drawer' });
   blocks.push({ kind: 'cut' });
   return { kind: o.bill ? 'bill' : 'receipt', title: `${o.bill ? 'Bill' : 'Receipt'} #${ticketLabel(order)}`, blocks };
+}
+
+/** The VAT table of a receipt or refund slip: per rate, net, tax and gross (sign as given). */
+function vatTable(rows: readonly { rateBasisPoints: number; net: number; tax: number; gross: number }[], cur: string, locale: string, L: Labels): LayoutBlock[] {
+  const a = (n: number): string => amount(n, cur, locale);
+  return [
+    { kind: 'columns', cells: [L.vat, L.net, L.tax, L.gross], widths: [2, 3, 3, 3] },
+    ...rows.map((r): LayoutBlock => ({ kind: 'columns', cells: [rate(r.rateBasisPoints), a(r.net), a(r.tax), a(r.gross)], widths: [2, 3, 3, 3] })),
+  ];
 }
 
 /** Options of a refund slip. */
@@ -143,6 +150,10 @@ export function refundLayout(o: RefundOptions): LayoutDocument {
   blocks.push({ kind: 'rule' });
   blocks.push({ kind: 'pair', left: L.refunded, right: m(-refund.amount), style: { bold: true, size: 2 } });
   blocks.push({ kind: 'pair', left: `${L.paidBackBy} ${L.method[refund.method].toLowerCase()}`, right: m(refund.amount) });
+  // The VAT this refund gives back, rate by rate: the same rows the Z report deducts.
+  const vat = refundTaxRows(order)[order.refunds.indexOf(refund)] ?? [];
+  const negated = vat.map((r) => ({ rateBasisPoints: r.rateBasisPoints, net: -r.net, tax: -r.tax, gross: -r.gross }));
+  blocks.push({ kind: 'feed', lines: 1 }, ...vatTable(negated, order.currency, locale, L));
   blocks.push({ kind: 'feed', lines: 2 });
   blocks.push({ kind: 'text', text: `${L.signature}: ____________________` });
   if (o.openDrawer) blocks.push({ kind: 'drawer' });

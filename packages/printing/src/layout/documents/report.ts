@@ -3,7 +3,11 @@ import type { BranchInfo } from '../types';
 import { amount, dateTime, money, rate } from '../format';
 import { labelsFor } from '../labels';
 
-/** Figures of an X (mid-shift) or Z (closing) report, computed by core's reports module. */
+/**
+ * Figures of an X (mid-shift) or Z (closing) report, computed by core's reports module, whose
+ * definition the paper follows line by line (docs/reports.md): grossSales − discounts − refunds =
+ * netSales = Σ taxes gross = taxTotal + netOfTax; Σ payments − refunds = netSales + cashRounding.
+ */
 export interface ShiftReportInput {
   kind: 'x' | 'z';
   branch: BranchInfo;
@@ -14,6 +18,7 @@ export interface ShiftReportInput {
   at: number;
   /** Running Z counter (Z reports only). */
   zNumber?: number;
+  /** The operator's name ("By"/"Par"). */
   by: string;
   currency: string;
   orderCount: number;
@@ -22,7 +27,12 @@ export interface ShiftReportInput {
   refunds: number;
   netSales: number;
   taxes: { rateBasisPoints: number; net: number; tax: number; gross: number }[];
-  payments: { label: string; count: number; amount: number }[];
+  taxTotal: number;
+  netOfTax: number;
+  /** Per method, named in the report's language unless a label (e.g. a voucher's name) is given. */
+  payments: { method: 'cash' | 'card' | 'other'; label?: string; count: number; amount: number }[];
+  /** Cash rounding lines (positive = customers paid more); printed when not zero. */
+  cashRounding?: number;
   tips: number;
   voids: { count: number; amount: number };
   noSales: number;
@@ -72,9 +82,14 @@ export function shiftReportLayout(r: ShiftReportInput): LayoutDocument {
       cells: [rate(t.rateBasisPoints), amount(t.net, r.currency, locale), amount(t.tax, r.currency, locale), amount(t.gross, r.currency, locale)],
       widths: [2, 3, 3, 3],
     })),
+    { kind: 'pair', left: L.taxTotal, right: m(r.taxTotal) },
+    { kind: 'pair', left: L.netOfTax, right: m(r.netOfTax) },
     { kind: 'rule' },
     { kind: 'text', text: L.payments, style: { bold: true } },
-    ...r.payments.map((p): LayoutBlock => ({ kind: 'pair', left: `${p.label} (${p.count})`, right: m(p.amount) })),
+    ...r.payments
+      .filter((p) => p.count > 0 || p.amount !== 0)
+      .map((p): LayoutBlock => ({ kind: 'pair', left: `${p.label ?? L.method[p.method]} (${p.count})`, right: m(p.amount) })),
+    ...(r.cashRounding ? [{ kind: 'pair', left: L.cashRounding, right: m(r.cashRounding) } satisfies LayoutBlock] : []),
     { kind: 'rule' },
     { kind: 'text', text: L.cashDrawer, style: { bold: true } },
     { kind: 'pair', left: L.openingFloat, right: m(r.cash.openingFloat) },

@@ -15,11 +15,12 @@ export function reportViewModel(report: ShiftReport, subtitle: string, t: I18n['
         title: t('report.sales'),
         rows: [
           { label: t('report.orders'), count: report.orderCount },
-          { label: t('report.gross'), amount: report.grossSales, emphasis: true },
-          { label: t('report.net'), amount: report.netSales },
-          { label: t('totals.discounts'), amount: report.discounts.total },
+          // The printed Z's order and signs (docs/reports.md): gross − discounts − refunds = net.
+          { label: t('report.gross'), amount: report.grossSales },
+          { label: t('totals.discounts'), amount: -report.discounts.total },
+          { label: t('report.refunds', { count: report.refunds.count }), amount: -report.refunds.total },
+          { label: t('report.net'), amount: report.netSales, emphasis: true },
           { label: t('report.voids', { count: report.voids.quantity }), amount: report.voids.amount },
-          { label: t('report.refunds', { count: report.refunds.count }), amount: report.refunds.total },
           { label: t('report.tips'), amount: report.tipsTotal },
           ...(report.cashRounding !== 0 ? [{ label: t('totals.rounding'), amount: report.cashRounding }] : []),
           { label: t('report.noSales'), count: report.noSales },
@@ -31,10 +32,14 @@ export function reportViewModel(report: ShiftReport, subtitle: string, t: I18n['
       },
       {
         title: t('report.taxes'),
-        rows: report.taxes.flatMap((r) => [
-          { label: t('report.taxRow', { rate: percent(r.rateBasisPoints) }), amount: r.tax },
-          { label: t('report.netRow', { rate: percent(r.rateBasisPoints) }), amount: r.net },
-        ]),
+        rows: [
+          ...report.taxes.flatMap((r) => [
+            { label: t('report.taxRow', { rate: percent(r.rateBasisPoints) }), amount: r.tax },
+            { label: t('report.netRow', { rate: percent(r.rateBasisPoints) }), amount: r.net },
+          ]),
+          { label: t('report.taxTotal'), amount: report.taxTotal },
+          { label: t('report.netOfTax'), amount: report.netOfTax, emphasis: true },
+        ],
       },
       {
         title: t('report.drawer'),
