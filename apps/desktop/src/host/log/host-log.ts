@@ -1,4 +1,4 @@
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- pino- roll ships no types; a program that reaches this file through an import (the printing bench) needs the declaration too
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- pino-roll ships no types; a program that reaches this file through an import (the printing bench) needs the declaration too
 /// <reference path="./pino-roll.d.ts" />
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
