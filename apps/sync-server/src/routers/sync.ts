@@ -6,6 +6,8 @@ import {
 } from '@comanda/core/sync';
 import { TRPCError, tracked, type TRPCRouterRecord } from '@trpc/server';
 import type { DevicePrincipal } from '../auth/jwt';
+import { recordPull, recordPush } from '../db/device-sync-state';
+import { isDeviceActive } from '../db/devices';
 import { activeManagerIds } from '../db/managers';
 import { withTransaction } from '../db/tx';
 import { applyWrites, pullDocuments, type WireDocument } from '../sync/documents';
@@ -25,11 +27,7 @@ function scopeOf(device: DevicePrincipal) {
 }
 
 async function assertStillActive(ctx: Context, device: DevicePrincipal): Promise<void> {
-  const { rows } = await ctx.services.db.pool.query<{ revoked: boolean }>(
-    'SELECT revoked_at IS NOT NULL AS revoked FROM devices WHERE id = $1',
-    [device.sub],
-  );
-  if (!rows[0] || rows[0].revoked)
+  if (!(await isDeviceActive(ctx.services.db.pool, device.org, device.sub)))
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'This till was revoked' });
 }
 
@@ -46,12 +44,12 @@ export const syncRouter = {
       input.limit,
     );
     if (page.checkpoint) {
-      await ctx.services.db.pool.query(
-        `INSERT INTO device_sync_state (device_id, collection, checkpoint_txid, last_pull_at)
-         VALUES ($1, $2, $3::xid8, $4)
-         ON CONFLICT (device_id, collection)
-         DO UPDATE SET checkpoint_txid = EXCLUDED.checkpoint_txid, last_pull_at = EXCLUDED.last_pull_at`,
-        [ctx.device.sub, collection, page.checkpoint.txid, ctx.services.now()],
+      await recordPull(
+        ctx.services.db.pool,
+        ctx.device.sub,
+        collection,
+        page.checkpoint.txid,
+        ctx.services.now(),
       );
     }
     return { documents: page.documents, checkpoint: page.checkpoint };
@@ -87,19 +85,12 @@ export const syncRouter = {
       const applied = await applyWrites(tx, scopeOf(ctx.device), collection, rows, guard);
       const notice = { org: ctx.device.org, collection, branches: [...applied.touchedBranches] };
       if (applied.written.length > 0) await hub.publishInTransaction(tx, notice);
-      await tx.query(
-        `INSERT INTO device_sync_state (device_id, collection, last_push_at, pushed_rows, conflicts)
-         VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (device_id, collection) DO UPDATE SET last_push_at = EXCLUDED.last_push_at,
-           pushed_rows = device_sync_state.pushed_rows + EXCLUDED.pushed_rows,
-           conflicts = device_sync_state.conflicts + EXCLUDED.conflicts`,
-        [
-          ctx.device.sub,
-          collection,
-          ctx.services.now(),
-          applied.written.length,
-          applied.conflicts.length,
-        ],
+      await recordPush(
+        tx,
+        ctx.device.sub,
+        collection,
+        { written: applied.written.length, conflicts: applied.conflicts.length },
+        ctx.services.now(),
       );
       return { applied, notice };
     });
@@ -114,7 +105,11 @@ export const syncRouter = {
    * from `lastEventId` with nothing skipped. Without a checkpoint the stream starts at the head
    * with 'RESYNC' (the client then pulls from its own checkpoint).
    */
-  stream: deviceProcedure.input(streamRequestSchema).subscription(async function* ({ ctx, input, signal }) {
+  stream: deviceProcedure.input(streamRequestSchema).subscription(async function* ({
+    ctx,
+    input,
+    signal,
+  }) {
     const collection = collectionOrThrow(input.collection);
     const device = ctx.device;
     const resumed = input.lastEventId ? decodeCheckpoint(input.lastEventId) : undefined;

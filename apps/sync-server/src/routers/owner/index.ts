@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { assertUserBranch, protectedProcedure } from '../../trpc';
-import { syncHealth } from '../sync-health';
+import { syncHealth } from '../../db/device-sync-state';
 import { auditRouter } from './audit';
 import { branchesRouter } from './branches';
 import { branchesOf, id } from './context';

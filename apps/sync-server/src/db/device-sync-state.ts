@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/tx';
+import type { Queryable } from './tx';
 
 /** One till's replication state per collection. */
 export interface DeviceSyncHealth {
@@ -75,4 +75,39 @@ export async function syncHealth(
     }
   }
   return [...devices.values()];
+}
+
+/** Records a till's pull: the checkpoint it reached (for the lag above) and when. */
+export async function recordPull(
+  db: Queryable,
+  deviceId: string,
+  collection: string,
+  checkpointTxid: string,
+  at: Date,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO device_sync_state (device_id, collection, checkpoint_txid, last_pull_at)
+     VALUES ($1, $2, $3::xid8, $4)
+     ON CONFLICT (device_id, collection)
+     DO UPDATE SET checkpoint_txid = EXCLUDED.checkpoint_txid, last_pull_at = EXCLUDED.last_pull_at`,
+    [deviceId, collection, checkpointTxid, at],
+  );
+}
+
+/** Adds a push's outcome to the till's counters, in the push's transaction. */
+export async function recordPush(
+  tx: Queryable,
+  deviceId: string,
+  collection: string,
+  outcome: { written: number; conflicts: number },
+  at: Date,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO device_sync_state (device_id, collection, last_push_at, pushed_rows, conflicts)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (device_id, collection) DO UPDATE SET last_push_at = EXCLUDED.last_push_at,
+       pushed_rows = device_sync_state.pushed_rows + EXCLUDED.pushed_rows,
+       conflicts = device_sync_state.conflicts + EXCLUDED.conflicts`,
+    [deviceId, collection, at, outcome.written, outcome.conflicts],
+  );
 }
