@@ -115,7 +115,7 @@ describe("the cashier's day, offline, in Chromium", () => {
     await page.getByRole('button', { name: 'X report' }).click();
     await page.getByRole('heading', { name: 'X report' }).waitFor();
     await page.getByRole('button', { name: 'Close' }).click();
-    await page.getByLabel('Counted cash').fill('10000');
+    await page.getByLabel('Counted cash').fill('100.00');
     await page.getByRole('button', { name: 'Close shift (Z report)' }).click();
     await page.getByRole('heading', { name: 'Z report' }).waitFor();
     expect(await axeProblems(page)).toEqual([]);
