@@ -8,7 +8,7 @@ afterEach(cleanup);
 
 /** A field owned by a parent, as the till's screens hold it. */
 function Owner({ onChange, notes }: { onChange: (v: number | null) => void; notes?: number[] }) {
-  const [value, setValue] = useState(0);
+  const [value, setValue] = useState<number | null>(0);
   return (
     <>
       <MoneyField
@@ -17,7 +17,7 @@ function Owner({ onChange, notes }: { onChange: (v: number | null) => void; note
         notes={notes}
         onChange={(v) => {
           onChange(v);
-          if (v !== null) setValue(v);
+          setValue(v);
         }}
       />
       <button type="button" onClick={() => setValue(0)}>
@@ -55,6 +55,10 @@ describe('MoneyField', () => {
     expect(onChange).toHaveBeenLastCalledWith(null);
     expect(screen.getByRole('alert').textContent).toBe('Not an amount: type it like 12.50');
     expect(input().getAttribute('aria-invalid')).toBe('true');
+    // The text being typed stays while it is not an amount ("1," on the way to "1,234").
+    expect(input().value).toBe('12,50');
+    fireEvent.change(input(), { target: { value: '1,234' } });
+    expect(onChange).toHaveBeenLastCalledWith(123400);
     fireEvent.change(input(), { target: { value: '1.005' } });
     expect(screen.getByRole('alert').textContent).toBe('At most 2 decimals');
   });

@@ -40,8 +40,8 @@ function moneyInputMessage(error: MoneyInputError, { t, currency, numberLocale }
 
 export interface MoneyFieldProps {
   label: string;
-  /** Minor units. */
-  value: number;
+  /** Minor units; null while the text is not an amount (what `onChange` reported). */
+  value: number | null;
   /** The amount typed, or null while the text is not an amount (the field shows why). */
   onChange: (value: number | null) => void;
   autoFocus?: boolean;
@@ -60,11 +60,13 @@ export function MoneyField({ label, value, onChange, autoFocus, notes = [], max 
   const i18n = useI18n();
   const { t, money, currency, numberLocale } = i18n;
   const id = useId();
-  const [text, setText] = useState(() => formatMoneyInput(value, currency, numberLocale));
+  const [text, setText] = useState(() => formatMoneyInput(value ?? 0, currency, numberLocale));
   const read = readMoneyText(text, i18n, max);
 
-  // A value set from outside (reset after a pay-in, a quick amount) replaces the text.
+  // A value set from outside (reset after a pay-in, a quick amount) replaces the text; null is the
+  // owner echoing "not an amount", so the text being typed stays.
   useEffect(() => {
+    if (value === null) return;
     setText((current) => {
       const shown = readMoneyText(current, i18n, max);
       return shown.ok && shown.amount === value ? current : formatMoneyInput(value, currency, numberLocale);

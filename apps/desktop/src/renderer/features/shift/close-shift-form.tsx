@@ -31,7 +31,7 @@ export function CloseShiftForm() {
         if (counted !== null) void state.close(counted);
       }}
     >
-      <MoneyField label={t('shift.counted')} value={counted ?? 0} onChange={setCounted} />
+      <MoneyField label={t('shift.counted')} value={counted} onChange={setCounted} />
       <button type="button" className="cmd-btn" aria-expanded={byDenomination} onClick={() => setByDenomination((v) => !v)}>
         {t('shift.countByDenomination')}
       </button>

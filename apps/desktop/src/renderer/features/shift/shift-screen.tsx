@@ -21,7 +21,7 @@ export function OpenShiftScreen() {
           if (float !== null) void open(float);
         }}
       >
-        <MoneyField label={t('shift.float')} value={float ?? 0} onChange={setFloat} notes={commonNotes(currency)} autoFocus />
+        <MoneyField label={t('shift.float')} value={float} onChange={setFloat} notes={commonNotes(currency)} autoFocus />
         <button type="submit" className="cmd-btn cmd-btn-primary cmd-btn-large" disabled={busy || float === null}>
           {t('shift.open')}
         </button>
@@ -72,7 +72,7 @@ export function ShiftScreen() {
       </p>
       <section aria-labelledby="cash-move-title" className="cmd-card">
         <h2 id="cash-move-title">{t('shift.cashMovement')}</h2>
-        <MoneyField label={t('shift.amount')} value={amount ?? 0} onChange={setAmount} notes={commonNotes(currency)} />
+        <MoneyField label={t('shift.amount')} value={amount} onChange={setAmount} notes={commonNotes(currency)} />
         <div className="cmd-field">
           <label htmlFor="cash-reason">{t('shift.reason')}</label>
           <input id="cash-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
