@@ -155,6 +155,24 @@ export function computeCashSummary(shift: ShiftDoc, orders: readonly OrderDoc[])
   };
 }
 
+/**
+ * The rule of {@link closeShift} on its own, for whoever re-checks a closed shift (the server
+ * holding the branch's limit): an over/short beyond `varianceLimit` must name its approver.
+ * @throws {ShiftError} `SHIFT_NEEDS_APPROVAL`
+ */
+export function assertCloseApproved(
+  close: { readonly overShort: number; readonly approvedBy: string | null },
+  varianceLimit: number,
+): void {
+  assertMinorUnits(varianceLimit, 'cash variance limit');
+  if (Math.abs(close.overShort) > varianceLimit && !close.approvedBy) {
+    throw new ShiftError(
+      'SHIFT_NEEDS_APPROVAL',
+      `counted cash is ${close.overShort > 0 ? 'over' : 'short'} by more than the limit; a manager must approve`,
+    );
+  }
+}
+
 /** Input of {@link closeShift}. */
 export interface CloseShiftInput {
   readonly countedCash: number;
@@ -186,15 +204,9 @@ export function closeShift(
   assertMinorUnits(input.countedCash, 'counted cash');
   if (input.countedCash < 0)
     throw new ShiftError('SHIFT_INVALID_INPUT', 'counted cash cannot be negative');
-  assertMinorUnits(input.varianceLimit, 'cash variance limit');
   const { expected } = computeCashSummary(shift, orders);
   const variance = input.countedCash - expected;
-  if (Math.abs(variance) > input.varianceLimit && !input.approvedBy) {
-    throw new ShiftError(
-      'SHIFT_NEEDS_APPROVAL',
-      `counted cash is ${variance > 0 ? 'over' : 'short'} by more than the limit; a manager must approve`,
-    );
-  }
+  assertCloseApproved({ overShort: variance, approvedBy: input.approvedBy ?? null }, input.varianceLimit);
   return {
     ...shift,
     status: 'closed',
