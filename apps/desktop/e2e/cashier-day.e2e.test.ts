@@ -115,8 +115,14 @@ describe("the cashier's day, offline, in Chromium", () => {
     await page.getByRole('button', { name: 'X report' }).click();
     await page.getByRole('heading', { name: 'X report' }).waitFor();
     await page.getByRole('button', { name: 'Close' }).click();
-    await page.getByLabel('Counted cash').fill('10000');
+    await page.getByLabel('Counted cash').fill('100.00');
     await page.getByRole('button', { name: 'Close shift (Z report)' }).click();
+    // More than €5.00 from expected: confirmed, then approved by the manager's PIN.
+    const variance = page.getByRole('alertdialog', { name: 'The count does not match' });
+    expect(await variance.innerText()).toMatch(/Counted €100\.00, expected €[\d.,]+/);
+    await variance.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('heading', { name: 'Manager approval' }).waitFor();
+    await typePin(page, '2468');
     await page.getByRole('heading', { name: 'Z report' }).waitFor();
     expect(await axeProblems(page)).toEqual([]);
     const z = await page.getByRole('article', { name: 'Z report' }).innerText();

@@ -16,3 +16,4 @@ export * from './components/receipt-preview';
 export * from './components/status-bar';
 export * from './components/report-view';
 export * from './components/money-field';
+export * from './components/denomination-count';

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { toMajorUnits } from '@comanda/core/money';
 import type { TestShop } from './shop.js';
 
 /** Clicks the digits of `pin` on the PIN pad on top (a manager-approval dialog's pad over the screen's). */
@@ -34,6 +35,7 @@ export async function waitForPinPad(page: Page): Promise<void> {
 export async function logInAndOpenShift(page: Page, pin: string, float = 10000): Promise<void> {
   await typePin(page, pin);
   await page.getByRole('heading', { name: 'Open the shift' }).waitFor();
-  await page.getByLabel('Opening float').fill(String(float));
+  // Typed as a cashier types money: "100.00", not minor units.
+  await page.getByLabel('Opening float').fill(toMajorUnits(float, 2));
   await page.getByRole('button', { name: 'Open shift' }).click();
 }

@@ -23,7 +23,7 @@ function approver(entry: unknown): string | null {
 /**
  * Every `approvedBy` of a document (validated against its schema already): on orders the voids,
  * refunds, the order discount and line discounts; on audit events (voids, discounts, refunds,
- * no-sales) the event's own.
+ * no-sales) the event's own; on shifts the close of a count beyond the branch's variance limit.
  */
 export function approvalsOf(collection: SyncCollectionName, doc: WireDocument | null): Approval[] {
   if (!doc) return [];
@@ -33,6 +33,7 @@ export function approvalsOf(collection: SyncCollectionName, doc: WireDocument | 
     if (staffId) found.push({ where, staffId });
   };
   if (collection === 'auditEvents') add('approvedBy', doc);
+  if (collection === 'shifts') add('close', doc.close);
   if (collection !== 'orders') return found;
   for (const v of entries(doc, 'voids')) add(`voids.${String(v.id)}`, v);
   for (const r of entries(doc, 'refunds')) add(`refunds.${String(r.id)}`, r);

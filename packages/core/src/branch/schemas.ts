@@ -3,6 +3,9 @@ import { MAX_AMOUNT, listSchema, nameSchema, textSchema } from '../common/bounds
 import { documentBase, idSchema } from '../common/document';
 import { currencyCodeSchema } from '../money/currency';
 
+/** Default {@link BranchDoc.cashVarianceLimit}: 500 minor units (€5.00). */
+export const DEFAULT_CASH_VARIANCE_LIMIT = 500;
+
 /** Schema version of `branches` documents. */
 export const BRANCH_SCHEMA_VERSION = 1;
 
@@ -97,6 +100,11 @@ export const branchDocSchema = z.object({
       maxAmount: z.number().int().nonnegative().max(MAX_AMOUNT).default(1000),
     })
     .default({ maxPercentBasisPoints: 1000, maxAmount: 1000 }),
+  /**
+   * Largest over/short (|counted − expected cash|) that closes a shift without a manager's
+   * approval, in minor units (default 5.00).
+   */
+  cashVarianceLimit: z.number().int().nonnegative().max(MAX_AMOUNT).default(DEFAULT_CASH_VARIANCE_LIMIT),
   receiptFooter: textSchema.default(''),
   tills: listSchema(tillSchema, 100).default([]),
   printers: listSchema(printerConfigSchema, 100).default([]),

@@ -98,7 +98,9 @@ export function toMajorUnits(amount: MinorUnits, minorDigits: number): `${number
 }
 
 /**
- * Parses a decimal string typed by a person ("12,50", "12.5", "12") into minor units.
+ * Parses a plain decimal string ("12,50", "12.5", "-12") into minor units, the inverse of
+ * {@link toMajorUnits} (exports, fixtures). What a cashier types goes through `parseMoneyInput`,
+ * which follows the branch's locale and bounds.
  * @throws {MoneyError} when the string is not a number or has more decimals than the currency
  */
 export function parseMajorUnits(input: string, minorDigits: number): MinorUnits {

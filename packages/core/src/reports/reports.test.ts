@@ -110,7 +110,7 @@ describe('X and Z reports', () => {
     });
     expect(() => buildZReport(shift, orders)).toThrow(ShiftError);
 
-    const closed = closeShift(shift, { countedCash: 10_300 }, orders, t.ctx);
+    const closed = closeShift(shift, { countedCash: 10_300, varianceLimit: 500 }, orders, t.ctx);
     const z = buildZReport(closed, orders);
     expect(z).toMatchObject({
       kind: 'Z',
@@ -173,7 +173,7 @@ describe('X and Z reports', () => {
             }
             return o;
           });
-          const closed = closeShift(shift, { countedCash: 0 }, orders, t.ctx);
+          const closed = closeShift(shift, { countedCash: 0, varianceLimit: 0, approvedBy: 'manager-1' }, orders, t.ctx);
           const z = buildZReport(closed, orders);
           const shiftPayments = orders
             .flatMap((o) => o.payments)

@@ -37,6 +37,8 @@ export const shiftCloseSchema = z.strictObject({
   /** counted − expected: positive = over, negative = short. */
   overShort: minorUnitsSchema,
   note: textSchema.default(''),
+  /** The manager who approved an over/short beyond the branch's `cashVarianceLimit`. */
+  approvedBy: idSchema.nullable().default(null),
 });
 /** Shift close data. */
 export type ShiftClose = z.infer<typeof shiftCloseSchema>;

@@ -61,7 +61,7 @@ describe('shifts', () => {
     });
     const closed = closeShift(
       shift,
-      { countedCash: 18_050, note: 'coin missing' },
+      { countedCash: 18_050, note: 'coin missing', varianceLimit: 500 },
       [o, other],
       t.ctx,
     );
@@ -72,7 +72,7 @@ describe('shifts', () => {
       overShort: -50,
       note: 'coin missing',
     });
-    expect(() => closeShift(closed, { countedCash: 0 }, [], t.ctx)).toThrow(ShiftError);
+    expect(() => closeShift(closed, { countedCash: 0, varianceLimit: 0 }, [], t.ctx)).toThrow(ShiftError);
     expect(() => recordNoSale(closed, '', t.ctx)).toThrow(/shift is closed/);
   });
 
@@ -89,6 +89,22 @@ describe('shifts', () => {
     expect(() =>
       addCashMovement(shift, { kind: 'payIn', amount: 1.5, reason: 'x' }, t.ctx),
     ).toThrow(/integer/);
-    expect(() => closeShift(shift, { countedCash: -5 }, [], t.ctx)).toThrow(/negative/);
+    expect(() => closeShift(shift, { countedCash: -5, varianceLimit: 500 }, [], t.ctx)).toThrow(/negative/);
+  });
+});
+
+describe('closing with a count far from expected', () => {
+  it('needs a manager beyond the variance limit, either way, and records who approved', () => {
+    const t = testContext();
+    const shift = openShift({ ...base, openingFloat: 27_880 }, t.ctx);
+    const attempt = (countedCash: number, approvedBy?: string) =>
+      closeShift(shift, { countedCash, varianceLimit: 500, approvedBy }, [], t.ctx);
+    // The observed case: €0.50 counted against €278.80 expected.
+    expect(() => attempt(50)).toThrow(expect.objectContaining({ code: 'SHIFT_NEEDS_APPROVAL' }));
+    expect(() => attempt(27_880 + 501)).toThrow(/over by more than the limit/);
+    expect(attempt(27_880 - 500).close).toMatchObject({ overShort: -500, approvedBy: null });
+    expect(attempt(27_880 + 500).close?.overShort).toBe(500);
+    expect(attempt(50, 'manager-1').close).toMatchObject({ overShort: -27_830, approvedBy: 'manager-1' });
+    expect(() => closeShift(shift, { countedCash: 0, varianceLimit: 1.5 }, [], t.ctx)).toThrow(/integer/);
   });
 });

@@ -9,10 +9,14 @@ import { SHIFT_SCHEMA_VERSION, type ShiftDoc } from './schemas';
 /** Thrown for shift rule violations (closed shift, bad amounts). */
 export class ShiftError extends ComandaError {
   /**
-   * @param code `SHIFT_CLOSED`, `SHIFT_NOT_CLOSED` or `SHIFT_INVALID_INPUT`
+   * @param code `SHIFT_CLOSED`, `SHIFT_NOT_CLOSED`, `SHIFT_INVALID_INPUT` or
+   *   `SHIFT_NEEDS_APPROVAL` (a count too far from expected, see {@link closeShift})
    * @param message explanation
    */
-  constructor(code: 'SHIFT_CLOSED' | 'SHIFT_NOT_CLOSED' | 'SHIFT_INVALID_INPUT', message: string) {
+  constructor(
+    code: 'SHIFT_CLOSED' | 'SHIFT_NOT_CLOSED' | 'SHIFT_INVALID_INPUT' | 'SHIFT_NEEDS_APPROVAL',
+    message: string,
+  ) {
     super(code, message);
   }
 }
@@ -152,13 +156,47 @@ export function computeCashSummary(shift: ShiftDoc, orders: readonly OrderDoc[])
 }
 
 /**
+ * The rule of {@link closeShift} on its own, for whoever re-checks a closed shift (the server
+ * holding the branch's limit): an over/short beyond `varianceLimit` must name its approver.
+ * @throws {ShiftError} `SHIFT_NEEDS_APPROVAL`
+ */
+export function assertCloseApproved(
+  close: { readonly overShort: number; readonly approvedBy: string | null },
+  varianceLimit: number,
+): void {
+  assertMinorUnits(varianceLimit, 'cash variance limit');
+  if (Math.abs(close.overShort) > varianceLimit && !close.approvedBy) {
+    throw new ShiftError(
+      'SHIFT_NEEDS_APPROVAL',
+      `counted cash is ${close.overShort > 0 ? 'over' : 'short'} by more than the limit; a manager must approve`,
+    );
+  }
+}
+
+/** Input of {@link closeShift}. */
+export interface CloseShiftInput {
+  readonly countedCash: number;
+  readonly note?: string;
+  /**
+   * Largest |counted − expected| that closes without a manager, in minor units (the branch's
+   * `cashVarianceLimit`).
+   */
+  readonly varianceLimit: number;
+  /** The manager who approved a larger variance, if any. */
+  readonly approvedBy?: string | null;
+}
+
+/**
  * Closes a shift with the counted cash; records expected cash and the
  * over/short (counted − expected). Build the Z report from the closed shift.
- * @throws {ShiftError} on an already closed shift or an invalid count
+ * A count further from expected than `varianceLimit` needs a manager: without `approvedBy` the
+ * close is refused with `SHIFT_NEEDS_APPROVAL`, so a mistyped count (0.50 for 278.80) cannot
+ * close the drawer unnoticed.
+ * @throws {ShiftError} on an already closed shift, an invalid count or an unapproved variance
  */
 export function closeShift(
   shift: ShiftDoc,
-  input: { readonly countedCash: number; readonly note?: string },
+  input: CloseShiftInput,
   orders: readonly OrderDoc[],
   ctx: OrderContext,
 ): ShiftDoc {
@@ -167,6 +205,8 @@ export function closeShift(
   if (input.countedCash < 0)
     throw new ShiftError('SHIFT_INVALID_INPUT', 'counted cash cannot be negative');
   const { expected } = computeCashSummary(shift, orders);
+  const variance = input.countedCash - expected;
+  assertCloseApproved({ overShort: variance, approvedBy: input.approvedBy ?? null }, input.varianceLimit);
   return {
     ...shift,
     status: 'closed',
@@ -176,8 +216,9 @@ export function closeShift(
       by: ctx.by,
       expectedCash: expected,
       countedCash: input.countedCash,
-      overShort: input.countedCash - expected,
+      overShort: variance,
       note: input.note ?? '',
+      approvedBy: input.approvedBy ?? null,
     },
   };
 }

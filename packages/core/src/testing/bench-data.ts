@@ -1,5 +1,6 @@
 import { addPayment } from '../orders/payments';
 import type { OrderDoc } from '../orders/schemas';
+import { MAX_AMOUNT } from '../common/bounds';
 import { openShift, closeShift } from '../shifts/shift';
 import type { ShiftDoc } from '../shifts/schemas';
 import { STEAK, add, newOrder, parisMenu, testContext } from './fixtures';
@@ -58,5 +59,5 @@ export function shiftWithOrders(n: number): { shift: ShiftDoc; orders: OrderDoc[
       payments: tpl.payments.map((p) => ({ ...p, id: `p-${i}` })),
     });
   }
-  return { shift: closeShift(shift, { countedCash: 0 }, orders, t.ctx), orders };
+  return { shift: closeShift(shift, { countedCash: 0, varianceLimit: MAX_AMOUNT }, orders, t.ctx), orders };
 }

@@ -1,5 +1,7 @@
 import { useEffect, useId, useState } from 'react';
+import { commonNotes, formatMoneyInput } from '@comanda/core/money';
 import { useI18n } from '../i18n';
+import { readMoneyText } from './money-field';
 import { NumericKeypad, applyKeypadKey, type KeypadKey } from './numeric-keypad';
 
 export type PaymentMethod = 'cash' | 'card';
@@ -21,7 +23,7 @@ export interface PaymentPanelProps {
   due: number;
   payments: readonly PaymentView[];
   onPay: (request: PaymentRequest) => void;
-  /** Bank notes offered as quick tendered amounts, in minor units. */
+  /** Bank notes offered as quick tendered amounts, in minor units (default: the currency's common notes). */
   notes?: readonly number[];
   busy?: boolean;
 }
@@ -36,45 +38,54 @@ export function quickTenders(amount: number, notes: readonly number[]): number[]
   return out.sort((a, b) => a - b).slice(0, 5);
 }
 
-const digitsOf = (amount: number) => (amount > 0 ? String(amount) : '');
-const amountOf = (digits: string) => (digits === '' ? 0 : Number(digits));
-
 /**
  * Cash (tendered, quick amounts, change), card (terminal reference) and split payments: the
  * amount to pay defaults to what is due and can be lowered to take part of it.
  */
-export function PaymentPanel({ due, payments, onPay, notes = [500, 1000, 2000, 5000], busy = false }: PaymentPanelProps) {
-  const { t, money } = useI18n();
+export function PaymentPanel({ due, payments, onPay, notes: givenNotes, busy = false }: PaymentPanelProps) {
+  const i18n = useI18n();
+  const notes = givenNotes ?? commonNotes(i18n.currency);
+  const { t, money } = i18n;
+  // Both fields hold text typed as money in the till's locale ("20" is 20.00, "12,50" in French).
+  const textOf = (amount: number) => formatMoneyInput(Math.max(0, amount), i18n.currency, i18n.numberLocale);
+  // The decimal key types the locale's separator; a currency without decimals gets none.
+  const decimal = textOf(1).replace(/\d/g, '');
   const [method, setMethod] = useState<PaymentMethod>('cash');
-  const [amountDigits, setAmountDigits] = useState(digitsOf(due));
-  const [tenderedDigits, setTenderedDigits] = useState('');
+  const [amountText, setAmountText] = useState(textOf(due));
+  const [tenderedText, setTenderedText] = useState('');
   const [reference, setReference] = useState('');
   const [target, setTarget] = useState<'amount' | 'tendered'>('tendered');
   const [error, setError] = useState<string | null>(null);
   const ids = { amount: useId(), tendered: useId(), reference: useId() };
 
   useEffect(() => {
-    setAmountDigits(digitsOf(due));
-    setTenderedDigits('');
+    setAmountText(textOf(due));
+    setTenderedText('');
     setReference('');
     setError(null);
+    // a new amount due resets the panel, nothing else
   }, [due]);
 
-  const amount = amountOf(amountDigits);
-  const tendered = amountOf(tenderedDigits);
-  const change = method === 'cash' && tendered >= amount ? tendered - amount : null;
+  const amountRead = readMoneyText(amountText, i18n);
+  const tenderedRead = readMoneyText(tenderedText, i18n);
+  const amount = amountRead.ok ? amountRead.amount : 0;
+  // An empty tendered field means the exact amount.
+  const tendered = tenderedText.trim() === '' ? amount : tenderedRead.ok ? tenderedRead.amount : 0;
+  const change = method === 'cash' && tenderedRead.ok && tendered >= amount ? tendered - amount : null;
 
   const onKey = (key: KeypadKey) => {
     if (key === 'enter') return submit();
-    if (target === 'amount' || method === 'card') setAmountDigits((v) => applyKeypadKey(v, key, 9));
-    else setTenderedDigits((v) => applyKeypadKey(v, key, 9));
+    if (target === 'amount' || method === 'card') setAmountText((v) => applyKeypadKey(v, key, 14, decimal || '.'));
+    else setTenderedText((v) => applyKeypadKey(v, key, 14, decimal || '.'));
   };
 
   const submit = () => {
+    if (!amountRead.ok) return setError(amountRead.message);
     if (amount <= 0) return setError(t('payment.amount'));
     if (amount > due) return setError(t('payment.tooMuch'));
     if (method === 'cash') {
-      const given = tenderedDigits === '' ? amount : tendered;
+      if (!tenderedRead.ok) return setError(tenderedRead.message);
+      const given = tendered;
       if (given < amount) return setError(t('payment.insufficient'));
       setError(null);
       onPay({ method: 'cash', amount, tendered: given });
@@ -107,16 +118,20 @@ export function PaymentPanel({ due, payments, onPay, notes = [500, 1000, 2000, 5
         <label htmlFor={ids.amount}>{t('payment.amount')}</label>
         <input
           id={ids.amount}
-          inputMode="numeric"
-          value={amountDigits}
+          inputMode="decimal"
+          autoComplete="off"
+          maxLength={40}
+          value={amountText}
+          aria-invalid={!amountRead.ok}
           onFocus={() => setTarget('amount')}
-          onChange={(e) => setAmountDigits(e.target.value.replace(/\D/g, '').slice(0, 9))}
+          onChange={(e) => setAmountText(e.target.value)}
+          onBlur={() => amountRead.ok && setAmountText(textOf(amountRead.amount))}
           aria-describedby={`${ids.amount}-fmt`}
         />
-        <output id={`${ids.amount}-fmt`}>{money(amount)}</output>
+        <output id={`${ids.amount}-fmt`}>{amountRead.ok ? money(amount) : amountRead.message}</output>
         <span className="cmd-split-buttons">
           {[2, 3, 4].map((n) => (
-            <button key={n} type="button" className="cmd-btn cmd-btn-small" onClick={() => setAmountDigits(digitsOf(Math.ceil(due / n)))}>
+            <button key={n} type="button" className="cmd-btn cmd-btn-small" onClick={() => setAmountText(textOf(Math.ceil(due / n)))}>
               1/{n}
             </button>
           ))}
@@ -127,17 +142,21 @@ export function PaymentPanel({ due, payments, onPay, notes = [500, 1000, 2000, 5
           <label htmlFor={ids.tendered}>{t('payment.tendered')}</label>
           <input
             id={ids.tendered}
-            inputMode="numeric"
-            value={tenderedDigits}
+            inputMode="decimal"
+            autoComplete="off"
+            maxLength={40}
+            value={tenderedText}
+            aria-invalid={!tenderedRead.ok}
             onFocus={() => setTarget('tendered')}
-            onChange={(e) => setTenderedDigits(e.target.value.replace(/\D/g, '').slice(0, 9))}
+            onChange={(e) => setTenderedText(e.target.value)}
+            onBlur={() => tenderedRead.ok && tenderedText.trim() !== '' && setTenderedText(textOf(tenderedRead.amount))}
             onKeyDown={(e) => e.key === 'Enter' && submit()}
             aria-describedby={`${ids.tendered}-fmt`}
           />
-          <output id={`${ids.tendered}-fmt`}>{money(tenderedDigits === '' ? amount : tendered)}</output>
+          <output id={`${ids.tendered}-fmt`}>{tenderedRead.ok ? money(tendered) : tenderedRead.message}</output>
           <span className="cmd-quick-amounts">
             {quickTenders(amount, notes).map((q) => (
-              <button key={q} type="button" className="cmd-btn cmd-btn-small" onClick={() => setTenderedDigits(digitsOf(q))}>
+              <button key={q} type="button" className="cmd-btn cmd-btn-small" onClick={() => setTenderedText(textOf(q))}>
                 {q === amount ? t('payment.exact') : money(q)}
               </button>
             ))}
@@ -158,7 +177,7 @@ export function PaymentPanel({ due, payments, onPay, notes = [500, 1000, 2000, 5
           />
         </div>
       )}
-      <NumericKeypad onKey={onKey} doubleZero enter disabled={busy} />
+      <NumericKeypad onKey={onKey} decimal={decimal || undefined} enter disabled={busy} />
       {error ? (
         <p className="cmd-field-error" role="alert">
           {error}

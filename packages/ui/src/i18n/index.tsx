@@ -28,6 +28,8 @@ export interface I18n {
   locale: Locale;
   currency: string;
   timeZone: string;
+  /** BCP 47 locale numbers and amounts are written in (`fr-FR`, `en-GB`). */
+  numberLocale: string;
   t: (key: MessageKey, params?: MessageParams) => string;
   /** Minor units → localized currency string (through `@comanda/core`). */
   money: (amount: number) => string;
@@ -48,6 +50,7 @@ export function createI18n(locale: Locale, currency = 'EUR', timeZone = 'UTC'): 
     locale,
     currency,
     timeZone,
+    numberLocale: bcp47,
     t: (key, params) => fillMessage(catalog[key], params),
     money: (amount) => formatMoney(amount, currency, bcp47),
     dateTime: (ms) =>

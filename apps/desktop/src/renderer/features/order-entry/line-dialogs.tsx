@@ -147,7 +147,7 @@ export function DiscountDialog({ title, onConfirm, onClose }: DiscountDialogProp
           <input id="discount-percent" type="number" min={1} max={100} value={percent} onChange={(e) => setPercent(Number(e.target.value))} />
         </div>
       ) : (
-        <MoneyField label={t('shift.amount')} value={amount} onChange={setAmount} />
+        <MoneyField label={t('shift.amount')} value={amount} onChange={(v) => setAmount(v ?? 0)} />
       )}
       <div className="cmd-field">
         <label htmlFor="discount-reason">{t('order.reason')}</label>

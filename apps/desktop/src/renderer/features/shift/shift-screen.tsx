@@ -1,26 +1,28 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
+import { commonNotes } from '@comanda/core/money';
 import { ErrorState, MoneyField, ReportView, useI18n } from '@comanda/ui';
 import { useTill } from '../app/till-context';
+import { CloseShiftForm } from './close-shift-form';
 import { reportViewModel } from './report-model';
 
 /** Opening a shift with the float counted into the drawer. */
 export function OpenShiftScreen() {
   const { shift } = useTill();
-  const { t } = useI18n();
+  const { t, currency } = useI18n();
   const { busy, error, open } = useStore(shift);
-  const [float, setFloat] = useState(0);
+  const [float, setFloat] = useState<number | null>(0);
   return (
     <main className="cmd-screen cmd-narrow" aria-labelledby="open-shift-title">
       <h1 id="open-shift-title">{t('shift.openTitle')}</h1>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void open(float);
+          if (float !== null) void open(float);
         }}
       >
-        <MoneyField label={t('shift.float')} value={float} onChange={setFloat} autoFocus />
-        <button type="submit" className="cmd-btn cmd-btn-primary cmd-btn-large" disabled={busy}>
+        <MoneyField label={t('shift.float')} value={float} onChange={setFloat} notes={commonNotes(currency)} autoFocus />
+        <button type="submit" className="cmd-btn cmd-btn-primary cmd-btn-large" disabled={busy || float === null}>
           {t('shift.open')}
         </button>
       </form>
@@ -32,12 +34,11 @@ export function OpenShiftScreen() {
 /** Drawer work during the shift: pay-in/out, no-sale, X report, close → Z report. */
 export function ShiftScreen() {
   const { shift, session } = useTill();
-  const { t, money, dateTime } = useI18n();
+  const { t, money, dateTime, currency } = useI18n();
   const state = useStore(shift);
   const user = useStore(session, (s) => s.user);
-  const [amount, setAmount] = useState(0);
+  const [amount, setAmount] = useState<number | null>(0);
   const [reason, setReason] = useState('');
-  const [counted, setCounted] = useState(0);
 
   if (state.report) {
     return (
@@ -57,6 +58,7 @@ export function ShiftScreen() {
   const current = state.shift;
   if (!current) return null;
   const move = (kind: 'payIn' | 'payOut') => {
+    if (amount === null) return;
     void state.cashMovement(kind, amount, reason).then(() => {
       setAmount(0);
       setReason('');
@@ -70,16 +72,16 @@ export function ShiftScreen() {
       </p>
       <section aria-labelledby="cash-move-title" className="cmd-card">
         <h2 id="cash-move-title">{t('shift.cashMovement')}</h2>
-        <MoneyField label={t('shift.amount')} value={amount} onChange={setAmount} />
+        <MoneyField label={t('shift.amount')} value={amount} onChange={setAmount} notes={commonNotes(currency)} />
         <div className="cmd-field">
           <label htmlFor="cash-reason">{t('shift.reason')}</label>
           <input id="cash-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
         <div className="cmd-actions">
-          <button type="button" className="cmd-btn" disabled={state.busy} onClick={() => move('payIn')}>
+          <button type="button" className="cmd-btn" disabled={state.busy || amount === null} onClick={() => move('payIn')}>
             {t('shift.payIn')}
           </button>
-          <button type="button" className="cmd-btn" disabled={state.busy} onClick={() => move('payOut')}>
+          <button type="button" className="cmd-btn" disabled={state.busy || amount === null} onClick={() => move('payOut')}>
             {t('shift.payOut')}
           </button>
           <button type="button" className="cmd-btn" disabled={state.busy} onClick={() => void state.noSale(reason)}>
@@ -92,17 +94,7 @@ export function ShiftScreen() {
         <button type="button" className="cmd-btn" onClick={() => void state.xReport()}>
           {t('report.x')}
         </button>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void state.close(counted);
-          }}
-        >
-          <MoneyField label={t('shift.counted')} value={counted} onChange={setCounted} />
-          <button type="submit" className="cmd-btn cmd-btn-danger" disabled={state.busy}>
-            {t('shift.close')}
-          </button>
-        </form>
+        <CloseShiftForm />
       </section>
       {state.error ? <ErrorState message={state.error} /> : null}
     </main>

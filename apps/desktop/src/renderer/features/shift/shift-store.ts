@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { addCashMovement, closeShift, openShift, recordNoSale } from '@comanda/core/shifts';
+import { ShiftError, addCashMovement, closeShift, computeCashSummary, openShift, recordNoSale } from '@comanda/core/shifts';
 import { recordAudit } from '../audit/record-audit';
 import type { Order, Shift } from '../../till-ports';
 import { currentBusinessDay, orderContext, requireBranch, type OrderDeps } from '../order-entry/order-context';
@@ -15,18 +15,34 @@ export interface ShiftState {
   error: string | null;
   /** The last X or Z report built, shown until dismissed. */
   report: ShiftReport | null;
+  /**
+   * A close refused because the count is further from expected than the branch allows: shown for
+   * confirmation, then closed again with a manager's approval (or counted again).
+   */
+  varianceToApprove: CashVariance | null;
   /** Called by the app when the data layer reports the current shift. */
   setShift: (shift: Shift | null) => void;
   open: (openingFloat: number) => Promise<void>;
   cashMovement: (kind: 'payIn' | 'payOut', amount: number, reason: string) => Promise<void>;
   noSale: (reason: string) => Promise<void>;
   xReport: () => Promise<ShiftReport | null>;
-  close: (countedCash: number, note?: string) => Promise<ShiftReport | null>;
+  /** Closes with the counted cash; a count beyond the branch's variance limit needs `approvedBy`. */
+  close: (countedCash: number, options?: { note?: string; approvedBy?: string | null }) => Promise<ShiftReport | null>;
+  /** Drops a pending variance confirmation (the cashier counts again). */
+  recount: () => void;
   printReport: () => Promise<void>;
   dismissReport: () => void;
 }
 
 export type ShiftStore = StoreApi<ShiftState>;
+
+/** Counted vs. expected cash of a close waiting for a manager. */
+export interface CashVariance {
+  countedCash: number;
+  expectedCash: number;
+  /** counted − expected. */
+  difference: number;
+}
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -68,6 +84,7 @@ export function createShiftStore(deps: Omit<OrderDeps, 'shiftId'>): ShiftStore {
       busy: false,
       error: null,
       report: null,
+      varianceToApprove: null,
       setShift: (shift) => set({ shift }),
       async open(openingFloat) {
         set({ busy: true, error: null });
@@ -130,26 +147,44 @@ export function createShiftStore(deps: Omit<OrderDeps, 'shiftId'>): ShiftStore {
         set({ report });
         return report;
       },
-      async close(countedCash, note) {
+      async close(countedCash, { note, approvedBy = null } = {}) {
         const open = get().shift;
         if (!open) return null;
         const orders = await ordersOf(open);
+        const { cashVarianceLimit } = requireBranch(fullDeps);
         const saved = await change(
-          (shift) => closeShift(shift, { countedCash, note }, orders, orderContext(fullDeps)),
+          (shift) => {
+            try {
+              return closeShift(shift, { countedCash, note, approvedBy, varianceLimit: cashVarianceLimit }, orders, orderContext(fullDeps));
+            } catch (error) {
+              if (error instanceof ShiftError && error.code === 'SHIFT_NEEDS_APPROVAL') {
+                const expectedCash = computeCashSummary(shift, orders).expected;
+                set({ varianceToApprove: { countedCash, expectedCash, difference: countedCash - expectedCash } });
+              }
+              throw error;
+            }
+          },
           async (closed) => {
             await recordAudit(ports, {
               type: 'shift.closed',
               staffId: deps.user()?.id ?? null,
+              approvedBy,
               subjectId: closed.id,
               details: { countedCash, overShort: closed.close?.overShort ?? 0 },
             });
           },
         );
-        if (!saved) return null;
+        if (!saved) {
+          // The confirmation dialog explains a refused variance; no error banner on top of it.
+          if (get().varianceToApprove) set({ error: null });
+          return null;
+        }
+        set({ varianceToApprove: null });
         const report = buildShiftReport(saved, orders, ports.clock.now());
         set({ report });
         return report;
       },
+      recount: () => set({ varianceToApprove: null }),
       async printReport() {
         const report = get().report;
         if (!report) return;

@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, within, type RenderResult } from '@testing-library/react';
+import { toMajorUnits } from '@comanda/core/money';
 import { CashierApp } from '../cashier-app';
 import type { TillPorts } from '../../till-ports';
 
@@ -18,6 +19,6 @@ export async function renderCashierApp(ports: TillPorts): Promise<RenderResult> 
 export async function logInAndOpenShift(pin: string, float = 10000): Promise<void> {
   typePin(pin);
   await screen.findByRole('heading', { name: 'Open the shift' });
-  fireEvent.change(screen.getByLabelText('Opening float'), { target: { value: String(float) } });
+  fireEvent.change(screen.getByLabelText('Opening float'), { target: { value: toMajorUnits(float, 2) } });
   fireEvent.click(screen.getByRole('button', { name: 'Open shift' }));
 }
