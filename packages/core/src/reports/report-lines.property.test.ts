@@ -10,6 +10,7 @@ import {
   type OrderDoc,
   type PaymentMethod,
 } from '../orders/index';
+import { MAX_AMOUNT } from '../common/bounds';
 import { closeShift, openShift } from '../shifts/index';
 import type { TaxSummaryRow } from '../tax/tax-summary-schema';
 import { OPEN_DISCOUNT_POLICY, SHIFT_INPUT, add, newOrder, testContext } from '../testing/fixtures';
@@ -168,7 +169,7 @@ describe('report lines add up (one definition, docs/reports.md)', () => {
         const open = orders.filter((o) => o.status === 'open');
         const closed = closeShift(
           shift,
-          { countedCash: 0 },
+          { countedCash: 0, varianceLimit: MAX_AMOUNT },
           orders.filter((o) => !open.includes(o)),
           t.ctx,
         );

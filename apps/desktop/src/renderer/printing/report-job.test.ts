@@ -11,6 +11,7 @@ import {
   resolveBranchMenu,
   type OrderContext,
   type OrderDoc,
+  MAX_AMOUNT,
 } from '@comanda/core';
 import { buildDemoSeed } from '@comanda/core/demo';
 import {
@@ -108,7 +109,12 @@ function day() {
     ctx(),
   );
   const orders = [a, b, c];
-  const closed = closeShift(shift, { countedCash: 15_000 }, orders, ctx('staff-hugo'));
+  const closed = closeShift(
+    shift,
+    { countedCash: 15_000, varianceLimit: MAX_AMOUNT },
+    orders,
+    ctx('staff-hugo'),
+  );
   return { orders, z: buildZReport(closed, orders) };
 }
 
