@@ -1,4 +1,4 @@
-import { nonNegativeMinorUnitsSchema, parseMajorUnits, currencyInfo } from '@comanda/core';
+import { formatMoneyInput, parseMoneyInput } from '@comanda/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTRPC } from '../api/client';
@@ -104,8 +104,13 @@ function MenuItemRow({ row, branchId }: { row: MenuRow; branchId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const shown = row.override?.price ?? null;
-  const minorDigits = currencyInfo(i18n.currency).minorDigits;
-  const [price, setPrice] = useState(shown === null ? '' : i18n.decimal(shown));
+  const [price, setPrice] = useState(
+    shown === null
+      ? ''
+      : shown === 0
+        ? '0'
+        : formatMoneyInput(shown, i18n.currency, i18n.numberLocale),
+  );
   const [error, setError] = useState<FormError | null>(null);
   const [pending, setPending] = useState<{
     price: number | null;
@@ -140,7 +145,8 @@ function MenuItemRow({ row, branchId }: { row: MenuRow; branchId: string }) {
     let minor: number | null = null;
     if (price.trim() !== '') {
       try {
-        minor = nonNegativeMinorUnitsSchema.parse(parseMajorUnits(price.trim(), minorDigits));
+        // One rule for typed amounts, the till's: "150" is 150.00, "12,50" in French.
+        minor = parseMoneyInput(price, i18n.currency, i18n.numberLocale);
       } catch (e) {
         return setError({ message: e instanceof Error ? e.message : String(e), fields: {} });
       }
@@ -165,7 +171,7 @@ function MenuItemRow({ row, branchId }: { row: MenuRow; branchId: string }) {
           <input
             aria-label={i18n.t('bo.menu.priceOf', { item: row.name })}
             inputMode="decimal"
-            placeholder={i18n.decimal(row.price)}
+            placeholder={formatMoneyInput(row.price, i18n.currency, i18n.numberLocale)}
             value={price}
             aria-invalid={Boolean(error && error.status !== 409)}
             aria-describedby={error ? errorId : undefined}

@@ -35,7 +35,7 @@ export function createBackofficeI18n(
 ): BackofficeI18n {
   const base = createI18n(locale, currency, timeZone);
   const catalog = catalogs[locale];
-  const bcp47 = locale === 'fr' ? 'fr-FR' : 'en-GB';
+  const bcp47 = base.numberLocale;
   const numbers = new Intl.NumberFormat(bcp47);
   // A business day is a calendar date, not an instant: formatted in UTC so no zone shifts it.
   const days = new Intl.DateTimeFormat(bcp47, { dateStyle: 'medium', timeZone: 'UTC' });
