@@ -24,13 +24,29 @@ export function BranchesScreen() {
   const trpc = useTRPC();
   const list = useQuery(trpc.owner.branches.list.queryOptions());
   const target = formattingBranch(shell);
+  // Kept here, not in the form: the form is remounted with the saved version, and "Saved" must
+  // stay on screen across that remount.
+  const [saved, setSaved] = useState(false);
   const doc = list.data?.find((d) => d.id === target?.id);
   if (!doc) return <p className="loading">{shell.i18n.t('bo.loading')}</p>;
   // A new key per version: the form starts again from what the server holds after a save.
-  return <BranchForm key={`${doc.id}:${String(doc.updatedAt)}`} doc={doc} />;
+  return (
+    <BranchForm
+      key={`${doc.id}:${String(doc.updatedAt)}`}
+      doc={doc}
+      saved={saved}
+      onSaved={setSaved}
+    />
+  );
 }
 
-function BranchForm({ doc }: { doc: Record<string, unknown> & { id: string } }) {
+interface BranchFormProps {
+  doc: Record<string, unknown> & { id: string };
+  saved: boolean;
+  onSaved: (saved: boolean) => void;
+}
+
+function BranchForm({ doc, saved, onSaved: setSaved }: BranchFormProps) {
   const { i18n } = useShell();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -42,7 +58,6 @@ function BranchForm({ doc }: { doc: Record<string, unknown> & { id: string } }) 
       ) as Record<EditedField, string>,
   );
   const [error, setError] = useState<FormError | null>(null);
-  const [saved, setSaved] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -79,7 +94,10 @@ function BranchForm({ doc }: { doc: Record<string, unknown> & { id: string } }) 
                 {...p}
                 value={values[field]}
                 maxLength={field === 'receiptFooter' ? 500 : 200}
-                onChange={(e) => setValues({ ...values, [field]: e.target.value })}
+                onChange={(e) => {
+                  setSaved(false);
+                  setValues({ ...values, [field]: e.target.value });
+                }}
               />
             )}
           </Field>
