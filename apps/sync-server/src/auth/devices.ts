@@ -71,7 +71,10 @@ export async function redeemPairingCode(
     const code = rows[0];
     if (!code || code.used_at || code.expires_at.getTime() <= now.getTime()) return null;
     // The branch row is locked so two tills pairing at once get different codes.
-    await tx.query('SELECT 1 FROM branches WHERE org_id = $1 AND id = $2 FOR UPDATE', [code.org_id, code.branch_id]);
+    await tx.query('SELECT 1 FROM branches WHERE org_id = $1 AND id = $2 FOR UPDATE', [
+      code.org_id,
+      code.branch_id,
+    ]);
     const { rows: taken } = await tx.query<{ next: number }>(
       'SELECT COALESCE(MAX(till_index) + 1, 0)::int AS next FROM devices WHERE org_id = $1 AND branch_id = $2',
       [code.org_id, code.branch_id],
@@ -82,7 +85,15 @@ export async function redeemPairingCode(
     const deviceSecret = `ds_${randomSecret()}`;
     await tx.query(
       `INSERT INTO devices (id, org_id, branch_id, name, secret_hash, last_seen_at, till_index) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [deviceId, code.org_id, code.branch_id, input.deviceName, sha256(deviceSecret), now, tillIndex],
+      [
+        deviceId,
+        code.org_id,
+        code.branch_id,
+        input.deviceName,
+        sha256(deviceSecret),
+        now,
+        tillIndex,
+      ],
     );
     await tx.query('UPDATE pairing_codes SET used_at = $2, device_id = $3 WHERE code_hash = $1', [
       codeHash,
@@ -122,13 +133,21 @@ export async function issueDeviceToken(
   keyring: Keyring,
   input: { deviceId: string; deviceSecret: string },
   now: Date,
-): Promise<{ accessToken: string; expiresAt: number; orgId: string; branchId: string }> {
+): Promise<{
+  accessToken: string;
+  expiresAt: number;
+  orgId: string;
+  branchId: string;
+  /** The till's ticket code, so a till paired before codes existed learns it. */
+  tillCode: string;
+}> {
   const { rows } = await db.query<{
     org_id: string;
     branch_id: string;
     secret_hash: string;
     revoked_at: Date | null;
-  }>('SELECT org_id, branch_id, secret_hash, revoked_at FROM devices WHERE id = $1', [
+    till_index: number;
+  }>('SELECT org_id, branch_id, secret_hash, revoked_at, till_index FROM devices WHERE id = $1', [
     input.deviceId,
   ]);
   const device = rows[0];
@@ -153,5 +172,6 @@ export async function issueDeviceToken(
     expiresAt: access.expiresAt,
     orgId: device.org_id,
     branchId: device.branch_id,
+    tillCode: tillCode(device.till_index),
   };
 }

@@ -97,7 +97,15 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
   );
 
   return {
-    device: { branchId, tillId: runtime.tillId, tillCode: runtime.settings().tillCode ?? '', locale: 'en' },
+    device: {
+      branchId,
+      tillId: runtime.tillId,
+      // Read at each order: a till paired before ticket codes learns its code once it syncs.
+      get tillCode() {
+        return runtime.settings().tillCode ?? '';
+      },
+      locale: 'en',
+    },
     clock,
     ids: { newId },
     menu: {

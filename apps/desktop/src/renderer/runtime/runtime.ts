@@ -149,6 +149,14 @@ export async function bootTill(
       createPublicSyncClient(serverUrl),
       { deviceId: s.deviceId!, deviceSecret: s.deviceSecret! },
       now,
+      (tillCode) => {
+        // A till paired before ticket codes learns its code from the server; new tickets use it.
+        if (settings.tillCode === tillCode) return;
+        void host['settings.update']({ tillCode }).then(
+          (updated) => (settings = updated),
+          () => undefined,
+        );
+      },
     );
     const client = createSyncClient(serverUrl, () => tokens.get());
     const done = new Set<string>();

@@ -20,6 +20,8 @@ export class DeviceTokenSource {
     private readonly client: SyncClient,
     private readonly credentials: DeviceCredentials,
     private readonly now: () => number = Date.now,
+    /** Told the till's ticket code with each token (a till paired before codes learns its own). */
+    private readonly onTillCode: (code: string) => void = () => undefined,
   ) {}
 
   get(): Promise<string> {
@@ -28,6 +30,7 @@ export class DeviceTokenSource {
       .deviceToken(this.credentials.deviceId, this.credentials.deviceSecret)
       .then((issued) => {
         this.token = { value: issued.accessToken, expiresAt: issued.expiresAt };
+        if (issued.tillCode) this.onTillCode(issued.tillCode);
         return issued.accessToken;
       })
       .finally(() => {

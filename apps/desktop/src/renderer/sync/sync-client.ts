@@ -8,6 +8,7 @@ import {
   type WireDocument,
 } from '@comanda/core/sync';
 // Type only: the till never bundles server code; a renamed procedure or input fails to compile.
+import { ticketCodeSchema } from '@comanda/core/orders';
 import type { AppRouter } from '@comanda/sync-server/router';
 import {
   createTRPCClient,
@@ -32,9 +33,14 @@ const credentialOutput = z.object({
   branchId: z.string(),
   branchName: z.string(),
   /** Absent from servers older than till codes: the till then prints plain numbers. */
-  tillCode: z.string().regex(/^[A-Z]{1,2}$/).optional(),
+  tillCode: ticketCodeSchema.optional(),
 });
-const tokenOutput = z.object({ accessToken: z.string(), expiresAt: z.number() });
+const tokenOutput = z.object({
+  accessToken: z.string(),
+  expiresAt: z.number(),
+  /** The till's ticket code (absent from servers older than codes). */
+  tillCode: ticketCodeSchema.optional(),
+});
 
 export type PullPage = PullResponse;
 export type StreamItem = StreamEvent;
@@ -142,6 +148,6 @@ export async function redeemPairingCode(serverUrl: string, code: string, tillNam
     deviceSecret: credential.deviceSecret,
     orgId: credential.orgId,
     branchId: credential.branchId,
-    tillCode: credential.tillCode ?? null,
+    tillCode: credential.tillCode || null,
   };
 }
