@@ -1,7 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentType, isFile, resolveStaticFile } from '@comanda/static-files';
 
 /**
  * The back office's CSP: everything from this origin only (the API is `/trpc` on the same
@@ -21,18 +22,6 @@ export const BACKOFFICE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-};
-
 /** Where `pnpm --filter @comanda/backoffice build` writes the app, in this workspace. */
 export function defaultBackofficeDir(): string {
   return fileURLToPath(new URL('../../../backoffice/dist', import.meta.url));
@@ -49,7 +38,7 @@ export function createStaticHandler(dir: string) {
   return async (req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const page = String(req.headers.accept ?? '').includes('text/html');
-    const file = await resolveFile(root, path, page);
+    const file = await resolveStaticFile(root, path, { pageFallback: page });
     if (!file) {
       const built = await isFile(join(root, 'index.html'));
       const message = built
@@ -61,7 +50,7 @@ export function createStaticHandler(dir: string) {
     const body = await readFile(file);
     const hashed = file.startsWith(join(root, 'assets') + sep);
     res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type': contentType(file),
       'content-length': body.length,
       // Vite names assets by content hash: they never change. index.html must be revalidated.
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
@@ -73,32 +62,4 @@ export function createStaticHandler(dir: string) {
     res.end(req.method === 'HEAD' ? undefined : body);
     return true;
   };
-}
-
-async function isFile(path: string): Promise<boolean> {
-  return stat(path).then(
-    (s) => s.isFile(),
-    () => false,
-  );
-}
-
-async function resolveFile(root: string, urlPath: string, page: boolean): Promise<string | null> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const relative = normalize(decoded).replace(/^[/\\]+/, '');
-  const full = join(root, relative || 'index.html');
-  if (full !== root && !full.startsWith(root + sep)) return null;
-  if (await isFile(full)) return full;
-  // A browser opening a deep link of the app (`/menu`) gets the page; API clients and a missing
-  // `/x.js` get a 404.
-  if (page && extname(relative) === '') {
-    const index = join(root, 'index.html');
-    return (await isFile(index)) ? index : null;
-  }
-  return null;
 }

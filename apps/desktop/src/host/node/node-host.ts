@@ -1,9 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { dispatchHostCall, HostInputError, HostOperationError, type HostService } from '../contract.js';
-import { loadStaticFile } from './static-files.js';
+import { contentType, resolveStaticFile } from '@comanda/static-files';
 
 /** Prefix of the contract's endpoints: `POST /host/<method>`. */
 export const HOST_RPC_PREFIX = '/host/';
@@ -128,21 +129,24 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
       res.writeHead(405).end();
       return;
     }
-    const file = await loadStaticFile(staticDir, req.url ?? '/');
-    if (!file) {
+    // The renderer is a single page: every path without an extension is the app.
+    const path = await resolveStaticFile(staticDir, req.url ?? '/', { pageFallback: true });
+    const body = path ? await readFile(path).catch(() => null) : null;
+    if (!path || !body) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
-    const isHtml = file.type.startsWith('text/html');
+    const type = contentType(path);
+    const isHtml = type.startsWith('text/html');
     res.writeHead(200, {
-      'content-type': file.type,
+      'content-type': type,
       'content-security-policy': RENDERER_CSP,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'cross-origin-opener-policy': 'same-origin',
       'cache-control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
     });
-    res.end(req.method === 'HEAD' ? undefined : file.body);
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   const server = createServer((req, res) => {
