@@ -27,7 +27,7 @@ export function updateOrderDetails(
 ): OrderDoc {
   assertStatus(order, EDITABLE_STATUSES, 'change');
   const fields = ORDER_LWW_FIELDS.filter(
-    (f) => f !== 'discount' && details[f] !== undefined && details[f] !== order[f],
+    (f) => f !== 'discount' && f !== 'type' && details[f] !== undefined && details[f] !== order[f],
   );
   if (order.type === 'takeaway' && (details.table != null || details.covers != null))
     throw new OrderError('ORDER_INVALID_INPUT', 'takeaway orders have no table or covers');

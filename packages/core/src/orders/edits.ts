@@ -12,7 +12,14 @@ export const fieldClockSchema = z.strictObject({ at: epochMsSchema, till: idSche
 export type FieldClock = z.infer<typeof fieldClockSchema>;
 
 /** Order fields merged last-writer-wins (free text and scalars a person edits). */
-export const ORDER_LWW_FIELDS = ['table', 'covers', 'customerName', 'notes', 'discount'] as const;
+export const ORDER_LWW_FIELDS = [
+  'type',
+  'table',
+  'covers',
+  'customerName',
+  'notes',
+  'discount',
+] as const;
 /** An order field merged last-writer-wins. */
 export type OrderLwwField = (typeof ORDER_LWW_FIELDS)[number];
 
@@ -23,6 +30,7 @@ export type LineLwwField = (typeof LINE_LWW_FIELDS)[number];
 
 /** Clocks of the order's last-writer-wins fields; a missing clock is older than any edit. */
 export const orderEditsSchema = z.strictObject({
+  type: fieldClockSchema.optional(),
   table: fieldClockSchema.optional(),
   covers: fieldClockSchema.optional(),
   customerName: fieldClockSchema.optional(),

@@ -214,7 +214,7 @@ const ORDER_MERGED = new Set<string>([
  * - per line, counters as in {@link mergeLine}; `voidedQuantity` always equals its void records;
  * - `status` by the lattice {@link ORDER_STATUS_RANK}, then made consistent with the money (see
  *   {@link reconciledStatus}); two tills paying at once leave an overpayment ({@link overpaidAmount});
- * - `table`, `covers`, `customerName`, `notes`, `discount` (and per line `notes`, `seat`,
+ * - `type`, `table`, `covers`, `customerName`, `notes`, `discount` (and per line `notes`, `seat`,
  *   `course`, `discount`) last writer wins by their `edits` clock, the till id breaking ties;
  * - `cashRounding` (set when cash settled the order) keeps the larger adjustment;
  * - fields fixed at creation (till, ticket, type, currency…) agree; if they did not, the smaller

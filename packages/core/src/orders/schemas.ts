@@ -210,7 +210,7 @@ export const orderDocSchema = z.object({
   /** When this order was split off another one. */
   splitFromOrderId: idSchema.nullable().default(null),
   voidReason: textSchema.nullable().default(null),
-  /** Clocks of the last edits of `table`, `covers`, `customerName`, `notes`, `discount`. */
+  /** Clocks of the last edits of `type`, `table`, `covers`, `customerName`, `notes`, `discount`. */
   edits: orderEditsSchema.optional(),
   totals: orderTotalsSchema,
 });
