@@ -19,6 +19,7 @@ import {
   validateDocument,
   writeRow,
 } from '../sync/rules';
+import { mergeOrder } from '../sync/order-rules';
 import { decodeCheckpoint, streamChanges } from '../sync/stream';
 import { deviceProcedure, type Context } from '../trpc';
 
@@ -82,7 +83,9 @@ export const syncRouter = {
       : new Set<string>();
     const guard = deviceWriteGuard(collection, ctx.device.branch, { rows, managers });
     const result = await withTransaction(db.pool, async (tx) => {
-      const applied = await applyWrites(tx, scopeOf(ctx.device), collection, rows, guard);
+      // Orders: a stale push is joined with the master instead of answered with a bare conflict.
+      const merge = collection === 'orders' ? mergeOrder : undefined;
+      const applied = await applyWrites(tx, scopeOf(ctx.device), collection, rows, guard, merge);
       const notice = { org: ctx.device.org, collection, branches: [...applied.touchedBranches] };
       if (applied.written.length > 0) await hub.publishInTransaction(tx, notice);
       await recordPush(

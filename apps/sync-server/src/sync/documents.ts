@@ -1,7 +1,7 @@
+import { sameJson } from '@comanda/core';
 import { txidSchema, type WireDocument } from '@comanda/core/sync';
 import { TRPCError } from '@trpc/server';
 import type { Queryable } from '../db/tx';
-import { sameJson } from './stable-json';
 
 /** A replication checkpoint: the (txid, id) of the last document seen; null = from the start. */
 export type Checkpoint = { txid: string; id: string } | null;
@@ -130,10 +130,18 @@ export interface WriteRow {
   next: WireDocument;
   branchId: string | null;
   visibleTo: string[] | null;
+  /** Set on the row a stale push became once joined with the master: the row as pushed. */
+  mergedFrom?: WriteRow;
 }
 
 /** Decides, for a row whose assumed state matches the master, whether the write is allowed. */
 export type WriteGuard = (row: WriteRow, master: WireDocument | null) => void;
+
+/**
+ * Joins a stale write with the master it did not know (orders: core's `mergeOrders`), or null when
+ * the collection keeps plain compare-and-set conflicts.
+ */
+export type WriteMerge = (master: WireDocument, row: WriteRow) => WireDocument | null;
 
 export interface ApplyResult {
   /** Master states of rows that conflicted. */
@@ -175,6 +183,8 @@ function unreadableMaster(id: string): TRPCError {
  * - the id belongs to a document `scope` cannot read → the whole batch is refused (403);
  * - the master equals the new state → nothing to do (a replayed batch is a no-op, not a conflict);
  * - the master equals the assumed state, or there is no master yet → write;
+ * - otherwise, with `merge` (orders) → the join of master and pushed state is guarded and written
+ *   (unless it equals the master: a replay) and returned as the conflict, so the till adopts it;
  * - otherwise → conflict, the master state is returned and nothing is written for that row.
  * Rows are locked (FOR UPDATE) first, so concurrent pushes of one document serialize.
  */
@@ -184,6 +194,7 @@ export async function applyWrites(
   collection: string,
   rows: WriteRow[],
   guard: WriteGuard,
+  merge?: WriteMerge,
 ): Promise<ApplyResult> {
   const { orgId } = scope;
   const result: ApplyResult = { conflicts: [], written: [], touchedBranches: new Set() };
@@ -203,7 +214,17 @@ export async function applyWrites(
     if (masterDoc && sameJson(masterDoc, row.next)) return;
     // No master at all: nothing can be overwritten, so the write goes ahead whatever was assumed.
     if (masterDoc && (row.assumed === null || !sameJson(masterDoc, row.assumed))) {
-      result.conflicts.push(masterDoc);
+      const merged = merge?.(masterDoc, row) ?? null;
+      // The join goes back as the conflict whether or not it is written: the till's conflict
+      // handler (the same join) then yields the master, so it adopts it and never pushes again.
+      result.conflicts.push(merged ?? masterDoc);
+      if (!merged || !master || sameJson(merged, masterDoc)) return;
+      const joined: WriteRow = { ...row, next: merged, assumed: masterDoc, mergedFrom: row };
+      guard(joined, masterDoc);
+      updates.push({
+        row: joined,
+        visibleTo: mergeVisibility(master.visible_to, joined.visibleTo),
+      });
       return;
     }
     guard(row, masterDoc);
@@ -245,7 +266,7 @@ export async function applyWrites(
     for (const u of updates) record(result, u.row, u.visibleTo);
   }
   if (deferred.length > 0) {
-    const rest = await applyWrites(tx, scope, collection, deferred, guard);
+    const rest = await applyWrites(tx, scope, collection, deferred, guard, merge);
     result.conflicts.push(...rest.conflicts);
     result.written.push(...rest.written);
     for (const b of rest.touchedBranches) result.touchedBranches.add(b);

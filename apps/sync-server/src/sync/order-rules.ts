@@ -4,12 +4,13 @@ import {
   canReach,
   checkOrderInvariants,
   isFrozenStatus,
+  mergeOrders,
   orderDocSchema,
+  sameJson,
   type OrderDoc,
 } from '@comanda/core';
 import { TRPCError } from '@trpc/server';
-import type { WireDocument } from './documents';
-import { sameJson } from './stable-json';
+import type { WireDocument, WriteMerge, WriteRow } from './documents';
 
 const MUTABLE = new Set<string>([...MUTABLE_WHEN_FROZEN, '_deleted']);
 
@@ -51,6 +52,38 @@ export function checkOrderWrite(next: WireDocument, master: WireDocument | null)
       throw unprocessable(`Order ${next.id} is ${from.data}; "${key}" can only be appended to`);
     }
   }
+}
+
+/**
+ * A stale push of an order joined with the master (see {@link mergeOrder}): the till's own step is
+ * checked as any write, from the state it assumed, and the join satisfies the invariants. The join
+ * may reopen a paid order (a line added on another till meanwhile), so it is not held to the
+ * master's lifecycle; everything it holds was valid on some till.
+ */
+export function checkOrderMerge(joined: WriteRow & { mergedFrom: WriteRow }): void {
+  checkOrderWrite(joined.mergedFrom.next, joined.mergedFrom.assumed);
+  const problems = checkOrderInvariants(parseOrder(joined.next));
+  if (problems.length > 0)
+    throw unprocessable(
+      `Order ${joined.id} merged with the server's copy is inconsistent: ${problems.slice(0, 5).join('; ')}`,
+    );
+}
+
+/**
+ * The server's half of "concurrent edits merge": a push whose assumed state is not the master (two
+ * tills edited one order) is joined with the master by core's `mergeOrders`, the same join the
+ * tills' conflict handler runs. Deleted documents keep plain conflicts.
+ */
+export const mergeOrder: WriteMerge = (master, row) => {
+  if (master._deleted || row.next._deleted) return null;
+  const stored = orderDocSchema.safeParse(withoutTombstone(master));
+  if (!stored.success) return null;
+  return { ...mergeOrders(stored.data, parseOrder(row.next)), _deleted: false };
+};
+
+function withoutTombstone(doc: WireDocument): Record<string, unknown> {
+  const { _deleted: _d, ...fields } = doc;
+  return fields;
 }
 
 function parseOrder(next: WireDocument): OrderDoc {

@@ -7,7 +7,7 @@ import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import type { WireDocument, WriteGuard, WriteRow } from './documents';
 import { approvalsOf, assertApprovals } from './approvals';
-import { checkOrderWrite } from './order-rules';
+import { checkOrderMerge, checkOrderWrite } from './order-rules';
 
 /** Replication bookkeeping fields RxDB may leave on a document; never stored. */
 const RXDB_META = ['_meta', '_rev', '_attachments'] as const;
@@ -142,7 +142,10 @@ export function deviceWriteGuard(
           message: `Document ${row.id} belongs to another branch`,
         });
       }
-      if (collection === 'orders') checkOrderWrite(row.next, master);
+      if (collection === 'orders') {
+        if (row.mergedFrom) checkOrderMerge({ ...row, mergedFrom: row.mergedFrom });
+        else checkOrderWrite(row.next, master);
+      }
       if (collection === 'auditEvents' && master) {
         throw new TRPCError({
           code: 'UNPROCESSABLE_CONTENT',
@@ -151,7 +154,7 @@ export function deviceWriteGuard(
       }
       assertApprovals(collection, row.next, master, context.managers);
     } catch (error) {
-      const index = context.rows.indexOf(row);
+      const index = context.rows.indexOf(row.mergedFrom ?? row);
       if (!(error instanceof TRPCError) || index < 0) throw error;
       throw new TRPCError({
         code: error.code,

@@ -1,3 +1,4 @@
 export * from './errors';
 export * from './document';
 export * from './bounds';
+export * from './stable-json';

@@ -10,4 +10,9 @@ export interface OrderContext {
   readonly by: string;
   /** Returns a new unique id (lines, payments, print requests…). */
   readonly newId: () => string;
+  /**
+   * The till acting, when it is not the order's own (a shared table): the tiebreak of the
+   * last-writer-wins clocks of the order merge (see `edits.ts`); the staff id stands in without it.
+   */
+  readonly tillId?: string;
 }

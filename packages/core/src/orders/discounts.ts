@@ -2,6 +2,7 @@ import { assertMinorUnits, type MinorUnits } from '../money/money';
 import { commitOrder } from './commit';
 import type { OrderContext } from './context';
 import { discountValueSchema, type DiscountValue } from './discount';
+import { stampEdits } from './edits';
 import { ManagerApprovalRequiredError, OrderError } from './errors';
 import { activeQuantity, discountAmount, unitPriceWithModifiers } from './line-amounts';
 import { EDITABLE_STATUSES, assertStatus } from './lifecycle';
@@ -85,15 +86,26 @@ export function applyDiscount(
     by: ctx.by,
     approvedBy: input.approvedBy ?? null,
   };
-  const target = input.target;
-  const next =
-    target === 'order'
-      ? { ...order, discount }
-      : {
-          ...order,
-          lines: order.lines.map((l) => (l.id === target.lineId ? { ...l, discount } : l)),
-        };
-  return commitOrder(next, ctx);
+  return commitOrder(withDiscount(order, input.target, discount, ctx), ctx);
+}
+
+/** The order with `discount` on `target`, its clock stamped for the merge (last writer wins). */
+function withDiscount(
+  order: OrderDoc,
+  target: 'order' | { readonly lineId: string },
+  discount: OrderDoc['discount'],
+  ctx: OrderContext,
+): OrderDoc {
+  if (target === 'order')
+    return { ...order, discount, edits: stampEdits(order.edits, ['discount'], ctx) };
+  return {
+    ...order,
+    lines: order.lines.map((l) =>
+      l.id === target.lineId
+        ? { ...l, discount, edits: stampEdits(l.edits, ['discount'], ctx) }
+        : l,
+    ),
+  };
 }
 
 /** Removes the discount of a line or of the order. */
@@ -103,13 +115,6 @@ export function removeDiscount(
   ctx: OrderContext,
 ): OrderDoc {
   assertStatus(order, EDITABLE_STATUSES, 'remove a discount from');
-  if (target === 'order') return commitOrder({ ...order, discount: null }, ctx);
-  getLine(order, target.lineId);
-  return commitOrder(
-    {
-      ...order,
-      lines: order.lines.map((l) => (l.id === target.lineId ? { ...l, discount: null } : l)),
-    },
-    ctx,
-  );
+  if (target !== 'order') getLine(order, target.lineId);
+  return commitOrder(withDiscount(order, target, null, ctx), ctx);
 }

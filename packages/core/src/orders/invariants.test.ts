@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STEAK, add, newOrder, testContext } from '../testing/fixtures';
+import { commitOrder } from './commit';
 import {
   OrderError,
   addPayment,
@@ -143,18 +144,15 @@ describe('checkOrderInvariants', () => {
         lines: o.lines.map((l) => ({ ...l, voidedQuantity: l.quantity + 1 })),
       }).join(),
     ).toContain('voids more');
-    expect(
-      checkOrderInvariants({
-        ...fresh(o),
-        totals: { ...o.totals, paid: o.totals.totalDue + 1 },
-      }).join(),
-    ).toContain('payments exceed');
-    expect(
-      checkOrderInvariants({
-        ...fresh(o),
-        totals: { ...o.totals, refunded: o.totals.paid + 1 },
-      }).join(),
-    ).toContain('refunds exceed');
+    // One payment of 10× the order: no till could take it, merged or not.
+    const tenfold = { ...o, payments: [{ ...o.payments[0]!, amount: o.totals.total * 10 }] };
+    expect(checkOrderInvariants(commitOrder(tenfold, { at: o.updatedAt })).join()).toContain(
+      'a payment exceeds the whole order',
+    );
+    const overRefund = { ...o, refunds: [{ ...o.refunds[0]!, amount: o.totals.paid + 1 }] };
+    expect(checkOrderInvariants(commitOrder(overRefund, { at: o.updatedAt })).join()).toContain(
+      'exceeds what was paid',
+    );
     expect(checkOrderInvariants({ ...fresh(o), totals: { ...o.totals, due: 5 } }).join()).toContain(
       'still due',
     );

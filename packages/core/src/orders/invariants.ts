@@ -14,9 +14,11 @@ import { computeOrderTotals } from './totals';
  * - ids are unique (lines, voids, payments, refunds, print requests); voids and refunds name
  *   lines of the order; per line, voided ≤ ordered, fired ≤ active, the void records add up to
  *   `voidedQuantity`, refunded units ≤ active units;
- * - payments never exceed the amount due (cash change is recorded as `change`, never as an
- *   overpayment); cash: tendered = amount + tip + change; card/other: no tendered, no change;
- * - refunds never exceed payments, and every refund names its approving manager;
+ * - no payment is larger than the whole order before voids and discounts (cash change is recorded
+ *   as `change`, never as an overpayment); cash: tendered = amount + tip + change; card/other: no
+ *   tendered, no change. Payments together may exceed the amount due only when two tills took
+ *   them at once (see `mergeOrders`, `overpaidAmount`); each one was within the due of its till;
+ * - no refund is larger than what was paid, and every refund names its approving manager;
  * - `paid`, `closed` and `refunded` orders have items and nothing left due; a `refunded` order is
  *   refunded in full; a `voided` order has no payments.
  * Returns human-readable problems; empty means the order is consistent.
@@ -42,21 +44,38 @@ export function checkOrderInvariants(order: OrderDoc): string[] {
   problems.push(...duplicateIds(order), ...lineProblems(order), ...paymentProblems(order));
   const t = order.totals;
   if (t.total < 0) problems.push(`the total is negative (${t.total})`);
-  if (t.paid > t.totalDue) problems.push('payments exceed the amount due');
-  if (t.refunded > t.paid) problems.push('refunds exceed payments');
-  for (const r of order.refunds)
+  if (t.paid > t.totalDue && order.payments.some((p) => p.amount > paymentCeiling(order)))
+    problems.push('a payment exceeds the whole order');
+  for (const r of order.refunds) {
     if (!r.approvedBy) problems.push(`refund ${r.id} has no approving manager`);
+    if (r.amount > t.paid) problems.push(`refund ${r.id} exceeds what was paid`);
+  }
   const settled = isFrozenStatus(order.status) && order.status !== 'voided';
   if (settled && t.due !== 0) problems.push(`order is ${order.status} but ${t.due} is still due`);
   if (settled && !order.lines.some((l) => activeQuantity(l) > 0))
     problems.push(`order is ${order.status} but has no items`);
   if (settled && order.payments.length === 0)
     problems.push(`order is ${order.status} but has no payment`);
-  if (order.status === 'refunded' && t.refunded !== t.paid)
+  if (order.status === 'refunded' && t.refunded < t.paid)
     problems.push('order is refunded but not in full');
   if (order.status === 'voided' && order.payments.length > 0)
     problems.push('a voided order has payments');
   return problems;
+}
+
+/**
+ * The most one payment can be: the order's total with every unit ordered and no discount, plus a
+ * cash rounding step. A till never takes more than its due, which is at most that (merges only add
+ * units and voids), so a larger payment is a tampered or broken document.
+ */
+function paymentCeiling(order: OrderDoc): number {
+  const undiscounted = computeOrderTotals({
+    ...order,
+    lines: order.lines.map((l) => ({ ...l, voidedQuantity: 0, discount: null })),
+    discount: null,
+    cashRounding: 0,
+  });
+  return Math.max(undiscounted.total, order.totals.totalDue) + order.cashRoundingStep;
 }
 
 function duplicateIds(order: OrderDoc): string[] {
@@ -82,10 +101,13 @@ function lineProblems(order: OrderDoc): string[] {
     voided.set(v.lineId, (voided.get(v.lineId) ?? 0) + v.quantity);
   }
   for (const r of order.refunds) {
+    const units = new Map<string, number>();
     for (const rl of r.lines) {
       if (!lineIds.has(rl.lineId)) problems.push(`refund ${r.id} names unknown line ${rl.lineId}`);
-      refunded.set(rl.lineId, (refunded.get(rl.lineId) ?? 0) + rl.quantity);
+      units.set(rl.lineId, (units.get(rl.lineId) ?? 0) + rl.quantity);
     }
+    // Per refund: two tills refunding the same unit at once both gave money back (both kept).
+    for (const [lineId, n] of units) refunded.set(lineId, Math.max(refunded.get(lineId) ?? 0, n));
   }
   for (const line of order.lines) {
     if (line.voidedQuantity > line.quantity)
@@ -94,7 +116,8 @@ function lineProblems(order: OrderDoc): string[] {
       problems.push(`line ${line.id}: the void records do not add up to its voided quantity`);
     if (line.firedQuantity > Math.max(0, activeQuantity(line)))
       problems.push(`line ${line.id} has more fired than active units`);
-    if ((refunded.get(line.id) ?? 0) > Math.max(0, activeQuantity(line)))
+    // Against units ordered: a void racing a refund on another till may leave fewer active.
+    if ((refunded.get(line.id) ?? 0) > line.quantity)
       problems.push(`line ${line.id} refunds more units than were sold`);
   }
   return problems;

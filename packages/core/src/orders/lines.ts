@@ -5,6 +5,7 @@ import type { ModifierGroupDoc } from '../menu/schemas';
 import { assertMinorUnits } from '../money/money';
 import { commitOrder } from './commit';
 import type { OrderContext } from './context';
+import { LINE_LWW_FIELDS, stampEdits } from './edits';
 import { ManagerApprovalRequiredError, OrderError } from './errors';
 import { activeQuantity } from './line-amounts';
 import { EDITABLE_STATUSES, assertStatus, withStatus } from './lifecycle';
@@ -172,8 +173,15 @@ export function updateLineDetails(
       `"${line.name}" was already sent; void it and add it again`,
     );
   }
+  // Each field given is stamped, so a concurrent edit of another field on another till survives.
+  const fields = LINE_LWW_FIELDS.filter((f) => f !== 'discount' && details[f] !== undefined);
   return commitOrder(
-    { ...order, lines: order.lines.map((l) => (l.id === lineId ? { ...l, ...details } : l)) },
+    {
+      ...order,
+      lines: order.lines.map((l) =>
+        l.id === lineId ? { ...l, ...details, edits: stampEdits(l.edits, fields, ctx) } : l,
+      ),
+    },
     ctx,
   );
 }

@@ -35,7 +35,7 @@ describe('order lifecycle', () => {
     expect(o).toMatchObject({
       id: 'id-1',
       status: 'open',
-      schemaVersion: 1,
+      schemaVersion: 2,
       updatedAt: t.ctx.at,
       table: '7',
     });
@@ -227,7 +227,9 @@ describe('lines', () => {
 
   it('voids an unsent order without a manager or a ticket, but never without a reason', () => {
     const t = testContext();
-    const o = add(newOrder(t.ctx), 'croque', t.ctx, { selection: [{ groupId: 'side', optionId: 'salade' }] });
+    const o = add(newOrder(t.ctx), 'croque', t.ctx, {
+      selection: [{ groupId: 'side', optionId: 'salade' }],
+    });
     expect(() => voidOrder(o, { reason: '   ' }, t.ctx)).toThrow(/say why/);
     const voided = voidOrder(o, { reason: 'mistake' }, t.ctx);
     expect(voided.status).toBe('voided');

@@ -13,11 +13,16 @@ import { currencyCodeSchema } from '../money/currency';
 import { minorUnitsSchema, nonNegativeMinorUnitsSchema } from '../money/money';
 import { rateBasisPointsSchema } from '../tax/tax-class';
 import { discountSchema } from './discount';
+import { lineEditsSchema, orderEditsSchema } from './edits';
 import { printRequestSchema } from './print-request';
 import { orderTotalsSchema } from './totals-schema';
 
-/** Schema version of `orders` documents. */
-export const ORDER_SCHEMA_VERSION = 1;
+/**
+ * Schema version of `orders` documents written now. Version 2 added the optional `edits` clocks
+ * of the merge's last-writer-wins fields; version 1 documents (no clocks) are still read, their
+ * missing clocks count as older than any edit.
+ */
+export const ORDER_SCHEMA_VERSION = 2;
 
 /** Lifecycle states, see `lifecycle.ts` for the allowed transitions. */
 export const orderStatusSchema = z.enum(['open', 'sent', 'paid', 'closed', 'voided', 'refunded']);
@@ -73,6 +78,8 @@ export const orderLineSchema = z.strictObject({
   discount: discountSchema.nullable().default(null),
   addedAt: epochMsSchema,
   addedBy: idSchema,
+  /** Clocks of the last edits of `notes`, `seat`, `course` and `discount` (see `mergeOrders`). */
+  edits: lineEditsSchema.optional(),
 });
 /** An order line. */
 export type OrderLine = z.infer<typeof orderLineSchema>;
@@ -163,6 +170,7 @@ export type StatusChange = z.infer<typeof statusChangeSchema>;
  */
 export const orderDocSchema = z.object({
   ...branchDocumentBase(ORDER_SCHEMA_VERSION),
+  schemaVersion: z.union([z.literal(1), z.literal(ORDER_SCHEMA_VERSION)]),
   tillId: idSchema,
   /** Business day (`YYYY-MM-DD`, branch time zone) the ticket number belongs to. */
   businessDay: isoDateSchema,
@@ -202,6 +210,8 @@ export const orderDocSchema = z.object({
   /** When this order was split off another one. */
   splitFromOrderId: idSchema.nullable().default(null),
   voidReason: textSchema.nullable().default(null),
+  /** Clocks of the last edits of `type`, `table`, `covers`, `customerName`, `notes`, `discount`. */
+  edits: orderEditsSchema.optional(),
   totals: orderTotalsSchema,
 });
 /** An order document. */

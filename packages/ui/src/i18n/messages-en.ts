@@ -318,6 +318,10 @@ export const en = {
   'queue.done': 'Done',
   'queue.failedAction': 'Could not do that: {message}',
   'queue.open': 'Print queue ({count} waiting)',
+  'payment.overpaid': 'Paid {amount} too much: two payments were taken at once.',
+  'payment.overpaidCash': 'Give {amount} back in cash',
+  'payment.overpaidCard': 'Refund {amount} to the card',
+  'payment.overpaidReason': 'Paid twice (two tills)',
 } as const;
 
 /** Every message key of the catalog. */

@@ -320,4 +320,8 @@ export const fr: Record<MessageKey, string> = {
   'queue.done': 'Fait',
   'queue.failedAction': 'Impossible : {message}',
   'queue.open': 'File d’impression ({count} en attente)',
+  'payment.overpaid': '{amount} payés en trop : deux paiements ont été pris en même temps.',
+  'payment.overpaidCash': 'Rendre {amount} en espèces',
+  'payment.overpaidCard': 'Rembourser {amount} sur la carte',
+  'payment.overpaidReason': 'Payé deux fois (deux caisses)',
 };

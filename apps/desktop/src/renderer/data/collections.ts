@@ -1,4 +1,4 @@
-import { menuDocSchema, orderDocSchema, shiftDocSchema, auditEventDocSchema, staffDocSchema, branchDocSchema, branchOverrideDocSchema } from '@comanda/core';
+import { menuDocSchema, mergeOrders, orderDocSchema, sameJson, shiftDocSchema, auditEventDocSchema, staffDocSchema, branchDocSchema, branchOverrideDocSchema } from '@comanda/core';
 import type { MigrationStrategies, RxConflictHandler, RxJsonSchema } from 'rxdb';
 import type { z } from 'zod';
 import type { JobState, PrintJob } from '@comanda/printing/queue';
@@ -66,9 +66,9 @@ function reparse(zodSchema: z.ZodType<Record<string, unknown>>): MigrationStrate
 }
 
 /**
- * Origin-till-wins (TEAM.md): this till is the only writer of its orders and shifts, so on a push
- * conflict keep whichever version is newer; equal `updatedAt` means the server already has ours
- * (a replayed push after a crash), which is not a conflict at all.
+ * Origin-till-wins (TEAM.md): this till is the only writer of its shifts, so on a push conflict
+ * keep whichever version is newer; equal `updatedAt` means the server already has ours (a replayed
+ * push after a crash), which is not a conflict at all. Orders merge instead (below).
  */
 export const newerWins: RxConflictHandler<Record<string, unknown>> = {
   isEqual: (a, b) => a.updatedAt === b.updatedAt && a._deleted === b._deleted,
@@ -76,6 +76,30 @@ export const newerWins: RxConflictHandler<Record<string, unknown>> = {
     Promise.resolve(
       Number(input.newDocumentState.updatedAt) > Number(input.realMasterState.updatedAt) ? input.newDocumentState : input.realMasterState,
     ),
+};
+
+/** A replicated document without RxDB's bookkeeping (the state both sides compare). */
+function content(doc: Record<string, unknown>): Record<string, unknown> {
+  const { _meta: _m, _rev: _r, _attachments: _a, ...fields } = doc;
+  return fields;
+}
+
+/**
+ * Orders are edited by every till of the branch: a conflict (the server answered a stale push with
+ * its join, or a pulled version meets a local edit) resolves to core's `mergeOrders` of both, the
+ * join the server applies too, so nothing either till added is lost and both converge. The server
+ * already stored that join, so the till adopts it and its next push is a no-op. Deletions (never
+ * made by the till's actions) and documents this version cannot read keep newer-wins.
+ */
+export const mergeOrderVersions: RxConflictHandler<Record<string, unknown>> = {
+  // Same version and same content; `updatedAt` first, which settles most comparisons cheaply.
+  isEqual: (a, b) => a.updatedAt === b.updatedAt && a._deleted === b._deleted && sameJson(content(a), content(b)),
+  resolve: (input, context) => {
+    const local = orderDocSchema.safeParse(content(input.newDocumentState));
+    const master = orderDocSchema.safeParse(content(input.realMasterState));
+    if (input.newDocumentState._deleted || input.realMasterState._deleted || !local.success || !master.success) return newerWins.resolve(input, context);
+    return Promise.resolve({ ...mergeOrders(master.data, local.data), _deleted: false });
+  },
 };
 
 export const TILL_COLLECTIONS = {
@@ -96,7 +120,7 @@ export const TILL_COLLECTIONS = {
     ),
     zod: orderDocSchema,
     migrationStrategies: reparse(orderDocSchema),
-    conflictHandler: newerWins,
+    conflictHandler: mergeOrderVersions,
   },
   shifts: { schema: schema(0, { updatedAt: epochMs }, ['updatedAt']), zod: shiftDocSchema, conflictHandler: newerWins },
   // Indexed by updatedAt (version 1) so the sync status reads only what is above its watermark.

@@ -18,7 +18,8 @@ export class NotReadyError extends Error {
 export function orderContext(deps: OrderDeps): OrderContext {
   const user = deps.user();
   if (!user) throw new NotReadyError('Log in first.');
-  return { at: deps.ports.clock.now(), by: user.id, newId: deps.ports.ids.newId };
+  // tillId: this till's edits win last-writer ties the same way on every till (core's mergeOrders).
+  return { at: deps.ports.clock.now(), by: user.id, newId: deps.ports.ids.newId, tillId: deps.ports.device.tillId };
 }
 
 export function requireBranch(deps: OrderDeps): Branch {

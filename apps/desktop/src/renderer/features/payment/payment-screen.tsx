@@ -6,6 +6,7 @@ import { useTill } from '../app/till-context';
 import { OrderPersistenceStatus } from '../app/order-persistence-status';
 import { totalsView } from '../order-entry/view-models';
 import { printedReceiptModel } from './receipt-model';
+import { OverpaidNotice } from './overpaid-notice';
 import { RefundDialog } from './refund-dialog';
 
 /** Take payment (cash, card, split), print or reprint the receipt, refund a paid order. */
@@ -47,6 +48,7 @@ export function PaymentScreen() {
               busy={saveState === 'saving'}
             />
           )}
+          <OverpaidNotice order={order} onReturn={(method, amount) => void s.refund({ amount, method, reason: t('payment.overpaidReason'), approvedBy: null })} />
           {actionError ? <p className="cmd-field-error" role="alert">{actionError}</p> : null}
           <div className="cmd-actions">
             {paid ? (

@@ -1,6 +1,7 @@
 /**
- * JSON with object keys sorted, so two documents that differ only in key order (jsonb does not
- * keep it) compare equal.
+ * JSON with object keys sorted and `undefined` members left out, so two values that differ only
+ * in key order (jsonb does not keep it) give the same string. Used to compare documents and as the
+ * last, total tiebreak of the order merge.
  */
 export function stableStringify(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
@@ -11,6 +12,7 @@ export function stableStringify(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
 }
 
+/** Whether two JSON values are equal whatever their key order. */
 export function sameJson(a: unknown, b: unknown): boolean {
   return stableStringify(a) === stableStringify(b);
 }
