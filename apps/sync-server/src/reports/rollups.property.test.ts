@@ -9,10 +9,12 @@ import { applyWrites, type WireDocument } from '../sync/documents';
 import { writeRow } from '../sync/rules';
 import { historyMenu, playOrder, type OrderSpec } from '../testing/order-history';
 import { startPostgres, type TestPostgres } from '../testing/postgres';
+import { rollupPeriods } from './rollups';
 import { REPORT_DIMENSIONS, salesReport, salesReportByScan } from './sales';
 
 const menu = historyMenu();
-const DAYS = ['2026-03-28', '2026-03-29', '2026-03-30'];
+// Whole March (month rollups) and days around it (day rollups).
+const DAYS = ['2026-02-28', '2026-03-01', '2026-03-29', '2026-03-30', '2026-03-31', '2026-04-01'];
 // Paris changes to summer time on 2026-03-29; Kolkata is UTC+05:30 (hours are not whole UTC hours).
 const ZONES = ['Europe/Paris', 'Asia/Kolkata', 'America/New_York'];
 const BRANCHES = ['b-1', 'b-2'];
@@ -79,7 +81,7 @@ const step = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc.record({ kind: fc.constant('report'), from: fc.nat(2), span: fc.nat(2) }),
+    arbitrary: fc.record({ kind: fc.constant('report'), from: fc.nat(3), span: fc.nat(5) }),
   },
 );
 
@@ -191,6 +193,35 @@ async function playHistory(db: Database, steps: readonly unknown[]) {
   await expectSameReports(db, orgId, DAYS[0]!, DAYS.at(-1)!);
   return orgId;
 }
+
+describe('rollup periods', () => {
+  const day = fc
+    .integer({ min: Date.parse('2024-01-01'), max: Date.parse('2027-12-31') })
+    .map((t) => new Date(t - (t % 86_400_000)).toISOString().slice(0, 10));
+  it('property: the whole months and the days around them cover the range exactly, each day once', () => {
+    fc.assert(
+      fc.property(day, fc.nat(500), (from, span) => {
+        const to = new Date(Date.parse(from) + span * 86_400_000).toISOString().slice(0, 10);
+        const [m1, m2, a1, a2, b1, b2] = rollupPeriods(from, to);
+        const covered: string[] = [];
+        const end = Date.parse(to) + 40 * 86_400_000;
+        for (let t = Date.parse(from) - 40 * 86_400_000; t <= end; t += 86_400_000) {
+          const d = new Date(t).toISOString().slice(0, 10);
+          const n =
+            Number(d.slice(0, 7) >= m1! && d.slice(0, 7) <= m2!) +
+            Number(d >= a1! && d <= a2!) +
+            Number(d >= b1! && d <= b2!);
+          if (n > 1) throw new Error(`${d} counted ${n} times`);
+          if (n === 1) covered.push(d);
+        }
+        expect(covered[0]).toBe(from);
+        expect(covered.at(-1)).toBe(to);
+        expect(covered).toHaveLength(span + 1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
 
 describe.each(['pglite', 'postgres'] as const)('report rollups are exact (%s)', (engine) => {
   let db: Database;

@@ -26,6 +26,8 @@ export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
 interface RollupDelta {
   branchId: string;
   dimension: ReportDimension;
+  period: 'day' | 'month';
+  /** `YYYY-MM-DD` for a day, `YYYY-MM` for a month. */
   businessDay: string;
   key: string;
   /** The label to keep; null leaves the row's label as it is (a removed contribution). */
@@ -73,32 +75,45 @@ class DeltaSet {
 
   add(order: OrderDoc, timeZone: string, sign: 1 | -1): void {
     for (const { dimension, row } of orderContribution(order, timeZone)) {
-      const id = `${dimension}\u0000${order.branchId}\u0000${order.businessDay}\u0000${row.key}`;
-      let d = this.rows.get(id);
-      if (!d) {
-        d = {
-          branchId: order.branchId,
-          dimension,
-          businessDay: order.businessDay,
-          key: row.key,
-          label: null,
-          quantity: 0,
-          orders: 0,
-          gross: 0,
-          tax: 0,
-          net: 0,
-          contributors: 0,
-        };
-        this.rows.set(id, d);
-      }
-      if (sign === 1) d.label = row.label;
-      d.quantity += sign * row.quantity;
-      d.orders += sign * row.orders;
-      d.gross += sign * row.gross;
-      d.tax += sign * row.tax;
-      d.net += sign * row.net;
-      d.contributors += sign;
+      this.bump(order, dimension, 'day', order.businessDay, row, sign);
+      this.bump(order, dimension, 'month', order.businessDay.slice(0, 7), row, sign);
     }
+  }
+
+  private bump(
+    order: OrderDoc,
+    dimension: ReportDimension,
+    period: 'day' | 'month',
+    businessDay: string,
+    row: SalesRow,
+    sign: 1 | -1,
+  ): void {
+    const id = `${dimension}\u0000${period}\u0000${order.branchId}\u0000${businessDay}\u0000${row.key}`;
+    let d = this.rows.get(id);
+    if (!d) {
+      d = {
+        branchId: order.branchId,
+        dimension,
+        period,
+        businessDay,
+        key: row.key,
+        label: null,
+        quantity: 0,
+        orders: 0,
+        gross: 0,
+        tax: 0,
+        net: 0,
+        contributors: 0,
+      };
+      this.rows.set(id, d);
+    }
+    if (sign === 1) d.label = row.label;
+    d.quantity += sign * row.quantity;
+    d.orders += sign * row.orders;
+    d.gross += sign * row.gross;
+    d.tax += sign * row.tax;
+    d.net += sign * row.net;
+    d.contributors += sign;
   }
 
   /** Rows that change something, in primary-key order (concurrent writers lock rows in one order). */
@@ -124,15 +139,16 @@ const CHUNK = 5000;
 async function upsertDeltas(tx: Queryable, orgId: string, deltas: RollupDelta[]): Promise<void> {
   for (let i = 0; i < deltas.length; i += CHUNK) {
     await tx.query(
-      `INSERT INTO report_rollups AS r (org_id, branch_id, dimension, business_day, key, label,
-         quantity, orders, gross, tax, net, contributors)
-       SELECT $1, d."branchId", d.dimension, d."businessDay", d.key, COALESCE(d.label, d.key),
-         d.quantity, d.orders, d.gross, d.tax, d.net, d.contributors
-       FROM jsonb_to_recordset($2::jsonb) AS d("branchId" text, dimension text, "businessDay" text,
-         key text, label text, quantity bigint, orders bigint, gross bigint, tax bigint, net bigint,
-         contributors bigint)
-       ON CONFLICT (org_id, dimension, branch_id, business_day, key) DO UPDATE SET
-         label = COALESCE(EXCLUDED.label, r.label),
+      `INSERT INTO report_rollups AS r (org_id, branch_id, dimension, period, business_day, key,
+         label, quantity, orders, gross, tax, net, contributors)
+       SELECT $1, d."branchId", d.dimension, d.period, d."businessDay", d.key,
+         COALESCE(d.label, ''), d.quantity, d.orders, d.gross, d.tax, d.net, d.contributors
+       FROM jsonb_to_recordset($2::jsonb) AS d("branchId" text, dimension text, period text,
+         "businessDay" text, key text, label text, quantity bigint, orders bigint, gross bigint,
+         tax bigint, net bigint, contributors bigint)
+       ON CONFLICT (org_id, dimension, period, branch_id, business_day, key) DO UPDATE SET
+         -- '' = a contribution taken away: the row keeps its label (EXCLUDED is the proposed row).
+         label = CASE WHEN EXCLUDED.label = '' THEN r.label ELSE EXCLUDED.label END,
          quantity = r.quantity + EXCLUDED.quantity, orders = r.orders + EXCLUDED.orders,
          gross = r.gross + EXCLUDED.gross, tax = r.tax + EXCLUDED.tax, net = r.net + EXCLUDED.net,
          contributors = r.contributors + EXCLUDED.contributors`,
@@ -159,6 +175,15 @@ async function lockBuiltZones(
      ORDER BY b.id FOR SHARE OF b`,
     [orgId, branchIds],
   );
+  // Rollups skipped by this write stay stale even if the zone is later set back to the one they
+  // were built in: forget that zone, so the next report rebuilds them.
+  const skipped = rows.filter((r) => r.built_zone !== null && r.built_zone !== r.time_zone);
+  if (skipped.length > 0) {
+    await tx.query(
+      'DELETE FROM report_rollup_state WHERE org_id = $1 AND branch_id = ANY ($2::text[])',
+      [orgId, skipped.map((r) => r.id)],
+    );
+  }
   return new Map(rows.map((r) => [r.id, r.built_zone === r.time_zone ? r.time_zone : null]));
 }
 
@@ -261,6 +286,33 @@ export async function ensureRollups(
   }
 }
 
+/** An empty BETWEEN: no business day or month lies between "1" and "0". */
+const NONE = ['1', '0'] as const;
+
+function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The rollup rows that cover a range of business days exactly: its whole months as month rows and
+ * the days before the first and after the last whole month as day rows, as three BETWEEN pairs
+ * (months, leading days, trailing days).
+ */
+export function rollupPeriods(from: string, to: string): string[] {
+  const firstStart = from.endsWith('-01')
+    ? from
+    : `${addDays(`${from.slice(0, 7)}-01`, 31).slice(0, 7)}-01`;
+  const nextMonth = `${addDays(`${to.slice(0, 7)}-01`, 31).slice(0, 7)}-01`;
+  const lastEnd = addDays(nextMonth, -1) === to ? to : addDays(`${to.slice(0, 7)}-01`, -1);
+  if (firstStart > lastEnd) return [...NONE, from, to, ...NONE];
+  return [
+    firstStart.slice(0, 7),
+    lastEnd.slice(0, 7),
+    ...(from < firstStart ? [from, addDays(firstStart, -1)] : NONE),
+    ...(to > lastEnd ? [addDays(lastEnd, 1), to] : NONE),
+  ];
+}
+
 /**
  * The sales report read from the rollups: the same rows as the full scan over the same orders
  * (`salesReportByScan`). Across branches a key's label is the greatest of its stored labels (an
@@ -283,10 +335,11 @@ export async function salesFromRollups(
     `SELECT key, max(label) AS label, sum(quantity) AS quantity, sum(orders) AS orders,
        sum(gross) AS gross, sum(tax) AS tax, sum(net) AS net
      FROM report_rollups
-     WHERE org_id = $1 AND dimension = $2 AND branch_id = ANY ($3::text[])
-       AND business_day BETWEEN $4 AND $5 AND contributors > 0
+     WHERE org_id = $1 AND dimension = $2 AND branch_id = ANY ($3::text[]) AND contributors > 0
+       AND ((period = 'month' AND business_day BETWEEN $4 AND $5)
+         OR (period = 'day' AND (business_day BETWEEN $6 AND $7 OR business_day BETWEEN $8 AND $9)))
      GROUP BY key`,
-    [range.orgId, by, range.branchIds, range.from, range.to],
+    [range.orgId, by, range.branchIds, ...rollupPeriods(range.from, range.to)],
   );
   const out = rows.map((r) => ({
     key: r.key,
