@@ -9,11 +9,11 @@ import {
   type ShiftDoc,
   type ShiftReport,
 } from '@comanda/core';
+import type pg from 'pg';
 import type { Queryable } from '../db/tx';
+import { ensureRollups, salesFromRollups, type ReportDimension } from './rollups';
 
-/** Groupings offered by the sales report: the core's dimensions plus payment method and tax rate. */
-export type ReportDimension =
-  'item' | 'category' | 'hour' | 'staff' | 'branch' | 'day' | 'paymentMethod' | 'taxRate';
+export { REPORT_DIMENSIONS, type ReportDimension } from './rollups';
 
 export interface ReportRange {
   orgId: string;
@@ -53,10 +53,24 @@ async function loadDocs<T>(
 }
 
 /**
- * Sales over a business-day range. Per branch the core's `aggregateSales` runs in that branch's
- * time zone (hours and days are local), then rows with the same key are added up.
+ * Sales over a business-day range, read from the rollups maintained on push (rebuilt first for a
+ * branch whose rollups are missing or in another time zone). Equal to {@link salesReportByScan}.
  */
 export async function salesReport(
+  pool: pg.Pool,
+  range: ReportRange,
+  by: ReportDimension,
+): Promise<SalesRow[]> {
+  await ensureRollups(pool, range.orgId, range.branchIds);
+  return salesFromRollups(pool, range, by);
+}
+
+/**
+ * The definition of the sales report, by a full scan of the range's order documents: per branch
+ * the core's `aggregateSales` runs in that branch's time zone (hours and days are local), then rows
+ * with the same key are added up. The rollups are tested and benchmarked against it.
+ */
+export async function salesReportByScan(
   db: Queryable,
   range: ReportRange,
   by: ReportDimension,

@@ -1,7 +1,13 @@
 import { isoDateSchema } from '@comanda/core';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { salesReport, toCsv, zReports, type ReportRange } from '../reports/sales';
+import {
+  REPORT_DIMENSIONS,
+  salesReport,
+  toCsv,
+  zReports,
+  type ReportRange,
+} from '../reports/sales';
 import { assertUserBranch, protectedProcedure, type Context } from '../trpc';
 import type { UserPrincipal } from '../auth/jwt';
 
@@ -18,16 +24,7 @@ const rangeInput = z
     path: ['to'],
   });
 
-const dimension = z.enum([
-  'item',
-  'category',
-  'hour',
-  'staff',
-  'branch',
-  'day',
-  'paymentMethod',
-  'taxRate',
-]);
+const dimension = z.enum(REPORT_DIMENSIONS);
 
 async function resolveRange(
   ctx: Context & { user: UserPrincipal },

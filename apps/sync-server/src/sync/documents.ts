@@ -2,6 +2,7 @@ import { sameJson } from '@comanda/core';
 import { txidSchema, type WireDocument } from '@comanda/core/sync';
 import { TRPCError } from '@trpc/server';
 import type { Queryable } from '../db/tx';
+import { applyOrderRollups, type OrderChange } from '../reports/rollups';
 
 /** A replication checkpoint: the (txid, id) of the last document seen; null = from the start. */
 export type Checkpoint = { txid: string; id: string } | null;
@@ -206,7 +207,7 @@ export async function applyWrites(
     rows.map((r) => r.id),
   );
   const inserts: WriteRow[] = [];
-  const updates: { row: WriteRow; visibleTo: string[] | null }[] = [];
+  const updates: { row: WriteRow; visibleTo: string[] | null; before: MasterRow }[] = [];
 
   const decide = (row: WriteRow, master: MasterRow | undefined): void => {
     if (master && !master.readable) throw unreadableMaster(row.id);
@@ -224,12 +225,19 @@ export async function applyWrites(
       updates.push({
         row: joined,
         visibleTo: mergeVisibility(master.visible_to, joined.visibleTo),
+        before: master,
       });
       return;
     }
     guard(row, masterDoc);
     if (!master) inserts.push(row);
-    else updates.push({ row, visibleTo: mergeVisibility(master.visible_to, row.visibleTo) });
+    else {
+      updates.push({
+        row,
+        visibleTo: mergeVisibility(master.visible_to, row.visibleTo),
+        before: master,
+      });
+    }
   };
 
   // A batch may name one id twice: later rows see the earlier row's outcome, as if sequential.
@@ -243,6 +251,7 @@ export async function applyWrites(
     }
   }
 
+  const changes: OrderChange[] = [];
   if (inserts.length > 0) {
     const inserted = await insertRows(tx, orgId, collection, inserts);
     // Another transaction inserted some of these ids between our lock and insert: decide again
@@ -259,12 +268,24 @@ export async function applyWrites(
       for (const row of raced) decide(row, now.get(row.id));
       if (inserts.length > 0) throw new Error('document vanished while locked');
     }
-    for (const row of inserts) if (inserted.has(row.id)) record(result, row, row.visibleTo);
+    for (const row of inserts) {
+      if (!inserted.has(row.id)) continue;
+      record(result, row, row.visibleTo);
+      changes.push({ before: null, after: storedData(row.next) });
+    }
   }
   if (updates.length > 0) {
     await updateRows(tx, orgId, collection, updates);
-    for (const u of updates) record(result, u.row, u.visibleTo);
+    for (const u of updates) {
+      record(result, u.row, u.visibleTo);
+      changes.push({
+        before: u.before.deleted ? null : u.before.data,
+        after: storedData(u.row.next),
+      });
+    }
   }
+  // Report rollups change in the same transaction as the orders they sum (src/reports/rollups.ts).
+  if (collection === 'orders' && changes.length > 0) await applyOrderRollups(tx, orgId, changes);
   if (deferred.length > 0) {
     const rest = await applyWrites(tx, scope, collection, deferred, guard, merge);
     result.conflicts.push(...rest.conflicts);
@@ -339,6 +360,11 @@ async function updateRows(
       JSON.stringify(updates.map((u) => rowPayload({ ...u.row, visibleTo: u.visibleTo }))),
     ],
   );
+}
+
+/** The data a write stores, or null for a tombstone. */
+function storedData(doc: WireDocument): Record<string, unknown> | null {
+  return doc._deleted ? null : stripTombstone(doc);
 }
 
 function rowPayload(row: WriteRow): Record<string, unknown> {
