@@ -19,12 +19,12 @@ describe('offline till, end to end in Chromium, through the cashier screens', ()
     const seen = new Map<string, SeenSaved>();
     let { context, page } = await openTill(shop().profileDir, shop().host.url);
     await pairInPage(page, shop());
-    await poll(() => page.getByTestId('sync-connection').innerText().catch(() => ''), 30_000).toBe('Online');
+    await poll(() => page.getByTestId('sync-connection').getAttribute('data-state').catch(() => ''), 30_000).toBe('online');
     await waitForPinPad(page);
 
     // The server goes away; the till keeps selling.
     await shop().stopServer();
-    await poll(() => page.getByTestId('sync-connection').innerText().catch(() => ''), 30_000).toBe('Offline');
+    await poll(() => page.getByTestId('sync-connection').getAttribute('data-state').catch(() => ''), 30_000).toBe('offline');
     await logInAndOpenShift(page, '1357');
 
     /** Power cut: SIGKILL the browser, start it on the same profile, log in again. */
@@ -87,7 +87,7 @@ describe('offline till, end to end in Chromium, through the cashier screens', ()
 
     // The server returns: everything catches up by itself, and the status bar says so.
     await shop().startServer();
-    await poll(() => page.getByTestId('sync-connection').innerText().catch(() => ''), 30_000).toBe('Online');
+    await poll(() => page.getByTestId('sync-connection').getAttribute('data-state').catch(() => ''), 30_000).toBe('online');
     await poll(() => page.getByTestId('sync-unsynced').innerText().catch(() => ''), 60_000).toBe('All orders synced');
 
     // Exactly once, whole, with totals the server agrees with.

@@ -10,6 +10,17 @@ export type Locale = 'en' | 'fr';
 
 export const LOCALES: readonly Locale[] = ['en', 'fr'];
 
+/** The till locale for a BCP 47 tag (a branch's `fr-FR`, a browser's `fr`); English otherwise. */
+export function localeOf(tag: string | null | undefined): Locale {
+  const language = (tag ?? '').toLowerCase().split(/[-_]/)[0];
+  return LOCALES.find((l) => l === language) ?? 'en';
+}
+
+/** A stored locale choice read back (it may be from an older app): a known locale or null. */
+export function parseLocale(value: unknown): Locale | null {
+  return LOCALES.find((l) => l === value) ?? null;
+}
+
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, fr };
 
 /** Values substituted into `{name}` placeholders. */
