@@ -318,6 +318,21 @@ export const en = {
   'queue.done': 'Done',
   'queue.failedAction': 'Could not do that: {message}',
   'queue.open': 'Print queue ({count} waiting)',
+  'sync.online': 'Online',
+  'sync.connecting': 'Connecting…',
+  'sync.offline': 'Offline',
+  'sync.offlineSince': 'Offline since {time}',
+  'sync.standalone': 'Standalone (not paired)',
+  'sync.counting': 'Counting orders…',
+  'sync.allSynced': 'All orders synced',
+  'sync.ordersWaiting.one': '{count} order waiting',
+  'sync.ordersWaiting.other': '{count} orders waiting',
+  'sync.last': 'Last sync: {time}',
+  'sync.lastNever': 'Never synced',
+  'sync.initial': 'First sync: {documents} documents',
+  'sync.revoked': 'This till was revoked: {message}',
+  'sync.serverError': 'Server error: {message}',
+  'sync.pairLater': 'Pair with server…',
 } as const;
 
 /** Every message key of the catalog. */
