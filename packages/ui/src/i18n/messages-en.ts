@@ -333,6 +333,8 @@ export const en = {
   'sync.revoked': 'This till was revoked: {message}',
   'sync.serverError': 'Server error: {message}',
   'sync.pairLater': 'Pair with server…',
+  'status.printerChecking': 'Checking printers…',
+  'status.printerNone': 'No printer set up',
 } as const;
 
 /** Every message key of the catalog. */

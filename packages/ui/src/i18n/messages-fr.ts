@@ -335,4 +335,6 @@ export const fr: Record<MessageKey, string> = {
   'sync.revoked': 'Cette caisse a été révoquée : {message}',
   'sync.serverError': 'Erreur du serveur : {message}',
   'sync.pairLater': 'Appairer avec un serveur…',
+  'status.printerChecking': 'Vérification des imprimantes…',
+  'status.printerNone': 'Aucune imprimante configurée',
 };

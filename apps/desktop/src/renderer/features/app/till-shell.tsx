@@ -40,7 +40,8 @@ export function TillShell() {
   const current = useStore(order, (s) => s.order);
   const approval = useStore(order, (s) => s.pendingApproval);
   const sync = usePort<SyncStatus>(ports.sync.subscribe, OFFLINE);
-  const printers = usePort<PrinterStatusView[]>(ports.printing.subscribePrinters, []);
+  // null until the first real check answers: the badge never says "OK" by default.
+  const printers = usePort<PrinterStatusView[] | null>(ports.printing.subscribePrinters, null);
 
   const header = (
     <header className="cmd-topbar">
