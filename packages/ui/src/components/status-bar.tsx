@@ -25,7 +25,7 @@ export function OrderStatusBadges({ status }: { status: OrderPersistenceView }) 
   }[status.printed];
   const synced = status.synced ? ['ok', t('status.synced')] : ['busy', t('status.notSynced')];
   return (
-    <ul className="cmd-badges" aria-label="Order status" aria-live="polite">
+    <ul className="cmd-badges" aria-label={t('status.orderLabel')} aria-live="polite">
       {[
         ['save', ...saved],
         ['sync', ...synced],

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { resolveBranchMenu } from '@comanda/core/menu';
-import { I18nProvider, Loading, ToastRegion } from '@comanda/ui';
+import { createI18n, I18nProvider, Loading, ToastRegion } from '@comanda/ui';
 import '@comanda/ui/styles.css';
 import { createAppStore } from './app/app-store';
 import { TillShell } from './app/till-shell';
@@ -40,6 +40,10 @@ export function CashierApp({ ports, footer }: CashierAppProps) {
   useEffect(() => {
     if (snapshot) stores.app.getState().setBranchLocale(snapshot.branch.locale);
   }, [stores, snapshot]);
+  // The window's title (task bar, window switcher) speaks the till's language too.
+  useEffect(() => {
+    if (localeReady) document.title = createI18n(locale).t('app.title');
+  }, [locale, localeReady]);
   useEffect(() => ports.shifts.subscribeCurrent((s) => stores.shift.getState().setShift(s)), [ports, stores]);
 
   const till = useMemo<Till | null>(() => {
