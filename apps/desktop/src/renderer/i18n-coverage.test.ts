@@ -122,4 +122,15 @@ describe('till translations', () => {
   it('has no hard-coded user-visible text in components', () => {
     expect(untranslatedLiterals()).toEqual([]);
   });
+
+  it('formats dates and times only through the I18n formatters (locale, branch time zone, 24-hour)', () => {
+    const direct: string[] = [];
+    for (const { path, ast } of files) {
+      visit(ast, (node) => {
+        if (ts.isPropertyAccessExpression(node) && /^(toLocale(Date|Time)?String|getHours|getMinutes)$/.test(node.name.text))
+          direct.push(`${path}:${ast.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${node.getText().slice(0, 60)}`);
+      });
+    }
+    expect(direct).toEqual([]);
+  });
 });

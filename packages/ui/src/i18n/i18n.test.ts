@@ -21,6 +21,21 @@ describe('i18n', () => {
     expect(createI18n('fr', 'EUR', 'Europe/Paris').dateTime(at)).toBe('24/11/2026 00:30');
   });
 
+  it('writes times on a 24-hour clock in both languages, with the date only when not today', () => {
+    const at = Date.UTC(2026, 10, 23, 13, 2); // 14:02 in Paris
+    for (const locale of ['fr', 'en'] as const) {
+      const i18n = createI18n(locale, 'EUR', 'Europe/Paris');
+      expect(i18n.time(at)).toBe('14:02');
+      expect(i18n.when(at, at + 3_600_000)).toBe('14:02');
+      expect(i18n.when(at, at + 86_400_000)).toBe('23/11/2026 14:02');
+    }
+    // Midnight in Paris is still the previous day in UTC: "today" is the branch's day.
+    const late = Date.UTC(2026, 10, 23, 22, 30); // 23:30 Paris
+    expect(createI18n('fr', 'EUR', 'Europe/Paris').when(late, late + 3_600_000)).toBe(
+      '23/11/2026 23:30',
+    );
+  });
+
   it('has a French message for every English key', () => {
     for (const key of Object.keys(en)) expect(fr[key as keyof typeof en], key).toBeTruthy();
   });
