@@ -343,6 +343,15 @@ export const en = {
   'firstRun.standalone': 'Run standalone (pair later)',
   'firstRun.defaultTillName': 'Till',
   'status.orderLabel': 'Order status',
+  'setup.title': 'Getting this till ready',
+  'setup.paired': 'Paired with the server',
+  'setup.pairedHint': 'Pair it with “Pair with server…” in the status bar',
+  'setup.printers': 'Printers tested',
+  'setup.printersLink': 'Set up and test printers',
+  'setup.shift': 'Shift opened',
+  'setup.done': '✓ Done:',
+  'setup.todo': '○ To do:',
+  'setup.dismiss': 'Hide this checklist',
 } as const;
 
 /** Every message key of the catalog. */

@@ -345,4 +345,13 @@ export const fr: Record<MessageKey, string> = {
   'firstRun.standalone': 'Utiliser sans serveur (appairer plus tard)',
   'firstRun.defaultTillName': 'Caisse',
   'status.orderLabel': 'État de la commande',
+  'setup.title': 'Préparer cette caisse',
+  'setup.paired': 'Appairée avec le serveur',
+  'setup.pairedHint': 'Appairez-la avec « Appairer avec un serveur… » dans la barre d’état',
+  'setup.printers': 'Imprimantes testées',
+  'setup.printersLink': 'Configurer et tester les imprimantes',
+  'setup.shift': 'Service ouvert',
+  'setup.done': '✓ Fait :',
+  'setup.todo': '○ À faire :',
+  'setup.dismiss': 'Masquer cette liste',
 };

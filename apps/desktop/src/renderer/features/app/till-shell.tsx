@@ -8,6 +8,7 @@ import { OpenTabs } from '../order-entry/open-tabs';
 import { PaymentScreen } from '../payment/payment-screen';
 import { PrintQueueScreen } from '../printers/print-queue-screen';
 import { PrinterSettingsScreen } from '../printers/printer-settings-screen';
+import { SetupChecklist } from './setup-checklist';
 import type { PrinterStatusView, SyncStatus } from '../../till-ports';
 import { LoginScreen } from '../session/login-screen';
 import { ManagerApprovalDialog } from '../session/manager-approval-dialog';
@@ -25,8 +26,6 @@ const NAV: { screen: Screen; key: 'nav.order' | 'nav.tabs' | 'nav.history' | 'na
   { screen: 'print-queue', key: 'nav.printQueue' },
   { screen: 'printers', key: 'nav.printers', managers: true },
 ];
-/** Screens that do not need an open shift (a manager sets printers up before the first shift). */
-const SHIFTLESS: readonly Screen[] = ['printers', 'print-queue'];
 
 /** Header (who, status, navigation, language) and the current screen. */
 export function TillShell() {
@@ -103,7 +102,7 @@ export function TillShell() {
   return (
     <div className="cmd-app" lang={locale}>
       {header}
-      {user && (openShift || report || SHIFTLESS.includes(screen)) ? (
+      {user ? (
         <nav className="cmd-nav" aria-label={t('nav.label')}>
           {NAV.filter((n) => !n.managers || user.role === 'manager').map((n) => (
             <button
@@ -118,6 +117,7 @@ export function TillShell() {
           ))}
         </nav>
       ) : null}
+      {user?.role === 'manager' && screen !== 'printers' ? <SetupChecklist /> : null}
       {body}
       {approval ? (
         <ManagerApprovalDialog
