@@ -117,7 +117,8 @@ export function TillShell() {
           ))}
         </nav>
       ) : null}
-      {user?.role === 'manager' && screen !== 'printers' ? <SetupChecklist /> : null}
+      {/* Not over the selling screens: they must fit a 1024×768 counter screen whole. */}
+      {user?.role === 'manager' && screen !== 'printers' && !(openShift && (screen === 'order' || screen === 'payment')) ? <SetupChecklist /> : null}
       {body}
       {approval ? (
         <ManagerApprovalDialog
