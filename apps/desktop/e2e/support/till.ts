@@ -35,7 +35,7 @@ const PIN_TITLE = { en: 'Enter your PIN', fr: 'Saisissez votre code' } as const;
  */
 export async function waitForPinPad(page: Page, language: 'en' | 'fr' = 'en'): Promise<void> {
   await page.getByRole('heading', { name: new RegExp(`^(${PIN_TITLE.en}|${PIN_TITLE.fr})$`) }).waitFor({ timeout: 30_000 });
-  const select = page.getByLabel(/^(Language|Langue)\b/);
+  const select = page.getByTestId('locale-select');
   if ((await select.inputValue()) !== language) await select.selectOption(language);
   await page.getByRole('heading', { name: PIN_TITLE[language] }).waitFor();
 }

@@ -56,7 +56,7 @@ export function TillShell() {
       )}
       <label className="cmd-locale">
         <span className="cmd-visually-hidden">{t('nav.language')}</span>
-        <select value={locale} onChange={(e) => void app.getState().chooseLocale(e.target.value as Locale)}>
+        <select value={locale} data-testid="locale-select" onChange={(e) => void app.getState().chooseLocale(e.target.value as Locale)}>
           <option value="en">English</option>
           <option value="fr">Français</option>
         </select>
