@@ -38,11 +38,11 @@ describe("the cashier's day, offline, in Chromium", () => {
     expect(saved.status).toBe(200);
     const { context, page } = await openTill(shop().profileDir, shop().host.url);
     await pairInPage(page, shop());
-    await expect.poll(() => page.getByTestId('sync-connection').innerText().catch(() => ''), { timeout: 30_000 }).toBe('Online');
+    await expect.poll(() => page.getByTestId('sync-connection').getAttribute('data-state').catch(() => ''), { timeout: 30_000 }).toBe('online');
     await waitForPinPad(page);
 
     await shop().stopServer();
-    await expect.poll(() => page.getByTestId('sync-connection').innerText().catch(() => ''), { timeout: 30_000 }).toBe('Offline');
+    await expect.poll(() => page.getByTestId('sync-connection').getAttribute('data-state').catch(() => ''), { timeout: 30_000 }).toBe('offline');
 
     expect(await axeProblems(page)).toEqual([]);
 

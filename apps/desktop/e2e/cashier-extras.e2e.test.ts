@@ -23,6 +23,9 @@ describe('cashier extras in Chromium: barcode, bill, kitchen reprint, void a who
     expect(saved.status).toBe(200);
     const { context, page } = await openTill(shop().profileDir, shop().host.url);
     await pairInPage(page, shop());
+    // Paired with the fr-FR branch, the till starts in French: no English on the lock screen.
+    await page.getByRole('heading', { name: 'Saisissez votre code' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('status-bar').innerText()).not.toMatch(/Online|Offline|Last sync|Never synced/);
     await waitForPinPad(page);
 
     await logInAndOpenShift(page, '1357', 10000);

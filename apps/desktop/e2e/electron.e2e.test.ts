@@ -50,7 +50,7 @@ describe.skipIf(skipReason !== null)(`offline till in Electron${skipReason ? ` (
 
     app = await launch();
     page = await app.firstWindow();
-    await expect.poll(() => page.getByTestId('sync-unsynced').innerText().catch(() => ''), { timeout: 15_000 }).toBe('1 order not yet synced');
+    await expect.poll(() => page.getByTestId('sync-unsynced').innerText().catch(() => ''), { timeout: 15_000 }).toBe('1 order waiting');
     await shop.startServer();
     await expect.poll(() => page.getByTestId('sync-unsynced').innerText().catch(() => ''), { timeout: 30_000 }).toBe('All orders synced');
     expect(await shop.serverOrders()).toHaveLength(1);

@@ -26,9 +26,18 @@ export async function pairInPage(page: Page, shop: TestShop): Promise<void> {
   await page.getByTestId('pair-submit').click();
 }
 
-/** Waits for the PIN pad (after pairing the first menu sync can take a while). */
-export async function waitForPinPad(page: Page): Promise<void> {
-  await page.getByRole('heading', { name: 'Enter your PIN' }).waitFor({ timeout: 30_000 });
+const PIN_TITLE = { en: 'Enter your PIN', fr: 'Saisissez votre code' } as const;
+
+/**
+ * Waits for the PIN pad (after pairing the first menu sync can take a while), which speaks the
+ * branch's language (the demo branch is fr-FR), then picks `language` on the lock screen as a
+ * person would; the till keeps that choice across restarts.
+ */
+export async function waitForPinPad(page: Page, language: 'en' | 'fr' = 'en'): Promise<void> {
+  await page.getByRole('heading', { name: new RegExp(`^(${PIN_TITLE.en}|${PIN_TITLE.fr})$`) }).waitFor({ timeout: 30_000 });
+  const select = page.getByTestId('locale-select');
+  if ((await select.inputValue()) !== language) await select.selectOption(language);
+  await page.getByRole('heading', { name: PIN_TITLE[language] }).waitFor();
 }
 
 /** From the PIN pad: logs in with `pin` and opens the shift with `float` (minor units) in the drawer. */

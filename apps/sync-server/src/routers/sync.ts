@@ -8,11 +8,13 @@ import { TRPCError, tracked, type TRPCRouterRecord } from '@trpc/server';
 import type { DevicePrincipal } from '../auth/jwt';
 import { recordPull, recordPush } from '../db/device-sync-state';
 import { isDeviceActive } from '../db/devices';
+import { cashVarianceLimitOf } from '../db/cash-variance';
 import { activeManagerIds } from '../db/managers';
 import { withTransaction } from '../db/tx';
 import { applyWrites, pullDocuments, type WireDocument } from '../sync/documents';
 import {
   assertDevicePushable,
+  closesShifts,
   collectionOrThrow,
   deviceWriteGuard,
   needsManagers,
@@ -81,7 +83,14 @@ export const syncRouter = {
     const managers = needsManagers(collection, rows)
       ? await activeManagerIds(db.pool, ctx.device.org, ctx.device.branch)
       : new Set<string>();
-    const guard = deviceWriteGuard(collection, ctx.device.branch, { rows, managers });
+    const cashVarianceLimit = closesShifts(collection, rows)
+      ? await cashVarianceLimitOf(db.pool, ctx.device.org, ctx.device.branch)
+      : 0;
+    const guard = deviceWriteGuard(collection, ctx.device.branch, {
+      rows,
+      managers,
+      cashVarianceLimit,
+    });
     const result = await withTransaction(db.pool, async (tx) => {
       // Orders: a stale push is joined with the master instead of answered with a bare conflict.
       const merge = collection === 'orders' ? mergeOrder : undefined;

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { WireDocument, WriteGuard, WriteRow } from './documents';
 import { approvalsOf, assertApprovals } from './approvals';
 import { checkOrderMerge, checkOrderWrite } from './order-rules';
+import { assertShiftCloseWithinLimit, isNewShiftClose } from './shift-close-rules';
 
 /** Replication bookkeeping fields RxDB may leave on a document; never stored. */
 const RXDB_META = ['_meta', '_rev', '_attachments'] as const;
@@ -122,6 +123,8 @@ export interface DeviceWriteContext {
   rows: readonly WriteRow[];
   /** Active managers of the branch (see `activeManagerIds`); only read when a row has approvals. */
   managers: ReadonlySet<string>;
+  /** The branch's `cashVarianceLimit` (see `cashVarianceLimitOf`); only read when a row closes a shift. */
+  cashVarianceLimit: number;
 }
 
 /**
@@ -146,6 +149,8 @@ export function deviceWriteGuard(
         if (row.mergedFrom) checkOrderMerge({ ...row, mergedFrom: row.mergedFrom });
         else checkOrderWrite(row.next, master);
       }
+      if (collection === 'shifts')
+        assertShiftCloseWithinLimit(row.next, master, context.cashVarianceLimit);
       if (collection === 'auditEvents' && master) {
         throw new TRPCError({
           code: 'UNPROCESSABLE_CONTENT',
@@ -168,6 +173,11 @@ export function deviceWriteGuard(
 /** Whether any row of a push carries a manager approval (then the branch's managers are read). */
 export function needsManagers(collection: SyncCollectionName, rows: readonly WriteRow[]): boolean {
   return rows.some((row) => approvalsOf(collection, row.next).length > 0);
+}
+
+/** Whether any row of a push closes a shift (then the branch's cash variance limit is read). */
+export function closesShifts(collection: SyncCollectionName, rows: readonly WriteRow[]): boolean {
+  return collection === 'shifts' && rows.some((row) => isNewShiftClose(row.next, null));
 }
 
 export function assertDevicePushable(collection: SyncCollectionName): void {

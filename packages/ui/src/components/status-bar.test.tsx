@@ -13,7 +13,10 @@ describe('status badges', () => {
   });
 
   it('speaks French', () => {
-    renderUi(<OrderStatusBadges status={{ saved: 'failed', synced: true, printed: 'may-have-printed' }} />, 'fr');
+    renderUi(
+      <OrderStatusBadges status={{ saved: 'failed', synced: true, printed: 'may-have-printed' }} />,
+      'fr',
+    );
     const badges = screen.getAllByRole('listitem').map((li) => li.textContent);
     expect(badges).toEqual(['Échec de l’enregistrement', 'Synchronisée', 'Peut-être imprimée']);
   });
@@ -24,7 +27,28 @@ describe('status badges', () => {
   });
 
   it('raises an alert for a printer problem', () => {
-    renderUi(<PrinterBadge printers={[{ printerId: 'k', name: 'Kitchen', state: 'paper-out' }, { printerId: 'r', name: 'Receipt', state: 'online' }]} />);
+    renderUi(
+      <PrinterBadge
+        printers={[
+          { printerId: 'k', name: 'Kitchen', state: 'paper-out' },
+          { printerId: 'r', name: 'Receipt', state: 'online' },
+        ]}
+      />,
+    );
     expect(screen.getByRole('alert').textContent).toBe('Printer Kitchen: out of paper');
+  });
+
+  it('never says "Printers OK" before a real check, with no printer, or for an unreachable one', () => {
+    renderUi(<PrinterBadge printers={null} />);
+    expect(screen.getByText('Checking printers…')).toBeTruthy();
+    cleanup();
+    renderUi(<PrinterBadge printers={[]} />);
+    expect(screen.getByText('No printer set up')).toBeTruthy();
+    cleanup();
+    renderUi(<PrinterBadge printers={[{ printerId: 'k', name: 'Kitchen', state: 'offline' }]} />);
+    expect(screen.getByRole('alert').textContent).toBe('Printer Kitchen: offline');
+    cleanup();
+    renderUi(<PrinterBadge printers={[{ printerId: 'k', name: 'Kitchen', state: 'online' }]} />);
+    expect(screen.getByText('Printers OK')).toBeTruthy();
   });
 });

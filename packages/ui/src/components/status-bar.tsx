@@ -25,7 +25,7 @@ export function OrderStatusBadges({ status }: { status: OrderPersistenceView }) 
   }[status.printed];
   const synced = status.synced ? ['ok', t('status.synced')] : ['busy', t('status.notSynced')];
   return (
-    <ul className="cmd-badges" aria-label="Order status" aria-live="polite">
+    <ul className="cmd-badges" aria-label={t('status.orderLabel')} aria-live="polite">
       {[
         ['save', ...saved],
         ['sync', ...synced],
@@ -60,16 +60,39 @@ export interface PrinterBadgeView {
   state: 'online' | 'offline' | 'paper-out' | 'cover-open' | 'error' | 'unknown';
 }
 
-/** "Printers OK" or the first problem; problems are announced as they happen. */
-export function PrinterBadge({ printers }: { printers: readonly PrinterBadgeView[] }) {
+/**
+ * The last real printer status: "Printers OK" only when every printer answered online; while the
+ * first check runs (`null`) or when none is set up it says so, never "OK" by default.
+ */
+export function PrinterBadge({ printers }: { printers: readonly PrinterBadgeView[] | null }) {
   const { t } = useI18n();
+  if (printers === null) {
+    return (
+      <span className="cmd-badge cmd-badge-idle" data-state="checking">
+        {t('status.printerChecking')}
+      </span>
+    );
+  }
+  if (printers.length === 0) {
+    return (
+      <span className="cmd-badge cmd-badge-warn" data-state="none">
+        {t('status.printerNone')}
+      </span>
+    );
+  }
   const problems = printers.filter((p) => p.state !== 'online');
   if (problems.length === 0) {
-    return <span className="cmd-badge cmd-badge-ok">{t('status.printerOk')}</span>;
+    return (
+      <span className="cmd-badge cmd-badge-ok" data-state="ok">
+        {t('status.printerOk')}
+      </span>
+    );
   }
   return (
-    <span className="cmd-badge cmd-badge-bad" role="alert">
-      {problems.map((p) => t('status.printer', { name: p.name, state: t(`printer.${p.state}`) })).join(' · ')}
+    <span className="cmd-badge cmd-badge-bad" role="alert" data-state="problem">
+      {problems
+        .map((p) => t('status.printer', { name: p.name, state: t(`printer.${p.state}`) }))
+        .join(' · ')}
     </span>
   );
 }

@@ -1,8 +1,16 @@
-import { useI18n } from '../i18n';
+import { useI18n, type MessageKey, type MessageParams } from '../i18n';
+
+/** A notice to translate when shown, so switching the language changes it too. */
+export interface ToastText {
+  key: MessageKey;
+  params?: MessageParams;
+}
 
 export interface ToastMessage {
   id: string;
-  text: string;
+  /** Translated as it is shown: an open notice changes language with the till. */
+  text: ToastText;
+  /** Errors stay until dismissed; notices time out. */
   tone: 'info' | 'success' | 'error';
 }
 
@@ -17,9 +25,18 @@ export function ToastRegion({ toasts, onDismiss }: ToastRegionProps) {
   return (
     <div className="cmd-toasts" aria-live="polite">
       {toasts.map((toast) => (
-        <div key={toast.id} className={`cmd-toast cmd-toast-${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
-          <span>{toast.text}</span>
-          <button type="button" className="cmd-btn cmd-btn-ghost" aria-label={t('toast.dismiss')} onClick={() => onDismiss(toast.id)}>
+        <div
+          key={toast.id}
+          className={`cmd-toast cmd-toast-${toast.tone}`}
+          role={toast.tone === 'error' ? 'alert' : 'status'}
+        >
+          <span>{t(toast.text.key, toast.text.params)}</span>
+          <button
+            type="button"
+            className="cmd-btn cmd-btn-ghost"
+            aria-label={t('toast.dismiss')}
+            onClick={() => onDismiss(toast.id)}
+          >
             ×
           </button>
         </div>

@@ -4,11 +4,23 @@ import { en, type MessageKey } from './messages-en';
 import { fr } from './messages-fr';
 
 export type { MessageKey } from './messages-en';
+export { pluralCategory } from './plural';
 
 /** Locales the till ships with. */
 export type Locale = 'en' | 'fr';
 
 export const LOCALES: readonly Locale[] = ['en', 'fr'];
+
+/** The till locale for a BCP 47 tag (a branch's `fr-FR`, a browser's `fr`); English otherwise. */
+export function localeOf(tag: string | null | undefined): Locale {
+  const language = (tag ?? '').toLowerCase().split(/[-_]/)[0];
+  return LOCALES.find((l) => l === language) ?? 'en';
+}
+
+/** A stored locale choice read back (it may be from an older app): a known locale or null. */
+export function parseLocale(value: unknown): Locale | null {
+  return LOCALES.find((l) => l === value) ?? null;
+}
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, fr };
 
@@ -36,6 +48,10 @@ export interface I18n {
   /** Epoch ms → localized date and time in the branch's time zone. */
   dateTime: (epochMs: number) => string;
   time: (epochMs: number) => string;
+  /** Epoch ms → localized date (no time) in the branch's time zone. */
+  date: (epochMs: number) => string;
+  /** A time of the same day as `now` as a time ("14:02"), an older one with its date. */
+  when: (epochMs: number, now: number) => string;
 }
 
 /** Builds a translator without React (stores, tests, reports). */
@@ -46,6 +62,11 @@ export function createI18n(locale: Locale, currency = 'EUR', timeZone = 'UTC'): 
   // the default context's translator is created when this module loads, at start-up.
   let dateTimeFormat: Intl.DateTimeFormat | undefined;
   let timeFormat: Intl.DateTimeFormat | undefined;
+  let dateFormat: Intl.DateTimeFormat | undefined;
+  const date = (ms: number) =>
+    (dateFormat ??= new Intl.DateTimeFormat(bcp47, { dateStyle: 'short', timeZone })).format(ms);
+  const time = (ms: number) =>
+    (timeFormat ??= new Intl.DateTimeFormat(bcp47, { timeStyle: 'short', timeZone })).format(ms);
   return {
     locale,
     currency,
@@ -59,8 +80,9 @@ export function createI18n(locale: Locale, currency = 'EUR', timeZone = 'UTC'): 
         timeStyle: 'short',
         timeZone,
       })).format(ms),
-    time: (ms) =>
-      (timeFormat ??= new Intl.DateTimeFormat(bcp47, { timeStyle: 'short', timeZone })).format(ms),
+    time,
+    date,
+    when: (ms, now) => (date(ms) === date(now) ? time(ms) : `${date(ms)} ${time(ms)}`),
   };
 }
 

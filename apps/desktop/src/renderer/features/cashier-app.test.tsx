@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { CashierApp } from './cashier-app';
 import { afterEach, describe, expect, it } from 'vitest';
 import { logInAndOpenShift, renderCashierApp, typePin } from './testing/cashier-app-flow';
 import { createDemoPorts, DEMO_PINS } from './testing/demo-ports';
+import { TILL_LOCALE_KEY, staffLocaleKey } from './app/app-store';
 
 afterEach(cleanup);
 
@@ -63,5 +65,38 @@ describe('CashierApp', () => {
     await renderCashierApp(ports);
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'fr' } });
     await screen.findByText('Saisissez votre code', { selector: 'h2' });
+  });
+
+  it("starts in the branch's language (fr-FR) when nobody chose one, and keeps the lock screen's choice", async () => {
+    const ports = await createDemoPorts(undefined, { tillLocale: null });
+    render(<CashierApp ports={ports} />);
+    await screen.findByText('Saisissez votre code', { selector: 'h2' });
+    // The screen never showed English first.
+    expect(screen.queryByText('Enter your PIN')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Langue'), { target: { value: 'en' } });
+    await screen.findByText('Enter your PIN', { selector: 'h2' });
+    await waitFor(() => expect(ports.state.settings.get(TILL_LOCALE_KEY)).toBe('en'));
+    cleanup();
+    // A restart reads the till's choice back.
+    render(<CashierApp ports={ports} />);
+    await screen.findByText('Enter your PIN', { selector: 'h2' });
+  });
+
+  it("a staff member's language follows them at login and the till's comes back at logout", async () => {
+    const ports = await createDemoPorts(undefined, { tillLocale: null });
+    const lea = (await ports.staff.list()).find((s) => s.role === 'cashier')!;
+    render(<CashierApp ports={ports} />);
+    await screen.findByText('Saisissez votre code', { selector: 'h2' });
+    typePin(DEMO_PINS.cashier);
+    await screen.findByRole('heading', { name: 'Ouvrir le service' });
+    fireEvent.change(screen.getByLabelText('Langue'), { target: { value: 'en' } });
+    await screen.findByRole('heading', { name: 'Open the shift' });
+    await waitFor(() => expect(ports.state.settings.get(staffLocaleKey(lea.id))).toBe('en'));
+    expect(ports.state.settings.has(TILL_LOCALE_KEY)).toBe(false);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Log out' }));
+    await screen.findByText('Saisissez votre code', { selector: 'h2' });
+    typePin(DEMO_PINS.cashier);
+    await screen.findByRole('heading', { name: 'Open the shift' });
   });
 });

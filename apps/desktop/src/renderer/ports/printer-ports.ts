@@ -263,13 +263,15 @@ function hostPorts(
       ),
     subscribePrinters(listener) {
       let stopped = false;
+      let last: PrinterStatusView[] | null = null;
       async function poll(): Promise<void> {
         try {
           const printers = await host['printers.list']({});
-          const views = await Promise.all(printers.map((p) => checkPrinter(p.id)));
-          if (!stopped) listener(views);
+          last = await Promise.all(printers.map((p) => checkPrinter(p.id)));
+          if (!stopped) listener(last);
         } catch {
-          if (!stopped) listener([]);
+          // The host did not answer: the printers' state is unknown now, not "none" (nor "OK").
+          if (!stopped && last) listener(last.map((v) => ({ ...v, state: 'unknown' })));
         }
         if (!stopped) setTimeout(() => void poll(), STATUS_INTERVAL_MS);
       }

@@ -104,7 +104,6 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
       get tillCode() {
         return runtime.settings().tillCode ?? '';
       },
-      locale: 'en',
     },
     clock,
     ids: { newId },

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { I18nProvider, localeOf } from '@comanda/ui';
 import { CashierApp } from '../features/index.js';
 import { createRxTillPorts } from '../ports/rx-till-ports.js';
 import type { TillMode, TillRuntime } from '../runtime/runtime.js';
@@ -16,14 +17,18 @@ export function TillApp({ runtime }: { runtime: TillRuntime }) {
   // Ports carry the branch id: rebuild them when pairing moves the till into a branch.
   const ports = useMemo(() => (mode === 'unconfigured' ? null : createRxTillPorts(runtime)), [runtime, mode]);
 
+  const statusBar = <StatusBar runtime={runtime} mode={mode} onPairLater={() => setPairing(true)} />;
   return (
     <div className="till" data-mode={mode}>
       {ports === null || pairing ? (
-        <FirstRun runtime={runtime} canCancel={mode !== 'unconfigured'} onDone={() => setPairing(false)} />
+        // Before pairing there is no branch yet: the system's language.
+        <I18nProvider locale={localeOf(navigator.language)} currency="EUR" timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}>
+          <FirstRun runtime={runtime} canCancel={mode !== 'unconfigured'} onDone={() => setPairing(false)} />
+          {statusBar}
+        </I18nProvider>
       ) : (
-        <CashierApp key={mode} ports={ports} />
+        <CashierApp key={mode} ports={ports} footer={statusBar} />
       )}
-      <StatusBar runtime={runtime} mode={mode} onPairLater={() => setPairing(true)} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useI18n } from '@comanda/ui';
 import type { TillRuntime } from '../runtime/runtime.js';
 
 /** First run (or "pair later"): pair with a server, or keep selling standalone. */
@@ -8,13 +9,14 @@ export function FirstRun({ runtime, onDone, canCancel }: { runtime: TillRuntime;
   const [tillName, setTillName] = useState(runtime.settings().tillName);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useI18n();
 
   async function pair(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await runtime.pair(serverUrl.trim(), code, tillName.trim() || 'Till');
+      await runtime.pair(serverUrl.trim(), code, tillName.trim() || t('firstRun.defaultTillName'));
       onDone();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -25,22 +27,22 @@ export function FirstRun({ runtime, onDone, canCancel }: { runtime: TillRuntime;
 
   return (
     <main className="first-run">
-      <h1>Set up this till</h1>
-      <form onSubmit={(e) => void pair(e)} aria-label="Pair with a sync server">
+      <h1>{t('firstRun.title')}</h1>
+      <form onSubmit={(e) => void pair(e)} aria-label={t('firstRun.form')}>
         <label>
-          Server URL
+          {t('firstRun.serverUrl')}
           <input data-testid="pair-url" value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} required />
         </label>
         <label>
-          Pairing code
+          {t('firstRun.code')}
           <input data-testid="pair-code" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" required />
         </label>
         <label>
-          Till name
+          {t('firstRun.tillName')}
           <input data-testid="pair-name" value={tillName} onChange={(e) => setTillName(e.target.value)} />
         </label>
         <button type="submit" disabled={busy} data-testid="pair-submit">
-          {busy ? 'Pairing…' : 'Pair'}
+          {busy ? t('firstRun.pairing') : t('firstRun.pair')}
         </button>
         {error && (
           <p role="alert" className="error" data-testid="pair-error">
@@ -50,7 +52,7 @@ export function FirstRun({ runtime, onDone, canCancel }: { runtime: TillRuntime;
       </form>
       {canCancel ? (
         <button type="button" onClick={onDone}>
-          Back to the till
+          {t('firstRun.back')}
         </button>
       ) : (
         <button
@@ -58,7 +60,7 @@ export function FirstRun({ runtime, onDone, canCancel }: { runtime: TillRuntime;
           data-testid="run-standalone"
           onClick={() => void runtime.runStandalone().then(onDone)}
         >
-          Run standalone (pair later)
+          {t('firstRun.standalone')}
         </button>
       )}
     </main>

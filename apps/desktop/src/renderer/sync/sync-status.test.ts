@@ -116,12 +116,62 @@ describe('SyncStatusTracker', () => {
   it('reports reachability and errors for the status bar', async () => {
     const tracker = await track(await openDb(new IDBFactory()));
     tracker.markReachable(false);
-    expect(tracker.current).toMatchObject({ online: false, error: 'Sync server unreachable; orders are kept on this till' });
-    tracker.markSuccess();
-    expect(tracker.current).toMatchObject({ online: true, error: null, lastSyncAt: 42 });
+    expect(tracker.current).toMatchObject({ online: false, problem: 'offline', error: null, offlineSince: 42 });
     tracker.markInitialProgress(3, 7, 120);
     expect(tracker.current.initialSync).toEqual({ done: 3, total: 7, documents: 120 });
+    tracker.markSuccess();
+    expect(tracker.current).toMatchObject({ online: true, problem: null, error: null, lastSyncAt: 42, offlineSince: null });
     tracker.markInitialProgress(7, 7, 300);
     expect(tracker.current.initialSync).toBeNull();
+  });
+
+  it('a network failure reads offline, never "Unknown error"; a revoked till and a server error keep their message', async () => {
+    let now = 1_000;
+    const tracker = new SyncStatusTracker(await openDb(new IDBFactory()), true, () => now);
+    trackers.push(tracker);
+    await tracker.start();
+    tracker.markSuccess();
+    now = 61_000;
+    tracker.markError(new Error('Unknown error'));
+    expect(tracker.current).toMatchObject({ online: false, problem: 'offline', error: null, offlineSince: 61_000 });
+    tracker.markError(new TypeError('Failed to fetch'));
+    tracker.markError(new Error('Internal server error'));
+    expect(tracker.current).toMatchObject({ problem: 'offline', offlineSince: 61_000 });
+    tracker.markReachable(true);
+    tracker.markError(new Error('rows.0.newDocumentState: close is not approved'));
+    expect(tracker.current).toMatchObject({ online: true, problem: 'server', error: 'rows.0.newDocumentState: close is not approved' });
+    tracker.markError(new Error('This till was revoked'));
+    expect(tracker.current).toMatchObject({ problem: 'revoked', error: 'This till was revoked' });
+  });
+
+  it('the last sync and the offline start survive a restart; a till that synced before shows no initial sync', async () => {
+    const idb = new IDBFactory();
+    let now = 1_700_000_000_000;
+    const first = new SyncStatusTracker(await openDb(idb), true, () => now);
+    trackers.push(first);
+    await first.start();
+    first.markInitialProgress(0, 7, 0);
+    expect(first.current.initialSync).not.toBeNull();
+    first.markSuccess();
+    now += 5 * 60_000;
+    first.markReachable(false);
+    const offlineSince = now;
+    // The offline write is not throttled; wait until it is stored.
+    await vi.waitFor(async () => {
+      const stored = await open[0]!.settings.findOne('sync:connection').exec();
+      expect(stored?.toJSON().value).toEqual({ lastSyncAt: 1_700_000_000_000, offlineSince });
+    });
+    first.stop();
+    await open.splice(0)[0]!.close();
+
+    now += 60 * 60_000;
+    const restarted = new SyncStatusTracker(await openDb(idb), true, () => now);
+    trackers.push(restarted);
+    await restarted.start();
+    expect(restarted.current).toMatchObject({ lastSyncAt: 1_700_000_000_000, offlineSince, online: false });
+    restarted.markInitialProgress(0, 7, 0);
+    expect(restarted.current.initialSync).toBeNull();
+    restarted.markReachable(false);
+    expect(restarted.current).toMatchObject({ problem: 'offline', offlineSince });
   });
 });

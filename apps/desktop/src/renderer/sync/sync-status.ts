@@ -1,6 +1,17 @@
 import type { Subscription } from 'rxjs';
 import type { TillDatabase } from '../data/database.js';
 import { Watermark } from '../data/watermark.js';
+import {
+  INITIAL_CONNECTION,
+  PERSIST_EVERY_MS,
+  connectionFailed,
+  connectionReachable,
+  connectionSucceeded,
+  loadConnection,
+  saveConnection,
+  type ConnectionState,
+  type SyncProblem,
+} from './connection-state.js';
 
 /** Collections this till writes and pushes: their unacknowledged documents are "pending". */
 const UP_COLLECTIONS = ['orders', 'shifts', 'auditEvents'] as const;
@@ -19,7 +30,13 @@ export interface SyncStatusSnapshot {
   unsyncedOrderCount: number | null;
   /** Orders, shifts and audit events waiting to be pushed. */
   pendingCount: number;
+  /** The last successful replication request, kept across restarts. */
   lastSyncAt: number | null;
+  /** When the server was last reachable before going away (kept across restarts); null online. */
+  offlineSince: number | null;
+  /** Offline, revoked or a server error; null when in step (or not paired). */
+  problem: SyncProblem | null;
+  /** The server's message for a `revoked` or `server` problem. */
   error: string | null;
   /** Initial sync progress: collections caught up out of the total, documents received. */
   initialSync: { done: number; total: number; documents: number } | null;
@@ -49,6 +66,10 @@ export class SyncStatusTracker {
   private status: SyncStatusSnapshot;
   private scheduled = false;
   private mode: 'stopped' | 'counting' | 'tracking' = 'stopped';
+  private connection: ConnectionState = INITIAL_CONNECTION;
+  /** A till that synced before (any earlier run) has no initial sync to show. */
+  private syncedBefore = false;
+  private persistedAt = 0;
 
   constructor(
     private readonly db: TillDatabase,
@@ -57,7 +78,7 @@ export class SyncStatusTracker {
     /** How long after start-up an unpaired till counts its documents. */
     private readonly countDelayMs = 3000,
   ) {
-    this.status = { paired, online: false, unsyncedOrderIds: [], unsyncedOrderCount: 0, pendingCount: 0, lastSyncAt: null, error: null, initialSync: null };
+    this.status = { paired, ...INITIAL_CONNECTION, unsyncedOrderIds: [], unsyncedOrderCount: 0, pendingCount: 0, initialSync: null };
     for (const name of UP_COLLECTIONS) {
       this.local.set(name, new Map());
       this.acked.set(name, new Map());
@@ -65,6 +86,11 @@ export class SyncStatusTracker {
   }
 
   async start(): Promise<void> {
+    const stored = await loadConnection(this.db).catch(() => null);
+    if (stored) {
+      this.syncedBefore = stored.lastSyncAt !== null;
+      this.setConnection({ ...this.connection, ...stored }, false);
+    }
     if (this.status.paired) await this.track();
     else await this.count();
   }
@@ -94,19 +120,21 @@ export class SyncStatusTracker {
 
   /** A replication request succeeded: the server is reachable and in step with us. */
   markSuccess(): void {
-    this.update({ online: true, error: null, lastSyncAt: this.now() });
+    this.setConnection(connectionSucceeded(this.now()));
   }
 
   markError(error: Error): void {
-    this.update({ error: describeSyncError(error) });
+    this.setConnection(connectionFailed(this.connection, error, this.now()));
   }
 
   /** From the reachability probe: the authoritative online/offline signal. */
   markReachable(reachable: boolean): void {
-    this.update(reachable ? { online: true } : { online: false, error: describeSyncError(new Error('Failed to fetch')) });
+    this.setConnection(connectionReachable(this.connection, reachable, this.now()));
   }
 
+  /** Progress of a first sync; ignored on a till that synced before (offline restarts included). */
   markInitialProgress(done: number, total: number, documents: number): void {
+    if (this.syncedBefore) return;
     this.update({ initialSync: done >= total ? null : { done, total, documents } });
   }
 
@@ -232,6 +260,20 @@ export class SyncStatusTracker {
     this.update({ unsyncedOrderIds, unsyncedOrderCount: unsyncedOrderIds.length, pendingCount: pending });
   }
 
+  private setConnection(next: ConnectionState, persist = true): void {
+    const before = this.connection;
+    this.connection = next;
+    this.update(next);
+    if (!persist) return;
+    const now = this.now();
+    // The last sync time is written at most every PERSIST_EVERY_MS; going offline is written at once.
+    const wentOffline = next.offlineSince !== before.offlineSince;
+    if (wentOffline || (next.lastSyncAt !== before.lastSyncAt && now - this.persistedAt >= PERSIST_EVERY_MS)) {
+      this.persistedAt = now;
+      void saveConnection(this.db, next, now).catch(() => undefined);
+    }
+  }
+
   private update(patch: Partial<SyncStatusSnapshot>): void {
     this.status = { ...this.status, ...patch };
     this.emit();
@@ -240,11 +282,4 @@ export class SyncStatusTracker {
   private emit(): void {
     for (const listener of this.listeners) listener(this.status);
   }
-}
-
-/** A message a cashier can read: the server's own message when it sent one. */
-export function describeSyncError(error: Error): string {
-  const message = error.message || error.name;
-  if (/Failed to fetch|NetworkError|ECONNREFUSED|fetch failed/i.test(message)) return 'Sync server unreachable; orders are kept on this till';
-  return message.length > 200 ? `${message.slice(0, 200)}…` : message;
 }

@@ -9,8 +9,6 @@ export interface DeviceInfo {
    * `orders.nextTicketNumber` it makes tickets unique in the branch and business day ("A-12").
    */
   tillCode: string;
-  /** Default UI locale; the cashier can switch. Currency and time zone come from the branch doc. */
-  locale: 'en' | 'fr';
 }
 
 /** Clock and id generator of the till, passed to core's actions. */

@@ -8,6 +8,7 @@ import { OpenTabs } from '../order-entry/open-tabs';
 import { PaymentScreen } from '../payment/payment-screen';
 import { PrintQueueScreen } from '../printers/print-queue-screen';
 import { PrinterSettingsScreen } from '../printers/printer-settings-screen';
+import { SetupChecklist } from './setup-checklist';
 import type { PrinterStatusView, SyncStatus } from '../../till-ports';
 import { LoginScreen } from '../session/login-screen';
 import { ManagerApprovalDialog } from '../session/manager-approval-dialog';
@@ -25,8 +26,6 @@ const NAV: { screen: Screen; key: 'nav.order' | 'nav.tabs' | 'nav.history' | 'na
   { screen: 'print-queue', key: 'nav.printQueue' },
   { screen: 'printers', key: 'nav.printers', managers: true },
 ];
-/** Screens that do not need an open shift (a manager sets printers up before the first shift). */
-const SHIFTLESS: readonly Screen[] = ['printers', 'print-queue'];
 
 /** Header (who, status, navigation, language) and the current screen. */
 export function TillShell() {
@@ -40,7 +39,8 @@ export function TillShell() {
   const current = useStore(order, (s) => s.order);
   const approval = useStore(order, (s) => s.pendingApproval);
   const sync = usePort<SyncStatus>(ports.sync.subscribe, OFFLINE);
-  const printers = usePort<PrinterStatusView[]>(ports.printing.subscribePrinters, []);
+  // null until the first real check answers: the badge never says "OK" by default.
+  const printers = usePort<PrinterStatusView[] | null>(ports.printing.subscribePrinters, null);
 
   const header = (
     <header className="cmd-topbar">
@@ -56,7 +56,7 @@ export function TillShell() {
       )}
       <label className="cmd-locale">
         <span className="cmd-visually-hidden">{t('nav.language')}</span>
-        <select value={locale} onChange={(e) => app.getState().setLocale(e.target.value as Locale)}>
+        <select value={locale} data-testid="locale-select" onChange={(e) => void app.getState().chooseLocale(e.target.value as Locale)}>
           <option value="en">English</option>
           <option value="fr">Français</option>
         </select>
@@ -102,7 +102,7 @@ export function TillShell() {
   return (
     <div className="cmd-app" lang={locale}>
       {header}
-      {user && (openShift || report || SHIFTLESS.includes(screen)) ? (
+      {user ? (
         <nav className="cmd-nav" aria-label={t('nav.label')}>
           {NAV.filter((n) => !n.managers || user.role === 'manager').map((n) => (
             <button
@@ -117,6 +117,8 @@ export function TillShell() {
           ))}
         </nav>
       ) : null}
+      {/* Not over the selling screens: they must fit a 1024×768 counter screen whole. */}
+      {user?.role === 'manager' && screen !== 'printers' && !(openShift && (screen === 'order' || screen === 'payment')) ? <SetupChecklist /> : null}
       {body}
       {approval ? (
         <ManagerApprovalDialog

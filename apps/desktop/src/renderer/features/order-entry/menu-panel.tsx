@@ -33,7 +33,7 @@ export function MenuPanel() {
 
   const choose = (item: ResolvedItem) => {
     if (!hasOrder) {
-      app.getState().toast(t('order.startFirst'), 'error');
+      app.getState().toast({ key: 'order.startFirst' }, 'error');
       return;
     }
     if (item.modifierGroupIds.length > 0) setPending(item);
@@ -48,14 +48,14 @@ export function MenuPanel() {
       return true;
     }
     if (match.kind === 'ambiguous') {
-      app.getState().toast(t('search.ambiguousBarcode', { code, items: match.items.map((i) => i.name).join(', ') }), 'error');
+      app.getState().toast({ key: 'search.ambiguousBarcode', params: { code, items: match.items.map((i) => i.name).join(', ') } }, 'error');
       return true;
     }
     return false;
   };
   // A scanner typing while no field has focus: exact matches only, never a guess.
   const scan = (code: string) => {
-    if (!addExact(code)) app.getState().toast(t('search.unknownBarcode', { code }), 'error');
+    if (!addExact(code)) app.getState().toast({ key: 'search.unknownBarcode', params: { code } }, 'error');
   };
   // Enter in the search box (typed, or scanned into it): exact first, else the only search result.
   const submit = (text: string) => {
@@ -64,7 +64,7 @@ export function MenuPanel() {
     if (only.length === 1 && only[0]) {
       choose(only[0]);
       setQuery('');
-    } else if (only.length === 0) app.getState().toast(t('search.unknownBarcode', { code: text }), 'error');
+    } else if (only.length === 0) app.getState().toast({ key: 'search.unknownBarcode', params: { code: text } }, 'error');
   };
   useBarcodeWedge(scan, pending === null);
 

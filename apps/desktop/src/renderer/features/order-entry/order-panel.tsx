@@ -148,7 +148,7 @@ export function OrderPanel() {
             close();
             void s.voidOrder(reason).then(() => {
               const after = store.getState().order;
-              if (after?.status === 'voided') app.getState().toast(t('order.voidedToast', { number: ticketLabel(after) }), 'success');
+              if (after?.status === 'voided') app.getState().toast({ key: 'order.voidedToast', params: { number: ticketLabel(after) } }, 'success');
             });
           }}
         />
@@ -171,7 +171,7 @@ export function OrderPanel() {
           onSplit={(moves) => {
             close();
             void s.splitByItems(moves).then((created) => {
-              if (created) app.getState().toast(t('order.splitDone', { number: ticketLabel(created) }), 'success');
+              if (created) app.getState().toast({ key: 'order.splitDone', params: { number: ticketLabel(created) } }, 'success');
             });
           }}
         />

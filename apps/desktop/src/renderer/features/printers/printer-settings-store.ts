@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PrinterSetting, PrinterSettings, PrinterStatusView, TillPorts } from '../../till-ports';
+import { SETUP_KEYS } from '../app/setup-keys';
 import {
   draftOf,
   EMPTY_DRAFT,
@@ -154,6 +155,8 @@ export function createPrinterSettingsStore(ports: TillPorts): PrinterSettingsSto
       testPage: (id) =>
         act(id, 'test-page', async () => {
           await ports.printing.printTestPage(id);
+          // The first-run checklist's "printers tested" step.
+          await ports.settings.set(SETUP_KEYS.printerTested, ports.clock.now()).catch(() => undefined);
           return { tone: 'ok', kind: 'test-page', text: '' };
         }),
       async check(id) {

@@ -6,11 +6,11 @@ import { buildDemoSeed } from '@comanda/core/demo';
 import { hashPin } from '@comanda/core/staff';
 import type { StaffMember } from '../../till-ports';
 import { pinSubtle } from '../session/pin-crypto';
-import { createMemoryPorts, type MemoryPorts } from './memory-ports';
+import { createMemoryPorts, type MemoryPorts, type MemoryPortsOptions } from './memory-ports';
 
 export const DEMO_PINS = { manager: '2468', cashier: '1357' } as const;
 
-export async function createDemoPorts(now = Date.UTC(2026, 10, 23, 11, 0, 0)): Promise<MemoryPorts> {
+export async function createDemoPorts(now = Date.UTC(2026, 10, 23, 11, 0, 0), options: Pick<MemoryPortsOptions, 'tillLocale'> = {}): Promise<MemoryPorts> {
   const seed = buildDemoSeed(now);
   const branch = seed.branches.find((b) => b.id === 'paris-11');
   if (!branch) throw new Error('demo seed has no paris-11 branch');
@@ -32,5 +32,6 @@ export async function createDemoPorts(now = Date.UTC(2026, 10, 23, 11, 0, 0)): P
     menu: { branch, menuDocs: seed.menu, overrides: seed.overrides },
     staff,
     now,
+    ...options,
   });
 }

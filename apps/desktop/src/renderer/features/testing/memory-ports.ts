@@ -21,6 +21,7 @@ import type {
   TillPorts,
   Unsubscribe,
 } from '../../till-ports';
+import { TILL_LOCALE_KEY } from '../app/app-store';
 import { createMemoryPrinting, type MemoryPrinting } from './memory-printing';
 
 class Subject<T> {
@@ -49,6 +50,11 @@ export interface MemoryPortsOptions {
   orders?: Order[];
   /** Printers saved on this till (the branch document's printers are used too); none by default. */
   printers?: PrinterSetting[];
+  /**
+   * The language chosen on this till (`TILL_LOCALE_KEY`), 'en' by default so tests read English
+   * although the demo branch is fr-FR; null leaves the choice to the branch.
+   */
+  tillLocale?: 'en' | 'fr' | null;
 }
 
 /** What tests can inspect and drive besides the ports themselves. */
@@ -100,7 +106,6 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
     branchId: options.menu.branch.id,
     tillId: options.menu.branch.tills[0]?.id ?? 'till-1',
     tillCode: 'A',
-    locale: 'en',
     ...options.device,
   };
   const state: MemoryPorts['state'] = {
@@ -110,7 +115,7 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
     drawerKicks: 0,
     reports: [],
     saves: 0,
-    settings: new Map(),
+    settings: new Map(options.tillLocale === null ? [] : [[TILL_LOCALE_KEY, options.tillLocale ?? 'en']]),
   };
   const menu = new Subject(options.menu);
   const staff = new Subject(options.staff);
