@@ -97,7 +97,7 @@ describe('authorization matrix over every procedure', () => {
 
     const past = new Date(Date.now() - 3600_000);
     tokens.expired = signAccessToken(
-      services.keyring,
+      { hmac: services.keyring },
       { typ: 'user', sub: 'x', org: orgId, role: 'owner', branches: [] },
       past,
     ).token;

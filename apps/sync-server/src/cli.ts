@@ -14,6 +14,9 @@ const USAGE = `comanda-server <command>
                                               (passwords from COMANDA_USER_PASSWORD or stdin)
   seed --demo [--org <orgId>]                 seed the demo org (bistro fixture) and its owner
   pair --branch <branchId> [--org <orgId>]    print a single-use pairing code for a till (10 minutes)
+  keys rotate                                 add a device-token signing key (it signs from the next key reload)
+  keys retire --kid <kid>                     stop accepting tokens signed by an older device key
+  hub --upstream <url> [--pairing-code <code>] run as the branch hub of a central server (see docs/sync-protocol.md)
 Environment: DATABASE_URL or COMANDA_DATA_DIR (as for the server). When a sync server runs on the
 embedded database, the commands are sent to it (the data folder belongs to that one process).`;
 
@@ -82,7 +85,7 @@ async function sendToServer(
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  const sub = command === 'user' ? rest.shift() : undefined;
+  const sub = command === 'user' || command === 'keys' ? rest.shift() : undefined;
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -93,10 +96,11 @@ async function main(argv: string[]): Promise<void> {
       role: { type: 'string' },
       branch: { type: 'string', multiple: true },
       demo: { type: 'boolean' },
+      kid: { type: 'string' },
     },
   });
   const branches = values.branch ?? [];
-  switch (command === 'user' ? `user ${sub}` : command) {
+  switch (sub !== undefined ? `${command} ${sub}` : command) {
     case 'create-owner':
     case 'user add': {
       const role = command === 'create-owner' ? 'owner' : values.role;
@@ -131,6 +135,19 @@ async function main(argv: string[]): Promise<void> {
       };
       console.log(code);
       console.error(`Valid until ${new Date(expiresAt).toISOString()} for branch ${branchId}`);
+      return;
+    }
+    case 'keys rotate': {
+      const { kid } = (await run('keys.rotate', {})) as { kid: string };
+      console.log(kid);
+      console.error(
+        'Servers sign device tokens with it from their next key reload (within 5 minutes).',
+      );
+      return;
+    }
+    case 'keys retire': {
+      await run('keys.retire', { kid: values.kid });
+      console.log(`Device key ${values.kid} retired`);
       return;
     }
     default:

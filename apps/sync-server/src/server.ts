@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import pino, { type Logger } from 'pino';
+import { DeviceKeyStore } from './auth/device-key-store';
+import { deviceKeysFromDatabase } from './auth/device-keys';
 import { keyringFromDatabase, keyringFromEnv } from './auth/keyring';
 import { openDatabase } from './db/database';
 import { applyCors, corsPolicy } from './http/cors';
@@ -14,6 +16,9 @@ import { appRouter } from './router';
 import type { Services } from './services';
 import { ChangeHub } from './sync/change-hub';
 import { createContextFactory } from './trpc';
+
+/** Where the public keys of device and hub tokens are published (RFC 8615 well-known URI). */
+export const JWKS_PATH = '/.well-known/jwks.json';
 
 export interface StartServerOptions {
   /** 0 picks a free port. Default 4455. */
@@ -75,17 +80,24 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   try {
     const keyring =
       keyringFromEnv(options.jwtKeys, options.jwtActiveKid) ?? (await keyringFromDatabase(db.pool));
+    const now = options.now ?? (() => new Date());
+    const deviceKeys = new DeviceKeyStore(
+      await deviceKeysFromDatabase(db.pool, now()),
+      () => deviceKeysFromDatabase(db.pool, now()),
+      () => now().getTime(),
+    );
     const hub = new ChangeHub(db.listenUrl, logger);
     await hub.start();
     undo.unshift(() => hub.close());
     const services: Services = {
       db,
       keyring,
+      deviceKeys,
       hub,
       logger,
       rateLimiter: new RateLimiter(options.authRateLimit ?? 10, 60_000),
       metrics: createMetrics(),
-      now: options.now ?? (() => new Date()),
+      now,
       streamPollMs: options.streamPollMs ?? 15_000,
     };
     const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
@@ -133,6 +145,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       if (admin && path.startsWith('/admin/')) return admin(req, res, path.slice('/admin/'.length));
       if (path === '/health/live') return json(res, 200, { status: 'ok' });
+      // Public keys only; a hub caches them and refetches on an unknown kid, so keep the age short.
+      if (path === JWKS_PATH) {
+        res.setHeader('cache-control', 'public, max-age=300');
+        return json(res, 200, services.deviceKeys.current.jwks);
+      }
       if (path === '/health/ready') {
         if (shuttingDown) return json(res, 503, { status: 'shutting down' });
         try {

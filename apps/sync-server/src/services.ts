@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { DeviceKeyStore } from './auth/device-key-store';
 import type { Keyring } from './auth/keyring';
 import type { Database } from './db/database';
 import type { RateLimiter } from './http/rate-limit';
@@ -8,7 +9,10 @@ import type { ChangeHub } from './sync/change-hub';
 /** Everything a request handler may use; created once per server, passed in (no module globals). */
 export interface Services {
   db: Database;
+  /** HMAC keys of owner and manager tokens. */
   keyring: Keyring;
+  /** ES256 keys of device tokens: private + public on the central server, public only on a hub. */
+  deviceKeys: DeviceKeyStore;
   hub: ChangeHub;
   logger: Logger;
   rateLimiter: RateLimiter;

@@ -4,6 +4,7 @@ import type { CreateHTTPContextOptions } from '@trpc/server/adapters/standalone'
 import type { Logger } from 'pino';
 import {
   InvalidTokenError,
+  UnknownKeyError,
   verifyAccessToken,
   type DevicePrincipal,
   type Principal,
@@ -188,9 +189,19 @@ function unauthorized(message: string): TRPCError {
 /** Any valid access token. Device tokens are also checked against revocation on every call. */
 const authedProcedure = observed.use(async ({ ctx, next }) => {
   if (!ctx.token) throw unauthorized('Sign in first: missing bearer token');
+  const token = ctx.token;
+  const { keyring, deviceKeys, now } = ctx.services;
+  const verify = () =>
+    verifyAccessToken({ hmac: keyring, device: deviceKeys.current }, token, now());
   let principal: Principal;
   try {
-    principal = verifyAccessToken(ctx.services.keyring, ctx.token, ctx.services.now());
+    try {
+      principal = verify();
+    } catch (error) {
+      // A key added by rotation since the keys were loaded: reload (rate-limited) and retry once.
+      if (!(error instanceof UnknownKeyError) || !(await deviceKeys.reload())) throw error;
+      principal = verify();
+    }
   } catch (error) {
     if (error instanceof InvalidTokenError)
       throw unauthorized(`Access token rejected: ${error.message}`);

@@ -40,6 +40,8 @@ export const authRouter = {
       z.strictObject({
         code: z.string().min(4).max(20),
         deviceName: z.string().trim().min(1).max(100),
+        /** `hub` for `comanda-server hub` pairing as the branch's hub; a till by default. */
+        kind: z.enum(['till', 'hub']).optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
@@ -64,7 +66,7 @@ export const authRouter = {
       }
       return issueDeviceToken(
         ctx.services.db.pool,
-        ctx.services.keyring,
+        ctx.services.deviceKeys.current,
         input,
         ctx.services.now(),
       );
