@@ -2,10 +2,12 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { z } from 'zod';
 import { runAdminCommand, type AdminCommandName } from './admin';
-import { configFromEnv } from './config';
+import { configFromEnv, defaultDataDir } from './config';
 import { openDatabase } from './db/database';
 import { readLockHolder, type LockHolder } from './db/data-dir-lock';
 import type { SeededOrg } from './seed';
+import { stopOnSignals } from './serve';
+import { startServer } from './server';
 import { ChangeHub } from './sync/change-hub';
 
 const USAGE = `comanda-server <command>
@@ -16,7 +18,10 @@ const USAGE = `comanda-server <command>
   pair --branch <branchId> [--org <orgId>]    print a single-use pairing code for a till (10 minutes)
   keys rotate                                 add a device-token signing key (it signs from the next key reload)
   keys retire --kid <kid>                     stop accepting tokens signed by an older device key
-  hub --upstream <url> [--pairing-code <code>] run as the branch hub of a central server (see docs/sync-protocol.md)
+  hub --upstream <url> [--pairing-code <code>] [--name <name>]
+                                              run as a branch hub of the central server at <url> (own
+                                              PGlite in COMANDA_DATA_DIR, default …/comanda/hub; the
+                                              pairing code is needed on the first start only)
 Environment: DATABASE_URL or COMANDA_DATA_DIR (as for the server). When a sync server runs on the
 embedded database, the commands are sent to it (the data folder belongs to that one process).`;
 
@@ -97,6 +102,8 @@ async function main(argv: string[]): Promise<void> {
       branch: { type: 'string', multiple: true },
       demo: { type: 'boolean' },
       kid: { type: 'string' },
+      upstream: { type: 'string' },
+      'pairing-code': { type: 'string' },
     },
   });
   const branches = values.branch ?? [];
@@ -135,6 +142,22 @@ async function main(argv: string[]): Promise<void> {
       };
       console.log(code);
       console.error(`Valid until ${new Date(expiresAt).toISOString()} for branch ${branchId}`);
+      return;
+    }
+    case 'hub': {
+      const upstream = z.url({ protocol: /^https?$/ }).parse(values.upstream);
+      const config = configFromEnv({
+        COMANDA_DATA_DIR: defaultDataDir(process.env, 'hub'),
+        ...process.env,
+      });
+      // A hub always runs on its own embedded database, never the central server's Postgres.
+      const server = await startServer({
+        ...config,
+        databaseUrl: undefined,
+        hub: { upstream, pairingCode: values['pairing-code'], deviceName: values.name },
+      });
+      stopOnSignals(server);
+      console.error(`Branch hub listening on ${server.url}, replicating with ${upstream}`);
       return;
     }
     case 'keys rotate': {

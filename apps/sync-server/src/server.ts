@@ -6,6 +6,7 @@ import { DeviceKeyStore } from './auth/device-key-store';
 import { deviceKeysFromDatabase } from './auth/device-keys';
 import { keyringFromDatabase, keyringFromEnv } from './auth/keyring';
 import { openDatabase } from './db/database';
+import { openBranchHub, type HubOptions } from './hub/branch-hub';
 import { applyCors, corsPolicy } from './http/cors';
 import { randomSecret } from './auth/secrets';
 import { createAdminHandler } from './http/admin';
@@ -13,12 +14,12 @@ import { createMetrics, createMetricsServer } from './http/metrics';
 import { RateLimiter } from './http/rate-limit';
 import { createStaticHandler, defaultBackofficeDir } from './http/static';
 import { appRouter } from './router';
+import { JWKS_PATH } from './server-paths';
+
+export { JWKS_PATH };
 import type { Services } from './services';
 import { ChangeHub } from './sync/change-hub';
 import { createContextFactory } from './trpc';
-
-/** Where the public keys of device and hub tokens are published (RFC 8615 well-known URI). */
-export const JWKS_PATH = '/.well-known/jwks.json';
 
 export interface StartServerOptions {
   /** 0 picks a free port. Default 4455. */
@@ -52,6 +53,8 @@ export interface StartServerOptions {
   metricsPort?: number | undefined;
   /** Address of the metrics listener (default 127.0.0.1: only this machine can scrape). */
   metricsHost?: string;
+  /** Run as a branch hub replicating with this central server (`comanda-server hub`). */
+  hub?: HubOptions | undefined;
 }
 
 export interface RunningServer {
@@ -81,11 +84,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const keyring =
       keyringFromEnv(options.jwtKeys, options.jwtActiveKid) ?? (await keyringFromDatabase(db.pool));
     const now = options.now ?? (() => new Date());
-    const deviceKeys = new DeviceKeyStore(
-      await deviceKeysFromDatabase(db.pool, now()),
-      () => deviceKeysFromDatabase(db.pool, now()),
-      () => now().getTime(),
-    );
+    const hubMode = options.hub ? await openBranchHub(db, options.hub, logger, now) : null;
+    if (hubMode) undo.unshift(() => hubMode.hub.close());
+    // A hub verifies with the central server's public keys and never signs a device token.
+    const deviceKeys =
+      hubMode?.deviceKeys ??
+      new DeviceKeyStore(
+        await deviceKeysFromDatabase(db.pool, now()),
+        () => deviceKeysFromDatabase(db.pool, now()),
+        () => now().getTime(),
+      );
     const hub = new ChangeHub(db.listenUrl, logger);
     await hub.start();
     undo.unshift(() => hub.close());
@@ -94,6 +102,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       keyring,
       deviceKeys,
       hub,
+      branchHub: hubMode?.hub ?? null,
       logger,
       rateLimiter: new RateLimiter(options.authRateLimit ?? 10, 60_000),
       metrics: createMetrics(),
@@ -198,6 +207,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       ? `${await listen(metricsServer, options.metricsPort!, options.metricsHost ?? '127.0.0.1')}/metrics`
       : null;
     if (metricsUrl) logger.info({ metricsUrl }, 'metrics listening');
+    hubMode?.hub.start(hub);
 
     let closing: Promise<void> | undefined;
     return {
@@ -217,6 +227,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           await new Promise((resolve) =>
             metricsServer ? metricsServer.close(resolve) : resolve(0),
           );
+          await hubMode?.hub.close();
           await hub.close();
           await db.close();
           logger.info('sync server stopped');

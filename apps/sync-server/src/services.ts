@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { DeviceKeyStore } from './auth/device-key-store';
 import type { Keyring } from './auth/keyring';
 import type { Database } from './db/database';
+import type { BranchHub } from './hub/branch-hub-contract';
 import type { RateLimiter } from './http/rate-limit';
 import type { Metrics } from './http/metrics';
 import type { ChangeHub } from './sync/change-hub';
@@ -14,6 +15,8 @@ export interface Services {
   /** ES256 keys of device tokens: private + public on the central server, public only on a hub. */
   deviceKeys: DeviceKeyStore;
   hub: ChangeHub;
+  /** Set when this server runs as a branch hub (`comanda-server hub`); null on the central server. */
+  branchHub: BranchHub | null;
   logger: Logger;
   rateLimiter: RateLimiter;
   metrics: Metrics;

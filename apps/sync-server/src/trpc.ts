@@ -214,8 +214,16 @@ const authedProcedure = observed.use(async ({ ctx, next }) => {
 const lastSeenWrites = new WeakMap<Services, Map<string, number>>();
 
 async function assertDeviceActive(ctx: Context, device: DevicePrincipal): Promise<void> {
+  // A hub serves one branch: a till of another branch (or org) has no business here.
+  const scope = ctx.services.branchHub?.scope;
+  if (scope && (device.org !== scope.orgId || device.branch !== scope.branchId))
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'This hub serves another branch' });
   if (!(await isDeviceActive(ctx.services.db.pool, device.org, device.sub)))
-    throw unauthorized('This till was revoked; pair it again');
+    throw unauthorized(
+      scope
+        ? "This till is not on the branch hub's device list (revoked, or paired after its last sync)"
+        : 'This till was revoked; pair it again',
+    );
   // last_seen_at is written at most once a minute per device, not on every call.
   const seen = lastSeenWrites.get(ctx.services) ?? new Map<string, number>();
   lastSeenWrites.set(ctx.services, seen);

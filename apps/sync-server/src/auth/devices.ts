@@ -136,20 +136,23 @@ export async function redeemPairingCode(
   return result;
 }
 
-/** Exchanges a device credential for a short-lived device access token. */
-export async function issueDeviceToken(
-  db: Queryable,
-  deviceKeys: DeviceKeySet,
-  input: { deviceId: string; deviceSecret: string },
-  now: Date,
-): Promise<{
+/** What a device gets for its credential. */
+export interface DeviceToken {
   accessToken: string;
   expiresAt: number;
   orgId: string;
   branchId: string;
   /** The till's ticket code, so a till paired before codes existed learns it. */
   tillCode: string;
-}> {
+}
+
+/** Exchanges a device credential for a device access token. */
+export async function issueDeviceToken(
+  db: Queryable,
+  deviceKeys: DeviceKeySet,
+  input: { deviceId: string; deviceSecret: string },
+  now: Date,
+): Promise<DeviceToken> {
   const { rows } = await db.query<{
     org_id: string;
     branch_id: string;

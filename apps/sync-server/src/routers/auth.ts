@@ -64,6 +64,7 @@ export const authRouter = {
           message: 'Too many token requests for this till',
         });
       }
+      if (ctx.services.branchHub) return ctx.services.branchHub.deviceToken(input);
       return issueDeviceToken(
         ctx.services.db.pool,
         ctx.services.deviceKeys.current,
