@@ -53,6 +53,14 @@ describe('branch hub (comanda-server hub) against a central server', () => {
     return Number(rows[0]!.n);
   };
 
+  /** Pushes the central server has answered (its request counter; it restarts with the server). */
+  const centralPushCalls = async () => {
+    const counted = await central.server.services.metrics.requests.get();
+    return counted.values
+      .filter((v) => v.labels.procedure === 'sync.push')
+      .reduce((sum, v) => sum + v.value, 0);
+  };
+
   beforeAll(async () => {
     central = await startTestServer();
     orgId = central.demo.orgId;
@@ -129,12 +137,16 @@ describe('branch hub (comanda-server hub) against a central server', () => {
   it('resumes from its saved checkpoint after a restart, and a replayed batch writes nothing twice', async () => {
     const before = await pushedByHub();
     await hub.restart(); // no pairing code: the identity is in its database
+    const calls = await centralPushCalls();
     await replicate();
+    // Nothing new since the checkpoint: the restarted hub pushes nothing at all.
+    expect(await centralPushCalls()).toBe(calls);
     expect(await pushedByHub()).toBe(before);
 
     // A crash between the central commit and the local one: the checkpoint is lost, the batch replays.
     await hub.server.services.db.pool.query(`DELETE FROM hub_checkpoints WHERE direction = 'up'`);
     await replicate();
+    expect(await centralPushCalls()).toBeGreaterThan(calls);
     expect(await pushedByHub()).toBe(before);
     const { rows } = await central.server.services.db.pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM documents WHERE collection = 'orders' AND id LIKE 'hub-order-%'`,

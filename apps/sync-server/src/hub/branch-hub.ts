@@ -1,4 +1,3 @@
-import { TRPCClientError } from '@trpc/client';
 import { TRPCError } from '@trpc/server';
 import type { Logger } from 'pino';
 import { DeviceKeyStore } from '../auth/device-key-store';
@@ -12,10 +11,9 @@ import {
   type HubIdentity,
 } from '../db/hub-state';
 import { withTransaction } from '../db/tx';
-import type { ChangeHub } from '../sync/change-hub';
 import type { BranchHub, HubOptions } from './branch-hub-contract';
 import { HubReplicator } from './replicator';
-import { Upstream } from './upstream';
+import { Upstream, upstreamStatus } from './upstream';
 
 export type { BranchHub, HubOptions } from './branch-hub-contract';
 
@@ -149,11 +147,11 @@ export async function openBranchHub(
       try {
         return await upstream.anonymous.auth.deviceToken.mutate(input);
       } catch (error) {
-        if (error instanceof TRPCClientError && error.data?.httpStatus) {
-          throw new TRPCError({
-            code: error.data.httpStatus === 401 ? 'UNAUTHORIZED' : 'BAD_GATEWAY',
-            message: error.message,
-          });
+        const status = upstreamStatus(error);
+        if (status !== undefined) {
+          const code =
+            status === 401 ? 'UNAUTHORIZED' : status === 429 ? 'TOO_MANY_REQUESTS' : 'BAD_GATEWAY';
+          throw new TRPCError({ code, message: (error as Error).message });
         }
         throw new TRPCError({
           code: 'SERVICE_UNAVAILABLE',

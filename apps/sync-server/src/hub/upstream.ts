@@ -64,3 +64,10 @@ export class Upstream {
     return jwksSchema.parse(await response.json());
   }
 }
+
+/** The HTTP status the central server answered a failed call with; undefined when it did not answer. */
+export function upstreamStatus(error: unknown): number | undefined {
+  if (!(error instanceof TRPCClientError)) return undefined;
+  const status = (error.data as { httpStatus?: unknown } | undefined)?.httpStatus;
+  return typeof status === 'number' ? status : undefined;
+}
