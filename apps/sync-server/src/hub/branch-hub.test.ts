@@ -174,6 +174,41 @@ describe('branch hub (comanda-server hub) against a central server', () => {
     expect(Number(rows[0]!.conflicts)).toBe(0);
   });
 
+  it('resolves a conflict with a version the central server got directly as the till would: newer wins', async () => {
+    const tillClient = await tillAtHub();
+    const direct = (await deviceClient(central.trpcUrl, till)).client;
+    const push = (client: typeof direct, assumed: WireDocument | null, next: WireDocument) =>
+      client.sync.push.mutate({
+        collection: 'orders',
+        rows: [{ assumedMasterState: assumed, newDocumentState: next }],
+      });
+    const version = (id: string, updatedAt: number, notes: string) =>
+      orderDoc({ id, branchId: paris, lines: 1, updatedAt, notes });
+
+    // The hub's till holds the newer version: it reaches the central server over the other one.
+    const x1 = version(newId(), 1_000, 'v1');
+    await push(tillClient, null, x1);
+    await replicate();
+    expect(await push(direct, x1, version(x1.id, 2_000, 'direct'))).toEqual([]);
+    await push(tillClient, x1, version(x1.id, 3_000, 'via hub'));
+    await replicate();
+    expect((await centralOrders([x1.id]))[0]?.data).toMatchObject({ notes: 'via hub' });
+
+    // The central server's version is newer: the hub takes it, so its tills see it.
+    const y1 = version(newId(), 1_000, 'v1');
+    await push(tillClient, null, y1);
+    await replicate();
+    expect(await push(direct, y1, version(y1.id, 3_000, 'direct'))).toEqual([]);
+    await push(tillClient, y1, version(y1.id, 2_000, 'via hub'));
+    await replicate();
+    expect((await centralOrders([y1.id]))[0]?.data).toMatchObject({ notes: 'direct' });
+    const { rows } = await hub.server.services.db.pool.query<{ notes: string }>(
+      `SELECT data ->> 'notes' AS notes FROM documents WHERE collection = 'orders' AND id = $1`,
+      [y1.id],
+    );
+    expect(rows[0]?.notes).toBe('direct');
+  });
+
   it('refuses a till of another branch, an owner token, and a till revoked at the central server', async () => {
     const lyonTill = await pairTill(central.server, orgId, central.demo.branchIds[1]!, 'Lyon till');
     const lyonToken = (await deviceClient(central.trpcUrl, lyonTill)).token.accessToken;
