@@ -154,6 +154,8 @@ async function main(argv: string[]): Promise<void> {
       const server = await startServer({
         ...config,
         databaseUrl: undefined,
+        // Beside a central server on one machine the default metrics port would clash: opt in.
+        metricsPort: process.env.METRICS_PORT ? config.metricsPort : undefined,
         hub: { upstream, pairingCode: values['pairing-code'], deviceName: values.name },
       });
       stopOnSignals(server);
