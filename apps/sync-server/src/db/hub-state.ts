@@ -1,6 +1,8 @@
 import type { WireDocument } from '@comanda/core/sync';
 import type { Jwks } from '../auth/device-keys';
 import type { Checkpoint } from '../sync/documents';
+import { upsertBranch } from './branches';
+import { ensureOrg } from './orgs';
 import type { Queryable } from './tx';
 
 /** Who a hub is at the central server: its device credential and the branch it serves. */
@@ -120,15 +122,12 @@ export async function mirrorBranchDevices(
   },
   devices: MirroredDevice[],
 ): Promise<void> {
-  await db.query(
-    `INSERT INTO orgs (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name`,
-    [branch.orgId, branch.orgName],
-  );
-  await db.query(
-    `INSERT INTO branches (org_id, id, name, time_zone) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (org_id, id) DO UPDATE SET name = EXCLUDED.name, time_zone = EXCLUDED.time_zone`,
-    [branch.orgId, branch.branchId, branch.branchName, branch.timeZone],
-  );
+  await ensureOrg(db, { id: branch.orgId, name: branch.orgName });
+  await upsertBranch(db, branch.orgId, {
+    id: branch.branchId,
+    name: branch.branchName,
+    timeZone: branch.timeZone,
+  });
   if (devices.length === 0) return;
   await db.query(
     `INSERT INTO devices (id, org_id, branch_id, name, secret_hash, revoked_at, till_index, kind)

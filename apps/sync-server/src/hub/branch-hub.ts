@@ -55,21 +55,8 @@ export async function openBranchHub(
       branchId: paired.branchId,
       jwks: await upstream.fetchJwks(),
     };
-    const created = identity;
-    await withTransaction(db.pool, async (tx) => {
-      await saveHubIdentity(tx, created);
-      await mirrorBranchDevices(
-        tx,
-        {
-          orgId: created.orgId,
-          orgName: created.orgId,
-          branchId: created.branchId,
-          branchName: paired.branchName,
-          timeZone: 'UTC',
-        },
-        [],
-      );
-    });
+    // The branch and its devices are mirrored by the first replication round.
+    await saveHubIdentity(db.pool, identity);
     logger.info({ deviceId: paired.deviceId, branchId: paired.branchId }, 'hub paired');
   }
   const self: HubIdentity = identity;
