@@ -15,11 +15,11 @@ import { RateLimiter } from './http/rate-limit';
 import { createStaticHandler, defaultBackofficeDir } from './http/static';
 import { appRouter } from './router';
 import { JWKS_PATH } from './server-paths';
-
-export { JWKS_PATH };
 import type { Services } from './services';
 import { ChangeHub } from './sync/change-hub';
 import { createContextFactory } from './trpc';
+
+export { JWKS_PATH };
 
 export interface StartServerOptions {
   /** 0 picks a free port. Default 4455. */
