@@ -41,6 +41,8 @@ function expected(access: Exclude<Access, 'public'>, caller: Caller): 'ok' | 401
     (forgedLifetimes as readonly string[]).includes(caller)
   )
     return 401;
+  // No caller of the matrix is a hub; a hub's own token is tested in hub/branch-hub.test.ts.
+  if (access === 'hub') return 403;
   const device = caller === 'device' || caller === 'otherOrgDevice';
   if (access === 'device') return device ? 'ok' : 403;
   if (device) return 403;
