@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { addDeviceKey, retireDeviceKey } from './auth/device-keys';
 import { createPairingCode } from './auth/devices';
 import { createUser } from './auth/users';
 import { orgsOfBranch } from './db/branches';
@@ -77,6 +78,22 @@ export const adminCommands = {
   'user.add': {
     input: addUserInput,
     run: (services: AdminServices, input: z.infer<typeof addUserInput>) => addUser(services, input),
+  },
+  /** A new device-token key; servers sign with it once they reload their keys (≤ 5 minutes). */
+  'keys.rotate': {
+    input: z.strictObject({}),
+    run: async (services: AdminServices) => ({
+      kid: await addDeviceKey(services.db.pool, services.now()),
+    }),
+  },
+  /** Retires a device-token key: tokens it signed stop verifying (wait 12 hours after a rotation). */
+  'keys.retire': {
+    input: z.strictObject({ kid: text }),
+    run: async (services: AdminServices, input: { kid: string }) => {
+      if (!(await retireDeviceKey(services.db.pool, input.kid, services.now())))
+        throw new TRPCError({ code: 'NOT_FOUND', message: `No live device key ${input.kid}` });
+      return { kid: input.kid };
+    },
   },
 } as const;
 

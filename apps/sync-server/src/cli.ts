@@ -2,10 +2,12 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { z } from 'zod';
 import { runAdminCommand, type AdminCommandName } from './admin';
-import { configFromEnv } from './config';
+import { configFromEnv, defaultDataDir } from './config';
 import { openDatabase } from './db/database';
 import { readLockHolder, type LockHolder } from './db/data-dir-lock';
 import type { SeededOrg } from './seed';
+import { stopOnSignals } from './serve';
+import { startServer } from './server';
 import { ChangeHub } from './sync/change-hub';
 
 const USAGE = `comanda-server <command>
@@ -14,6 +16,12 @@ const USAGE = `comanda-server <command>
                                               (passwords from COMANDA_USER_PASSWORD or stdin)
   seed --demo [--org <orgId>]                 seed the demo org (bistro fixture) and its owner
   pair --branch <branchId> [--org <orgId>]    print a single-use pairing code for a till (10 minutes)
+  keys rotate                                 add a device-token signing key (it signs from the next key reload)
+  keys retire --kid <kid>                     stop accepting tokens signed by an older device key
+  hub --upstream <url> [--pairing-code <code>] [--name <name>]
+                                              run as a branch hub of the central server at <url> (own
+                                              PGlite in COMANDA_DATA_DIR, default …/comanda/hub; the
+                                              pairing code is needed on the first start only)
 Environment: DATABASE_URL or COMANDA_DATA_DIR (as for the server). When a sync server runs on the
 embedded database, the commands are sent to it (the data folder belongs to that one process).`;
 
@@ -82,7 +90,7 @@ async function sendToServer(
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  const sub = command === 'user' ? rest.shift() : undefined;
+  const sub = command === 'user' || command === 'keys' ? rest.shift() : undefined;
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -93,10 +101,13 @@ async function main(argv: string[]): Promise<void> {
       role: { type: 'string' },
       branch: { type: 'string', multiple: true },
       demo: { type: 'boolean' },
+      kid: { type: 'string' },
+      upstream: { type: 'string' },
+      'pairing-code': { type: 'string' },
     },
   });
   const branches = values.branch ?? [];
-  switch (command === 'user' ? `user ${sub}` : command) {
+  switch (sub !== undefined ? `${command} ${sub}` : command) {
     case 'create-owner':
     case 'user add': {
       const role = command === 'create-owner' ? 'owner' : values.role;
@@ -131,6 +142,37 @@ async function main(argv: string[]): Promise<void> {
       };
       console.log(code);
       console.error(`Valid until ${new Date(expiresAt).toISOString()} for branch ${branchId}`);
+      return;
+    }
+    case 'hub': {
+      const upstream = z.url({ protocol: /^https?$/ }).parse(values.upstream);
+      const config = configFromEnv({
+        COMANDA_DATA_DIR: defaultDataDir(process.env, 'hub'),
+        ...process.env,
+      });
+      // A hub always runs on its own embedded database, never the central server's Postgres.
+      const server = await startServer({
+        ...config,
+        databaseUrl: undefined,
+        // Beside a central server on one machine the default metrics port would clash: opt in.
+        metricsPort: process.env.METRICS_PORT ? config.metricsPort : undefined,
+        hub: { upstream, pairingCode: values['pairing-code'], deviceName: values.name },
+      });
+      stopOnSignals(server);
+      console.error(`Branch hub listening on ${server.url}, replicating with ${upstream}`);
+      return;
+    }
+    case 'keys rotate': {
+      const { kid } = (await run('keys.rotate', {})) as { kid: string };
+      console.log(kid);
+      console.error(
+        'Servers sign device tokens with it from their next key reload (within 5 minutes).',
+      );
+      return;
+    }
+    case 'keys retire': {
+      await run('keys.retire', { kid: values.kid });
+      console.log(`Device key ${values.kid} retired`);
       return;
     }
     default:

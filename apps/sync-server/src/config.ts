@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { z } from 'zod';
 
 /** The user's data dir (XDG on Linux, Application Support on macOS, AppData on Windows). */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (process.platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'Comanda', 'server');
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  role: 'server' | 'hub' = 'server',
+): string {
+  if (process.platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'Comanda', role);
   if (process.platform === 'darwin')
-    return join(homedir(), 'Library', 'Application Support', 'Comanda', 'server');
-  return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'comanda', 'server');
+    return join(homedir(), 'Library', 'Application Support', 'Comanda', role);
+  return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'comanda', role);
 }
 
 const envSchema = z.object({

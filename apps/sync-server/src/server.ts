@@ -2,8 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import pino, { type Logger } from 'pino';
+import { DeviceKeyStore } from './auth/device-key-store';
+import { deviceKeysFromDatabase } from './auth/device-keys';
 import { keyringFromDatabase, keyringFromEnv } from './auth/keyring';
 import { openDatabase } from './db/database';
+import { openBranchHub, type HubOptions } from './hub/branch-hub';
 import { applyCors, corsPolicy } from './http/cors';
 import { randomSecret } from './auth/secrets';
 import { createAdminHandler } from './http/admin';
@@ -11,9 +14,12 @@ import { createMetrics, createMetricsServer } from './http/metrics';
 import { RateLimiter } from './http/rate-limit';
 import { createStaticHandler, defaultBackofficeDir } from './http/static';
 import { appRouter } from './router';
+import { JWKS_PATH } from './server-paths';
 import type { Services } from './services';
 import { ChangeHub } from './sync/change-hub';
 import { createContextFactory } from './trpc';
+
+export { JWKS_PATH };
 
 export interface StartServerOptions {
   /** 0 picks a free port. Default 4455. */
@@ -47,6 +53,8 @@ export interface StartServerOptions {
   metricsPort?: number | undefined;
   /** Address of the metrics listener (default 127.0.0.1: only this machine can scrape). */
   metricsHost?: string;
+  /** Run as a branch hub replicating with this central server (`comanda-server hub`). */
+  hub?: HubOptions | undefined;
 }
 
 export interface RunningServer {
@@ -75,17 +83,30 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   try {
     const keyring =
       keyringFromEnv(options.jwtKeys, options.jwtActiveKid) ?? (await keyringFromDatabase(db.pool));
+    const now = options.now ?? (() => new Date());
+    const hubMode = options.hub ? await openBranchHub(db, options.hub, logger, now) : null;
+    if (hubMode) undo.unshift(() => hubMode.hub.close());
+    // A hub verifies with the central server's public keys and never signs a device token.
+    const deviceKeys =
+      hubMode?.deviceKeys ??
+      new DeviceKeyStore(
+        await deviceKeysFromDatabase(db.pool, now()),
+        () => deviceKeysFromDatabase(db.pool, now()),
+        () => now().getTime(),
+      );
     const hub = new ChangeHub(db.listenUrl, logger);
     await hub.start();
     undo.unshift(() => hub.close());
     const services: Services = {
       db,
       keyring,
+      deviceKeys,
       hub,
+      branchHub: hubMode?.hub ?? null,
       logger,
       rateLimiter: new RateLimiter(options.authRateLimit ?? 10, 60_000),
       metrics: createMetrics(),
-      now: options.now ?? (() => new Date()),
+      now,
       streamPollMs: options.streamPollMs ?? 15_000,
     };
     const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
@@ -133,6 +154,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       if (admin && path.startsWith('/admin/')) return admin(req, res, path.slice('/admin/'.length));
       if (path === '/health/live') return json(res, 200, { status: 'ok' });
+      // Public keys only; a hub caches them and refetches on an unknown kid, so keep the age short.
+      if (path === JWKS_PATH) {
+        res.setHeader('cache-control', 'public, max-age=300');
+        return json(res, 200, services.deviceKeys.current.jwks);
+      }
       if (path === '/health/ready') {
         if (shuttingDown) return json(res, 503, { status: 'shutting down' });
         try {
@@ -181,6 +207,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       ? `${await listen(metricsServer, options.metricsPort!, options.metricsHost ?? '127.0.0.1')}/metrics`
       : null;
     if (metricsUrl) logger.info({ metricsUrl }, 'metrics listening');
+    hubMode?.hub.start(hub);
 
     let closing: Promise<void> | undefined;
     return {
@@ -200,6 +227,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           await new Promise((resolve) =>
             metricsServer ? metricsServer.close(resolve) : resolve(0),
           );
+          await hubMode?.hub.close();
           await hub.close();
           await db.close();
           logger.info('sync server stopped');

@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
+import type { DeviceKeyStore } from './auth/device-key-store';
 import type { Keyring } from './auth/keyring';
 import type { Database } from './db/database';
+import type { BranchHub } from './hub/branch-hub-contract';
 import type { RateLimiter } from './http/rate-limit';
 import type { Metrics } from './http/metrics';
 import type { ChangeHub } from './sync/change-hub';
@@ -8,8 +10,13 @@ import type { ChangeHub } from './sync/change-hub';
 /** Everything a request handler may use; created once per server, passed in (no module globals). */
 export interface Services {
   db: Database;
+  /** HMAC keys of owner and manager tokens. */
   keyring: Keyring;
+  /** ES256 keys of device tokens: private + public on the central server, public only on a hub. */
+  deviceKeys: DeviceKeyStore;
   hub: ChangeHub;
+  /** Set when this server runs as a branch hub (`comanda-server hub`); null on the central server. */
+  branchHub: BranchHub | null;
   logger: Logger;
   rateLimiter: RateLimiter;
   metrics: Metrics;

@@ -4,6 +4,7 @@ import type { CreateHTTPContextOptions } from '@trpc/server/adapters/standalone'
 import type { Logger } from 'pino';
 import {
   InvalidTokenError,
+  UnknownKeyError,
   verifyAccessToken,
   type DevicePrincipal,
   type Principal,
@@ -188,9 +189,19 @@ function unauthorized(message: string): TRPCError {
 /** Any valid access token. Device tokens are also checked against revocation on every call. */
 const authedProcedure = observed.use(async ({ ctx, next }) => {
   if (!ctx.token) throw unauthorized('Sign in first: missing bearer token');
+  const token = ctx.token;
+  const { keyring, deviceKeys, now } = ctx.services;
+  const verify = () =>
+    verifyAccessToken({ hmac: keyring, device: deviceKeys.current }, token, now());
   let principal: Principal;
   try {
-    principal = verifyAccessToken(ctx.services.keyring, ctx.token, ctx.services.now());
+    try {
+      principal = verify();
+    } catch (error) {
+      // A key added by rotation since the keys were loaded: reload (rate-limited) and retry once.
+      if (!(error instanceof UnknownKeyError) || !(await deviceKeys.reload())) throw error;
+      principal = verify();
+    }
   } catch (error) {
     if (error instanceof InvalidTokenError)
       throw unauthorized(`Access token rejected: ${error.message}`);
@@ -203,8 +214,16 @@ const authedProcedure = observed.use(async ({ ctx, next }) => {
 const lastSeenWrites = new WeakMap<Services, Map<string, number>>();
 
 async function assertDeviceActive(ctx: Context, device: DevicePrincipal): Promise<void> {
+  // A hub serves one branch: a till of another branch (or org) has no business here.
+  const scope = ctx.services.branchHub?.scope;
+  if (scope && (device.org !== scope.orgId || device.branch !== scope.branchId))
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'This hub serves another branch' });
   if (!(await isDeviceActive(ctx.services.db.pool, device.org, device.sub)))
-    throw unauthorized('This till was revoked; pair it again');
+    throw unauthorized(
+      scope
+        ? "This till is not on the branch hub's device list (revoked, or paired after its last sync)"
+        : 'This till was revoked; pair it again',
+    );
   // last_seen_at is written at most once a minute per device, not on every call.
   const seen = lastSeenWrites.get(ctx.services) ?? new Map<string, number>();
   lastSeenWrites.set(ctx.services, seen);

@@ -115,6 +115,8 @@ export const printJobResultSchema = z.object({
 export const deviceSettingsSchema = z.object({
   /** Sync server base URL, e.g. `https://sync.example.com`; null while standalone. */
   serverUrl: z.url({ protocol: /^https?$/, error: 'Server URL must be an http(s) URL' }).nullable(),
+  /** The branch hub on the shop's network (`comanda-server hub`), tried before `serverUrl`; null without one. */
+  hubUrl: z.url({ protocol: /^https?$/, error: 'Hub URL must be an http(s) URL' }).nullable().default(null),
   /** Device secret returned by pairing (exchanged for short-lived access tokens); null while standalone. */
   deviceSecret: z.string().min(1).max(4096).nullable(),
   deviceId: z.string().min(1).max(100).nullable(),
@@ -129,6 +131,7 @@ export type DeviceSettings = z.output<typeof deviceSettingsSchema>;
 
 export const defaultDeviceSettings: DeviceSettings = {
   serverUrl: null,
+  hubUrl: null,
   deviceSecret: null,
   deviceId: null,
   orgId: null,

@@ -5,7 +5,7 @@ import { insertAudit } from '../db/audit';
 import { touchDevice } from '../db/devices';
 import { withTransaction, type Queryable } from '../db/tx';
 import { signAccessToken } from './jwt';
-import type { Keyring } from './keyring';
+import type { DeviceKeySet } from './device-keys';
 import {
   newId,
   normalizePairingCode,
@@ -34,6 +34,12 @@ export async function createPairingCode(
   return { code, expiresAt };
 }
 
+/**
+ * A till, or a branch hub: a hub pairs like a till (it takes the branch's next till code, which it
+ * never prints on a ticket) and may read the branch's device list to verify tills itself.
+ */
+export type DeviceKind = 'till' | 'hub';
+
 /** What a till keeps after pairing: its id and secret authenticate it from then on. */
 export interface DeviceCredential {
   deviceId: string;
@@ -51,9 +57,10 @@ export interface DeviceCredential {
  */
 export async function redeemPairingCode(
   pool: pg.Pool,
-  input: { code: string; deviceName: string },
+  input: { code: string; deviceName: string; kind?: DeviceKind | undefined },
   now: Date,
 ): Promise<DeviceCredential> {
+  const kind = input.kind ?? 'till';
   const codeHash = sha256(normalizePairingCode(input.code));
   const result = await withTransaction(pool, async (tx) => {
     const { rows } = await tx.query<{
@@ -84,7 +91,8 @@ export async function redeemPairingCode(
     const deviceId = newId('dev');
     const deviceSecret = `ds_${randomSecret()}`;
     await tx.query(
-      `INSERT INTO devices (id, org_id, branch_id, name, secret_hash, last_seen_at, till_index) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `INSERT INTO devices (id, org_id, branch_id, name, secret_hash, last_seen_at, till_index, kind)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         deviceId,
         code.org_id,
@@ -93,6 +101,7 @@ export async function redeemPairingCode(
         sha256(deviceSecret),
         now,
         tillIndex,
+        kind,
       ],
     );
     await tx.query('UPDATE pairing_codes SET used_at = $2, device_id = $3 WHERE code_hash = $1', [
@@ -106,7 +115,7 @@ export async function redeemPairingCode(
       actorType: 'device',
       actorId: deviceId,
       action: 'device.paired',
-      detail: { name: input.deviceName },
+      detail: { name: input.deviceName, kind },
     });
     return {
       deviceId,
@@ -127,29 +136,34 @@ export async function redeemPairingCode(
   return result;
 }
 
-/** Exchanges a device credential for a short-lived device access token. */
-export async function issueDeviceToken(
-  db: Queryable,
-  keyring: Keyring,
-  input: { deviceId: string; deviceSecret: string },
-  now: Date,
-): Promise<{
+/** What a device gets for its credential. */
+export interface DeviceToken {
   accessToken: string;
   expiresAt: number;
   orgId: string;
   branchId: string;
   /** The till's ticket code, so a till paired before codes existed learns it. */
   tillCode: string;
-}> {
+}
+
+/** Exchanges a device credential for a device access token. */
+export async function issueDeviceToken(
+  db: Queryable,
+  deviceKeys: DeviceKeySet,
+  input: { deviceId: string; deviceSecret: string },
+  now: Date,
+): Promise<DeviceToken> {
   const { rows } = await db.query<{
     org_id: string;
     branch_id: string;
     secret_hash: string;
     revoked_at: Date | null;
     till_index: number;
-  }>('SELECT org_id, branch_id, secret_hash, revoked_at, till_index FROM devices WHERE id = $1', [
-    input.deviceId,
-  ]);
+    kind: 'till' | 'hub';
+  }>(
+    'SELECT org_id, branch_id, secret_hash, revoked_at, till_index, kind FROM devices WHERE id = $1',
+    [input.deviceId],
+  );
   const device = rows[0];
   if (
     !device ||
@@ -162,8 +176,14 @@ export async function issueDeviceToken(
     });
   }
   const access = signAccessToken(
-    keyring,
-    { typ: 'device', sub: input.deviceId, org: device.org_id, branch: device.branch_id },
+    { device: deviceKeys },
+    {
+      typ: 'device',
+      sub: input.deviceId,
+      org: device.org_id,
+      branch: device.branch_id,
+      ...(device.kind === 'hub' ? { kind: 'hub' as const } : {}),
+    },
     now,
   );
   await touchDevice(db, input.deviceId, now);

@@ -1,28 +1,51 @@
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
-import { AUDIENCE, InvalidTokenError, ISSUER, signAccessToken, verifyAccessToken } from './jwt';
+import {
+  AUDIENCE,
+  InvalidTokenError,
+  ISSUER,
+  signAccessToken,
+  verifyAccessToken,
+  type UserPrincipal,
+  type VerifyKeys,
+} from './jwt';
 import { keyringFromEnv } from './keyring';
 
 const now = new Date('2026-11-23T12:00:00Z');
-const principal = { typ: 'device', sub: 'dev_1', org: 'org_1', branch: 'b1' } as const;
+const principal: UserPrincipal = {
+  typ: 'user',
+  sub: 'usr_1',
+  org: 'org_1',
+  role: 'owner',
+  branches: [],
+};
 const secretA = 'a'.repeat(40);
 const secretB = 'b'.repeat(40);
 
+// Owner tokens (HS256); device tokens (ES256) are in device-keys.test.ts.
 describe('access tokens', () => {
-  const ring = keyringFromEnv(`old:${secretA},new:${secretB}`, 'new')!;
+  const hmac = keyringFromEnv(`old:${secretA},new:${secretB}`, 'new')!;
+  const ring: VerifyKeys = {
+    hmac,
+    device: { signing: null, publicKeys: new Map(), jwks: { keys: [] } },
+  };
 
   it('round-trips, signing with the active kid and still accepting the previous key', () => {
-    const { token } = signAccessToken(ring, principal, now);
+    const { token } = signAccessToken({ hmac }, principal, now);
     expect(jwt.decode(token, { complete: true })?.header.kid).toBe('new');
     expect(verifyAccessToken(ring, token, now)).toEqual(principal);
-    const old = signAccessToken(keyringFromEnv(`old:${secretA}`, 'old')!, principal, now).token;
+    const old = signAccessToken(
+      { hmac: keyringFromEnv(`old:${secretA}`, 'old')! },
+      principal,
+      now,
+    ).token;
     expect(verifyAccessToken(ring, old, now)).toEqual(principal);
   });
 
   it.each([
     [
       'expired',
-      () => signAccessToken(ring, principal, new Date(now.getTime() - 16 * 60_000)).token,
+      () => signAccessToken({ hmac }, principal, new Date(now.getTime() - 16 * 60_000)).token,
     ],
     ['alg none', () => `${b64({ alg: 'none', kid: 'new' })}.${b64(claims())}.`],
     [
@@ -51,6 +74,16 @@ describe('access tokens', () => {
     ['no exp (would never expire)', () => forge({ exp: undefined })],
     ['no iat', () => forge({ iat: undefined })],
     ['a 10-year lifetime', () => forge({ exp: nowSeconds() + 10 * 365 * 86_400 })],
+    ['a device lifetime (an hour) on an HMAC token', () => forge({ exp: nowSeconds() + 3600 })],
+    [
+      'device claims under HS256 (devices are ES256 only)',
+      () =>
+        jwt.sign(
+          { typ: 'device', sub: 'dev_1', org: 'org_1', branch: 'b1', iss: ISSUER, aud: AUDIENCE },
+          secretB,
+          { algorithm: 'HS256', keyid: 'new' },
+        ),
+    ],
     ['issued in the future', () => forge({ iat: nowSeconds() + 3600, exp: nowSeconds() + 3700 })],
   ])('rejects %s', (_label, make) => {
     expect(() => verifyAccessToken(ring, make(), now)).toThrow(InvalidTokenError);

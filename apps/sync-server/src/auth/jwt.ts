@@ -1,12 +1,19 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
+import type { DeviceKeySet } from './device-keys';
 import type { Keyring } from './keyring';
 
 export const ISSUER = 'comanda-sync';
 export const AUDIENCE = 'comanda';
-/** Access tokens live briefly: revocation of owners relies on refresh, devices are checked per request. */
+/** Owner and manager access tokens live briefly: revocation of users relies on refresh. */
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+/**
+ * Device tokens outlive an internet outage of a service: a branch hub verifies them while the
+ * central server (the only one that can issue them) is out of reach. Revocation never waited for
+ * expiry: every device call checks the device list (the hub's copy on a hub).
+ */
+export const DEVICE_TOKEN_TTL_SECONDS = 12 * 3600;
 /** Clock difference tolerated between instances for a token's `iat`. */
 const CLOCK_SKEW_SECONDS = 60;
 
@@ -14,14 +21,15 @@ const CLOCK_SKEW_SECONDS = 60;
  * `exp` and `iat` must both be present: jsonwebtoken accepts a token without `exp` as one that
  * never expires. A lifetime longer than the server ever issues means a forged or foreign token.
  */
-const lifetimeClaims = z
-  .object({
-    iat: z.number({ error: 'iat claim required' }).int().nonnegative(),
-    exp: z.number({ error: 'exp claim required' }).int().nonnegative(),
-  })
-  .refine((c) => c.exp > c.iat && c.exp - c.iat <= ACCESS_TOKEN_TTL_SECONDS, {
-    message: `token lifetime over ${ACCESS_TOKEN_TTL_SECONDS} seconds`,
-  });
+const lifetimeClaims = (maxSeconds: number) =>
+  z
+    .object({
+      iat: z.number({ error: 'iat claim required' }).int().nonnegative(),
+      exp: z.number({ error: 'exp claim required' }).int().nonnegative(),
+    })
+    .refine((c) => c.exp > c.iat && c.exp - c.iat <= maxSeconds, {
+      message: `token lifetime over ${maxSeconds} seconds`,
+    });
 
 const ownerClaims = z.object({
   typ: z.literal('user'),
@@ -35,6 +43,8 @@ const deviceClaims = z.object({
   sub: z.string(),
   org: z.string(),
   branch: z.string(),
+  /** Absent for a till; `hub` for a branch hub (it may read the branch's device list). */
+  kind: z.literal('hub').optional(),
 });
 const claimsSchema = z.discriminatedUnion('typ', [ownerClaims, deviceClaims]);
 
@@ -60,39 +70,76 @@ function keyObject(secret: string): KeyObject {
   return key;
 }
 
-/** Signs an access token with the active key; the `kid` header names the key for rotation. */
+/**
+ * The algorithm of a token decides which keys may verify it and what it may claim: HS256 with the
+ * central server's HMAC keyring for owners and managers, ES256 with the published public keys for
+ * devices and hubs. Anything else (`none`, RS256, HS512…) is refused before any key is tried.
+ */
+const ALGORITHMS = {
+  HS256: { typ: 'user', lifetime: lifetimeClaims(ACCESS_TOKEN_TTL_SECONDS) },
+  ES256: { typ: 'device', lifetime: lifetimeClaims(DEVICE_TOKEN_TTL_SECONDS) },
+} as const;
+type Algorithm = keyof typeof ALGORITHMS;
+
+/** What verifies tokens: the HMAC keyring (null on a hub: it accepts no owner tokens) and device keys. */
+export interface VerifyKeys {
+  hmac: Keyring | null;
+  device: DeviceKeySet;
+}
+
+/** A token whose `kid` names no key this server knows (a reload of the keys may help). */
+export class UnknownKeyError extends InvalidTokenError {}
+
+/**
+ * Signs an access token: a user's with the active HMAC key, a device's with the active ES256 key
+ * (only the central server has one). The `kid` header names the key for rotation.
+ */
 export function signAccessToken(
-  keyring: Keyring,
+  keys: { hmac?: Keyring | null; device?: DeviceKeySet | null },
   principal: Principal,
   now: Date,
 ): { token: string; expiresAt: number } {
-  const secret = keyring.keys.get(keyring.activeKid);
-  if (!secret) throw new Error('active signing key missing');
   const iat = Math.floor(now.getTime() / 1000);
-  const exp = iat + ACCESS_TOKEN_TTL_SECONDS;
-  const token = jwt.sign({ ...principal, iat, exp }, keyObject(secret), {
-    algorithm: 'HS256',
-    keyid: keyring.activeKid,
-    issuer: ISSUER,
-    audience: AUDIENCE,
+  const options = { issuer: ISSUER, audience: AUDIENCE };
+  if (principal.typ === 'user') {
+    const secret = keys.hmac?.keys.get(keys.hmac.activeKid);
+    if (!keys.hmac || !secret) throw new Error('active signing key missing');
+    const exp = iat + ACCESS_TOKEN_TTL_SECONDS;
+    const token = jwt.sign({ ...principal, iat, exp }, keyObject(secret), {
+      ...options,
+      algorithm: 'HS256',
+      keyid: keys.hmac.activeKid,
+    });
+    return { token, expiresAt: exp * 1000 };
+  }
+  const signing = keys.device?.signing;
+  if (!signing) throw new Error('this server holds no device signing key');
+  const exp = iat + DEVICE_TOKEN_TTL_SECONDS;
+  const token = jwt.sign({ ...principal, iat, exp }, signing.key, {
+    ...options,
+    algorithm: 'ES256',
+    keyid: signing.kid,
   });
   return { token, expiresAt: exp * 1000 };
 }
 
 /**
- * Verifies an access token: HS256 only (so `alg: none` and algorithm confusion fail), the key
- * named by `kid`, issuer, audience, expiry, and the presence of `exp` and `iat` with a lifetime
- * no longer than the server issues.
+ * Verifies an access token: an allowlisted algorithm bound to its key set and principal type,
+ * the key named by `kid`, issuer, audience, expiry, and the presence of `exp` and `iat` with a
+ * lifetime no longer than the server issues for that type.
  */
-export function verifyAccessToken(keyring: Keyring, token: string, now: Date): Principal {
+export function verifyAccessToken(keys: VerifyKeys, token: string, now: Date): Principal {
   const decoded = jwt.decode(token, { complete: true });
+  const alg = decoded?.header.alg;
+  if (alg !== 'HS256' && alg !== 'ES256')
+    throw new InvalidTokenError(`algorithm ${String(alg).slice(0, 20)} not accepted`);
   const kid = decoded?.header.kid;
-  const secret = kid === undefined ? undefined : keyring.keys.get(kid);
-  if (!secret) throw new InvalidTokenError('unknown signing key');
+  const key = kid === undefined ? undefined : keyFor(keys, alg, kid);
+  if (!key) throw new UnknownKeyError('unknown signing key');
   let payload: unknown;
   try {
-    payload = jwt.verify(token, keyObject(secret), {
-      algorithms: ['HS256'],
+    payload = jwt.verify(token, key, {
+      algorithms: [alg],
       issuer: ISSUER,
       audience: AUDIENCE,
       clockTimestamp: Math.floor(now.getTime() / 1000),
@@ -100,12 +147,20 @@ export function verifyAccessToken(keyring: Keyring, token: string, now: Date): P
   } catch (error) {
     throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');
   }
-  const lifetime = lifetimeClaims.safeParse(payload);
+  const lifetime = ALGORITHMS[alg].lifetime.safeParse(payload);
   if (!lifetime.success)
     throw new InvalidTokenError(lifetime.error.issues[0]?.message ?? 'exp and iat are required');
   if (lifetime.data.iat > Math.floor(now.getTime() / 1000) + CLOCK_SKEW_SECONDS)
     throw new InvalidTokenError('token issued in the future');
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) throw new InvalidTokenError('token claims malformed');
+  if (claims.data.typ !== ALGORITHMS[alg].typ)
+    throw new InvalidTokenError(`${alg} tokens cannot speak for a ${claims.data.typ}`);
   return claims.data;
+}
+
+function keyFor(keys: VerifyKeys, alg: Algorithm, kid: string): KeyObject | undefined {
+  if (alg === 'ES256') return keys.device.publicKeys.get(kid);
+  const secret = keys.hmac?.keys.get(kid);
+  return secret === undefined ? undefined : keyObject(secret);
 }

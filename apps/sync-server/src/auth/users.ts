@@ -195,7 +195,7 @@ function session(keyring: Keyring, row: UserRow, refreshToken: string, now: Date
     role: row.role,
     branches: row.branch_ids,
   };
-  const access = signAccessToken(keyring, principal, now);
+  const access = signAccessToken({ hmac: keyring }, principal, now);
   return {
     accessToken: access.token,
     accessTokenExpiresAt: access.expiresAt,

@@ -57,3 +57,50 @@ export async function isDeviceActive(
 export async function touchDevice(db: Queryable, deviceId: string, at: Date): Promise<void> {
   await db.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [deviceId, at]);
 }
+
+/** A branch as its hub mirrors it: names, time zone and every device with its revocation. */
+export async function branchForHub(
+  db: Queryable,
+  orgId: string,
+  branchId: string,
+): Promise<{
+  orgId: string;
+  orgName: string;
+  branchId: string;
+  branchName: string;
+  timeZone: string;
+  devices: {
+    id: string;
+    name: string;
+    kind: 'till' | 'hub';
+    tillIndex: number;
+    revokedAt: number | null;
+  }[];
+}> {
+  const { rows: branch } = await db.query<{ org_name: string; name: string; time_zone: string }>(
+    `SELECT o.name AS org_name, b.name, b.time_zone FROM branches b JOIN orgs o ON o.id = b.org_id
+     WHERE b.org_id = $1 AND b.id = $2`,
+    [orgId, branchId],
+  );
+  const found = branch[0];
+  if (!found) throw new Error(`branch ${branchId} vanished`);
+  const { rows: devices } = await db.query<{
+    id: string;
+    name: string;
+    kind: 'till' | 'hub';
+    tillIndex: number;
+    revokedAt: Date | null;
+  }>(
+    `SELECT id, name, kind, till_index AS "tillIndex", revoked_at AS "revokedAt"
+     FROM devices WHERE org_id = $1 AND branch_id = $2 ORDER BY till_index`,
+    [orgId, branchId],
+  );
+  return {
+    orgId,
+    orgName: found.org_name,
+    branchId,
+    branchName: found.name,
+    timeZone: found.time_zone,
+    devices: devices.map((d) => ({ ...d, revokedAt: d.revokedAt?.getTime() ?? null })),
+  };
+}

@@ -40,6 +40,8 @@ export const authRouter = {
       z.strictObject({
         code: z.string().min(4).max(20),
         deviceName: z.string().trim().min(1).max(100),
+        /** `hub` for `comanda-server hub` pairing as the branch's hub; a till by default. */
+        kind: z.enum(['till', 'hub']).optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
@@ -62,9 +64,10 @@ export const authRouter = {
           message: 'Too many token requests for this till',
         });
       }
+      if (ctx.services.branchHub) return ctx.services.branchHub.deviceToken(input);
       return issueDeviceToken(
         ctx.services.db.pool,
-        ctx.services.keyring,
+        ctx.services.deviceKeys.current,
         input,
         ctx.services.now(),
       );

@@ -1,9 +1,10 @@
 import { createClient } from './client';
 import { orderDoc } from './docs';
-import { pairTill, type TestServer } from './index';
+import { redeemPairingCode } from '../auth/devices';
+import { createPairingCode, pairTill, type TestServer } from './index';
 
 /** Who may call a procedure. */
-export type Access = 'public' | 'device' | 'user' | 'owner';
+export type Access = 'public' | 'device' | 'hub' | 'user' | 'owner';
 
 export interface ProcedureCase {
   path: string;
@@ -35,7 +36,19 @@ export async function accessTokens(
       deviceSecret: cred.deviceSecret,
     })
   ).accessToken;
-  return { public: undefined, owner, user: owner, device };
+  const hubCode = await createPairingCode(server.server, server.demo.orgId, branchId);
+  const hubCred = await redeemPairingCode(
+    server.server.services.db.pool,
+    { code: hubCode.code, deviceName: 'Test hub', kind: 'hub' },
+    server.server.services.now(),
+  );
+  const hub = (
+    await anon.auth.deviceToken.mutate({
+      deviceId: hubCred.deviceId,
+      deviceSecret: hubCred.deviceSecret,
+    })
+  ).accessToken;
+  return { public: undefined, owner, user: owner, device, hub };
 }
 
 /** Every procedure of the AppRouter, with a valid input; the tests check this list is complete. */
@@ -81,6 +94,12 @@ export function procedureCatalogue(ctx: {
       type: 'mutation',
       access: 'public',
       input: { deviceId: 'dev_x', deviceSecret: 'nope' },
+    },
+    {
+      path: 'hub.branch',
+      type: 'query',
+      access: 'hub',
+      input: undefined,
     },
     {
       path: 'sync.pull',

@@ -14,6 +14,7 @@ import {
   redeemPairingCode,
 } from '../sync/sync-client.js';
 import { startReachabilityProbe } from '../sync/reachability.js';
+import { chooseSyncTarget, type SyncReachability } from '../sync/sync-target.js';
 import { SyncStatusTracker } from '../sync/sync-status.js';
 import { monotonicClock } from './clock.js';
 import { afterFirstScreen } from './after-paint.js';
@@ -145,8 +146,52 @@ export async function bootTill(
 
   function startSync(s: DeviceSettings): void {
     const serverUrl = s.serverUrl!;
+    // Tokens always come from the central server's keys; a hub forwards the exchange to it.
+    const urls = { hubUrl: s.hubUrl, serverUrl };
+    const reachable: SyncReachability = { hub: null, server: null };
+    let target: string | null = null;
+    let switching: Promise<void> = Promise.resolve();
+    const retarget = () => {
+      const next = chooseSyncTarget(urls, reachable, target);
+      if (reachable.hub !== null || reachable.server !== null)
+        tracker.markReachable(Boolean(reachable.hub || reachable.server));
+      if (next === target) {
+        // Back online: pull and push now rather than when the retry backoff expires.
+        if (reachable.hub || reachable.server) replication?.reSync();
+        return;
+      }
+      target = next;
+      if (!replication) {
+        replication = replicateWith(s, next);
+        return;
+      }
+      // Failover (docs/sync-protocol.md, "Branch hub"): each target keeps its own checkpoints.
+      switching = switching.then(async () => {
+        await replication?.stop();
+        replication = replicateWith(s, next);
+      });
+    };
+    const probes = [
+      startReachabilityProbe(serverUrl, (up) => {
+        reachable.server = up;
+        retarget();
+      }),
+      ...(urls.hubUrl
+        ? [
+            startReachabilityProbe(urls.hubUrl, (up) => {
+              reachable.hub = up;
+              retarget();
+            }),
+          ]
+        : []),
+    ];
+    stopProbe = () => probes.forEach((stop) => stop());
+    retarget();
+  }
+
+  function replicateWith(s: DeviceSettings, syncUrl: string): TillReplication {
     const tokens = new DeviceTokenSource(
-      createPublicSyncClient(serverUrl),
+      createPublicSyncClient(syncUrl),
       { deviceId: s.deviceId!, deviceSecret: s.deviceSecret! },
       now,
       (tillCode) => {
@@ -158,20 +203,15 @@ export async function bootTill(
         );
       },
     );
-    const client = createSyncClient(serverUrl, () => tokens.get());
+    const client = createSyncClient(syncUrl, () => tokens.get());
     const done = new Set<string>();
     const pulled = new Map<string, number>();
     const total = SYNC_COLLECTION_NAMES.length;
     tracker.markInitialProgress(0, total, 0);
-    stopProbe = startReachabilityProbe(serverUrl, (reachable) => {
-      tracker.markReachable(reachable);
-      // Back online: pull and push now rather than when the retry backoff expires.
-      if (reachable) replication?.reSync();
-    });
-    replication = startTillReplication({
+    return startTillReplication({
       db,
       client,
-      identity: `${new URL(serverUrl).host}:${s.deviceId}`,
+      identity: `${new URL(syncUrl).host}:${s.deviceId}`,
       events: {
         onSuccess: () => tracker.markSuccess(),
         onError: (collection, error) => {

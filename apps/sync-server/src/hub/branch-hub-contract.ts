@@ -1,0 +1,30 @@
+import type { DeviceToken } from '../auth/devices';
+import type { ChangeHub } from '../sync/change-hub';
+
+/** How `comanda-server hub` was started. */
+export interface HubOptions {
+  /** The central server's base URL (`https://…`). */
+  upstream: string;
+  /** A pairing code for the branch (needed on the first start only). */
+  pairingCode?: string | undefined;
+  /** The name the hub appears under in the back office's device list. */
+  deviceName?: string | undefined;
+  /** Pause between replication rounds when nothing happens locally (default 1 s). */
+  intervalMs?: number | undefined;
+}
+
+/**
+ * What the rest of the server needs from hub mode. Kept apart from the implementation: it must
+ * not name the upstream client's types (they derive from `AppRouter`, which derives from
+ * `Services`, which holds this).
+ */
+export interface BranchHub {
+  readonly scope: { orgId: string; branchId: string };
+  /** Forwards a till's token request to the central server: a hub holds no signing key. */
+  deviceToken(input: { deviceId: string; deviceSecret: string }): Promise<DeviceToken>;
+  /** Starts replicating (after the server listens); a local change starts a round at once. */
+  start(changes: ChangeHub): void;
+  /** Waits for the round under way, then runs a full one (tests). */
+  syncNow(): Promise<void>;
+  close(): Promise<void>;
+}

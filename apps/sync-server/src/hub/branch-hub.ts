@@ -1,0 +1,165 @@
+import { TRPCError } from '@trpc/server';
+import type { Logger } from 'pino';
+import { DeviceKeyStore } from '../auth/device-key-store';
+import { deviceKeysFromJwks, type Jwks } from '../auth/device-keys';
+import type { Database } from '../db/database';
+import {
+  mirrorBranchDevices,
+  readHubIdentity,
+  saveHubIdentity,
+  saveHubJwks,
+  type HubIdentity,
+} from '../db/hub-state';
+import { withTransaction } from '../db/tx';
+import type { BranchHub, HubOptions } from './branch-hub-contract';
+import { HubReplicator } from './replicator';
+import { Upstream, upstreamStatus } from './upstream';
+
+export type { BranchHub, HubOptions } from './branch-hub-contract';
+
+const BACKOFF_MAX_MS = 10_000;
+
+/**
+ * Sets a hub up on its own database: pairs with the central server on the first start (as a
+ * device of kind `hub`), loads the JWKS it last saw (so a hub restarted offline still verifies
+ * tills) and refreshes it and the branch's device list when the central server answers.
+ */
+export async function openBranchHub(
+  db: Database,
+  options: HubOptions,
+  logger: Logger,
+  now: () => Date,
+): Promise<{ hub: BranchHub; deviceKeys: DeviceKeyStore }> {
+  let identity = await readHubIdentity(db.pool);
+  const clock = () => now().getTime();
+  const upstream = new Upstream(options.upstream, () => identity, clock);
+  if (identity && identity.upstream !== options.upstream)
+    throw new Error(
+      `This hub's data folder belongs to ${identity.upstream}; use another folder for ${options.upstream}`,
+    );
+  if (!identity) {
+    if (!options.pairingCode)
+      throw new Error(
+        'First start of this hub: pass --pairing-code (from the back office or `comanda-server pair`)',
+      );
+    const paired = await upstream.anonymous.auth.pair.mutate({
+      code: options.pairingCode,
+      deviceName: options.deviceName ?? 'Branch hub',
+      kind: 'hub',
+    });
+    identity = {
+      upstream: options.upstream,
+      deviceId: paired.deviceId,
+      deviceSecret: paired.deviceSecret,
+      orgId: paired.orgId,
+      branchId: paired.branchId,
+      jwks: await upstream.fetchJwks(),
+    };
+    // The branch and its devices are mirrored by the first replication round.
+    await saveHubIdentity(db.pool, identity);
+    logger.info({ deviceId: paired.deviceId, branchId: paired.branchId }, 'hub paired');
+  }
+  const self: HubIdentity = identity;
+  const scope = { orgId: self.orgId, branchId: self.branchId };
+
+  const fetchKeys = async () => {
+    const jwks: Jwks = await upstream.fetchJwks();
+    await saveHubJwks(db.pool, jwks);
+    return deviceKeysFromJwks(jwks);
+  };
+  const deviceKeys = new DeviceKeyStore(
+    deviceKeysFromJwks(self.jwks ?? { keys: [] }),
+    fetchKeys,
+    clock,
+  );
+
+  const refreshBranch = async () => {
+    await upstream.authenticate();
+    const branch = await upstream.client.hub.branch.query();
+    await withTransaction(db.pool, (tx) => mirrorBranchDevices(tx, branch, branch.devices));
+  };
+
+  let replicator: HubReplicator | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let backoff = options.intervalMs ?? 1000;
+  let unsubscribe: (() => void) | undefined;
+
+  const round = async (): Promise<void> => {
+    if (!replicator) return;
+    try {
+      // The device list first: a till revoked at the central server is refused from this round on.
+      await refreshBranch();
+      await replicator.syncOnce();
+      backoff = options.intervalMs ?? 1000;
+    } catch (error) {
+      upstream.dropTokenOn(error);
+      backoff = Math.min(backoff * 2, BACKOFF_MAX_MS);
+      logger.warn(
+        { error: error instanceof Error ? error.message : String(error) },
+        'hub: central server unreachable or refused; retrying',
+      );
+    }
+  };
+  const schedule = (delay: number) => {
+    clearTimeout(timer);
+    if (!closed) timer = setTimeout(wake, delay);
+  };
+  const run = (): Promise<void> => {
+    running = round().finally(() => {
+      running = null;
+      if (again) {
+        again = false;
+        void run();
+      } else schedule(backoff);
+    });
+    return running;
+  };
+  // One round at a time; a change during a round runs another right after it.
+  function wake(): void {
+    if (closed) return;
+    if (running) again = true;
+    else void run();
+  }
+  const syncNow = async (): Promise<void> => {
+    while (running) await running;
+    await run();
+  };
+
+  const hub: BranchHub = {
+    scope,
+    async deviceToken(input) {
+      try {
+        return await upstream.anonymous.auth.deviceToken.mutate(input);
+      } catch (error) {
+        const status = upstreamStatus(error);
+        if (status !== undefined) {
+          const code =
+            status === 401 ? 'UNAUTHORIZED' : status === 429 ? 'TOO_MANY_REQUESTS' : 'BAD_GATEWAY';
+          throw new TRPCError({ code, message: (error as Error).message });
+        }
+        throw new TRPCError({
+          code: 'SERVICE_UNAVAILABLE',
+          message:
+            'The hub cannot reach the central server to issue a token; a till keeps working with the token it has (valid 12 hours)',
+        });
+      }
+    },
+    start(changes) {
+      replicator = new HubReplicator({ pool: db.pool, changes, upstream, scope, logger });
+      // A till's push to the hub goes up at once rather than at the next tick.
+      unsubscribe = changes.subscribe(wake);
+      wake();
+    },
+    syncNow,
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      unsubscribe?.();
+      await running;
+    },
+  };
+  return { hub, deviceKeys };
+}

@@ -1,0 +1,196 @@
+import {
+  SYNC_COLLECTION_NAMES,
+  SYNC_COLLECTIONS,
+  type SyncCollectionName,
+  type WireDocument,
+} from '@comanda/core/sync';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import {
+  readHubCheckpoint,
+  readUpstreamMasters,
+  saveHubCheckpoint,
+  saveUpstreamMasters,
+} from '../db/hub-state';
+import { withTransaction, type Queryable } from '../db/tx';
+import type { ChangeHub } from '../sync/change-hub';
+import { applyWrites, pullDocuments, toWire } from '../sync/documents';
+import { writeRow } from '../sync/rules';
+import { sameJson } from '../sync/stable-json';
+import type { Upstream } from './upstream';
+
+/** Documents per upstream request, well under the protocol's 500-row push and 1000-row pull. */
+const PAGE = 200;
+const UP = SYNC_COLLECTION_NAMES.filter((c) => SYNC_COLLECTIONS[c].direction === 'up');
+
+export interface ReplicatorDeps {
+  pool: pg.Pool;
+  changes: ChangeHub;
+  upstream: Upstream;
+  scope: { orgId: string; branchId: string };
+  logger: Logger;
+}
+
+/**
+ * Replicates the hub's database with the central server over the tills' own protocol, as the
+ * hub's device: pushes what tills pushed to the hub, pulls every collection the branch can see.
+ * Checkpoints and the central server's last known state of each document are saved in the same
+ * local transaction as the batch's outcome, so a crash anywhere replays at most one batch, and a
+ * replayed push is a no-op at the central server (compare-and-set by id): exactly once.
+ */
+export class HubReplicator {
+  constructor(private readonly deps: ReplicatorDeps) {}
+
+  /** One full round: every up collection pushed, then every collection pulled, each to its end. */
+  async syncOnce(): Promise<{ pushed: number; pulled: number }> {
+    await this.deps.upstream.authenticate();
+    let pushed = 0;
+    let pulled = 0;
+    for (const collection of UP) pushed += await this.pushCollection(collection);
+    for (const collection of SYNC_COLLECTION_NAMES) pulled += await this.pullCollection(collection);
+    return { pushed, pulled };
+  }
+
+  private async pushCollection(collection: SyncCollectionName): Promise<number> {
+    const { pool, upstream, scope } = this.deps;
+    let pushed = 0;
+    for (;;) {
+      const from = await readHubCheckpoint(pool, 'up', collection);
+      const page = await pullDocuments(pool, collection, scope, from, PAGE);
+      if (!page.checkpoint || page.documents.length === 0) return pushed;
+      const known = await readUpstreamMasters(
+        pool,
+        collection,
+        page.documents.map((d) => d.id),
+      );
+      const rows = page.documents.map((doc) => ({
+        assumedMasterState: known.get(doc.id) ?? null,
+        newDocumentState: doc,
+      }));
+      const conflicts = await upstream.client.sync.push.mutate({ collection, rows });
+      const conflicted = new Map(conflicts.map((c) => [c.id, c]));
+      const checkpoint = page.checkpoint;
+      const retry = await this.commit(async (tx) => {
+        const accepted = page.documents.filter((d) => !conflicted.has(d.id));
+        await saveUpstreamMasters(tx, collection, [...accepted, ...conflicts]);
+        const again: string[] = [];
+        for (const [id, central] of conflicted) {
+          const ours = page.documents.find((d) => d.id === id);
+          if (ours && isNewer(ours, central)) again.push(id);
+          else await this.writeLocal(tx, collection, central, ours ?? null);
+        }
+        // The till's version is newer: re-stamped in this transaction, so the up scan pushes it
+        // again, over the master just learnt, even if the hub stops right after.
+        if (again.length > 0) await this.touchLocal(tx, collection, again);
+        await saveHubCheckpoint(tx, 'up', collection, checkpoint);
+        return again.length;
+      }, collection);
+      pushed += page.documents.length - conflicts.length;
+      if (page.documents.length < PAGE && retry === 0) return pushed;
+    }
+  }
+
+  private async pullCollection(collection: SyncCollectionName): Promise<number> {
+    const { pool, upstream } = this.deps;
+    let pulled = 0;
+    for (;;) {
+      const checkpoint = await readHubCheckpoint(pool, 'down', collection);
+      const page = await upstream.client.sync.pull.query({ collection, checkpoint, limit: PAGE });
+      const next = page.checkpoint;
+      if (!next || page.documents.length === 0) return pulled;
+      await this.commit(async (tx) => {
+        const known = await readUpstreamMasters(
+          tx,
+          collection,
+          page.documents.map((d) => d.id),
+        );
+        const mergeable: WireDocument[] = [];
+        for (const doc of page.documents) {
+          // A document a till changed on the hub since the hub last saw the central server's
+          // copy keeps the till's change; the next push meets the central copy as a conflict.
+          if (await this.writeLocal(tx, collection, doc, known.get(doc.id) ?? null))
+            mergeable.push(doc);
+        }
+        await saveUpstreamMasters(tx, collection, mergeable);
+        await saveHubCheckpoint(tx, 'down', collection, next);
+      }, collection);
+      pulled += page.documents.length;
+      if (page.documents.length < PAGE) return pulled;
+    }
+  }
+
+  /**
+   * Writes the central server's state of a document into the hub's database if the hub's copy is
+   * still `expected` (or missing, or already equal). False when a till changed it in between.
+   */
+  private async writeLocal(
+    tx: Queryable,
+    collection: SyncCollectionName,
+    doc: WireDocument,
+    expected: WireDocument | null,
+  ): Promise<boolean> {
+    const { rows } = await tx.query<{ data: Record<string, unknown>; deleted: boolean }>(
+      'SELECT data, deleted FROM documents WHERE org_id = $1 AND collection = $2 AND id = $3 FOR UPDATE',
+      [this.deps.scope.orgId, collection, doc.id],
+    );
+    const local = rows[0] ? toWire(rows[0]) : null;
+    if (local && !sameJson(local, doc) && (!expected || !sameJson(local, expected))) return false;
+    const applied = await applyWrites(
+      tx,
+      { orgId: this.deps.scope.orgId, branchId: null },
+      collection,
+      [writeRow(collection, local, doc)],
+      () => undefined,
+    );
+    for (const branch of applied.touchedBranches) this.touched.add(branch);
+    return true;
+  }
+
+  /** Re-stamps documents so the up scan meets them again (a fresh txid, same content). */
+  private async touchLocal(
+    tx: Queryable,
+    collection: SyncCollectionName,
+    ids: string[],
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE documents SET txid = pg_current_xact_id() WHERE org_id = $1 AND collection = $2
+         AND id = ANY ($3::text[])`,
+      [this.deps.scope.orgId, collection, ids],
+    );
+  }
+
+  private touched = new Set<string | null>();
+
+  /** Runs a local transaction and announces what it wrote to the tills' live streams. */
+  private async commit<T>(
+    work: (tx: Queryable) => Promise<T>,
+    collection: SyncCollectionName,
+  ): Promise<T> {
+    const { pool, changes, scope } = this.deps;
+    this.touched = new Set();
+    const result = await withTransaction(pool, async (tx) => {
+      const value = await work(tx);
+      if (this.touched.size > 0)
+        await changes.publishInTransaction(tx, notice(scope.orgId, collection, this.touched));
+      return value;
+    });
+    if (this.touched.size > 0) changes.afterCommit(notice(scope.orgId, collection, this.touched));
+    return result;
+  }
+}
+
+function notice(org: string, collection: string, branches: Set<string | null>) {
+  return { org, collection, branches: [...branches] };
+}
+
+/**
+ * Which of two versions of a document the hub keeps when the central server holds another one:
+ * the newer `updatedAt` (ties: the central server's) — the rule the tills' own conflict handler
+ * applies to orders and shifts (decision 0008), so a document reaching the central server through
+ * the hub resolves as it would have coming straight from its till.
+ */
+function isNewer(ours: WireDocument, central: WireDocument): boolean {
+  const a = Number((ours as { updatedAt?: unknown }).updatedAt);
+  const b = Number((central as { updatedAt?: unknown }).updatedAt);
+  return Number.isFinite(a) && Number.isFinite(b) && a > b;
+}
