@@ -1,16 +1,26 @@
 import {
+  MAX_BACKLOG_COUNT,
+  backlogRequestSchema,
   checkpointSchema,
+  orderWindowStart,
   pullRequestSchema,
   pushRequestSchema,
   streamRequestSchema,
 } from '@comanda/core/sync';
 import { TRPCError, tracked, type TRPCRouterRecord } from '@trpc/server';
 import type { DevicePrincipal } from '../auth/jwt';
+import { orderHistoryDays } from '../db/branches';
 import { recordPull, recordPush } from '../db/device-sync-state';
 import { isDeviceActive } from '../db/devices';
 import { activeManagerIds } from '../db/managers';
 import { withTransaction } from '../db/tx';
-import { applyWrites, pullDocuments, type WireDocument } from '../sync/documents';
+import {
+  applyWrites,
+  countAfter,
+  pullDocuments,
+  type ReadScope,
+  type WireDocument,
+} from '../sync/documents';
 import {
   assertDevicePushable,
   collectionOrThrow,
@@ -22,8 +32,20 @@ import {
 import { decodeCheckpoint, streamChanges } from '../sync/stream';
 import { deviceProcedure, type Context } from '../trpc';
 
-function scopeOf(device: DevicePrincipal) {
+function scopeOf(device: DevicePrincipal): ReadScope {
   return { orgId: device.org, branchId: device.branch };
+}
+
+/**
+ * What a till reads: its branch's documents, and of orders only the open ones plus those written
+ * in the branch's last `orderHistoryDays` (older ones are searched on demand).
+ */
+async function readScopeOf(ctx: Context, device: DevicePrincipal): Promise<ReadScope> {
+  const days = await orderHistoryDays(ctx.services.db.pool, device.org, device.branch);
+  return {
+    ...scopeOf(device),
+    ordersSince: new Date(orderWindowStart(ctx.services.now().getTime(), days)),
+  };
 }
 
 async function assertStillActive(ctx: Context, device: DevicePrincipal): Promise<void> {
@@ -39,7 +61,7 @@ export const syncRouter = {
     const page = await pullDocuments(
       ctx.services.db.pool,
       collection,
-      scopeOf(ctx.device),
+      await readScopeOf(ctx, ctx.device),
       input.checkpoint,
       input.limit,
     );
@@ -53,6 +75,19 @@ export const syncRouter = {
       );
     }
     return { documents: page.documents, checkpoint: page.checkpoint };
+  }),
+
+  /** How many documents a pull from `checkpoint` has still to return: a first sync's progress total. */
+  backlog: deviceProcedure.input(backlogRequestSchema).query(async ({ ctx, input }) => {
+    const collection = collectionOrThrow(input.collection);
+    const count = await countAfter(
+      ctx.services.db.pool,
+      collection,
+      await readScopeOf(ctx, ctx.device),
+      input.checkpoint,
+      MAX_BACKLOG_COUNT,
+    );
+    return { count };
   }),
 
   /**
@@ -125,7 +160,7 @@ export const syncRouter = {
         db: ctx.services.db.pool,
         hub: ctx.services.hub,
         collection,
-        scope: scopeOf(device),
+        scope: await readScopeOf(ctx, device),
         from: resumed !== undefined ? resumed : input.checkpoint,
         signal,
         pollMs: ctx.services.streamPollMs,

@@ -1,6 +1,7 @@
 import {
   SYNC_COLLECTIONS,
   isSyncCollectionName,
+  isTillWritable,
   type SyncCollectionName,
 } from '@comanda/core/sync';
 import { TRPCError } from '@trpc/server';
@@ -168,7 +169,7 @@ export function needsManagers(collection: SyncCollectionName, rows: readonly Wri
 }
 
 export function assertDevicePushable(collection: SyncCollectionName): void {
-  if (SYNC_COLLECTIONS[collection].direction !== 'up') {
+  if (!isTillWritable(SYNC_COLLECTIONS[collection].direction)) {
     throw new TRPCError({
       code: 'FORBIDDEN',
       message: `Tills cannot write "${collection}"; it is managed by the owner`,

@@ -115,3 +115,19 @@ export const streamRequestSchema = z.strictObject({
 export const streamEventSchema = z.union([pullResponseSchema, z.literal('RESYNC')]);
 /** A stream event. */
 export type StreamEvent = z.infer<typeof streamEventSchema>;
+
+/** Largest count `sync.backlog` reports (a progress bar needs no more). */
+export const MAX_BACKLOG_COUNT = 1_000_000;
+
+/** Input of `sync.backlog`: how many documents a pull from `checkpoint` has still to return. */
+export const backlogRequestSchema = z.strictObject({
+  collection: collectionNameSchema,
+  checkpoint: checkpointSchema,
+});
+
+/** Output of `sync.backlog` (capped at {@link MAX_BACKLOG_COUNT}). */
+export const backlogResponseSchema = z.strictObject({
+  count: z.number().int().min(0).max(MAX_BACKLOG_COUNT),
+});
+/** Backlog output. */
+export type BacklogResponse = z.infer<typeof backlogResponseSchema>;
