@@ -13,6 +13,7 @@ import { createStaticHandler, defaultBackofficeDir } from './http/static';
 import { appRouter } from './router';
 import type { Services } from './services';
 import { ChangeHub } from './sync/change-hub';
+import { PresenceBoard } from './sync/presence-board';
 import { createContextFactory } from './trpc';
 
 export interface StartServerOptions {
@@ -78,14 +79,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const hub = new ChangeHub(db.listenUrl, logger);
     await hub.start();
     undo.unshift(() => hub.close());
+    const now = options.now ?? (() => new Date());
     const services: Services = {
       db,
       keyring,
       hub,
+      presence: new PresenceBoard(hub, () => now().getTime()),
       logger,
       rateLimiter: new RateLimiter(options.authRateLimit ?? 10, 60_000),
       metrics: createMetrics(),
-      now: options.now ?? (() => new Date()),
+      now,
       streamPollMs: options.streamPollMs ?? 15_000,
     };
     const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;

@@ -57,3 +57,16 @@ export async function isDeviceActive(
 export async function touchDevice(db: Queryable, deviceId: string, at: Date): Promise<void> {
   await db.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [deviceId, at]);
 }
+
+/** How other tills name a device: its name and till code (core's `tillCode` of its index). */
+export async function deviceLabel(
+  db: Queryable,
+  orgId: string,
+  deviceId: string,
+): Promise<{ name: string; tillIndex: number } | null> {
+  const { rows } = await db.query<{ name: string; tillIndex: number }>(
+    'SELECT name, till_index AS "tillIndex" FROM devices WHERE id = $1 AND org_id = $2',
+    [deviceId, orgId],
+  );
+  return rows[0] ?? null;
+}

@@ -1,7 +1,10 @@
+import { tillCode } from '@comanda/core/orders';
 import {
   MAX_BACKLOG_COUNT,
   backlogRequestSchema,
+  changesRequestSchema,
   checkpointSchema,
+  presenceRequestSchema,
   orderWindowStart,
   pullRequestSchema,
   pushRequestSchema,
@@ -11,7 +14,7 @@ import { TRPCError, tracked, type TRPCRouterRecord } from '@trpc/server';
 import type { DevicePrincipal } from '../auth/jwt';
 import { orderHistoryDays } from '../db/branches';
 import { recordPull, recordPush } from '../db/device-sync-state';
-import { isDeviceActive } from '../db/devices';
+import { deviceLabel, isDeviceActive } from '../db/devices';
 import { activeManagerIds } from '../db/managers';
 import { withTransaction } from '../db/tx';
 import {
@@ -29,6 +32,7 @@ import {
   validateDocument,
   writeRow,
 } from '../sync/rules';
+import { streamBranchChanges } from '../sync/changes';
 import { decodeCheckpoint, streamChanges } from '../sync/stream';
 import { deviceProcedure, type Context } from '../trpc';
 
@@ -133,6 +137,56 @@ export const syncRouter = {
     metrics.pushedRows.inc({ collection, outcome: 'written' }, result.applied.written.length);
     metrics.pushedRows.inc({ collection, outcome: 'conflict' }, result.applied.conflicts.length);
     return result.applied.conflicts satisfies WireDocument[];
+  }),
+
+  /**
+   * Which order this till has on screen (null = none), for the other tills of the branch: advisory,
+   * forgotten 30 s after the till's last call (it repeats every 10 s while on an order).
+   */
+  presence: deviceProcedure.input(presenceRequestSchema).mutation(async ({ ctx, input }) => {
+    const { org, branch, sub } = ctx.device;
+    const label = await deviceLabel(ctx.services.db.pool, org, sub);
+    if (!label) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Unknown till' });
+    const previous = ctx.services.presence.current(org, branch, sub);
+    const since =
+      previous && previous.orderId === input.orderId
+        ? previous.since
+        : ctx.services.now().getTime();
+    const entry = {
+      deviceId: sub,
+      tillCode: tillCode(label.tillIndex),
+      tillName: label.name.slice(0, 200),
+      orderId: input.orderId,
+      staffName: input.staffName,
+      since,
+    };
+    await ctx.services.hub.publishPresence(ctx.services.db.pool, { org, branch, entry });
+    return entry;
+  }),
+
+  /**
+   * The till's one live stream (SSE) for every collection: which collections changed for its
+   * branch (the till then pulls them from its checkpoints) and which orders other tills have open.
+   */
+  changes: deviceProcedure.input(changesRequestSchema).subscription(async function* ({
+    ctx,
+    signal,
+  }) {
+    const device = ctx.device;
+    ctx.services.metrics.streams.inc({ event: 'open' });
+    try {
+      yield* streamBranchChanges({
+        hub: ctx.services.hub,
+        presence: ctx.services.presence,
+        org: device.org,
+        branch: device.branch,
+        signal,
+        pollMs: ctx.services.streamPollMs,
+        check: () => assertStillActive(ctx, device),
+      });
+    } finally {
+      ctx.services.metrics.streams.inc({ event: 'close' });
+    }
   }),
 
   /**

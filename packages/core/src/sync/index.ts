@@ -1,3 +1,4 @@
 export * from './replication';
 export * from './collections';
 export * from './order-window';
+export * from './presence';
