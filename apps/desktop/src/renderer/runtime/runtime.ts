@@ -1,5 +1,5 @@
 import { orderDocSchema } from '@comanda/core';
-import { SYNC_COLLECTION_NAMES } from '@comanda/core/sync';
+import { SYNC_COLLECTIONS, SYNC_COLLECTION_NAMES, isTillReadable } from '@comanda/core/sync';
 import type { DeviceSettings } from '../../host/contract.js';
 import { openTillDatabase, type TillDatabase } from '../data/database.js';
 import { newestValue } from '../data/newest-first.js';
@@ -161,7 +161,19 @@ export async function bootTill(
     const client = createSyncClient(serverUrl, () => tokens.get());
     const done = new Set<string>();
     const pulled = new Map<string, number>();
+    const expected = new Map<string, number | null>();
     const total = SYNC_COLLECTION_NAMES.length;
+    const progress = (): void => {
+      const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
+      const known = [...expected.values()];
+      const pulledCollections = SYNC_COLLECTION_NAMES.filter((n) => isTillReadable(SYNC_COLLECTIONS[n].direction));
+      tracker.markInitialProgress(
+        done.size,
+        total,
+        sum(pulled.values()),
+        known.length === pulledCollections.length && known.every((n) => n !== null) ? sum(known as number[]) : null,
+      );
+    };
     tracker.markInitialProgress(0, total, 0);
     stopProbe = startReachabilityProbe(serverUrl, (reachable) => {
       tracker.markReachable(reachable);
@@ -181,20 +193,14 @@ export async function bootTill(
         },
         onInitialSync: (name) => {
           done.add(name);
-          tracker.markInitialProgress(
-            done.size,
-            total,
-            [...pulled.values()].reduce((a, b) => a + b, 0),
-          );
+          progress();
         },
-        onPulled: (name, count) => {
+        onPulled: (name, count, backlog) => {
           pulled.set(name, count);
-          tracker.markInitialProgress(
-            done.size,
-            total,
-            [...pulled.values()].reduce((a, b) => a + b, 0),
-          );
+          expected.set(name, backlog);
+          progress();
         },
+
       },
     });
   }

@@ -25,7 +25,14 @@ export function StatusBar(props: { runtime: TillRuntime; mode: TillMode; onPairL
       <span data-testid="sync-last">Last sync: {timeOf(status.lastSyncAt)}</span>
       {status.initialSync && (
         <span className="progress" data-testid="sync-progress">
-          Initial sync <progress max={status.initialSync.total} value={status.initialSync.done} /> {status.initialSync.documents} docs
+          Initial sync{' '}
+          {status.initialSync.expected === null ? (
+            <progress max={status.initialSync.total} value={status.initialSync.done} />
+          ) : (
+            <progress max={Math.max(1, status.initialSync.expected)} value={status.initialSync.documents} />
+          )}{' '}
+          {status.initialSync.documents}
+          {status.initialSync.expected === null ? '' : ` / ${status.initialSync.expected}`} docs
         </span>
       )}
       {status.error && mode === 'paired' && (

@@ -22,7 +22,11 @@ export interface SyncStatusSnapshot {
   lastSyncAt: number | null;
   error: string | null;
   /** Initial sync progress: collections caught up out of the total, documents received. */
-  initialSync: { done: number; total: number; documents: number } | null;
+  /**
+   * First sync: collections done of `total`, documents pulled of `expected` (the server's backlog
+   * when the sync started; null until every pulled collection reported it).
+   */
+  initialSync: { done: number; total: number; documents: number; expected: number | null } | null;
 }
 
 type Listener = (status: SyncStatusSnapshot) => void;
@@ -106,8 +110,8 @@ export class SyncStatusTracker {
     this.update(reachable ? { online: true } : { online: false, error: describeSyncError(new Error('Failed to fetch')) });
   }
 
-  markInitialProgress(done: number, total: number, documents: number): void {
-    this.update({ initialSync: done >= total ? null : { done, total, documents } });
+  markInitialProgress(done: number, total: number, documents: number, expected: number | null = null): void {
+    this.update({ initialSync: done >= total ? null : { done, total, documents, expected } });
   }
 
   /**
