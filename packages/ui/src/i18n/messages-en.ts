@@ -318,6 +318,8 @@ export const en = {
   'queue.done': 'Done',
   'queue.failedAction': 'Could not do that: {message}',
   'queue.open': 'Print queue ({count} waiting)',
+  'tabs.openOn': 'Open on till {till} ({name}) since {time}',
+  'tabs.openOnBy': 'Open on till {till} ({name}) by {staff} since {time}',
 } as const;
 
 /** Every message key of the catalog. */

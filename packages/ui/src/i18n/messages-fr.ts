@@ -320,4 +320,6 @@ export const fr: Record<MessageKey, string> = {
   'queue.done': 'Fait',
   'queue.failedAction': 'Impossible : {message}',
   'queue.open': 'File d’impression ({count} en attente)',
+  'tabs.openOn': 'Ouverte sur la caisse {till} ({name}) depuis {time}',
+  'tabs.openOnBy': 'Ouverte sur la caisse {till} ({name}) par {staff} depuis {time}',
 };

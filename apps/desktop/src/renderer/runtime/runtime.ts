@@ -15,6 +15,7 @@ import {
 } from '../sync/sync-client.js';
 import { startReachabilityProbe } from '../sync/reachability.js';
 import { SyncStatusTracker } from '../sync/sync-status.js';
+import { PresenceRoster } from '../sync/presence-roster.js';
 import { monotonicClock } from './clock.js';
 import { afterFirstScreen } from './after-paint.js';
 import { adoptStandaloneDocuments, STANDALONE_BRANCH_ID } from './standalone.js';
@@ -26,6 +27,8 @@ export interface TillRuntime {
   host: HostClient;
   db: TillDatabase;
   tracker: SyncStatusTracker;
+  /** Which orders other tills have open, and what this one says it has open. */
+  presence: PresenceRoster;
   orders: DocumentRepository<typeof orderDocSchema>;
   /**
    * The print worker and outbox reconciler, started once the first screen is up; null when
@@ -132,6 +135,7 @@ export async function bootTill(
       },
     );
   const tracker = new SyncStatusTracker(db, mode === 'paired', now);
+  const presence = new PresenceRoster({ now, selfDeviceId: () => settings.deviceId ?? null });
   await tracker.start();
   step('sync-status');
   const listeners = new Set<(mode: TillMode) => void>();
@@ -159,6 +163,7 @@ export async function bootTill(
       },
     );
     const client = createSyncClient(serverUrl, () => tokens.get());
+    presence.connect((request) => client.presence(request));
     const done = new Set<string>();
     const pulled = new Map<string, number>();
     const expected = new Map<string, number | null>();
@@ -171,7 +176,7 @@ export async function bootTill(
         done.size,
         total,
         sum(pulled.values()),
-        known.length === pulledCollections.length && known.every((n) => n !== null) ? sum(known as number[]) : null,
+        known.length === pulledCollections.length && known.every((n) => n !== null) ? sum(known) : null,
       );
     };
     tracker.markInitialProgress(0, total, 0);
@@ -216,6 +221,7 @@ export async function bootTill(
     host,
     db,
     tracker,
+    presence,
     orders: new DocumentRepository(db.orders, orderDocSchema, 'order'),
     printing,
     tillId,
@@ -246,6 +252,7 @@ export async function bootTill(
     async close() {
       window.removeEventListener('online', onOnline);
       tracker.stop();
+      presence.stop();
       stopProbe?.();
       await replication?.stop();
       await (await printing)?.stop();

@@ -33,7 +33,7 @@ export interface OrderPorts {
   list: (query: OrderQuery) => Promise<Order[]>;
   /** The order's latest stored version, or `null` when it does not exist (yet). */
   subscribe: (id: string, listener: Listener<Order | null>) => Unsubscribe;
-  /** Open (not paid, not voided) orders of this till: parked tabs. */
+  /** Open (not paid, not voided) orders of the branch, whichever till opened them: parked tabs. */
   subscribeOpen: (listener: Listener<Order[]>) => Unsubscribe;
   /**
    * Next human ticket number for this till and business day (core's `nextTicketNumber`). Stored

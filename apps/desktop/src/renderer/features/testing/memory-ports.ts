@@ -18,6 +18,7 @@ import type {
   Shift,
   StaffMember,
   SyncStatus,
+  PresenceView,
   TillPorts,
   Unsubscribe,
 } from '../../till-ports';
@@ -62,11 +63,15 @@ export interface MemoryPorts extends TillPorts {
     saves: number;
     /** Device settings (`TillPorts.settings`), as JSON copies. */
     settings: Map<string, unknown>;
+    /** The order this till last announced it has on screen. */
+    announced: string | null;
   };
   /** Simulated printers, the real print worker and settings saves behind `printing`. */
   readonly printerFarm: MemoryPrinting;
   advance(ms: number): void;
   setSync(status: Partial<SyncStatus>): void;
+  /** Other tills' presence, as the live stream would report it. */
+  setPresence(byOrder: ReadonlyMap<string, readonly PresenceView[]>): void;
   /** Replaces the menu snapshot (e.g. a partial one while "the store is still reading"). */
   setMenu(snapshot: MenuSnapshot): void;
   setJobs(orderId: string, jobs: PrintJobView[]): void;
@@ -111,6 +116,7 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
     reports: [],
     saves: 0,
     settings: new Map(),
+    announced: null,
   };
   const menu = new Subject(options.menu);
   const staff = new Subject(options.staff);
@@ -123,6 +129,7 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
     error: null,
   });
   const printers = new Subject<PrinterStatusView[]>([]);
+  const presence = new Subject<ReadonlyMap<string, readonly PresenceView[]>>(new Map());
   let printersOverridden = false;
   const printerFarm = createMemoryPrinting(options.menu.branch, options.printers ?? [], () => now);
   const orderSubjects = new Map<string, Subject<Order | null>>();
@@ -286,7 +293,13 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
         return Promise.resolve();
       },
     },
-    sync: { subscribe: (l) => sync.subscribe(l) },
+    sync: {
+      subscribe: (l) => sync.subscribe(l),
+      announce: (orderId) => {
+        state.announced = orderId;
+      },
+      subscribePresence: (l) => presence.subscribe(l),
+    },
     settings: {
       get: (key) => Promise.resolve(state.settings.has(key) ? copy(state.settings.get(key)) : null),
       set(key, value) {
@@ -301,6 +314,9 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
     },
     setSync(status) {
       sync.set({ ...sync.get(), ...status });
+    },
+    setPresence(byOrder) {
+      presence.set(byOrder);
     },
     setMenu(snapshot) {
       menu.set(snapshot);
