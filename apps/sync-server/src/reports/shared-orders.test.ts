@@ -82,7 +82,7 @@ describe('Z reports when one till pays an order another till opened', () => {
     });
     const a = reports.find((r) => r.shiftId === 'shift-a');
     const b = reports.find((r) => r.shiftId === 'shift-b');
-    const total = (paidByB.totals as { total: number }).total;
+    const total = (paidByA.totals as { total: number }).total;
     expect(b?.paymentsTotal).toBe(total);
     expect(a?.paymentsTotal).toBe(0);
     expect(a?.orderCount).toBe(1);

@@ -3,6 +3,7 @@ import {
   MAX_BACKLOG_COUNT,
   backlogRequestSchema,
   changesRequestSchema,
+  orderSearchRequestSchema,
   checkpointSchema,
   presenceRequestSchema,
   orderWindowStart,
@@ -13,6 +14,7 @@ import {
 import { TRPCError, tracked, type TRPCRouterRecord } from '@trpc/server';
 import type { DevicePrincipal } from '../auth/jwt';
 import { orderHistoryDays } from '../db/branches';
+import { searchBranchOrders } from '../db/order-search';
 import { recordPull, recordPush } from '../db/device-sync-state';
 import { deviceLabel, isDeviceActive } from '../db/devices';
 import { activeManagerIds } from '../db/managers';
@@ -93,6 +95,19 @@ export const syncRouter = {
     );
     return { count };
   }),
+
+  /**
+   * History on demand: the branch's orders of any age (tills pull only the open ones and the last
+   * days) by business days, ticket and total, newest first, at most 50. Read-only: a till that
+   * refunds or reprints one stores it and pushes its change like any other order.
+   */
+  searchOrders: deviceProcedure.input(orderSearchRequestSchema).query(async ({ ctx, input }) => ({
+    orders: await searchBranchOrders(ctx.services.db.pool, {
+      orgId: ctx.device.org,
+      branchId: ctx.device.branch,
+      ...input,
+    }),
+  })),
 
   /**
    * Compare-and-set of a batch in one transaction; returns the master state of each conflicting

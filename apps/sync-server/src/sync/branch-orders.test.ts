@@ -156,3 +156,87 @@ describe.each(ENGINES)('branch orders reach every till of the branch on %s', (en
     expect(docs.every((d) => (d as { branchId?: string }).branchId === lyon)).toBe(true);
   });
 });
+
+/** History on demand: orders older than the pull window, found by day, ticket and total. */
+describe.each(ENGINES)('searching the branch history on %s', (engine) => {
+  let server: TestServer;
+  let paris: string;
+  let lyon: string;
+  let tillA: Client;
+  let lyonTill: Client;
+
+  beforeAll(async () => {
+    server = await startOnEngine(engine);
+    [paris = '', lyon = ''] = server.demo.branchIds;
+    const till = async (branch: string) =>
+      (
+        await deviceClient(
+          server.trpcUrl,
+          await pairTill(server.server, server.demo.orgId, branch, branch),
+        )
+      ).client;
+    tillA = await till(paris);
+    lyonTill = await till(lyon);
+  });
+  afterAll(() => server?.close());
+
+  it('finds an old closed order by ticket, by total and by day, newest first, only in its branch', async () => {
+    const orders = Array.from({ length: 12 }, (_, i) => ({
+      ...orderDoc({
+        id: `hist-${engine}-${i}`,
+        branchId: paris,
+        lines: 1 + (i % 3),
+        paid: true,
+        ticketNumber: 1000 - 1 + i,
+        updatedAt: 1_790_000_000_000 + i,
+      }),
+      ticketCode: i % 2 ? 'B' : 'A',
+      createdAt: 1_790_000_000_000 + i,
+    }));
+    await tillA.sync.push.mutate({
+      collection: 'orders',
+      rows: orders.map((d) => ({ assumedMasterState: null, newDocumentState: d })),
+    });
+    await server.server.services.db.pool.query(
+      `UPDATE documents SET updated_at = now() - interval '40 days' WHERE collection = 'orders'`,
+    );
+    // Out of every till's pull now…
+    const pulled = await tillA.sync.pull.query({
+      collection: 'orders',
+      checkpoint: null,
+      limit: 100,
+    });
+    expect(pulled.documents).toEqual([]);
+    // …and found on demand.
+    const day = { from: '2026-11-01', to: '2026-11-30' };
+    const byTicket = await tillA.sync.searchOrders.query({ ...day, ticket: 'b-1000' });
+    expect(byTicket.orders.map((o) => o.id)).toEqual([`hist-${engine}-1`]);
+    const anyTill = await tillA.sync.searchOrders.query({ ...day, ticket: '1000' });
+    expect(anyTill.orders.map((o) => o.id)).toEqual([`hist-${engine}-1`]);
+    const total = (orders[2]!.totals as { total: number }).total;
+    const byAmount = await tillA.sync.searchOrders.query({ ...day, amount: total });
+    expect(byAmount.orders.length).toBeGreaterThan(0);
+    expect(byAmount.orders.every((o) => (o.totals as { total: number }).total === total)).toBe(
+      true,
+    );
+    const page = await tillA.sync.searchOrders.query({ ...day, limit: 5 });
+    expect(page.orders.map((o) => o.id)).toEqual(
+      [11, 10, 9, 8, 7].map((i) => `hist-${engine}-${i}`),
+    );
+    expect((await lyonTill.sync.searchOrders.query({ ...day, ticket: 'B-1000' })).orders).toEqual(
+      [],
+    );
+  });
+
+  it('refuses an unbounded search with a message a person can act on', async () => {
+    await expect(
+      tillA.sync.searchOrders.query({ from: '2026-01-01', to: '2026-12-31' }),
+    ).rejects.toThrow(/at most 92 days/);
+    await expect(
+      tillA.sync.searchOrders.query({ from: '2026-11-01', to: '2026-11-02', limit: 51 }),
+    ).rejects.toThrow(/limit/);
+    await expect(
+      tillA.sync.searchOrders.query({ from: '2026-11-01', to: '2026-11-02', ticket: "1' OR 1=1" }),
+    ).rejects.toThrow(/ticket number like 12 or B-12/);
+  });
+});

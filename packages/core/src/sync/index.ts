@@ -2,3 +2,4 @@ export * from './replication';
 export * from './collections';
 export * from './order-window';
 export * from './presence';
+export * from './order-search';
