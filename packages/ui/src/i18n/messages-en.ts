@@ -318,6 +318,9 @@ export const en = {
   'queue.done': 'Done',
   'queue.failedAction': 'Could not do that: {message}',
   'queue.open': 'Print queue ({count} waiting)',
+  'history.searchServer': 'Search older orders on the server',
+  'history.serverResults': 'Older orders on the server',
+  'history.serverEmpty': 'No order on the server matches (last 92 days)',
   'tabs.openOn': 'Open on till {till} ({name}) since {time}',
   'tabs.openOnBy': 'Open on till {till} ({name}) by {staff} since {time}',
 } as const;

@@ -320,6 +320,9 @@ export const fr: Record<MessageKey, string> = {
   'queue.done': 'Fait',
   'queue.failedAction': 'Impossible : {message}',
   'queue.open': 'File d’impression ({count} en attente)',
+  'history.searchServer': 'Chercher les commandes plus anciennes sur le serveur',
+  'history.serverResults': 'Commandes plus anciennes sur le serveur',
+  'history.serverEmpty': 'Aucune commande du serveur ne correspond (92 derniers jours)',
   'tabs.openOn': 'Ouverte sur la caisse {till} ({name}) depuis {time}',
   'tabs.openOnBy': 'Ouverte sur la caisse {till} ({name}) par {staff} depuis {time}',
 };

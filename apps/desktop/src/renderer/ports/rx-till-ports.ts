@@ -148,6 +148,14 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
         }),
       subscribe: (id, listener) =>
         listen(db.orders.findOne(id).$.pipe(map((d) => (d ? (parseAll([d], orderDocSchema)[0] ?? null) : null))), listener),
+      searchServer: async (query) => {
+        try {
+          const docs = await runtime.searchServerOrders(query);
+          return parseAll(docs.map((d) => ({ toJSON: () => d })), orderDocSchema);
+        } catch (error) {
+          throw new PortError('host-unavailable', `Cannot search the server: ${(error as Error).message}`);
+        }
+      },
       subscribeOpen: (listener) =>
         listen(
           // One exact index lookup per status: an `$in` becomes one range from "open" to "sent",

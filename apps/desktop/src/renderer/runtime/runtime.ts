@@ -1,5 +1,5 @@
 import { orderDocSchema } from '@comanda/core';
-import { SYNC_COLLECTIONS, SYNC_COLLECTION_NAMES, isTillReadable } from '@comanda/core/sync';
+import { SYNC_COLLECTIONS, SYNC_COLLECTION_NAMES, isTillReadable, type OrderSearchRequest } from '@comanda/core/sync';
 import type { DeviceSettings } from '../../host/contract.js';
 import { openTillDatabase, type TillDatabase } from '../data/database.js';
 import { newestValue } from '../data/newest-first.js';
@@ -12,6 +12,7 @@ import {
   createPublicSyncClient,
   createSyncClient,
   redeemPairingCode,
+  type SyncClient,
 } from '../sync/sync-client.js';
 import { startReachabilityProbe } from '../sync/reachability.js';
 import { SyncStatusTracker } from '../sync/sync-status.js';
@@ -27,6 +28,11 @@ export interface TillRuntime {
   host: HostClient;
   db: TillDatabase;
   tracker: SyncStatusTracker;
+  /**
+   * History on demand: the branch's older orders from the server (rejects while unpaired or
+   * unreachable). Unvalidated wire documents: the caller parses them.
+   */
+  searchServerOrders(query: OrderSearchRequest): Promise<Record<string, unknown>[]>;
   /** Which orders other tills have open, and what this one says it has open. */
   presence: PresenceRoster;
   orders: DocumentRepository<typeof orderDocSchema>;
@@ -140,6 +146,7 @@ export async function bootTill(
   step('sync-status');
   const listeners = new Set<(mode: TillMode) => void>();
   let replication: TillReplication | null = null;
+  let syncClient: SyncClient | null = null;
   let stopProbe: (() => void) | null = null;
 
   function setMode(next: TillMode): void {
@@ -164,6 +171,7 @@ export async function bootTill(
     );
     const client = createSyncClient(serverUrl, () => tokens.get());
     presence.connect((request) => client.presence(request));
+    syncClient = client;
     const done = new Set<string>();
     const pulled = new Map<string, number>();
     const expected = new Map<string, number | null>();
@@ -222,6 +230,10 @@ export async function bootTill(
     db,
     tracker,
     presence,
+    async searchServerOrders(query) {
+      if (!syncClient) throw new Error('This till is not paired with a server');
+      return syncClient.searchOrders(query);
+    },
     orders: new DocumentRepository(db.orders, orderDocSchema, 'order'),
     printing,
     tillId,

@@ -1,6 +1,8 @@
 import {
   backlogResponseSchema,
   changesEventSchema,
+  orderSearchResponseSchema,
+  type OrderSearchRequest,
   presenceEntrySchema,
   pullResponseSchema,
   pushResponseSchema,
@@ -73,6 +75,8 @@ export interface SyncClient {
   backlog(collection: string, checkpoint: PullResponse['checkpoint']): Promise<number>;
   /** The till's one live stream: which collections changed for its branch, and presence. */
   changes(handlers: StreamHandlers): { unsubscribe(): void };
+  /** The branch's orders of any age by business days, ticket and total (history on demand). */
+  searchOrders(query: OrderSearchRequest): Promise<WireDoc[]>;
   /** Tells the other tills which order this one has on screen (advisory). */
   presence(request: PresenceRequest): Promise<PresenceEntry>;
   pair(code: string, deviceName: string): Promise<z.output<typeof credentialOutput>>;
@@ -117,6 +121,8 @@ export function createSyncClient(
     backlog: async (collection, checkpoint) =>
       backlogResponseSchema.parse(await client.sync.backlog.query({ collection, checkpoint }))
         .count,
+    searchOrders: async (query) =>
+      orderSearchResponseSchema.parse(await client.sync.searchOrders.query(query)).orders,
     presence: async (request) =>
       presenceEntrySchema.parse(await client.sync.presence.mutate(request)),
     changes: (handlers) =>

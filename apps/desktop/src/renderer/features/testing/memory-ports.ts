@@ -43,6 +43,8 @@ class Subject<T> {
 
 export interface MemoryPortsOptions {
   menu: MenuSnapshot;
+  /** The branch's orders on the server, for `orders.searchServer` (history on demand). */
+  serverOrders?: Order[];
   staff: StaffMember[];
   device?: Partial<DeviceInfo>;
   /** Start time; the clock only moves when `advance` is called. */
@@ -235,6 +237,16 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
         return Promise.resolve(rows.map(copy));
       },
       subscribe: (id, l) => orderSubject(id).subscribe(l),
+      searchServer: (query) =>
+        Promise.resolve(
+          (options.serverOrders ?? []).filter(
+            (o) =>
+              o.businessDay >= query.from &&
+              o.businessDay <= query.to &&
+              (query.ticket === undefined || ticketLabel(o) === query.ticket || String(o.ticketNumber) === query.ticket) &&
+              (query.amount === undefined || o.totals.total === query.amount),
+          ),
+        ),
       subscribeOpen: (l) => openOrders.subscribe(l),
       nextTicketNumber(day) {
         const last = ticketCounters.get(day);

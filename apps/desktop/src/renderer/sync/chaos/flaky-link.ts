@@ -42,6 +42,10 @@ export class FlakyLink {
         if (!this.online) throw offline();
         return inner.backlog(collection, checkpoint);
       },
+      searchOrders: async (query) => {
+        if (!this.online) throw offline();
+        return inner.searchOrders(query);
+      },
       presence: async (request) => {
         if (!this.online) throw offline();
         return inner.presence(request);
