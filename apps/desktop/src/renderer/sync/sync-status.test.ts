@@ -120,7 +120,10 @@ describe('SyncStatusTracker', () => {
     tracker.markSuccess();
     expect(tracker.current).toMatchObject({ online: true, error: null, lastSyncAt: 42 });
     tracker.markInitialProgress(3, 7, 120);
-    expect(tracker.current.initialSync).toEqual({ done: 3, total: 7, documents: 120 });
+    expect(tracker.current.initialSync).toEqual({ done: 3, total: 7, documents: 120, expected: null });
+    // Once every pulled collection reported its backlog, the bar counts documents against it.
+    tracker.markInitialProgress(3, 7, 150, 400);
+    expect(tracker.current.initialSync).toEqual({ done: 3, total: 7, documents: 150, expected: 400 });
     tracker.markInitialProgress(7, 7, 300);
     expect(tracker.current.initialSync).toBeNull();
   });
