@@ -213,7 +213,7 @@ export async function bootTill(
           expected.set(name, backlog);
           progress();
         },
-
+        onPresence: (entries) => presence.hear(entries),
       },
     });
   }
