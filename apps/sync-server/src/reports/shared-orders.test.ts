@@ -1,8 +1,8 @@
 import { buildZReport, orderDocSchema, shiftDocSchema } from '@comanda/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deviceClient, ownerClient, type Client } from '../testing/client';
+import { ownerClient, type Client } from '../testing/client';
 import { closedShiftDoc, orderDoc } from '../testing/docs';
-import { startTestServer, pairTill, type TestServer } from '../testing/index';
+import { pairedTillClient, startTestServer, type TestServer } from '../testing/index';
 
 /**
  * Tills share their branch's orders: a table opened on till A can be paid on till B. A shift's
@@ -19,13 +19,7 @@ describe('Z reports when one till pays an order another till opened', () => {
   beforeAll(async () => {
     server = await startTestServer();
     paris = server.demo.branchIds[0] ?? '';
-    const till = async (name: string) =>
-      (
-        await deviceClient(
-          server.trpcUrl,
-          await pairTill(server.server, server.demo.orgId, paris, name),
-        )
-      ).client;
+    const till = (name: string) => pairedTillClient(server, paris, name);
     tillA = await till('A');
     tillB = await till('B');
   });

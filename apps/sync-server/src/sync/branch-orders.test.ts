@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deviceClient, type Client } from '../testing/client';
+import type { Client } from '../testing/client';
 import { orderDoc } from '../testing/docs';
 import { ENGINES, startOnEngine } from '../testing/engines';
-import { pairTill, type TestServer } from '../testing/index';
+import { pairedTillClient, type TestServer } from '../testing/index';
 
 type Checkpoint = { txid: string; id: string } | null;
 type Doc = { id: string; status?: unknown; _deleted: boolean };
@@ -35,13 +35,7 @@ describe.each(ENGINES)('branch orders reach every till of the branch on %s', (en
   let n = 0;
   const newId = () => `bo-${engine}-${String(++n).padStart(5, '0')}`;
   const pool = () => server.server.services.db.pool;
-  const till = async (branch: string, name: string) =>
-    (
-      await deviceClient(
-        server.trpcUrl,
-        await pairTill(server.server, server.demo.orgId, branch, name),
-      )
-    ).client;
+  const till = (branch: string, name: string) => pairedTillClient(server, branch, name);
   const push = (client: Client, docs: Record<string, unknown>[]) =>
     client.sync.push.mutate({
       collection: 'orders',
@@ -168,13 +162,7 @@ describe.each(ENGINES)('searching the branch history on %s', (engine) => {
   beforeAll(async () => {
     server = await startOnEngine(engine);
     [paris = '', lyon = ''] = server.demo.branchIds;
-    const till = async (branch: string) =>
-      (
-        await deviceClient(
-          server.trpcUrl,
-          await pairTill(server.server, server.demo.orgId, branch, branch),
-        )
-      ).client;
+    const till = (branch: string) => pairedTillClient(server, branch, branch);
     tillA = await till(paris);
     lyonTill = await till(lyon);
   });
@@ -213,7 +201,7 @@ describe.each(ENGINES)('searching the branch history on %s', (engine) => {
     expect(byTicket.orders.map((o) => o.id)).toEqual([`hist-${engine}-1`]);
     const anyTill = await tillA.sync.searchOrders.query({ ...day, ticket: '1000' });
     expect(anyTill.orders.map((o) => o.id)).toEqual([`hist-${engine}-1`]);
-    const total = (orders[2]!.totals as { total: number }).total;
+    const total = ((orders[2] as Record<string, unknown>).totals as { total: number }).total;
     const byAmount = await tillA.sync.searchOrders.query({ ...day, amount: total });
     expect(byAmount.orders.length).toBeGreaterThan(0);
     expect(byAmount.orders.every((o) => (o.totals as { total: number }).total === total)).toBe(

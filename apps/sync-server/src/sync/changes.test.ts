@@ -1,9 +1,9 @@
 import type { ChangesEvent } from '@comanda/core/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deviceClient, type Client } from '../testing/client';
+import type { Client } from '../testing/client';
 import { orderDoc } from '../testing/docs';
 import { ENGINES, startOnEngine } from '../testing/engines';
-import { pairTill, type TestServer } from '../testing/index';
+import { pairedTillClient, type TestServer } from '../testing/index';
 
 /** Subscribes to `sync.changes` and collects its events. */
 function listen(till: Client) {
@@ -43,13 +43,7 @@ describe.each(ENGINES)('sync.changes on %s', (engine) => {
   let lyonTill: Client;
   let n = 0;
   const newId = () => `ch-${engine}-${String(++n).padStart(5, '0')}`;
-  const till = async (branch: string, name: string) =>
-    (
-      await deviceClient(
-        server.trpcUrl,
-        await pairTill(server.server, server.demo.orgId, branch, name),
-      )
-    ).client;
+  const till = (branch: string, name: string) => pairedTillClient(server, branch, name);
   const push = (client: Client, doc: Record<string, unknown> & { id: string }) =>
     client.sync.push.mutate({
       collection: 'orders',
