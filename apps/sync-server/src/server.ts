@@ -17,6 +17,7 @@ import { appRouter } from './router';
 import { JWKS_PATH } from './server-paths';
 import type { Services } from './services';
 import { ChangeHub } from './sync/change-hub';
+import { PresenceBoard } from './sync/presence-board';
 import { createContextFactory } from './trpc';
 
 export { JWKS_PATH };
@@ -103,6 +104,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       deviceKeys,
       hub,
       branchHub: hubMode?.hub ?? null,
+      presence: new PresenceBoard(hub, () => now().getTime()),
       logger,
       rateLimiter: new RateLimiter(options.authRateLimit ?? 10, 60_000),
       metrics: createMetrics(),

@@ -6,6 +6,7 @@ import type { BranchHub } from './hub/branch-hub-contract';
 import type { RateLimiter } from './http/rate-limit';
 import type { Metrics } from './http/metrics';
 import type { ChangeHub } from './sync/change-hub';
+import type { PresenceBoard } from './sync/presence-board';
 
 /** Everything a request handler may use; created once per server, passed in (no module globals). */
 export interface Services {
@@ -17,6 +18,8 @@ export interface Services {
   hub: ChangeHub;
   /** Set when this server runs as a branch hub (`comanda-server hub`); null on the central server. */
   branchHub: BranchHub | null;
+  /** Which order each till has open (advisory), fed by the hub. */
+  presence: PresenceBoard;
   logger: Logger;
   rateLimiter: RateLimiter;
   metrics: Metrics;

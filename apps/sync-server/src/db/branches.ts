@@ -1,3 +1,4 @@
+import { DEFAULT_ORDER_HISTORY_DAYS, MAX_ORDER_HISTORY_DAYS } from '@comanda/core/branch';
 import type { Queryable } from './tx';
 
 /** Keeps the tenancy record of a branch in step with its replicated document. */
@@ -47,4 +48,25 @@ export async function orgsOfBranch(
     [branchId, orgId],
   );
   return rows.map((r) => r.org_id);
+}
+
+/**
+ * The branch's `orderHistoryDays` as stored in its replicated document (core's default when the
+ * document predates the field; clamped to core's bounds, since the column is plain JSON).
+ */
+export async function orderHistoryDays(
+  db: Queryable,
+  orgId: string,
+  branchId: string,
+): Promise<number> {
+  const { rows } = await db.query<{ days: number | null }>(
+    `SELECT CASE WHEN jsonb_typeof(data->'orderHistoryDays') = 'number'
+              THEN (data->>'orderHistoryDays')::float8 END AS days
+     FROM documents WHERE org_id = $1 AND collection = 'branches' AND id = $2`,
+    [orgId, branchId],
+  );
+  const days = rows[0]?.days;
+  if (days === null || days === undefined || !Number.isInteger(days))
+    return DEFAULT_ORDER_HISTORY_DAYS;
+  return Math.min(Math.max(days, 0), MAX_ORDER_HISTORY_DAYS);
 }

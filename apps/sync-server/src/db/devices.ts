@@ -104,3 +104,16 @@ export async function branchForHub(
     devices: devices.map((d) => ({ ...d, revokedAt: d.revokedAt?.getTime() ?? null })),
   };
 }
+
+/** How other tills name a device: its name and till code (core's `tillCode` of its index). */
+export async function deviceLabel(
+  db: Queryable,
+  orgId: string,
+  deviceId: string,
+): Promise<{ name: string; tillIndex: number } | null> {
+  const { rows } = await db.query<{ name: string; tillIndex: number }>(
+    'SELECT name, till_index AS "tillIndex" FROM devices WHERE id = $1 AND org_id = $2',
+    [deviceId, orgId],
+  );
+  return rows[0] ?? null;
+}

@@ -16,7 +16,7 @@ import { withTransaction, type Queryable } from '../db/tx';
 import type { ChangeHub } from '../sync/change-hub';
 import { applyWrites, pullDocuments, toWire } from '../sync/documents';
 import { writeRow } from '../sync/rules';
-import { sameJson } from '../sync/stable-json';
+import { sameJson } from '@comanda/core';
 import type { Upstream } from './upstream';
 
 /** Documents per upstream request, well under the protocol's 500-row push and 1000-row pull. */

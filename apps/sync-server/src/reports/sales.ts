@@ -115,15 +115,12 @@ export async function zReports(db: Queryable, range: ReportRange): Promise<Shift
     await loadDocs(db, 'shifts', range, (v) => shiftDocSchema.parse(v))
   ).filter((s) => s.status === 'closed');
   const orders = await loadDocs(db, 'orders', range, (v) => orderDocSchema.parse(v));
+  // Every order of the branch and day, not only the shift's till's: tills share orders, so a
+  // payment in this shift may sit on an order another till opened (core picks records by shift id).
   return shifts.map((shift) =>
     buildZReport(
       shift,
-      orders.filter(
-        (o) =>
-          o.branchId === shift.branchId &&
-          o.tillId === shift.tillId &&
-          o.businessDay === shift.businessDay,
-      ),
+      orders.filter((o) => o.branchId === shift.branchId && o.businessDay === shift.businessDay),
     ),
   );
 }

@@ -1,17 +1,32 @@
+import { tillCode } from '@comanda/core/orders';
 import {
+  MAX_BACKLOG_COUNT,
+  backlogRequestSchema,
+  changesRequestSchema,
+  orderSearchRequestSchema,
   checkpointSchema,
+  presenceRequestSchema,
+  orderWindowStart,
   pullRequestSchema,
   pushRequestSchema,
   streamRequestSchema,
 } from '@comanda/core/sync';
 import { TRPCError, tracked, type TRPCRouterRecord } from '@trpc/server';
 import type { DevicePrincipal } from '../auth/jwt';
+import { orderHistoryDays } from '../db/branches';
+import { searchBranchOrders } from '../db/order-search';
 import { recordPull, recordPush } from '../db/device-sync-state';
-import { isDeviceActive } from '../db/devices';
+import { deviceLabel, isDeviceActive } from '../db/devices';
 import { cashVarianceLimitOf } from '../db/cash-variance';
 import { activeManagerIds } from '../db/managers';
 import { withTransaction } from '../db/tx';
-import { applyWrites, pullDocuments, type WireDocument } from '../sync/documents';
+import {
+  applyWrites,
+  countAfter,
+  pullDocuments,
+  type ReadScope,
+  type WireDocument,
+} from '../sync/documents';
 import {
   assertDevicePushable,
   closesShifts,
@@ -22,11 +37,24 @@ import {
   writeRow,
 } from '../sync/rules';
 import { mergeOrder } from '../sync/order-rules';
+import { streamBranchChanges } from '../sync/changes';
 import { decodeCheckpoint, streamChanges } from '../sync/stream';
 import { deviceProcedure, type Context } from '../trpc';
 
-function scopeOf(device: DevicePrincipal) {
+function scopeOf(device: DevicePrincipal): ReadScope {
   return { orgId: device.org, branchId: device.branch };
+}
+
+/**
+ * What a till reads: its branch's documents, and of orders only the open ones plus those written
+ * in the branch's last `orderHistoryDays` (older ones are searched on demand).
+ */
+async function readScopeOf(ctx: Context, device: DevicePrincipal): Promise<ReadScope> {
+  const days = await orderHistoryDays(ctx.services.db.pool, device.org, device.branch);
+  return {
+    ...scopeOf(device),
+    ordersSince: new Date(orderWindowStart(ctx.services.now().getTime(), days)),
+  };
 }
 
 async function assertStillActive(ctx: Context, device: DevicePrincipal): Promise<void> {
@@ -42,7 +70,7 @@ export const syncRouter = {
     const page = await pullDocuments(
       ctx.services.db.pool,
       collection,
-      scopeOf(ctx.device),
+      await readScopeOf(ctx, ctx.device),
       input.checkpoint,
       input.limit,
     );
@@ -57,6 +85,32 @@ export const syncRouter = {
     }
     return { documents: page.documents, checkpoint: page.checkpoint };
   }),
+
+  /** How many documents a pull from `checkpoint` has still to return: a first sync's progress total. */
+  backlog: deviceProcedure.input(backlogRequestSchema).query(async ({ ctx, input }) => {
+    const collection = collectionOrThrow(input.collection);
+    const count = await countAfter(
+      ctx.services.db.pool,
+      collection,
+      await readScopeOf(ctx, ctx.device),
+      input.checkpoint,
+      MAX_BACKLOG_COUNT,
+    );
+    return { count };
+  }),
+
+  /**
+   * History on demand: the branch's orders of any age (tills pull only the open ones and the last
+   * days) by business days, ticket and total, newest first, at most 50. Read-only: a till that
+   * refunds or reprints one stores it and pushes its change like any other order.
+   */
+  searchOrders: deviceProcedure.input(orderSearchRequestSchema).query(async ({ ctx, input }) => ({
+    orders: await searchBranchOrders(ctx.services.db.pool, {
+      orgId: ctx.device.org,
+      branchId: ctx.device.branch,
+      ...input,
+    }),
+  })),
 
   /**
    * Compare-and-set of a batch in one transaction; returns the master state of each conflicting
@@ -113,6 +167,56 @@ export const syncRouter = {
   }),
 
   /**
+   * Which order this till has on screen (null = none), for the other tills of the branch: advisory,
+   * forgotten 30 s after the till's last call (it repeats every 10 s while on an order).
+   */
+  presence: deviceProcedure.input(presenceRequestSchema).mutation(async ({ ctx, input }) => {
+    const { org, branch, sub } = ctx.device;
+    const label = await deviceLabel(ctx.services.db.pool, org, sub);
+    if (!label) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Unknown till' });
+    const previous = ctx.services.presence.current(org, branch, sub);
+    const since =
+      previous && previous.orderId === input.orderId
+        ? previous.since
+        : ctx.services.now().getTime();
+    const entry = {
+      deviceId: sub,
+      tillCode: tillCode(label.tillIndex),
+      tillName: label.name.slice(0, 200),
+      orderId: input.orderId,
+      staffName: input.staffName,
+      since,
+    };
+    await ctx.services.hub.publishPresence(ctx.services.db.pool, { org, branch, entry });
+    return entry;
+  }),
+
+  /**
+   * The till's one live stream (SSE) for every collection: which collections changed for its
+   * branch (the till then pulls them from its checkpoints) and which orders other tills have open.
+   */
+  changes: deviceProcedure.input(changesRequestSchema).subscription(async function* ({
+    ctx,
+    signal,
+  }) {
+    const device = ctx.device;
+    ctx.services.metrics.streams.inc({ event: 'open' });
+    try {
+      yield* streamBranchChanges({
+        hub: ctx.services.hub,
+        presence: ctx.services.presence,
+        org: device.org,
+        branch: device.branch,
+        signal,
+        pollMs: ctx.services.streamPollMs,
+        check: () => assertStillActive(ctx, device),
+      });
+    } finally {
+      ctx.services.metrics.streams.inc({ event: 'close' });
+    }
+  }),
+
+  /**
    * Live changes over SSE. Each event is `tracked(checkpoint)`, so a reconnecting client resumes
    * from `lastEventId` with nothing skipped. Without a checkpoint the stream starts at the head
    * with 'RESYNC' (the client then pulls from its own checkpoint).
@@ -137,7 +241,7 @@ export const syncRouter = {
         db: ctx.services.db.pool,
         hub: ctx.services.hub,
         collection,
-        scope: scopeOf(device),
+        scope: await readScopeOf(ctx, device),
         from: resumed !== undefined ? resumed : input.checkpoint,
         signal,
         pollMs: ctx.services.streamPollMs,

@@ -1,8 +1,11 @@
+import type { PresenceEntry } from '@comanda/core/sync';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Queryable } from '../db/tx';
 
 export const CHANGES_CHANNEL = 'comanda_changes';
+/** Presence travels on its own channel: it is not a write and has no transaction. */
+export const PRESENCE_CHANNEL = 'comanda_presence';
 
 /** A committed change: which org's collection, and which branches can see it (null = all). */
 export interface ChangeNotice {
@@ -11,8 +14,18 @@ export interface ChangeNotice {
   branches: (string | null)[];
 }
 
-/** What listeners receive: a change, or `resync` after notifications may have been missed. */
-export type HubEvent = { type: 'change'; notice: ChangeNotice } | { type: 'resync' };
+/** A till said which order it has on screen (see core's `presenceEntrySchema`). */
+export interface PresenceNotice {
+  org: string;
+  branch: string;
+  entry: PresenceEntry;
+}
+
+/** What listeners receive: a change, a presence, or `resync` after notices may have been missed. */
+export type HubEvent =
+  | { type: 'change'; notice: ChangeNotice }
+  | { type: 'presence'; notice: PresenceNotice }
+  | { type: 'resync' };
 
 /**
  * Fans committed changes out to live streams. On Postgres the notice is sent with NOTIFY inside
@@ -43,6 +56,16 @@ export class ChangeHub {
   /** Called after commit: on PGlite this is the only announcement. */
   afterCommit(notice: ChangeNotice): void {
     if (!this.listenUrl) this.emit({ type: 'change', notice });
+  }
+
+  /**
+   * Announces a presence to every instance (NOTIFY on Postgres, in-process on PGlite). Presence is
+   * advisory: a lost notice only delays it until the till's next refresh.
+   */
+  async publishPresence(db: Queryable, notice: PresenceNotice): Promise<void> {
+    if (this.listenUrl)
+      await db.query('SELECT pg_notify($1, $2)', [PRESENCE_CHANNEL, JSON.stringify(notice)]);
+    else this.emit({ type: 'presence', notice });
   }
 
   subscribe(listener: (event: HubEvent) => void): () => void {
@@ -76,9 +99,12 @@ export class ChangeHub {
     client.on('error', retry);
     client.on('end', () => retry(new Error('connection ended')));
     client.on('notification', (message) => {
-      if (message.channel !== CHANGES_CHANNEL || !message.payload) return;
+      if (!message.payload) return;
       try {
-        this.emit({ type: 'change', notice: JSON.parse(message.payload) as ChangeNotice });
+        if (message.channel === CHANGES_CHANNEL)
+          this.emit({ type: 'change', notice: JSON.parse(message.payload) as ChangeNotice });
+        if (message.channel === PRESENCE_CHANNEL)
+          this.emit({ type: 'presence', notice: JSON.parse(message.payload) as PresenceNotice });
       } catch (error) {
         this.logger.error({ err: error }, 'malformed change notice');
       }
@@ -87,6 +113,7 @@ export class ChangeHub {
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+      await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
     } catch (error) {
       retry(error);
       if (!this.closed) return;

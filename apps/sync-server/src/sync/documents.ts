@@ -1,5 +1,5 @@
 import { sameJson } from '@comanda/core';
-import { txidSchema, type WireDocument } from '@comanda/core/sync';
+import { SHARED_ORDER_STATUSES, txidSchema, type WireDocument } from '@comanda/core/sync';
 import { TRPCError } from '@trpc/server';
 import type { Queryable } from '../db/tx';
 import { applyOrderRollups, type OrderChange } from '../reports/rollups';
@@ -15,6 +15,11 @@ export interface ReadScope {
   orgId: string;
   /** null = every branch of the org. */
   branchId: string | null;
+  /**
+   * A till's window on `orders`: orders the server last wrote before this instant are visible only
+   * while open (core's `SHARED_ORDER_STATUSES`). Absent = every order (owners, other collections).
+   */
+  ordersSince?: Date;
 }
 
 /**
@@ -40,6 +45,18 @@ export function toWire(row: { data: Record<string, unknown>; deleted: boolean })
  */
 function visibleToScope(param: string): string {
   return `(${param}::text IS NULL OR visible_to IS NULL OR ${param} = ANY (visible_to))`;
+}
+
+/**
+ * The till's order window (see {@link ReadScope.ordersSince}) as a condition, with its parameters
+ * appended to `params`; `TRUE` for other collections and for scopes without a window. An order
+ * that closes is rewritten, so its new version is recent and still reaches every till once.
+ */
+function windowCondition(collection: string, scope: ReadScope, params: unknown[]): string {
+  if (collection !== 'orders' || !scope.ordersSince) return 'TRUE';
+  params.push(scope.ordersSince.toISOString(), [...SHARED_ORDER_STATUSES]);
+  const since = params.length - 1;
+  return `(updated_at >= $${since}::timestamptz OR data->>'status' = ANY ($${since + 1}::text[]))`;
 }
 
 /**
@@ -75,16 +92,18 @@ export async function pullDocuments(
 ): Promise<{ documents: WireDocument[]; checkpoint: Checkpoint; pending: boolean }> {
   const from = checkpoint ?? { txid: '0', id: '' };
   assertCheckpointTxid(from.txid);
+  const params: unknown[] = [collection, scope.orgId, scope.branchId, from.txid, from.id, limit];
   const { rows } = await db.query<DocumentRow>(
     `SELECT id, data, deleted, txid::text AS txid_text
      FROM documents
      WHERE collection = $1 AND org_id = $2
        AND ${visibleToScope('$3')}
+       AND ${windowCondition(collection, scope, params)}
        AND (txid, id) > ($4::xid8, $5::text)
        AND txid < pg_snapshot_xmin(pg_current_snapshot())
      ORDER BY txid, id
      LIMIT $6`,
-    [collection, scope.orgId, scope.branchId, from.txid, from.id, limit],
+    params,
   );
   const last = rows.at(-1);
   if (last) {
@@ -112,16 +131,46 @@ export async function headCheckpoint(
   collection: string,
   scope: ReadScope,
 ): Promise<Checkpoint> {
+  const params: unknown[] = [collection, scope.orgId, scope.branchId];
   const { rows } = await db.query<Pick<DocumentRow, 'id' | 'txid_text'>>(
     `SELECT id, txid::text AS txid_text FROM documents
      WHERE collection = $1 AND org_id = $2
        AND ${visibleToScope('$3')}
+       AND ${windowCondition(collection, scope, params)}
        AND txid < pg_snapshot_xmin(pg_current_snapshot())
      ORDER BY txid DESC, id DESC LIMIT 1`,
-    [collection, scope.orgId, scope.branchId],
+    params,
   );
   const row = rows[0];
   return row ? { txid: row.txid_text, id: row.id } : null;
+}
+
+/**
+ * How many documents a pull from `checkpoint` would return in all right now (at most `cap`): the
+ * total of a first sync's progress bar. Same read rule and window as {@link pullDocuments}.
+ */
+export async function countAfter(
+  db: Queryable,
+  collection: string,
+  scope: ReadScope,
+  checkpoint: Checkpoint,
+  cap: number,
+): Promise<number> {
+  const from = checkpoint ?? { txid: '0', id: '' };
+  assertCheckpointTxid(from.txid);
+  const params: unknown[] = [collection, scope.orgId, scope.branchId, from.txid, from.id, cap];
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (
+       SELECT 1 FROM documents
+       WHERE collection = $1 AND org_id = $2
+         AND ${visibleToScope('$3')}
+         AND ${windowCondition(collection, scope, params)}
+         AND (txid, id) > ($4::xid8, $5::text)
+         AND txid < pg_snapshot_xmin(pg_current_snapshot())
+       LIMIT $6) AS backlog`,
+    params,
+  );
+  return rows[0]?.n ?? 0;
 }
 
 /** One compare-and-set write. `next` is stored as given (already validated by the caller). */

@@ -1,6 +1,7 @@
 import {
   SYNC_COLLECTIONS,
   isSyncCollectionName,
+  isTillWritable,
   type SyncCollectionName,
 } from '@comanda/core/sync';
 import { TRPCError } from '@trpc/server';
@@ -181,7 +182,7 @@ export function closesShifts(collection: SyncCollectionName, rows: readonly Writ
 }
 
 export function assertDevicePushable(collection: SyncCollectionName): void {
-  if (SYNC_COLLECTIONS[collection].direction !== 'up') {
+  if (!isTillWritable(SYNC_COLLECTIONS[collection].direction)) {
     throw new TRPCError({
       code: 'FORBIDDEN',
       message: `Tills cannot write "${collection}"; it is managed by the owner`,

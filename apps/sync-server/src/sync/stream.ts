@@ -49,6 +49,7 @@ export async function* streamChanges(
   let wake: (() => void) | null = null;
   let dirty = true;
   const unsubscribe = hub.subscribe((event: HubEvent) => {
+    if (event.type === 'presence') return;
     if (event.type === 'change') {
       const n = event.notice;
       if (n.org !== scope.orgId || n.collection !== collection) return;

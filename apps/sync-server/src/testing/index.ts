@@ -14,6 +14,7 @@ import {
 } from '../admin';
 import { startServer, type RunningServer, type StartServerOptions } from '../server';
 import { writeAsOrg } from '../sync/owner-writes';
+import { deviceClient, type Client } from './client';
 
 export { startPostgres, freePort, type TestPostgres } from './postgres';
 export { advanceTxidTo, nextPowerOfTen, nextTxid } from './xid';
@@ -109,6 +110,16 @@ export async function pairTill(
 ): Promise<DeviceCredential> {
   const { code } = await createPairingCode(server, orgId, branchId);
   return redeemPairingCode(server.services.db.pool, { code, deviceName }, server.services.now());
+}
+
+/** Pairs a new till in `branchId` of the demo org and returns its tRPC client. */
+export async function pairedTillClient(
+  server: TestServer,
+  branchId: string,
+  deviceName = 'Test till',
+): Promise<Client> {
+  const credential = await pairTill(server.server, server.demo.orgId, branchId, deviceName);
+  return (await deviceClient(server.trpcUrl, credential)).client;
 }
 
 /** Seeds another demo org into a running server (the admin API's `seedDemo`; cross-org tests). */

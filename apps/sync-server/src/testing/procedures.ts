@@ -122,6 +122,30 @@ export function procedureCatalogue(ctx: {
       access: 'device',
       input: { collection: 'orders' },
     },
+    {
+      path: 'sync.changes',
+      type: 'subscription',
+      access: 'device',
+      input: {},
+    },
+    {
+      path: 'sync.backlog',
+      type: 'query',
+      access: 'device',
+      input: { collection: 'orders', checkpoint: null },
+    },
+    {
+      path: 'sync.presence',
+      type: 'mutation',
+      access: 'device',
+      input: { orderId: order.id, staffName: 'Marie' },
+    },
+    {
+      path: 'sync.searchOrders',
+      type: 'query',
+      access: 'device',
+      input: { from: '2026-11-01', to: '2026-11-30', ticket: 'A-1', limit: 5 },
+    },
     { path: 'owner.me', type: 'query', access: 'user', input: undefined },
     { path: 'owner.menu.list', type: 'query', access: 'user', input: {} },
     {

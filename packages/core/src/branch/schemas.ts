@@ -6,6 +6,11 @@ import { currencyCodeSchema } from '../money/currency';
 /** Default {@link BranchDoc.cashVarianceLimit}: 500 minor units (€5.00). */
 export const DEFAULT_CASH_VARIANCE_LIMIT = 500;
 
+/** Default {@link BranchDoc.orderHistoryDays}: tills keep the last 2 days of closed orders. */
+export const DEFAULT_ORDER_HISTORY_DAYS = 2;
+/** Most days of closed orders a till pulls; older ones are searched on demand. */
+export const MAX_ORDER_HISTORY_DAYS = 31;
+
 /** Schema version of `branches` documents. */
 export const BRANCH_SCHEMA_VERSION = 1;
 
@@ -104,8 +109,23 @@ export const branchDocSchema = z.object({
    * Largest over/short (|counted − expected cash|) that closes a shift without a manager's
    * approval, in minor units (default 5.00).
    */
-  cashVarianceLimit: z.number().int().nonnegative().max(MAX_AMOUNT).default(DEFAULT_CASH_VARIANCE_LIMIT),
+  cashVarianceLimit: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(MAX_AMOUNT)
+    .default(DEFAULT_CASH_VARIANCE_LIMIT),
   receiptFooter: textSchema.default(''),
+  /**
+   * Days of closed (paid, voided, refunded) orders every till of the branch pulls besides the open
+   * ones, for refunds and reprints; older orders are fetched on demand by search.
+   */
+  orderHistoryDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_ORDER_HISTORY_DAYS)
+    .default(DEFAULT_ORDER_HISTORY_DAYS),
   tills: listSchema(tillSchema, 100).default([]),
   printers: listSchema(printerConfigSchema, 100).default([]),
 });

@@ -82,7 +82,8 @@ function emptyMethods() {
 
 /**
  * Builds the X or Z report of a shift from its orders (pass the orders of the
- * shift's till and day; records of other shifts are ignored). Uses each
+ * shift's branch and day, whichever till opened them: tills share orders, and
+ * records of other shifts are ignored). Uses each
  * order's stored `totals` snapshot, which the server verifies on sync, so a
  * report over 100,000 orders is one linear pass.
  * @param kind 'X' (shift open, mid-shift) or 'Z' (shift closed)

@@ -19,8 +19,22 @@ import { staffDocSchema } from '../staff/schemas';
  */
 export type ConflictPolicy = 'server-wins' | 'origin-till-wins' | 'append-only';
 
-/** Who writes a collection: `down` = server → tills only; `up` = tills push their own branch's documents. */
-export type SyncDirection = 'down' | 'up';
+/**
+ * Who writes a collection: `down` = server → tills only; `up` = tills push their own branch's
+ * documents and never pull them back; `shared` = tills push their branch's documents and pull the
+ * branch's (every till of a branch sees and edits its open orders).
+ */
+export type SyncDirection = 'down' | 'up' | 'shared';
+
+/** Whether tills push a collection. */
+export function isTillWritable(direction: SyncDirection): boolean {
+  return direction !== 'down';
+}
+
+/** Whether tills pull a collection. */
+export function isTillReadable(direction: SyncDirection): boolean {
+  return direction !== 'up';
+}
 
 /** Description of one replicated collection. */
 export interface SyncCollection<S extends z.ZodType = z.ZodType> {
@@ -74,7 +88,7 @@ export const SYNC_COLLECTIONS = {
   },
   orders: {
     name: 'orders',
-    direction: 'up',
+    direction: 'shared',
     schema: orderDocSchema,
     primaryKey: 'id',
     conflictPolicy: 'origin-till-wins',

@@ -1,2 +1,5 @@
 export * from './replication';
 export * from './collections';
+export * from './order-window';
+export * from './presence';
+export * from './order-search';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_NODES, jsonShapeProblem } from '../common/bounds';
 import { idSchema } from '../common/document';
+import { MAX_PRESENCE_ENTRIES, presenceEntrySchema } from './presence';
 
 /** The largest Postgres xid8 (an unsigned 64-bit integer). */
 const MAX_XID8 = 2n ** 64n - 1n;
@@ -115,3 +116,39 @@ export const streamRequestSchema = z.strictObject({
 export const streamEventSchema = z.union([pullResponseSchema, z.literal('RESYNC')]);
 /** A stream event. */
 export type StreamEvent = z.infer<typeof streamEventSchema>;
+
+/** Largest count `sync.backlog` reports (a progress bar needs no more). */
+export const MAX_BACKLOG_COUNT = 1_000_000;
+
+/** Input of `sync.backlog`: how many documents a pull from `checkpoint` has still to return. */
+export const backlogRequestSchema = z.strictObject({
+  collection: collectionNameSchema,
+  checkpoint: checkpointSchema,
+});
+
+/** Output of `sync.backlog` (capped at {@link MAX_BACKLOG_COUNT}). */
+export const backlogResponseSchema = z.strictObject({
+  count: z.number().int().min(0).max(MAX_BACKLOG_COUNT),
+});
+/** Backlog output. */
+export type BacklogResponse = z.infer<typeof backlogResponseSchema>;
+
+/** Input of `sync.changes` (tRPC's SSE link adds `lastEventId` on reconnect; it is not needed). */
+export const changesRequestSchema = z.strictObject({
+  lastEventId: z.string().max(300).nullish(),
+});
+
+/**
+ * One event of `sync.changes`, the till's single live stream for every collection: `'RESYNC'`
+ * (pull every collection from its checkpoint: sent first and after the server may have missed
+ * notices), `changed` (pull these collections) or `presence` (which orders other tills have
+ * open). It carries no documents: pulls do, from the till's own checkpoints, so exactly-once rests
+ * on the checkpoint alone.
+ */
+export const changesEventSchema = z.union([
+  z.literal('RESYNC'),
+  z.strictObject({ changed: z.array(collectionNameSchema).max(64) }),
+  z.strictObject({ presence: z.array(presenceEntrySchema).max(MAX_PRESENCE_ENTRIES) }),
+]);
+/** A `sync.changes` event. */
+export type ChangesEvent = z.infer<typeof changesEventSchema>;

@@ -356,6 +356,12 @@ export const en = {
   'setup.done': '✓ Done:',
   'setup.todo': '○ To do:',
   'setup.dismiss': 'Hide this checklist',
+  'history.searchServer': 'Search older orders on the server',
+  'history.serverResults': 'Older orders on the server',
+  'history.serverEmpty': 'No order on the server matches (last 92 days)',
+  'tabs.openOn': 'Open on till {till} ({name}) since {time}',
+  'tabs.openOnBy': 'Open on till {till} ({name}) by {staff} since {time}',
+  'sync.initialOf': 'First sync: {documents} of {expected} documents',
 } as const;
 
 /** Every message key of the catalog. */

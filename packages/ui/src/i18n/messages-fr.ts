@@ -358,4 +358,10 @@ export const fr: Record<MessageKey, string> = {
   'setup.done': '✓ Fait :',
   'setup.todo': '○ À faire :',
   'setup.dismiss': 'Masquer cette liste',
+  'history.searchServer': 'Chercher les commandes plus anciennes sur le serveur',
+  'history.serverResults': 'Commandes plus anciennes sur le serveur',
+  'history.serverEmpty': 'Aucune commande du serveur ne correspond (92 derniers jours)',
+  'tabs.openOn': 'Ouverte sur la caisse {till} ({name}) depuis {time}',
+  'tabs.openOnBy': 'Ouverte sur la caisse {till} ({name}) par {staff} depuis {time}',
+  'sync.initialOf': 'Première synchro : {documents} documents sur {expected}',
 };

@@ -81,3 +81,15 @@ describe('TillPorts.orders.list over the store (newest first, paged through the 
     expect(await ports.orders.list({ text: 'no such dish' })).toEqual([]);
   });
 });
+
+describe('TillPorts.orders.subscribeOpen', () => {
+  it("lists the branch's open orders whichever till opened them, and no other branch's", async () => {
+    const open = (id: string, tillId: string, branchId: string) =>
+      orderDocSchema.parse(sampleOrder(id, { status: 'open', tillId, branchId, createdAt: T0, updatedAt: T0 }));
+    await db.orders.bulkInsert([open('tab-mine', 'till-1', 'branch-1'), open('tab-till-2', 'till-2', 'branch-1'), open('tab-lyon', 'till-9', 'branch-2')]);
+    const seen: string[][] = [];
+    const stop = ports.orders.subscribeOpen((orders) => seen.push(ids(orders).sort()));
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual(['tab-mine', 'tab-till-2']));
+    stop();
+  });
+});

@@ -147,12 +147,21 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
         }),
       subscribe: (id, listener) =>
         listen(db.orders.findOne(id).$.pipe(map((d) => (d ? (parseAll([d], orderDocSchema)[0] ?? null) : null))), listener),
+      searchServer: async (query) => {
+        try {
+          const docs = await runtime.searchServerOrders(query);
+          return parseAll(docs.map((d) => ({ toJSON: () => d })), orderDocSchema);
+        } catch (error) {
+          throw new PortError('host-unavailable', `Cannot search the server: ${(error as Error).message}`);
+        }
+      },
       subscribeOpen: (listener) =>
         listen(
           // One exact index lookup per status: an `$in` becomes one range from "open" to "sent",
           // which spans every paid order.
           combineLatest([db.orders.find({ selector: { status: 'open' } }).$, db.orders.find({ selector: { status: 'sent' } }).$]).pipe(
-            map((pages) => parseAll(pages.flat(), orderDocSchema).filter((o) => isOpen(o) && o.tillId === runtime.tillId)),
+            // Every till's open orders of the branch: tills share tables and tabs.
+            map((pages) => parseAll(pages.flat(), orderDocSchema).filter((o) => isOpen(o) && o.branchId === runtime.branchId())),
           ),
           listener,
         ),
@@ -171,7 +180,11 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
         }),
     },
     printing: createPrinterPorts(runtime, db.printJobs as unknown as RxCollection<PrintJobView & Record<string, unknown>>),
-    sync: { subscribe: (listener) => runtime.tracker.subscribe(listener) },
+    sync: {
+      subscribe: (listener) => runtime.tracker.subscribe(listener),
+      announce: (orderId, staffName) => runtime.presence.announce(orderId, staffName),
+      subscribePresence: (listener) => runtime.presence.subscribe(listener),
+    },
     settings: {
       // Device settings live in the local, strictly durable `settings` collection beside the ticket
       // counters, under their own prefix so no key can collide with a counter.

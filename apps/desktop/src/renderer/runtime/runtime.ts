@@ -1,5 +1,5 @@
 import { orderDocSchema } from '@comanda/core';
-import { SYNC_COLLECTION_NAMES } from '@comanda/core/sync';
+import { SYNC_COLLECTIONS, SYNC_COLLECTION_NAMES, isTillReadable, type OrderSearchRequest } from '@comanda/core/sync';
 import type { DeviceSettings } from '../../host/contract.js';
 import { openTillDatabase, type TillDatabase } from '../data/database.js';
 import { newestValue } from '../data/newest-first.js';
@@ -12,10 +12,12 @@ import {
   createPublicSyncClient,
   createSyncClient,
   redeemPairingCode,
+  type SyncClient,
 } from '../sync/sync-client.js';
 import { startReachabilityProbe } from '../sync/reachability.js';
 import { chooseSyncTarget, type SyncReachability } from '../sync/sync-target.js';
 import { SyncStatusTracker } from '../sync/sync-status.js';
+import { PresenceRoster } from '../sync/presence-roster.js';
 import { monotonicClock } from './clock.js';
 import { afterFirstScreen } from './after-paint.js';
 import { adoptStandaloneDocuments, STANDALONE_BRANCH_ID } from './standalone.js';
@@ -27,6 +29,13 @@ export interface TillRuntime {
   host: HostClient;
   db: TillDatabase;
   tracker: SyncStatusTracker;
+  /**
+   * History on demand: the branch's older orders from the server (rejects while unpaired or
+   * unreachable). Unvalidated wire documents: the caller parses them.
+   */
+  searchServerOrders(query: OrderSearchRequest): Promise<Record<string, unknown>[]>;
+  /** Which orders other tills have open, and what this one says it has open. */
+  presence: PresenceRoster;
   orders: DocumentRepository<typeof orderDocSchema>;
   /**
    * The print worker and outbox reconciler, started once the first screen is up; null when
@@ -133,10 +142,12 @@ export async function bootTill(
       },
     );
   const tracker = new SyncStatusTracker(db, mode === 'paired', now);
+  const presence = new PresenceRoster({ now, selfDeviceId: () => settings.deviceId ?? null });
   await tracker.start();
   step('sync-status');
   const listeners = new Set<(mode: TillMode) => void>();
   let replication: TillReplication | null = null;
+  let syncClient: SyncClient | null = null;
   let stopProbe: (() => void) | null = null;
 
   function setMode(next: TillMode): void {
@@ -204,9 +215,23 @@ export async function bootTill(
       },
     );
     const client = createSyncClient(syncUrl, () => tokens.get());
+    presence.connect((request) => client.presence(request));
+    syncClient = client;
     const done = new Set<string>();
     const pulled = new Map<string, number>();
+    const expected = new Map<string, number | null>();
     const total = SYNC_COLLECTION_NAMES.length;
+    const progress = (): void => {
+      const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
+      const known = [...expected.values()];
+      const pulledCollections = SYNC_COLLECTION_NAMES.filter((n) => isTillReadable(SYNC_COLLECTIONS[n].direction));
+      tracker.markInitialProgress(
+        done.size,
+        total,
+        sum(pulled.values()),
+        known.length === pulledCollections.length && known.every((n) => n !== null) ? sum(known) : null,
+      );
+    };
     tracker.markInitialProgress(0, total, 0);
     return startTillReplication({
       db,
@@ -221,20 +246,14 @@ export async function bootTill(
         },
         onInitialSync: (name) => {
           done.add(name);
-          tracker.markInitialProgress(
-            done.size,
-            total,
-            [...pulled.values()].reduce((a, b) => a + b, 0),
-          );
+          progress();
         },
-        onPulled: (name, count) => {
+        onPulled: (name, count, backlog) => {
           pulled.set(name, count);
-          tracker.markInitialProgress(
-            done.size,
-            total,
-            [...pulled.values()].reduce((a, b) => a + b, 0),
-          );
+          expected.set(name, backlog);
+          progress();
         },
+        onPresence: (entries) => presence.hear(entries),
       },
     });
   }
@@ -250,6 +269,11 @@ export async function bootTill(
     host,
     db,
     tracker,
+    presence,
+    async searchServerOrders(query) {
+      if (!syncClient) throw new Error('This till is not paired with a server');
+      return syncClient.searchOrders(query);
+    },
     orders: new DocumentRepository(db.orders, orderDocSchema, 'order'),
     printing,
     tillId,
@@ -280,6 +304,7 @@ export async function bootTill(
     async close() {
       window.removeEventListener('online', onOnline);
       tracker.stop();
+      presence.stop();
       stopProbe?.();
       await replication?.stop();
       await (await printing)?.stop();

@@ -47,8 +47,14 @@ export function StatusBar(props: { runtime: TillRuntime; mode: TillMode; onPairL
       </span>
       {status.initialSync && (
         <span className="progress" data-testid="sync-progress">
-          {t('sync.initial', { documents: status.initialSync.documents })}{' '}
-          <progress max={status.initialSync.total} value={status.initialSync.done} />
+          {status.initialSync.expected === null
+            ? t('sync.initial', { documents: status.initialSync.documents })
+            : t('sync.initialOf', { documents: status.initialSync.documents, expected: status.initialSync.expected })}{' '}
+          {status.initialSync.expected === null ? (
+            <progress max={status.initialSync.total} value={status.initialSync.done} />
+          ) : (
+            <progress max={Math.max(1, status.initialSync.expected)} value={status.initialSync.documents} />
+          )}
         </span>
       )}
       {mode === 'paired' && (status.problem === 'revoked' || status.problem === 'server') && (

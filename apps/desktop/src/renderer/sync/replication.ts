@@ -1,10 +1,18 @@
-import { MAX_PUSH_ROWS, SYNC_COLLECTIONS, type Checkpoint, type SyncCollectionName } from '@comanda/core/sync';
+import {
+  MAX_PUSH_ROWS,
+  SYNC_COLLECTIONS,
+  isTillReadable,
+  isTillWritable,
+  type Checkpoint,
+  type PresenceEntry,
+  type SyncCollectionName,
+} from '@comanda/core/sync';
 import type { RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
 import type { TillDatabase } from '../data/database.js';
 import { recordAcks } from './sync-acks.js';
-import type { StreamItem, SyncClient } from './sync-client.js';
+import type { SyncClient } from './sync-client.js';
 
 type Doc = Record<string, unknown> & { id: string };
 
@@ -43,8 +51,13 @@ export interface ReplicationEvents {
   onError(collection: SyncCollectionName, error: Error): void;
   /** A collection finished its first catch-up since start. */
   onInitialSync(collection: SyncCollectionName): void;
-  /** Documents received so far during the initial pull (progress). */
-  onPulled(collection: SyncCollectionName, count: number): void;
+  /**
+   * Progress of a collection's first catch-up: documents received so far, and how many the server
+   * had for this till when it started (`sync.backlog`; null until known).
+   */
+  onPulled(collection: SyncCollectionName, count: number, total: number | null): void;
+  /** Other tills' presence heard on the live stream (optional). */
+  onPresence?(entries: PresenceEntry[]): void;
 }
 
 export interface TillReplication {
@@ -74,8 +87,11 @@ export interface StartReplicationOptions {
 }
 
 /**
- * Replicates every sync collection with the RxDB protocol over tRPC: down collections pull (and
- * stream), up collections (orders, shifts, audit) push. Retries back off exponentially to 5 s and
+ * Replicates every sync collection with the RxDB protocol over tRPC: down collections pull, up
+ * collections (shifts, audit) push, shared ones (orders: every till of the branch edits them) do
+ * both. One live stream (`sync.changes`) names what changed and each named collection pulls from
+ * its checkpoint; browsers give a server six HTTP/1.1 connections, and a stream per collection
+ * would hold five of them. Retries back off exponentially to 5 s and
  * reset on the first success; RxDB resumes from its persisted checkpoints after any outage or
  * restart, and the server's compare-and-set makes a replayed push a no-op, so an order is never
  * duplicated.
@@ -84,14 +100,18 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
   const { db, client, events } = options;
   const states = new Map<SyncCollectionName, RxReplicationState<Doc, Checkpoint>>();
   const cleanups: (() => void)[] = [];
+  const pokes = new Map<SyncCollectionName, Subject<'RESYNC'>>();
+  const resetters: (() => void)[] = [];
 
   for (const name of options.collections ?? (Object.keys(SYNC_COLLECTIONS) as SyncCollectionName[])) {
     const spec = SYNC_COLLECTIONS[name];
     const collection = db[name] as unknown as RxCollection<Doc>;
-    const stream$ = new Subject<StreamItem>();
-    const isUp = spec.direction === 'up';
+    const stream$ = new Subject<'RESYNC'>();
+    const pulls = isTillReadable(spec.direction);
+    const pushes = isTillWritable(spec.direction);
     let initialDone = false;
     let pulledDuringInitial = 0;
+    let backlog: Promise<number | null> | null = null;
 
     const state = replicateRxCollection<Doc, Checkpoint>({
       collection,
@@ -103,25 +123,30 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
       // A till syncs while minimized or behind another window: never pause on visibility.
       toggleOnDocumentVisible: false,
       // Up collections are push-only: this till is their only writer, so pulling them back would
-      // only download what it just pushed (10,000 orders twice on a catch-up). Down collections
-      // pull and listen live; browsers allow 6 HTTP/1.1 connections per server and each SSE
-      // stream holds one, so only the four down collections stream.
-      ...(isUp
-        ? {}
-        : {
+      // only download what it just pushed. Down and shared collections pull whenever the live
+      // stream names them (a poke carries no documents: the pull from the checkpoint does).
+      ...(pulls
+        ? {
             pull: {
               batchSize: options.pullBatchSize ?? 500,
               stream$: stream$.asObservable(),
               handler: async (checkpoint: Checkpoint | undefined, batchSize: number) => {
+                if (!initialDone) {
+                  // The first sync's total: asked once, from where this till stands.
+                  backlog ??= client.backlog(name, checkpoint ?? null).catch(() => null);
+                }
                 const page = await client.pull(name, checkpoint ?? null, batchSize);
-                if (!initialDone)
-                  events.onPulled(name, (pulledDuringInitial += page.documents.length));
+                if (!initialDone) {
+                  pulledDuringInitial += page.documents.length;
+                  events.onPulled(name, pulledDuringInitial, await backlog);
+                }
                 events.onSuccess(name);
                 return { documents: page.documents, checkpoint: page.checkpoint };
               },
             },
-          }),
-      ...(isUp
+          }
+        : {}),
+      ...(pushes
         ? {
             push: {
               // As many rows as the server takes in one push (RxDB's bookkeeping is per batch);
@@ -162,17 +187,8 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
     const resetBackoff = (): void => {
       state.retryTime = MIN_RETRY_MS;
     };
-    const streamSub = isUp
-      ? null
-      : client.stream(name, {
-          onStarted: () => stream$.next('RESYNC'),
-          onData: (item) => {
-            resetBackoff();
-            events.onSuccess(name);
-            stream$.next(item);
-          },
-          onError: (error) => events.onError(name, error),
-        });
+    if (pulls) pokes.set(name, stream$);
+    resetters.push(resetBackoff);
     void state.awaitInitialReplication().then(
       () => {
         initialDone = true;
@@ -182,11 +198,27 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
     );
     cleanups.push(() => {
       subs.forEach((s) => s.unsubscribe());
-      streamSub?.unsubscribe();
       stream$.complete();
     });
     states.set(name, state);
   }
+
+  const pokeAll = (): void => pokes.forEach((poke) => poke.next('RESYNC'));
+  const live = client.changes({
+    onStarted: pokeAll,
+    onData: (item) => {
+      resetters.forEach((reset) => reset());
+      for (const name of pokes.keys()) events.onSuccess(name);
+      if (item === 'RESYNC') pokeAll();
+      else if ('changed' in item) {
+        for (const name of item.changed) pokes.get(name as SyncCollectionName)?.next('RESYNC');
+      } else events.onPresence?.(item.presence);
+    },
+    onError: (error) => {
+      for (const name of pokes.keys()) events.onError(name, error);
+    },
+  });
+  cleanups.push(() => live.unsubscribe());
 
   return {
     states,

@@ -1,10 +1,16 @@
 import {
+  backlogResponseSchema,
+  changesEventSchema,
+  orderSearchResponseSchema,
+  type OrderSearchRequest,
+  presenceEntrySchema,
   pullResponseSchema,
   pushResponseSchema,
-  streamEventSchema,
+  type ChangesEvent,
+  type PresenceEntry,
+  type PresenceRequest,
   type PullResponse,
   type PushRow,
-  type StreamEvent,
   type WireDocument,
 } from '@comanda/core/sync';
 // Type only: the till never bundles server code; a renamed procedure or input fails to compile.
@@ -43,7 +49,7 @@ const tokenOutput = z.object({
 });
 
 export type PullPage = PullResponse;
-export type StreamItem = StreamEvent;
+export type StreamItem = ChangesEvent;
 
 export interface StreamHandlers {
   onStarted(): void;
@@ -65,7 +71,14 @@ export interface SyncClient {
     limit: number,
   ): Promise<PullPage>;
   push(collection: string, rows: PushRow[]): Promise<WireDoc[]>;
-  stream(collection: string, handlers: StreamHandlers): { unsubscribe(): void };
+  /** How many documents a pull from `checkpoint` has still to return (a first sync's total). */
+  backlog(collection: string, checkpoint: PullResponse['checkpoint']): Promise<number>;
+  /** The till's one live stream: which collections changed for its branch, and presence. */
+  changes(handlers: StreamHandlers): { unsubscribe(): void };
+  /** The branch's orders of any age by business days, ticket and total (history on demand). */
+  searchOrders(query: OrderSearchRequest): Promise<WireDoc[]>;
+  /** Tells the other tills which order this one has on screen (advisory). */
+  presence(request: PresenceRequest): Promise<PresenceEntry>;
   pair(code: string, deviceName: string): Promise<z.output<typeof credentialOutput>>;
   deviceToken(deviceId: string, deviceSecret: string): Promise<z.output<typeof tokenOutput>>;
 }
@@ -105,13 +118,20 @@ export function createSyncClient(
       pullResponseSchema.parse(await client.sync.pull.query({ collection, checkpoint, limit })),
     push: async (collection, rows) =>
       pushResponseSchema.parse(await client.sync.push.mutate({ collection, rows })),
-    stream: (collection, handlers) =>
-      client.sync.stream.subscribe(
-        { collection },
+    backlog: async (collection, checkpoint) =>
+      backlogResponseSchema.parse(await client.sync.backlog.query({ collection, checkpoint }))
+        .count,
+    searchOrders: async (query) =>
+      orderSearchResponseSchema.parse(await client.sync.searchOrders.query(query)).orders,
+    presence: async (request) =>
+      presenceEntrySchema.parse(await client.sync.presence.mutate(request)),
+    changes: (handlers) =>
+      client.sync.changes.subscribe(
+        {},
         {
           onStarted: () => handlers.onStarted(),
           onData: (event) => {
-            const parsed = streamEventSchema.safeParse(event.data);
+            const parsed = changesEventSchema.safeParse(event);
             if (parsed.success) handlers.onData(parsed.data);
             else handlers.onError(new Error(`Malformed stream event: ${parsed.error.message}`));
           },

@@ -118,9 +118,10 @@ describe('SyncStatusTracker', () => {
     tracker.markReachable(false);
     expect(tracker.current).toMatchObject({ online: false, problem: 'offline', error: null, offlineSince: 42 });
     tracker.markInitialProgress(3, 7, 120);
-    expect(tracker.current.initialSync).toEqual({ done: 3, total: 7, documents: 120 });
-    tracker.markSuccess();
-    expect(tracker.current).toMatchObject({ online: true, problem: null, error: null, lastSyncAt: 42, offlineSince: null });
+    expect(tracker.current.initialSync).toEqual({ done: 3, total: 7, documents: 120, expected: null });
+    // Once every pulled collection reported its backlog, the bar counts documents against it.
+    tracker.markInitialProgress(3, 7, 150, 400);
+    expect(tracker.current.initialSync).toEqual({ done: 3, total: 7, documents: 150, expected: 400 });
     tracker.markInitialProgress(7, 7, 300);
     expect(tracker.current.initialSync).toBeNull();
   });

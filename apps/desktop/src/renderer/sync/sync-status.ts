@@ -39,7 +39,11 @@ export interface SyncStatusSnapshot {
   /** The server's message for a `revoked` or `server` problem. */
   error: string | null;
   /** Initial sync progress: collections caught up out of the total, documents received. */
-  initialSync: { done: number; total: number; documents: number } | null;
+  /**
+   * First sync: collections done of `total`, documents pulled of `expected` (the server's backlog
+   * when the sync started; null until every pulled collection reported it).
+   */
+  initialSync: { done: number; total: number; documents: number; expected: number | null } | null;
 }
 
 type Listener = (status: SyncStatusSnapshot) => void;
@@ -132,10 +136,13 @@ export class SyncStatusTracker {
     this.setConnection(connectionReachable(this.connection, reachable, this.now()));
   }
 
-  /** Progress of a first sync; ignored on a till that synced before (offline restarts included). */
-  markInitialProgress(done: number, total: number, documents: number): void {
+  /**
+   * Progress of a first sync (`expected`: the server's backlog, once known); ignored on a till that
+   * synced before (offline restarts included).
+   */
+  markInitialProgress(done: number, total: number, documents: number, expected: number | null = null): void {
     if (this.syncedBefore) return;
-    this.update({ initialSync: done >= total ? null : { done, total, documents } });
+    this.update({ initialSync: done >= total ? null : { done, total, documents, expected } });
   }
 
   /**

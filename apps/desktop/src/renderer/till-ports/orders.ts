@@ -1,6 +1,17 @@
 import type { Listener, Unsubscribe } from './common';
 import type { EpochMs, Order } from './domain';
 
+/** History on demand: the branch's orders on the server, older than what the till holds. */
+export interface ServerOrderQuery {
+  /** First and last business day (`YYYY-MM-DD`, inclusive; at most 92 days). */
+  from: string;
+  to: string;
+  /** "12" or "B-12". */
+  ticket?: string;
+  /** The order's total, minor units. */
+  amount?: number;
+}
+
 export interface OrderQuery {
   /** Free text: ticket number, table, item name, card reference. */
   text?: string;
@@ -33,7 +44,13 @@ export interface OrderPorts {
   list: (query: OrderQuery) => Promise<Order[]>;
   /** The order's latest stored version, or `null` when it does not exist (yet). */
   subscribe: (id: string, listener: Listener<Order | null>) => Unsubscribe;
-  /** Open (not paid, not voided) orders of this till: parked tabs. */
+  /**
+   * The branch's orders on the server (any age, newest first, at most 50), read-only until saved
+   * here: `save` of one stores that same version (pushing it back is a no-op), so it can be
+   * refunded or reprinted like any order. Rejects with `PortError('host-unavailable')` offline.
+   */
+  searchServer: (query: ServerOrderQuery) => Promise<Order[]>;
+  /** Open (not paid, not voided) orders of the branch, whichever till opened them: parked tabs. */
   subscribeOpen: (listener: Listener<Order[]>) => Unsubscribe;
   /**
    * Next human ticket number for this till and business day (core's `nextTicketNumber`). Stored

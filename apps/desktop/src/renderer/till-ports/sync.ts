@@ -17,6 +17,22 @@ export interface SyncStatus {
   error: string | null;
 }
 
+/** Another till on an order, as the open tabs show it ("Till B · Marie · since 14:02"). */
+export interface PresenceView {
+  tillCode: string;
+  tillName: string;
+  staffName: string | null;
+  /** When that till opened the order (server clock). */
+  since: EpochMs;
+}
+
 export interface SyncPorts {
   subscribe: (listener: Listener<SyncStatus>) => Unsubscribe;
+  /**
+   * Tells the branch's other tills which order this till has on screen (null = none). Advisory,
+   * never a lock: the port repeats it while it stays, and it lapses 30 s after the till goes quiet.
+   */
+  announce: (orderId: string | null, staffName: string | null) => void;
+  /** Other tills on each order, by order id. */
+  subscribePresence: (listener: Listener<ReadonlyMap<string, readonly PresenceView[]>>) => Unsubscribe;
 }

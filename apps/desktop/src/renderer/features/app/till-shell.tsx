@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { ConnectionBadge, PrinterBadge, useI18n, type Locale } from '@comanda/ui';
 import { HistoryScreen } from '../history/history-screen';
@@ -39,6 +40,11 @@ export function TillShell() {
   const current = useStore(order, (s) => s.order);
   const approval = useStore(order, (s) => s.pendingApproval);
   const sync = usePort<SyncStatus>(ports.sync.subscribe, OFFLINE);
+  // Presence: the other tills' open tabs say this till has the order on screen (advisory).
+  const onScreen = user ? (current?.id ?? null) : null;
+  useEffect(() => {
+    ports.sync.announce(onScreen, onScreen ? (user?.name ?? null) : null);
+  }, [onScreen, user?.name]);
   // null until the first real check answers: the badge never says "OK" by default.
   const printers = usePort<PrinterStatusView[] | null>(ports.printing.subscribePrinters, null);
 

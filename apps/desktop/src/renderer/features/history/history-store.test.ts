@@ -28,4 +28,41 @@ describe('history store', () => {
     await history.getState().search();
     expect(history.getState().results.map((o) => o.table)).toEqual(['9']);
   });
+
+  it('searches older orders on the server by the typed ticket over 92 days, and adopts one to open it', async () => {
+    const f = await createTillFixture();
+    const orders = createOrderStore(f.deps);
+    await orders.getState().newOrder({ type: 'dineIn', table: '4', covers: 2 });
+    await orders.getState().addItem(f.menu.items['espresso']!, f.menu.modifierGroups);
+    await orders.getState().pay({ method: 'cash', tendered: 250 });
+    // An order the till no longer holds (older than its pull window), as the server has it.
+    const old = { ...orders.getState().order!, id: 'old-order', ticketNumber: 12, businessDay: '2026-09-01' };
+    const queries: unknown[] = [];
+    const ports = {
+      ...f.ports,
+      orders: {
+        ...f.ports.orders,
+        searchServer: (query: Parameters<typeof f.ports.orders.searchServer>[0]) => {
+          queries.push(query);
+          return Promise.resolve([old]);
+        },
+      },
+    };
+    const history = createHistoryStore(ports, () => 0);
+    history.getState().setText(' A-12 ');
+    await history.getState().searchServer('2026-11-23');
+    expect(queries).toEqual([{ from: '2026-08-24', to: '2026-11-23', ticket: 'A-12' }]);
+    expect(history.getState().serverResults?.map((o) => o.id)).toEqual(['old-order']);
+    // Words that are not a ticket search the whole range.
+    history.getState().setText('tatin');
+    expect(history.getState().serverResults).toBeNull();
+    await history.getState().searchServer('2026-11-23');
+    expect(queries.at(-1)).toEqual({ from: '2026-08-24', to: '2026-11-23' });
+
+    await history.getState().adopt(old);
+    expect(await f.ports.orders.get('old-order')).toEqual(old);
+    // Adopting twice keeps the stored version (no conflict, no new version).
+    await history.getState().adopt(old);
+    expect(f.ports.state.orders.get('old-order')).toEqual(old);
+  });
 });

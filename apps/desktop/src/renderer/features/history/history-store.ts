@@ -1,5 +1,8 @@
+import { MAX_SEARCH_DAYS, ticketQuerySchema } from '@comanda/core/sync';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Order, OrderQuery, TillPorts } from '../../till-ports';
+
+const DAY_MS = 86_400_000;
 
 export type HistoryFilter = 'all' | 'open' | 'paid' | 'refunded' | 'voided';
 
@@ -17,12 +20,21 @@ export interface HistoryState {
   /** Only orders of the current business day when true. */
   today: boolean;
   results: Order[];
+  /** Orders found on the server (older than what this till holds), read-only until opened. */
+  serverResults: Order[] | null;
   loading: boolean;
   error: string | null;
   setText: (text: string) => void;
   setFilter: (filter: HistoryFilter) => void;
   setToday: (today: boolean) => void;
   search: () => Promise<void>;
+  /**
+   * History on demand: the branch's orders on the server over the last 92 business days, by the
+   * ticket typed in the search box ("12" or "B-12"); all of them when it holds no ticket.
+   */
+  searchServer: (today: string) => Promise<void>;
+  /** Stores a server order here (same version: pushing it back is a no-op) so it can be opened. */
+  adopt: (order: Order) => Promise<void>;
 }
 
 export type HistoryStore = StoreApi<HistoryState>;
@@ -35,9 +47,10 @@ export function createHistoryStore(ports: TillPorts, dayStart: () => number): Hi
     filter: 'all',
     today: true,
     results: [],
+    serverResults: null,
     loading: false,
     error: null,
-    setText: (text) => set({ text }),
+    setText: (text) => set({ text, serverResults: null }),
     setFilter: (filter) => set({ filter }),
     setToday: (today) => set({ today }),
     async search() {
@@ -57,6 +70,21 @@ export function createHistoryStore(ports: TillPorts, dayStart: () => number): Hi
       } catch (error) {
         if (mine === seq) set({ loading: false, error: error instanceof Error ? error.message : String(error) });
       }
+    },
+    async searchServer(today) {
+      const text = get().text.trim();
+      const ticket = ticketQuerySchema.safeParse(text);
+      const from = new Date(Date.parse(today) - (MAX_SEARCH_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
+      set({ loading: true, error: null });
+      try {
+        const serverResults = await ports.orders.searchServer({ from, to: today, ...(ticket.success ? { ticket: ticket.data } : {}) });
+        set({ serverResults, loading: false });
+      } catch (error) {
+        set({ loading: false, error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    async adopt(order) {
+      if (!(await ports.orders.get(order.id))) await ports.orders.save(order);
     },
   }));
 }

@@ -92,8 +92,25 @@ export function createOrderStore(deps: OrderDeps): OrderStore {
   // Orders that failed to save together with the one on screen (a split): a retry saves them again
   // in the same transaction, so the moved units can never end up on neither bill.
   let unsavedAlongside: readonly OrderDoc[] = [];
+  let unfollow: (() => void) | null = null;
 
   return createStore<OrderState>()((set, get) => {
+    /**
+     * Follows the stored order on screen: other tills of the branch edit it too (replication
+     * stores their versions here), so a newer stored version replaces the one on screen unless a
+     * save of ours is in flight, and the next change applies to it.
+     */
+    const follow = (orderId: string | null): void => {
+      unfollow?.();
+      unfollow = null;
+      if (orderId === null) return;
+      unfollow = ports.orders.subscribe(orderId, (stored) => {
+        const current = get().order;
+        if (!stored || current?.id !== stored.id || get().saveState === 'saving') return;
+        if (stored.updatedAt > current.updatedAt) set({ order: stored, saveState: 'saved' });
+      });
+    };
+
     /**
      * Saves `doc` (the order on screen), with `alongside` orders in the same transaction; by default
      * with those whose save failed before, so no later change can save a split's source alone.
@@ -189,6 +206,7 @@ export function createOrderStore(deps: OrderDeps): OrderStore {
           );
           set({ selectedLineId: null, actionError: null });
           await persist(order, []);
+          follow(order.id);
         } catch (error) {
           set({ actionError: message(error) });
         }
@@ -201,8 +219,10 @@ export function createOrderStore(deps: OrderDeps): OrderStore {
           return;
         }
         set({ order, saveState: 'saved', saveError: null, actionError: null, selectedLineId: null });
+        follow(order.id);
       },
       park() {
+        follow(null);
         // Leaving an unsaved split drops both halves: the stored order still has every unit.
         unsavedAlongside = [];
         set({ order: null, saveState: 'idle', selectedLineId: null, actionError: null, pendingApproval: null });

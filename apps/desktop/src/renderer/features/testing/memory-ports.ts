@@ -18,6 +18,7 @@ import type {
   Shift,
   StaffMember,
   SyncStatus,
+  PresenceView,
   TillPorts,
   Unsubscribe,
 } from '../../till-ports';
@@ -43,6 +44,8 @@ class Subject<T> {
 
 export interface MemoryPortsOptions {
   menu: MenuSnapshot;
+  /** The branch's orders on the server, for `orders.searchServer` (history on demand). */
+  serverOrders?: Order[];
   staff: StaffMember[];
   device?: Partial<DeviceInfo>;
   /** Start time; the clock only moves when `advance` is called. */
@@ -68,11 +71,15 @@ export interface MemoryPorts extends TillPorts {
     saves: number;
     /** Device settings (`TillPorts.settings`), as JSON copies. */
     settings: Map<string, unknown>;
+    /** The order this till last announced it has on screen. */
+    announced: string | null;
   };
   /** Simulated printers, the real print worker and settings saves behind `printing`. */
   readonly printerFarm: MemoryPrinting;
   advance(ms: number): void;
   setSync(status: Partial<SyncStatus>): void;
+  /** Other tills' presence, as the live stream would report it. */
+  setPresence(byOrder: ReadonlyMap<string, readonly PresenceView[]>): void;
   /** Replaces the menu snapshot (e.g. a partial one while "the store is still reading"). */
   setMenu(snapshot: MenuSnapshot): void;
   setJobs(orderId: string, jobs: PrintJobView[]): void;
@@ -116,6 +123,7 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
     reports: [],
     saves: 0,
     settings: new Map(options.tillLocale === null ? [] : [[TILL_LOCALE_KEY, options.tillLocale ?? 'en']]),
+    announced: null,
   };
   const menu = new Subject(options.menu);
   const staff = new Subject(options.staff);
@@ -128,6 +136,7 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
     error: null,
   });
   const printers = new Subject<PrinterStatusView[]>([]);
+  const presence = new Subject<ReadonlyMap<string, readonly PresenceView[]>>(new Map());
   let printersOverridden = false;
   const printerFarm = createMemoryPrinting(options.menu.branch, options.printers ?? [], () => now);
   const orderSubjects = new Map<string, Subject<Order | null>>();
@@ -233,6 +242,16 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
         return Promise.resolve(rows.map(copy));
       },
       subscribe: (id, l) => orderSubject(id).subscribe(l),
+      searchServer: (query) =>
+        Promise.resolve(
+          (options.serverOrders ?? []).filter(
+            (o) =>
+              o.businessDay >= query.from &&
+              o.businessDay <= query.to &&
+              (query.ticket === undefined || ticketLabel(o) === query.ticket || String(o.ticketNumber) === query.ticket) &&
+              (query.amount === undefined || o.totals.total === query.amount),
+          ),
+        ),
       subscribeOpen: (l) => openOrders.subscribe(l),
       nextTicketNumber(day) {
         const last = ticketCounters.get(day);
@@ -291,7 +310,13 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
         return Promise.resolve();
       },
     },
-    sync: { subscribe: (l) => sync.subscribe(l) },
+    sync: {
+      subscribe: (l) => sync.subscribe(l),
+      announce: (orderId) => {
+        state.announced = orderId;
+      },
+      subscribePresence: (l) => presence.subscribe(l),
+    },
     settings: {
       get: (key) => Promise.resolve(state.settings.has(key) ? copy(state.settings.get(key)) : null),
       set(key, value) {
@@ -306,6 +331,9 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
     },
     setSync(status) {
       sync.set({ ...sync.get(), ...status });
+    },
+    setPresence(byOrder) {
+      presence.set(byOrder);
     },
     setMenu(snapshot) {
       menu.set(snapshot);

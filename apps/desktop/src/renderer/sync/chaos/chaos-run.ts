@@ -13,7 +13,8 @@ import { EventSource } from 'eventsource';
 import { ChaosTill } from './chaos-till.js';
 import { Rng, scheduleSeed } from './rng.js';
 
-const DOWN: SyncCollectionName[] = ['menu', 'staff'];
+/** Collections every till pulls: its copy must end equal to what the server shows its branch. */
+const PULLED: SyncCollectionName[] = ['menu', 'staff', 'orders'];
 const AT = 1_767_261_600_000;
 
 export interface ChaosOptions {
@@ -179,7 +180,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       by: 'staff-lea-bernard',
       newId: () => `chaos-${String(++n).padStart(9, '0')}`,
     });
-    const mine = [...expected.values()].filter((o) => o.tillId === till.name && o.lines.length < 6);
+    // Any order of the branch as this till sees it (its own and those pulled from the other till
+    // of the branch): two tills edit shared orders, each from its own, possibly stale, copy.
+    const local = await till.documents('orders');
+    const mine = [...local.values()]
+      .map((o) => o as unknown as OrderDoc)
+      .filter((o) => o.id.startsWith('chaos-') && o.status === 'open' && o.lines.length < 6)
+      .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
     let order: OrderDoc;
     if (mine.length > 0 && rng.chance(0.5)) {
       order = addLine(
@@ -283,14 +290,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     // Pulled collections: each till holds exactly what the server shows its branch. The stream
     // may still be delivering the last owner write: wait for it, briefly.
     for (const till of tills) {
-      for (const collection of DOWN) {
+      for (const collection of PULLED) {
         const deadline = Date.now() + 10_000;
         for (;;) {
-          const diff = await compareDown(
-            till,
-            collection,
-            full ? null : touchedDown.get(collection),
-          );
+          const only = collection === 'orders' ? touched : touchedDown.get(collection);
+          const diff = await compareDown(till, collection, full ? null : only);
           if (!diff) break;
           if (Date.now() > deadline)
             throw new ChaosFailure(`${till.name} (${collection}): ${diff}`);

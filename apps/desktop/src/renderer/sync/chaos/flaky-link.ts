@@ -38,11 +38,23 @@ export class FlakyLink {
         }
         return conflicts;
       },
-      stream: (collection, handlers: StreamHandlers) => {
+      backlog: async (collection, checkpoint) => {
+        if (!this.online) throw offline();
+        return inner.backlog(collection, checkpoint);
+      },
+      searchOrders: async (query) => {
+        if (!this.online) throw offline();
+        return inner.searchOrders(query);
+      },
+      presence: async (request) => {
+        if (!this.online) throw offline();
+        return inner.presence(request);
+      },
+      changes: (handlers: StreamHandlers) => {
         let current: { unsubscribe(): void } | null = null;
         const stream = {
           connect: () => {
-            current ??= inner.stream(collection, handlers);
+            current ??= inner.changes(handlers);
           },
           disconnect: () => {
             current?.unsubscribe();

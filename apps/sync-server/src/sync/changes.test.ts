@@ -1,0 +1,114 @@
+import type { ChangesEvent } from '@comanda/core/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '../testing/client';
+import { orderDoc } from '../testing/docs';
+import { ENGINES, startOnEngine } from '../testing/engines';
+import { pairedTillClient, type TestServer } from '../testing/index';
+
+/** Subscribes to `sync.changes` and collects its events. */
+function listen(till: Client) {
+  const events: ChangesEvent[] = [];
+  const errors: unknown[] = [];
+  const sub = till.sync.changes.subscribe(
+    {},
+    { onData: (event) => events.push(event), onError: (error) => errors.push(error) },
+  );
+  const until = async (check: () => boolean, ms = 15_000) => {
+    const deadline = Date.now() + ms;
+    while (!check()) {
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out; events: ${JSON.stringify(events).slice(0, 500)} errors: ${String(errors)}`,
+        );
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  const changed = () =>
+    events.flatMap((e) => (typeof e === 'object' && 'changed' in e ? e.changed : []));
+  const presence = () =>
+    events.flatMap((e) => (typeof e === 'object' && 'presence' in e ? e.presence : []));
+  return { events, errors, until, changed, presence, stop: () => sub.unsubscribe() };
+}
+
+/**
+ * One stream per till for every collection: it names what changed for the branch (never another
+ * branch's changes) and relays which order each till has open.
+ */
+describe.each(ENGINES)('sync.changes on %s', (engine) => {
+  let server: TestServer;
+  let paris: string;
+  let lyon: string;
+  let tillA: Client;
+  let tillB: Client;
+  let lyonTill: Client;
+  let n = 0;
+  const newId = () => `ch-${engine}-${String(++n).padStart(5, '0')}`;
+  const till = (branch: string, name: string) => pairedTillClient(server, branch, name);
+  const push = (client: Client, doc: Record<string, unknown> & { id: string }) =>
+    client.sync.push.mutate({
+      collection: 'orders',
+      rows: [{ assumedMasterState: null, newDocumentState: { ...doc, _deleted: false } }],
+    });
+
+  beforeAll(async () => {
+    server = await startOnEngine(engine);
+    [paris = '', lyon = ''] = server.demo.branchIds;
+    tillA = await till(paris, 'Bar');
+    tillB = await till(paris, 'Terrace');
+    lyonTill = await till(lyon, 'Lyon');
+  });
+  afterAll(() => server?.close());
+
+  it('starts with RESYNC, then names the collections its branch changed', async () => {
+    const live = listen(tillB);
+    try {
+      await live.until(() => live.events.length >= 2);
+      expect(live.events[0]).toBe('RESYNC');
+      // Another branch's order wakes nobody here; this branch's does.
+      await push(lyonTill, orderDoc({ id: newId(), branchId: lyon }));
+      await push(tillA, orderDoc({ id: newId(), branchId: paris }));
+      await live.until(() => live.changed().includes('orders'));
+      expect(live.changed()).toEqual(['orders']);
+      expect(live.errors).toEqual([]);
+    } finally {
+      live.stop();
+    }
+  });
+
+  it('relays which order a till has open, with its name and code, and keeps "since" while it stays', async () => {
+    const live = listen(tillB);
+    try {
+      await live.until(() => live.events.length >= 2);
+      const first = await tillA.sync.presence.mutate({ orderId: 'table-7', staffName: 'Marie' });
+      await live.until(() => live.presence().some((p) => p.orderId === 'table-7'));
+      const seen = live.presence().find((p) => p.orderId === 'table-7');
+      expect(seen).toEqual(first);
+      expect(seen).toMatchObject({ tillName: 'Bar', staffName: 'Marie' });
+      expect(seen?.tillCode).toMatch(/^[A-Z]{1,2}$/);
+
+      const again = await tillA.sync.presence.mutate({ orderId: 'table-7', staffName: 'Marie' });
+      expect(again.since).toBe(first.since);
+      // A stream opened now starts with the branch's picture; another branch's stream does not.
+      const late = listen(tillB);
+      const elsewhere = listen(lyonTill);
+      try {
+        await late.until(() => late.presence().some((p) => p.orderId === 'table-7'));
+        await elsewhere.until(() => elsewhere.events.length >= 2);
+        expect(elsewhere.presence()).toEqual([]);
+      } finally {
+        late.stop();
+        elsewhere.stop();
+      }
+      await tillA.sync.presence.mutate({ orderId: null, staffName: null });
+      await live.until(() => live.presence().at(-1)?.orderId === null);
+    } finally {
+      live.stop();
+    }
+  });
+
+  it('refuses a presence that is not bounded', async () => {
+    await expect(
+      tillA.sync.presence.mutate({ orderId: 'x'.repeat(201), staffName: null }),
+    ).rejects.toThrow(/orderId/);
+  });
+});
