@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_AMOUNT, listSchema, nameSchema, textSchema } from '../common/bounds';
 import { documentBase, idSchema } from '../common/document';
 import { currencyCodeSchema } from '../money/currency';
+import { orderTypeSchema } from '../orders/schemas';
 
 /** Default {@link BranchDoc.cashVarianceLimit}: 500 minor units (€5.00). */
 export const DEFAULT_CASH_VARIANCE_LIMIT = 500;
@@ -105,6 +106,11 @@ export const branchDocSchema = z.object({
    * approval, in minor units (default 5.00).
    */
   cashVarianceLimit: z.number().int().nonnegative().max(MAX_AMOUNT).default(DEFAULT_CASH_VARIANCE_LIMIT),
+  /**
+   * The order an item tap starts when no order is open (table and covers can be set later):
+   * takeaway by default, dine-in for a table-service room.
+   */
+  defaultOrderType: orderTypeSchema.default('takeaway'),
   receiptFooter: textSchema.default(''),
   tills: listSchema(tillSchema, 100).default([]),
   printers: listSchema(printerConfigSchema, 100).default([]),

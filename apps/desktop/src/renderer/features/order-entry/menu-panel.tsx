@@ -1,5 +1,4 @@
 import { useMemo, useRef, useState } from 'react';
-import { useStore } from 'zustand';
 import type { ResolvedItem } from '@comanda/core/menu';
 import { validateModifierSelection } from '@comanda/core/menu';
 import { CategoryGrid, ItemGrid, Loading, ModifierDialog, SearchBox, useI18n, type ModifierSelection } from '@comanda/ui';
@@ -14,7 +13,6 @@ const toChoices = (selection: ModifierSelection) =>
 export function MenuPanel() {
   const { menu, menuLoading, order, app } = useTill();
   const { t } = useI18n();
-  const hasOrder = useStore(order, (s) => s.order !== null);
   const [chosenCategoryId, setCategoryId] = useState<string | null>(menu.categories[0]?.id ?? null);
   // The menu may arrive (or change) after mounting: fall back to its first category.
   const categoryId = menu.categories.some((c) => c.id === chosenCategoryId) ? chosenCategoryId : (menu.categories[0]?.id ?? null);
@@ -31,11 +29,8 @@ export function MenuPanel() {
     [menu, query, categoryId],
   );
 
+  // With no order open, adding starts one (the store uses the branch's default order type).
   const choose = (item: ResolvedItem) => {
-    if (!hasOrder) {
-      app.getState().toast(t('order.startFirst'), 'error');
-      return;
-    }
     if (item.modifierGroupIds.length > 0) setPending(item);
     else void order.getState().addItem(item, menu.modifierGroups);
   };

@@ -193,4 +193,28 @@ describe('order store', () => {
     expect(lines.map((l) => l.quantity)).toEqual([2, 1]);
     expect(lines[1]!.modifiers.map((m) => m.optionId)).toEqual(['a-point', 'puree']);
   });
+
+  it('an item tapped with no order open starts one of the branch default type, and a second tap grows its line', async () => {
+    await store.getState().addItem(f.item('espresso'), f.menu.modifierGroups);
+    const order = store.getState().order!;
+    expect(order.type).toBe('takeaway');
+    expect(order.ticketNumber).toBe(1);
+    const espresso = order.lines[0]!.id;
+    await store.getState().addItem(f.item('soupe-oignon'), f.menu.modifierGroups);
+    await store.getState().addItem(f.item('espresso'), f.menu.modifierGroups);
+    const lines = store.getState().order!.lines;
+    expect(lines.map((l) => [l.itemId, l.quantity])).toEqual([
+      ['espresso', 2],
+      ['soupe-oignon', 1],
+    ]);
+    // The grown line is the selected one (edit/void act on what was just tapped).
+    expect(store.getState().selectedLineId).toBe(espresso);
+    expect(f.ports.state.orders.get(order.id)!.lines.map((l) => l.quantity)).toEqual([2, 1]);
+  });
+
+  it('a branch set to dine-in starts a dine-in order without a table', async () => {
+    const dineIn = createOrderStore({ ...f.deps, branch: () => ({ ...f.branch, defaultOrderType: 'dineIn' }) });
+    await dineIn.getState().addItem(f.item('espresso'), f.menu.modifierGroups);
+    expect(dineIn.getState().order).toMatchObject({ type: 'dineIn', table: null, covers: null });
+  });
 });
