@@ -318,6 +318,8 @@ export const en = {
   'queue.done': 'Done',
   'queue.failedAction': 'Could not do that: {message}',
   'queue.open': 'Print queue ({count} waiting)',
+  'payment.exactCashFull': 'Exact cash {amount}',
+  'payment.cardFull': 'Card {amount}',
 } as const;
 
 /** Every message key of the catalog. */

@@ -320,4 +320,6 @@ export const fr: Record<MessageKey, string> = {
   'queue.done': 'Fait',
   'queue.failedAction': 'Impossible : {message}',
   'queue.open': 'File d’impression ({count} en attente)',
+  'payment.exactCashFull': 'Espèces, compte juste {amount}',
+  'payment.cardFull': 'Carte {amount}',
 };

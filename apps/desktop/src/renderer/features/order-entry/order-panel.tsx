@@ -13,7 +13,7 @@ type OpenDialog = 'edit' | 'void' | 'void-order' | 'discount-line' | 'discount-o
 /** The current order: header, saved/synced/printed, cart, totals and the actions on it. */
 export function OrderPanel() {
   const { order: store, menu, app } = useTill();
-  const { t } = useI18n();
+  const { t, money } = useI18n();
   const { order, selectedLineId, actionError, saveError } = useStore(store);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   if (!order) return null;
@@ -25,6 +25,12 @@ export function OrderPanel() {
   const close = () => setDialog(null);
   const reprints = order.status === 'voided' ? [] : lastKitchenSends(order);
   const hasActive = order.lines.some((l) => activeQuantity(l) > 0);
+  const canPay = hasActive && order.totals.due > 0;
+  // Paid in one tap: the payment screen then shows the receipt and Done.
+  const payInFull = (method: 'cash' | 'card') =>
+    void s.payInFull(method).then(() => {
+      if (store.getState().order?.status === 'paid') app.getState().go('payment');
+    });
 
   return (
     <section className="cmd-order" aria-labelledby="order-title">
@@ -36,6 +42,12 @@ export function OrderPanel() {
             : (order.customerName ?? t('order.takeaway'))}
         </h2>
         <OrderPersistenceStatus />
+        {editable ? (
+          // Apart from Pay, at the other end of the panel, and it asks for a reason before acting.
+          <button type="button" className="cmd-btn cmd-btn-danger" disabled={order.payments.length > 0} onClick={() => setDialog('void-order')}>
+            {t('order.voidOrder')}
+          </button>
+        ) : null}
       </header>
       <Cart
         lines={cartLines(order)}
@@ -52,6 +64,15 @@ export function OrderPanel() {
         </p>
       ) : null}
       {saveError ? <ErrorState title={t('status.saveFailed')} message={saveError} onRetry={() => void s.retrySave()} /> : null}
+      {reprints.length > 0 ? (
+        <div className="cmd-actions" role="toolbar" aria-label={t('order.reprintKitchen')}>
+          {reprints.map((r) => (
+            <button key={r.stationId} type="button" className="cmd-btn cmd-btn-small" onClick={() => void s.reprintKitchen(r.stationId)}>
+              {t('order.reprintStation', { station: menu.stations[r.stationId]?.name ?? r.stationId })}
+            </button>
+          ))}
+        </div>
+      ) : null}
       {editable ? (
         <div className="cmd-actions" role="toolbar" aria-label={t('order.actions')}>
           <button type="button" className="cmd-btn cmd-btn-primary" disabled={!hasUnsent} onClick={() => void s.send()}>
@@ -80,17 +101,25 @@ export function OrderPanel() {
           <button type="button" className="cmd-btn" disabled={!hasActive} onClick={() => void s.printBill()}>
             {t('order.printBill')}
           </button>
-          <button type="button" className="cmd-btn cmd-btn-danger" disabled={order.payments.length > 0} onClick={() => setDialog('void-order')}>
-            {t('order.voidOrder')}
-          </button>
           <button type="button" className="cmd-btn" onClick={() => s.park()}>
             {t('order.park')}
+          </button>
+        </div>
+      ) : null}
+      {editable ? (
+        <div className="cmd-pay-bar" role="toolbar" aria-label={t('order.pay')}>
+          <button type="button" className="cmd-btn" disabled={!canPay} onClick={() => payInFull('cash')}>
+            {t('payment.exactCashFull', { amount: money(order.totals.cashDue) })}
+          </button>
+          <button type="button" className="cmd-btn" disabled={!canPay} onClick={() => payInFull('card')}>
+            {t('payment.cardFull', { amount: money(order.totals.due) })}
           </button>
           <button type="button" className="cmd-btn cmd-btn-primary" disabled={order.totals.due === 0} onClick={() => app.getState().go('payment')}>
             {t('order.pay')}
           </button>
         </div>
-      ) : order.status === 'voided' ? (
+      ) : null}
+      {editable ? null : order.status === 'voided' ? (
         <div className="cmd-actions">
           <p className="cmd-field-error" role="status">
             {t('order.voidedBecause', { reason: order.voidReason ?? '—' })}
@@ -109,15 +138,6 @@ export function OrderPanel() {
           </button>
         </div>
       )}
-      {reprints.length > 0 ? (
-        <div className="cmd-actions" role="toolbar" aria-label={t('order.reprintKitchen')}>
-          {reprints.map((r) => (
-            <button key={r.stationId} type="button" className="cmd-btn cmd-btn-small" onClick={() => void s.reprintKitchen(r.stationId)}>
-              {t('order.reprintStation', { station: menu.stations[r.stationId]?.name ?? r.stationId })}
-            </button>
-          ))}
-        </div>
-      ) : null}
       {dialog === 'edit' && selected ? (
         <LineEditDialog
           line={selected}

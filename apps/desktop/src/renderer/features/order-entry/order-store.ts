@@ -66,6 +66,8 @@ export interface OrderState extends OrderPrintVoidActions {
   send: () => Promise<void>;
   fire: (course: number) => Promise<void>;
   pay: (input: AddPaymentInput) => Promise<void>;
+  /** One tap: the whole amount due, in exact cash (rounded to the cash step) or by card. */
+  payInFull: (method: 'cash' | 'card') => Promise<void>;
   printReceipt: () => Promise<void>;
   splitByItems: (moves: readonly SplitMove[]) => Promise<OrderDoc | null>;
   refund: (input: RefundInput) => Promise<void>;
@@ -303,6 +305,12 @@ export function createOrderStore(deps: OrderDeps): OrderStore {
             if (input.method === 'cash') await ports.printing.openCashDrawer().catch(() => undefined);
           },
         );
+      },
+      async payInFull(method) {
+        const order = get().order;
+        if (!order) return;
+        // Exact cash hands over the cash-rounded due; the card terminal gives no reference here.
+        await get().pay(method === 'cash' ? { method: 'cash', tendered: order.totals.cashDue } : { method: 'card', reference: '' });
       },
       async printReceipt() {
         const order = get().order;

@@ -34,9 +34,13 @@ export function PaymentScreen() {
         </h1>
         <OrderPersistenceStatus />
       </header>
-      <div className="cmd-columns">
+      {/* Totals and the receipt scroll on the side; the panel with its Take button keeps the main column. */}
+      <div className="cmd-payment-layout">
         <div>
           <TotalsPanel totals={totalsView(order)} />
+          <ReceiptPreview model={printedReceiptModel(order, branch, cashier, ports.clock.now(), i18n)} />
+        </div>
+        <div>
           {paid ? (
             <p role="status" className="cmd-paid">{t('payment.paidInFull')}</p>
           ) : (
@@ -75,7 +79,6 @@ export function PaymentScreen() {
             )}
           </div>
         </div>
-        <ReceiptPreview model={printedReceiptModel(order, branch, cashier, ports.clock.now(), i18n)} />
       </div>
       {refunding ? (
         <RefundDialog
