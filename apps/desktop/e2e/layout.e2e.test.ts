@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { axeProblems } from './support/axe.js';
 import { addItem, orderLines, poll } from './support/cashier.js';
 import { openTill } from './support/chromium.js';
 import { checkScreenAtEverySize, SCREEN_SIZES, SCREENSHOT_DIR, type LayoutReport } from './support/layout.js';
@@ -13,8 +14,14 @@ describe('the till on a counter screen: every screen fits from 1024×768 to 1920
     await pairInPage(page, shop());
     await waitForPinPad(page);
     const problems: Record<string, LayoutReport> = {};
-    const check = async (screen: string, primary: Parameters<typeof checkScreenAtEverySize>[2]) =>
+    const accessibility: Record<string, string[]> = {};
+    const check = async (screen: string, primary: Parameters<typeof checkScreenAtEverySize>[2]) => {
       Object.assign(problems, await checkScreenAtEverySize(page, screen, primary));
+      // Scrolling panes must stay reachable by keyboard (axe: scrollable-region-focusable), at the smallest size.
+      await page.setViewportSize(SCREEN_SIZES[0]);
+      const found = await axeProblems(page);
+      if (found.length > 0) accessibility[screen] = found;
+    };
     const button = (name: string | RegExp, exact = typeof name === 'string') => page.getByRole('button', { name, exact }).first();
 
     await check('pin', () => [button('1'), button('0')]);
@@ -64,6 +71,7 @@ describe('the till on a counter screen: every screen fits from 1024×768 to 1920
 
     console.log(`layout: ${Object.keys(problems).length} problem(s) over ${SCREEN_SIZES.length} sizes; screenshots in ${SCREENSHOT_DIR}`);
     expect(problems).toEqual({});
+    expect(accessibility).toEqual({});
     await context.close();
   });
 });

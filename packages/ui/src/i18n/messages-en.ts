@@ -320,6 +320,7 @@ export const en = {
   'queue.open': 'Print queue ({count} waiting)',
   'payment.exactCashFull': 'Exact cash {amount}',
   'payment.cardFull': 'Card {amount}',
+  'order.service': 'Table & covers',
 } as const;
 
 /** Every message key of the catalog. */

@@ -322,4 +322,5 @@ export const fr: Record<MessageKey, string> = {
   'queue.open': 'File d’impression ({count} en attente)',
   'payment.exactCashFull': 'Espèces, compte juste {amount}',
   'payment.cardFull': 'Carte {amount}',
+  'order.service': 'Table et couverts',
 };

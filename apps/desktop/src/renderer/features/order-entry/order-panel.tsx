@@ -5,10 +5,11 @@ import { Cart, ErrorState, TotalsPanel, useI18n } from '@comanda/ui';
 import { useTill } from '../app/till-context';
 import { OrderPersistenceStatus } from '../app/order-persistence-status';
 import { DiscountDialog, LineEditDialog, ReasonDialog } from './line-dialogs';
+import { ServiceDialog } from './service-dialog';
 import { SplitDialog } from './split-dialog';
 import { cartLines, heldCourses, totalsView } from './view-models';
 
-type OpenDialog = 'edit' | 'void' | 'void-order' | 'discount-line' | 'discount-order' | 'split' | null;
+type OpenDialog = 'edit' | 'void' | 'void-order' | 'discount-line' | 'discount-order' | 'split' | 'service' | null;
 
 /** The current order: header, saved/synced/printed, cart, totals and the actions on it. */
 export function OrderPanel() {
@@ -42,6 +43,11 @@ export function OrderPanel() {
             : (order.customerName ?? t('order.takeaway'))}
         </h2>
         <OrderPersistenceStatus />
+        {editable ? (
+          <button type="button" className="cmd-btn" onClick={() => setDialog('service')}>
+            {t('order.service')}
+          </button>
+        ) : null}
         {editable ? (
           // Apart from Pay, at the other end of the panel, and it asks for a reason before acting.
           <button type="button" className="cmd-btn cmd-btn-danger" disabled={order.payments.length > 0} onClick={() => setDialog('void-order')}>
@@ -181,6 +187,16 @@ export function OrderPanel() {
             const target = dialog === 'discount-line' && selected ? { lineId: selected.id } : ('order' as const);
             close();
             void s.discount({ target, value, reason });
+          }}
+        />
+      ) : null}
+      {dialog === 'service' ? (
+        <ServiceDialog
+          order={order}
+          onClose={close}
+          onSave={(input) => {
+            close();
+            void s.setService(input);
           }}
         />
       ) : null}

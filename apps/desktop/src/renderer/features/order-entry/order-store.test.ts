@@ -217,4 +217,27 @@ describe('order store', () => {
     await dineIn.getState().addItem(f.item('espresso'), f.menu.modifierGroups);
     expect(dineIn.getState().order).toMatchObject({ type: 'dineIn', table: null, covers: null });
   });
+
+  it('sets the table and covers after the first item, and says why it cannot on a paid order', async () => {
+    await store.getState().addItem(f.item('espresso'), f.menu.modifierGroups);
+    await store.getState().setService({ type: 'dineIn', table: '12', covers: 3 });
+    const id = store.getState().order!.id;
+    expect(f.ports.state.orders.get(id)).toMatchObject({ type: 'dineIn', table: '12', covers: 3, ticketNumber: 1 });
+    await store.getState().payInFull('card');
+    expect(store.getState().order!.status).toBe('paid');
+    await store.getState().setService({ type: 'dineIn', table: '14' });
+    expect(store.getState().actionError).toMatch(/paid/);
+    expect(f.ports.state.orders.get(id)!.table).toBe('12');
+  });
+
+  it('pays the whole due in one tap, in exact cash rounded to the cash step', async () => {
+    const rounding = createOrderStore({ ...f.deps, branch: () => ({ ...f.branch, cashRoundingStep: 300 }) });
+    await rounding.getState().addItem(f.item('espresso'), f.menu.modifierGroups);
+    await rounding.getState().addItem(f.item('soupe-oignon'), f.menu.modifierGroups);
+    expect(rounding.getState().order!.totals.due).toBe(1100);
+    await rounding.getState().payInFull('cash');
+    const paid = rounding.getState().order!;
+    expect(paid.status).toBe('paid');
+    expect(paid.payments).toEqual([expect.objectContaining({ method: 'cash', amount: 1200, tendered: 1200, change: 0 })]);
+  });
 });

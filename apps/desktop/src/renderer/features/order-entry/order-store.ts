@@ -11,12 +11,14 @@ import {
   requestCustomerPrint,
   requestReprint,
   sendToKitchen,
+  setOrderService,
   splitBill,
   updateLineDetails,
   voidLine,
   type AddPaymentInput,
   type ApplyDiscountInput,
   type OrderDoc,
+  type OrderServiceInput,
   type OrderType,
   type RefundInput,
   type SplitMove,
@@ -52,6 +54,8 @@ export interface OrderState extends OrderPrintVoidActions {
   pendingApproval: PendingApproval | null;
 
   newOrder: (input: NewOrderInput) => Promise<void>;
+  /** Dine-in at a table for some covers, or takeaway: set after the order started. */
+  setService: (input: OrderServiceInput) => Promise<void>;
   open: (orderId: string) => Promise<void>;
   /** Leaves the order as a parked tab (it is already saved) and clears the screen. */
   park: () => void;
@@ -193,6 +197,9 @@ export function createOrderStore(deps: OrderDeps): OrderStore {
         } catch (error) {
           set({ actionError: message(error) });
         }
+      },
+      async setService(input) {
+        await mutate('setService', (order) => setOrderService(order, input, ctx()));
       },
       async open(orderId) {
         const order = await ports.orders.get(orderId);

@@ -36,10 +36,11 @@ export function PaymentScreen() {
       </header>
       {/* Totals and the receipt scroll on the side; the panel with its Take button keeps the main column. */}
       <div className="cmd-payment-layout">
-        <div>
+        {/* A scrolling pane without buttons: focusable so the keyboard can scroll it too. */}
+        <section tabIndex={0} aria-label={t('receipt.preview')}>
           <TotalsPanel totals={totalsView(order)} />
           <ReceiptPreview model={printedReceiptModel(order, branch, cashier, ports.clock.now(), i18n)} />
-        </div>
+        </section>
         <div>
           {paid ? (
             <p role="status" className="cmd-paid">{t('payment.paidInFull')}</p>
