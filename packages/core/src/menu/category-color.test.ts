@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_PALETTE, categoryColor } from './category-color';
+import { parisMenu } from '../testing/fixtures';
 import { categoryDocSchema } from './schemas';
 
 describe('categoryColor', () => {
@@ -11,18 +12,9 @@ describe('categoryColor', () => {
   });
 
   it('spreads the demo categories over several colours', () => {
-    const ids = [
-      'starters',
-      'mains',
-      'burgers',
-      'world',
-      'desserts',
-      'hot-drinks',
-      'soft-drinks',
-      'beer',
-      'wine',
-    ];
-    expect(new Set(ids.map((id) => categoryColor({ id }))).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(parisMenu.categories.map((c) => categoryColor(c))).size).toBeGreaterThanOrEqual(
+      5,
+    );
   });
 
   it('the menu document accepts #rrggbb or nothing and refuses anything else', () => {
