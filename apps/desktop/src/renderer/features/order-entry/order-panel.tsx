@@ -44,15 +44,15 @@ export function OrderPanel() {
         </h2>
         <OrderPersistenceStatus />
         {editable ? (
-          <button type="button" className="cmd-btn" onClick={() => setDialog('service')}>
-            {t('order.service')}
-          </button>
-        ) : null}
-        {editable ? (
-          // Apart from Pay, at the other end of the panel, and it asks for a reason before acting.
-          <button type="button" className="cmd-btn cmd-btn-danger" disabled={order.payments.length > 0} onClick={() => setDialog('void-order')}>
-            {t('order.voidOrder')}
-          </button>
+          <>
+            <button type="button" className="cmd-btn" onClick={() => setDialog('service')}>
+              {t('order.service')}
+            </button>
+            {/* Apart from Pay, at the other end of the panel, and it asks for a reason before acting. */}
+            <button type="button" className="cmd-btn cmd-btn-danger" disabled={order.payments.length > 0} onClick={() => setDialog('void-order')}>
+              {t('order.voidOrder')}
+            </button>
+          </>
         ) : null}
       </header>
       <Cart
