@@ -69,6 +69,12 @@ describe('the till on a counter screen: every screen fits from 1024×768 to 1920
       await check(screen, () => [nav.getByRole('button', { name: 'Order', exact: true })]);
     }
 
+    // In French (the Paris branch's language) the labels are longer: the order screen still fits.
+    await page.getByLabel('Language').selectOption('fr');
+    await page.locator('nav.cmd-nav button').first().click();
+    await page.locator('.cmd-pay-bar').waitFor();
+    await check('order-fr', () => [...[0, 1, 2].map((i) => page.locator('.cmd-pay-bar .cmd-btn').nth(i)), page.locator('.cmd-order > .cmd-actions .cmd-btn-primary')]);
+
     console.log(`layout: ${Object.keys(problems).length} problem(s) over ${SCREEN_SIZES.length} sizes; screenshots in ${SCREENSHOT_DIR}`);
     expect(problems).toEqual({});
     expect(accessibility).toEqual({});
