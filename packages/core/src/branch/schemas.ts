@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_AMOUNT, listSchema, nameSchema, textSchema } from '../common/bounds';
 import { documentBase, idSchema } from '../common/document';
 import { currencyCodeSchema } from '../money/currency';
+import { orderTypeSchema } from '../orders/schemas';
 
 /** Default {@link BranchDoc.cashVarianceLimit}: 500 minor units (€5.00). */
 export const DEFAULT_CASH_VARIANCE_LIMIT = 500;
@@ -115,6 +116,11 @@ export const branchDocSchema = z.object({
     .nonnegative()
     .max(MAX_AMOUNT)
     .default(DEFAULT_CASH_VARIANCE_LIMIT),
+  /**
+   * The order an item tap starts when no order is open (table and covers can be set later):
+   * takeaway by default, dine-in for a table-service room.
+   */
+  defaultOrderType: orderTypeSchema.default('takeaway'),
   receiptFooter: textSchema.default(''),
   /**
    * Days of closed (paid, voided, refunded) orders every till of the branch pulls besides the open

@@ -38,6 +38,11 @@ export const categoryDocSchema = z.object({
   kind: z.literal('category'),
   name: nameSchema.min(1),
   sort: sortSchema.default(0),
+  /** Tile colour on the till (`#rrggbb`); without it the till picks one from a fixed palette by id (see `categoryColor`). */
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #1d4ed8')
+    .optional(),
 });
 /** A category document. */
 export type CategoryDoc = z.infer<typeof categoryDocSchema>;

@@ -1,11 +1,22 @@
 import { z } from 'zod';
+import { nameSchema } from '../common/bounds';
 import { idSchema, isoDateSchema } from '../common/document';
 import { currencyCodeSchema } from '../money/currency';
 import { commitOrder } from './commit';
 import type { OrderContext } from './context';
 import { OrderError } from './errors';
+import { EDITABLE_STATUSES, assertStatus } from './lifecycle';
 import { ORDER_SCHEMA_VERSION, orderTypeSchema, type OrderDoc } from './schemas';
 import { ticketCodeSchema } from './ticket-number';
+
+/** A table and covers belong to dine-in orders only (creating an order, or setting its service later). */
+const TABLE_ONLY_WHEN_DINING_IN: [
+  (o: { type: string; table: string | null; covers: number | null }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (o) => o.type === 'dineIn' || (o.table === null && o.covers === null),
+  { message: 'takeaway orders have no table or covers', path: ['table'] },
+];
 
 /** Input of {@link createOrder}. */
 export const createOrderInputSchema = z
@@ -24,10 +35,7 @@ export const createOrderInputSchema = z
     shiftId: idSchema.nullable().default(null),
     notes: z.string().default(''),
   })
-  .refine((o) => o.type === 'dineIn' || (o.table === null && o.covers === null), {
-    message: 'takeaway orders have no table or covers',
-    path: ['table'],
-  });
+  .refine(...TABLE_ONLY_WHEN_DINING_IN);
 /** Input of {@link createOrder}. */
 export type CreateOrderInput = z.input<typeof createOrderInputSchema>;
 
@@ -96,4 +104,37 @@ export function emptyOrderTotals(): OrderDoc['totals'] {
     due: 0,
     cashDue: 0,
   };
+}
+
+/** Most covers one order can seat. */
+const MAX_COVERS = 1000;
+
+/** Input of {@link setOrderService}: how the order is served, set or changed after it started. */
+export const orderServiceInputSchema = z
+  .object({
+    type: orderTypeSchema,
+    table: nameSchema.min(1).nullable().default(null),
+    covers: z.number().int().positive().max(MAX_COVERS).nullable().default(null),
+    customerName: nameSchema.nullable().default(null),
+  })
+  .refine(...TABLE_ONLY_WHEN_DINING_IN);
+/** Input of {@link setOrderService}. */
+export type OrderServiceInput = z.input<typeof orderServiceInputSchema>;
+
+/**
+ * Sets how an open or sent order is served: dine-in at a table for some covers, or takeaway for
+ * a name. An item tap starts an order of the branch's default type; the table comes after.
+ * @throws {OrderError} `ORDER_INVALID_INPUT` with the zod message for bad input
+ * @throws {IllegalTransitionError} unless the order is open or sent
+ */
+export function setOrderService(
+  order: OrderDoc,
+  input: OrderServiceInput,
+  ctx: OrderContext,
+): OrderDoc {
+  assertStatus(order, EDITABLE_STATUSES, 'change the table of');
+  const parsed = orderServiceInputSchema.safeParse(input);
+  if (!parsed.success) throw new OrderError('ORDER_INVALID_INPUT', z.prettifyError(parsed.error));
+  const { type, table, covers, customerName } = parsed.data;
+  return commitOrder({ ...order, type, table, covers, customerName }, ctx);
 }

@@ -36,8 +36,42 @@ function assertQuantity(q: number): void {
 }
 
 /**
- * Adds a line, snapshotting name, unit price, modifiers, tax class and rate,
- * station and course from the resolved item.
+ * The line that one more unit of `candidate` belongs on: the same item, price, modifiers (in the
+ * same order), seat, notes and course, with no discount and nothing voided, and that the kitchen
+ * has not heard of yet (once it has, new units are a new line so its next ticket carries exactly
+ * them). `undefined` when the units need a line of their own.
+ */
+function mergeableLine(lines: readonly OrderLine[], candidate: OrderLine): OrderLine | undefined {
+  const sameModifiers = (a: OrderLine) =>
+    a.modifiers.length === candidate.modifiers.length &&
+    a.modifiers.every(
+      (m, i) =>
+        m.groupId === candidate.modifiers[i]?.groupId &&
+        m.optionId === candidate.modifiers[i]?.optionId &&
+        m.priceDelta === candidate.modifiers[i]?.priceDelta,
+    );
+  return lines.findLast(
+    (l) =>
+      l.itemId === candidate.itemId &&
+      l.unitPrice === candidate.unitPrice &&
+      l.seat === candidate.seat &&
+      l.notes === candidate.notes &&
+      l.course === candidate.course &&
+      l.stationId === candidate.stationId &&
+      l.taxClassId === candidate.taxClassId &&
+      l.discount === null &&
+      l.voidedQuantity === 0 &&
+      l.announcedQuantity === 0 &&
+      l.firedQuantity === 0 &&
+      sameModifiers(l),
+  );
+}
+
+/**
+ * Adds units of an item, snapshotting name, unit price, modifiers, tax class and rate,
+ * station and course from the resolved item. The same item with the same modifiers, seat,
+ * notes and course grows its unsent line ("2× Espresso", on screen and on the kitchen ticket)
+ * instead of adding a second "1×" line.
  * @throws {IllegalTransitionError} unless the order is open or sent
  * @throws {OrderError} `ORDER_ITEM_UNAVAILABLE` for an 86'd item, `ORDER_INVALID_QUANTITY`
  * @throws {ModifierSelectionError} when the modifier selection breaks a group rule
@@ -73,6 +107,15 @@ export function addLine(order: OrderDoc, input: AddLineInput, ctx: OrderContext)
     addedAt: ctx.at,
     addedBy: ctx.by,
   };
+  const existing = mergeableLine(order.lines, line);
+  if (existing) {
+    const grown = { ...existing, quantity: existing.quantity + quantity };
+    assertQuantity(grown.quantity);
+    return commitOrder(
+      { ...order, lines: order.lines.map((l) => (l === existing ? grown : l)) },
+      ctx,
+    );
+  }
   return commitOrder({ ...order, lines: [...order.lines, line] }, ctx);
 }
 

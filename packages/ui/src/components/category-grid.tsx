@@ -1,8 +1,11 @@
+import type { CSSProperties } from 'react';
 import { useI18n } from '../i18n';
 
 export interface CategoryTile {
   id: string;
   name: string;
+  /** Tile colour (`#rrggbb`), the same as its items'. */
+  color?: string;
 }
 
 export interface CategoryGridProps {
@@ -21,6 +24,7 @@ export function CategoryGrid({ categories, selectedId, onSelect }: CategoryGridP
           key={c.id}
           type="button"
           className="cmd-tile cmd-category"
+          style={c.color ? ({ '--cmd-tile-color': c.color } as CSSProperties) : undefined}
           aria-pressed={c.id === selectedId}
           onClick={() => onSelect(c.id)}
         >

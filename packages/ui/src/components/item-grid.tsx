@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { useI18n } from '../i18n';
 import { EmptyState } from './states';
 
@@ -8,6 +9,8 @@ export interface ItemTile {
   price: number;
   available: boolean;
   hasModifiers: boolean;
+  /** Its category's colour (`#rrggbb`), shown on the tile. */
+  color?: string;
 }
 
 export interface ItemGridProps {
@@ -27,6 +30,7 @@ export function ItemGrid({ items, onSelect, emptyMessage }: ItemGridProps) {
           <button
             type="button"
             className="cmd-tile cmd-item"
+            style={item.color ? ({ '--cmd-tile-color': item.color } as CSSProperties) : undefined}
             disabled={!item.available}
             onClick={() => onSelect(item.id)}
           >
@@ -34,7 +38,9 @@ export function ItemGrid({ items, onSelect, emptyMessage }: ItemGridProps) {
               {item.name}
               {item.hasModifiers ? <span aria-hidden="true"> …</span> : null}
             </span>
-            <span className="cmd-item-price">{item.available ? money(item.price) : t('menu.unavailable')}</span>
+            <span className="cmd-item-price">
+              {item.available ? money(item.price) : t('menu.unavailable')}
+            </span>
           </button>
         </li>
       ))}

@@ -122,7 +122,6 @@ export const en = {
   'order.openTabs': 'Open tabs',
   'order.noTabs': 'No open tabs',
   'order.ticket': 'Ticket {number}',
-  'order.startFirst': 'Start an order first (dine in or takeaway)',
   'order.actions': 'Order actions',
   'order.send': 'Send to kitchen',
   'order.fire': 'Fire course {course}',
@@ -362,6 +361,9 @@ export const en = {
   'tabs.openOn': 'Open on till {till} ({name}) since {time}',
   'tabs.openOnBy': 'Open on till {till} ({name}) by {staff} since {time}',
   'sync.initialOf': 'First sync: {documents} of {expected} documents',
+  'payment.exactCashFull': 'Exact cash {amount}',
+  'payment.cardFull': 'Card {amount}',
+  'order.service': 'Table & covers',
 } as const;
 
 /** Every message key of the catalog. */

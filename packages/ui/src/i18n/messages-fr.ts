@@ -124,7 +124,6 @@ export const fr: Record<MessageKey, string> = {
   'order.openTabs': 'Tables ouvertes',
   'order.noTabs': 'Aucune table ouverte',
   'order.ticket': 'Ticket {number}',
-  'order.startFirst': 'Commencez d’abord une commande (sur place ou à emporter)',
   'order.actions': 'Actions sur la commande',
   'order.send': 'Envoyer en cuisine',
   'order.fire': 'Réclamer la suite {course}',
@@ -364,4 +363,7 @@ export const fr: Record<MessageKey, string> = {
   'tabs.openOn': 'Ouverte sur la caisse {till} ({name}) depuis {time}',
   'tabs.openOnBy': 'Ouverte sur la caisse {till} ({name}) par {staff} depuis {time}',
   'sync.initialOf': 'Première synchro : {documents} documents sur {expected}',
+  'payment.exactCashFull': 'Espèces, compte juste {amount}',
+  'payment.cardFull': 'Carte {amount}',
+  'order.service': 'Table et couverts',
 };

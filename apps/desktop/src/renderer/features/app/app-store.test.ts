@@ -20,7 +20,7 @@ describe('app store notices', () => {
   it('a notice goes away after NOTICE_MS; an error stays until dismissed', () => {
     const app = createAppStore('en');
     app.getState().toast({ key: 'order.voidedToast', params: { number: 'A-1' } }, 'success');
-    app.getState().toast({ key: 'order.startFirst' }, 'error');
+    app.getState().toast({ key: 'search.unknownBarcode', params: { code: '123' } }, 'error');
     vi.advanceTimersByTime(NOTICE_MS - 1);
     expect(app.getState().toasts.map((t) => t.tone)).toEqual(['success', 'error']);
     vi.advanceTimersByTime(1);

@@ -1,7 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
-import { useStore } from 'zustand';
 import type { ResolvedItem } from '@comanda/core/menu';
-import { validateModifierSelection } from '@comanda/core/menu';
+import { categoryColor, validateModifierSelection } from '@comanda/core/menu';
 import { CategoryGrid, ItemGrid, Loading, ModifierDialog, SearchBox, useI18n, type ModifierSelection } from '@comanda/ui';
 import { useTill } from '../app/till-context';
 import { itemForCode, itemsForScan, searchItems } from './menu-search';
@@ -14,7 +13,6 @@ const toChoices = (selection: ModifierSelection) =>
 export function MenuPanel() {
   const { menu, menuLoading, order, app } = useTill();
   const { t } = useI18n();
-  const hasOrder = useStore(order, (s) => s.order !== null);
   const [chosenCategoryId, setCategoryId] = useState<string | null>(menu.categories[0]?.id ?? null);
   // The menu may arrive (or change) after mounting: fall back to its first category.
   const categoryId = menu.categories.some((c) => c.id === chosenCategoryId) ? chosenCategoryId : (menu.categories[0]?.id ?? null);
@@ -31,11 +29,9 @@ export function MenuPanel() {
     [menu, query, categoryId],
   );
 
+  const colors = useMemo(() => new Map(menu.categories.map((c) => [c.id, categoryColor(c)])), [menu]);
+  // With no order open, adding starts one (the store uses the branch's default order type).
   const choose = (item: ResolvedItem) => {
-    if (!hasOrder) {
-      app.getState().toast({ key: 'order.startFirst' }, 'error');
-      return;
-    }
     if (item.modifierGroupIds.length > 0) setPending(item);
     else void order.getState().addItem(item, menu.modifierGroups);
   };
@@ -80,14 +76,14 @@ export function MenuPanel() {
       <SearchBox ref={searchRef} value={query} onChange={setQuery} onSubmit={submit} />
       {query.trim() ? null : (
         <CategoryGrid
-          categories={menu.categories.map((c) => ({ id: c.id, name: c.name }))}
+          categories={menu.categories.map((c) => ({ id: c.id, name: c.name, color: categoryColor(c) }))}
           selectedId={categoryId}
           onSelect={setCategoryId}
         />
       )}
       {menuLoading ? <Loading label={t('menu.loading')} /> : null}
       <ItemGrid
-        items={items.map((i) => ({ id: i.id, name: i.name, price: i.price, available: i.available, hasModifiers: i.modifierGroupIds.length > 0 }))}
+        items={items.map((i) => ({ id: i.id, name: i.name, price: i.price, available: i.available, hasModifiers: i.modifierGroupIds.length > 0, color: colors.get(i.categoryId) }))}
         onSelect={(id) => {
           const item = menu.items[id];
           if (item) choose(item);

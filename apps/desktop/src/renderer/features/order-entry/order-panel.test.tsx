@@ -61,4 +61,14 @@ describe('order panel: void, bill, reprint', () => {
     expect(onlyOrder().printRequests.at(-1)!.tickets.map((t) => [t.stationId, t.reprint])).toEqual([['bar', true]]);
     expect(ports.state.audit.at(-1)).toMatchObject({ type: 'order.reprint', details: { stationId: 'bar' } });
   });
+
+  it('keeps Void order in the header, away from the pay bar, and pays the whole due by card in one tap', async () => {
+    const header = document.querySelector('.cmd-order-header')!;
+    expect(within(header as HTMLElement).getByRole('button', { name: 'Void order' })).toBeTruthy();
+    const payBar = screen.getByRole('toolbar', { name: 'Pay' });
+    expect(within(payBar).queryByRole('button', { name: 'Void order' })).toBeNull();
+    fireEvent.click(within(payBar).getByRole('button', { name: /^Card / }));
+    await screen.findAllByText('Paid in full');
+    expect(onlyOrder()).toMatchObject({ status: 'paid', payments: [expect.objectContaining({ method: 'card', amount: onlyOrder().totals.total })] });
+  });
 });

@@ -5,15 +5,16 @@ import { Cart, ErrorState, TotalsPanel, useI18n } from '@comanda/ui';
 import { useTill } from '../app/till-context';
 import { OrderPersistenceStatus } from '../app/order-persistence-status';
 import { DiscountDialog, LineEditDialog, ReasonDialog } from './line-dialogs';
+import { ServiceDialog } from './service-dialog';
 import { SplitDialog } from './split-dialog';
 import { cartLines, heldCourses, totalsView } from './view-models';
 
-type OpenDialog = 'edit' | 'void' | 'void-order' | 'discount-line' | 'discount-order' | 'split' | null;
+type OpenDialog = 'edit' | 'void' | 'void-order' | 'discount-line' | 'discount-order' | 'split' | 'service' | null;
 
 /** The current order: header, saved/synced/printed, cart, totals and the actions on it. */
 export function OrderPanel() {
   const { order: store, menu, app } = useTill();
-  const { t } = useI18n();
+  const { t, money } = useI18n();
   const { order, selectedLineId, actionError, saveError } = useStore(store);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   if (!order) return null;
@@ -25,6 +26,12 @@ export function OrderPanel() {
   const close = () => setDialog(null);
   const reprints = order.status === 'voided' ? [] : lastKitchenSends(order);
   const hasActive = order.lines.some((l) => activeQuantity(l) > 0);
+  const canPay = hasActive && order.totals.due > 0;
+  // Paid in one tap: the payment screen then shows the receipt and Done.
+  const payInFull = (method: 'cash' | 'card') =>
+    void s.payInFull(method).then(() => {
+      if (store.getState().order?.status === 'paid') app.getState().go('payment');
+    });
 
   return (
     <section className="cmd-order" aria-labelledby="order-title">
@@ -36,6 +43,17 @@ export function OrderPanel() {
             : (order.customerName ?? t('order.takeaway'))}
         </h2>
         <OrderPersistenceStatus />
+        {editable ? (
+          <>
+            <button type="button" className="cmd-btn" onClick={() => setDialog('service')}>
+              {t('order.service')}
+            </button>
+            {/* Apart from Pay, at the other end of the panel, and it asks for a reason before acting. */}
+            <button type="button" className="cmd-btn cmd-btn-danger" disabled={order.payments.length > 0} onClick={() => setDialog('void-order')}>
+              {t('order.voidOrder')}
+            </button>
+          </>
+        ) : null}
       </header>
       <Cart
         lines={cartLines(order)}
@@ -52,6 +70,15 @@ export function OrderPanel() {
         </p>
       ) : null}
       {saveError ? <ErrorState title={t('status.saveFailed')} message={saveError} onRetry={() => void s.retrySave()} /> : null}
+      {reprints.length > 0 ? (
+        <div className="cmd-actions" role="toolbar" aria-label={t('order.reprintKitchen')}>
+          {reprints.map((r) => (
+            <button key={r.stationId} type="button" className="cmd-btn cmd-btn-small" onClick={() => void s.reprintKitchen(r.stationId)}>
+              {t('order.reprintStation', { station: menu.stations[r.stationId]?.name ?? r.stationId })}
+            </button>
+          ))}
+        </div>
+      ) : null}
       {editable ? (
         <div className="cmd-actions" role="toolbar" aria-label={t('order.actions')}>
           <button type="button" className="cmd-btn cmd-btn-primary" disabled={!hasUnsent} onClick={() => void s.send()}>
@@ -80,17 +107,25 @@ export function OrderPanel() {
           <button type="button" className="cmd-btn" disabled={!hasActive} onClick={() => void s.printBill()}>
             {t('order.printBill')}
           </button>
-          <button type="button" className="cmd-btn cmd-btn-danger" disabled={order.payments.length > 0} onClick={() => setDialog('void-order')}>
-            {t('order.voidOrder')}
-          </button>
           <button type="button" className="cmd-btn" onClick={() => s.park()}>
             {t('order.park')}
+          </button>
+        </div>
+      ) : null}
+      {editable ? (
+        <div className="cmd-pay-bar" role="toolbar" aria-label={t('order.pay')}>
+          <button type="button" className="cmd-btn" disabled={!canPay} onClick={() => payInFull('cash')}>
+            {t('payment.exactCashFull', { amount: money(order.totals.cashDue) })}
+          </button>
+          <button type="button" className="cmd-btn" disabled={!canPay} onClick={() => payInFull('card')}>
+            {t('payment.cardFull', { amount: money(order.totals.due) })}
           </button>
           <button type="button" className="cmd-btn cmd-btn-primary" disabled={order.totals.due === 0} onClick={() => app.getState().go('payment')}>
             {t('order.pay')}
           </button>
         </div>
-      ) : order.status === 'voided' ? (
+      ) : null}
+      {editable ? null : order.status === 'voided' ? (
         <div className="cmd-actions">
           <p className="cmd-field-error" role="status">
             {t('order.voidedBecause', { reason: order.voidReason ?? '—' })}
@@ -109,15 +144,6 @@ export function OrderPanel() {
           </button>
         </div>
       )}
-      {reprints.length > 0 ? (
-        <div className="cmd-actions" role="toolbar" aria-label={t('order.reprintKitchen')}>
-          {reprints.map((r) => (
-            <button key={r.stationId} type="button" className="cmd-btn cmd-btn-small" onClick={() => void s.reprintKitchen(r.stationId)}>
-              {t('order.reprintStation', { station: menu.stations[r.stationId]?.name ?? r.stationId })}
-            </button>
-          ))}
-        </div>
-      ) : null}
       {dialog === 'edit' && selected ? (
         <LineEditDialog
           line={selected}
@@ -161,6 +187,16 @@ export function OrderPanel() {
             const target = dialog === 'discount-line' && selected ? { lineId: selected.id } : ('order' as const);
             close();
             void s.discount({ target, value, reason });
+          }}
+        />
+      ) : null}
+      {dialog === 'service' ? (
+        <ServiceDialog
+          order={order}
+          onClose={close}
+          onSave={(input) => {
+            close();
+            void s.setService(input);
           }}
         />
       ) : null}

@@ -193,4 +193,51 @@ describe('order store', () => {
     expect(lines.map((l) => l.quantity)).toEqual([2, 1]);
     expect(lines[1]!.modifiers.map((m) => m.optionId)).toEqual(['a-point', 'puree']);
   });
+
+  it('an item tapped with no order open starts one of the branch default type, and a second tap grows its line', async () => {
+    await store.getState().addItem(f.item('espresso'), f.menu.modifierGroups);
+    const order = store.getState().order!;
+    expect(order.type).toBe('takeaway');
+    expect(order.ticketNumber).toBe(1);
+    const espresso = order.lines[0]!.id;
+    await store.getState().addItem(f.item('soupe-oignon'), f.menu.modifierGroups);
+    await store.getState().addItem(f.item('espresso'), f.menu.modifierGroups);
+    const lines = store.getState().order!.lines;
+    expect(lines.map((l) => [l.itemId, l.quantity])).toEqual([
+      ['espresso', 2],
+      ['soupe-oignon', 1],
+    ]);
+    // The grown line is the selected one (edit/void act on what was just tapped).
+    expect(store.getState().selectedLineId).toBe(espresso);
+    expect(f.ports.state.orders.get(order.id)!.lines.map((l) => l.quantity)).toEqual([2, 1]);
+  });
+
+  it('a branch set to dine-in starts a dine-in order without a table', async () => {
+    const dineIn = createOrderStore({ ...f.deps, branch: () => ({ ...f.branch, defaultOrderType: 'dineIn' }) });
+    await dineIn.getState().addItem(f.item('espresso'), f.menu.modifierGroups);
+    expect(dineIn.getState().order).toMatchObject({ type: 'dineIn', table: null, covers: null });
+  });
+
+  it('sets the table and covers after the first item, and says why it cannot on a paid order', async () => {
+    await store.getState().addItem(f.item('espresso'), f.menu.modifierGroups);
+    await store.getState().setService({ type: 'dineIn', table: '12', covers: 3 });
+    const id = store.getState().order!.id;
+    expect(f.ports.state.orders.get(id)).toMatchObject({ type: 'dineIn', table: '12', covers: 3, ticketNumber: 1 });
+    await store.getState().payInFull('card');
+    expect(store.getState().order!.status).toBe('paid');
+    await store.getState().setService({ type: 'dineIn', table: '14' });
+    expect(store.getState().actionError).toMatch(/paid/);
+    expect(f.ports.state.orders.get(id)!.table).toBe('12');
+  });
+
+  it('pays the whole due in one tap, in exact cash rounded to the cash step', async () => {
+    const rounding = createOrderStore({ ...f.deps, branch: () => ({ ...f.branch, cashRoundingStep: 300 }) });
+    await rounding.getState().addItem(f.item('espresso'), f.menu.modifierGroups);
+    await rounding.getState().addItem(f.item('soupe-oignon'), f.menu.modifierGroups);
+    expect(rounding.getState().order!.totals.due).toBe(1100);
+    await rounding.getState().payInFull('cash');
+    const paid = rounding.getState().order!;
+    expect(paid.status).toBe('paid');
+    expect(paid.payments).toEqual([expect.objectContaining({ method: 'cash', amount: 1200, tendered: 1200, change: 0 })]);
+  });
 });

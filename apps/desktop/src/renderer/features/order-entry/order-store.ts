@@ -5,19 +5,20 @@ import {
   addLine,
   addPayment,
   applyDiscount,
-  computeOrderTotals,
   createOrder,
   fireCourse,
   refund,
   requestCustomerPrint,
   requestReprint,
   sendToKitchen,
+  setOrderService,
   splitBill,
   updateLineDetails,
   voidLine,
   type AddPaymentInput,
   type ApplyDiscountInput,
   type OrderDoc,
+  type OrderServiceInput,
   type OrderType,
   type RefundInput,
   type SplitMove,
@@ -53,12 +54,14 @@ export interface OrderState extends OrderPrintVoidActions {
   pendingApproval: PendingApproval | null;
 
   newOrder: (input: NewOrderInput) => Promise<void>;
+  /** Dine-in at a table for some covers, or takeaway: set after the order started. */
+  setService: (input: OrderServiceInput) => Promise<void>;
   open: (orderId: string) => Promise<void>;
   /** Leaves the order as a parked tab (it is already saved) and clears the screen. */
   park: () => void;
   select: (lineId: string | null) => void;
   addItem: (item: ResolvedItem, groups: Readonly<Record<string, ModifierGroupDoc>>, selection?: readonly ModifierChoice[]) => Promise<void>;
-  /** One more unit: grows an unsent line, or adds a new line (same options) once it was sent. */
+  /** One more unit of a line's item with its options (core grows the line or, once sent, adds one). */
   increment: (lineId: string, menu: BranchMenu) => Promise<void>;
   decrement: (lineId: string) => Promise<void>;
   setLineDetails: (lineId: string, details: { notes?: string; seat?: number | null; course?: number }) => Promise<void>;
@@ -67,6 +70,8 @@ export interface OrderState extends OrderPrintVoidActions {
   send: () => Promise<void>;
   fire: (course: number) => Promise<void>;
   pay: (input: AddPaymentInput) => Promise<void>;
+  /** One tap: the whole amount due, in exact cash (rounded to the cash step) or by card. */
+  payInFull: (method: 'cash' | 'card') => Promise<void>;
   printReceipt: () => Promise<void>;
   splitByItems: (moves: readonly SplitMove[]) => Promise<OrderDoc | null>;
   refund: (input: RefundInput) => Promise<void>;
@@ -211,6 +216,9 @@ export function createOrderStore(deps: OrderDeps): OrderStore {
           set({ actionError: message(error) });
         }
       },
+      async setService(input) {
+        await mutate('setService', (order) => setOrderService(order, input, ctx()));
+      },
       async open(orderId) {
         const order = await ports.orders.get(orderId);
         unsavedAlongside = [];
@@ -231,22 +239,26 @@ export function createOrderStore(deps: OrderDeps): OrderStore {
         set({ selectedLineId: lineId });
       },
       async addItem(item, groups, selection = []) {
+        // No order open: the tap starts one of the branch's default type (table and covers later).
+        if (!get().order) {
+          const branch = deps.branch();
+          await get().newOrder({ type: branch?.defaultOrderType ?? 'takeaway' });
+          if (!get().order) return;
+        }
+        const before = new Map(get().order?.lines.map((l) => [l.id, l.quantity]));
         await mutate('addLine', (order) => addLine(order, { item, modifierGroups: groups, selection }, ctx()));
-        const last = get().order?.lines.at(-1);
-        if (last) set({ selectedLineId: last.id });
+        // Select the line that took the units: a new one, or the one core grew.
+        const touched = get().order?.lines.find((l) => before.get(l.id) !== l.quantity);
+        if (touched) set({ selectedLineId: touched.id });
       },
       async increment(lineId, menu) {
         await mutate('increment', (order) => {
           const line = order.lines.find((l) => l.id === lineId);
           if (!line) throw new Error('That line is no longer on the order.');
-          // Units the kitchen has not heard of can simply grow; otherwise new units are a new line
-          // so the kitchen gets exactly the extra ones.
-          if (line.announcedQuantity === 0 && line.firedQuantity === 0) {
-            const grown = { ...order, lines: order.lines.map((l) => (l.id === lineId ? { ...l, quantity: l.quantity + 1 } : l)) };
-            return { ...grown, updatedAt: ports.clock.now(), totals: computeOrderTotals(grown) };
-          }
           const item = menu.items[line.itemId];
           if (!item) throw new Error(`"${line.name}" is no longer on the menu.`);
+          // Core grows the line while the kitchen has not heard of it, else adds a line with the
+          // same options so the kitchen gets exactly the extra unit.
           return addLine(
             order,
             {
@@ -320,6 +332,12 @@ export function createOrderStore(deps: OrderDeps): OrderStore {
             if (input.method === 'cash') await ports.printing.openCashDrawer().catch(() => undefined);
           },
         );
+      },
+      async payInFull(method) {
+        const order = get().order;
+        if (!order) return;
+        // Exact cash hands over the cash-rounded due; the card terminal gives no reference here.
+        await get().pay(method === 'cash' ? { method: 'cash', tendered: order.totals.cashDue } : { method: 'card', reference: '' });
       },
       async printReceipt() {
         const order = get().order;

@@ -35,9 +35,14 @@ export function PaymentScreen() {
         </h1>
         <OrderPersistenceStatus />
       </header>
-      <div className="cmd-columns">
-        <div>
+      {/* Totals and the receipt scroll on the side; the panel with its Take button keeps the main column. */}
+      <div className="cmd-payment-layout">
+        {/* A scrolling pane without buttons: focusable so the keyboard can scroll it too. */}
+        <section tabIndex={0} aria-label={t('receipt.preview')}>
           <TotalsPanel totals={totalsView(order)} />
+          <ReceiptPreview model={printedReceiptModel(order, branch, cashier, ports.clock.now(), i18n)} />
+        </section>
+        <div>
           {paid ? (
             <p role="status" className="cmd-paid">{t('payment.paidInFull')}</p>
           ) : (
@@ -77,7 +82,6 @@ export function PaymentScreen() {
             )}
           </div>
         </div>
-        <ReceiptPreview model={printedReceiptModel(order, branch, cashier, ports.clock.now(), i18n)} />
       </div>
       {refunding ? (
         <RefundDialog
