@@ -20,6 +20,8 @@ describe('setOrderService: the table comes after the first item', () => {
       updatedAt: o.updatedAt + 1000,
     });
     expect(served.lines).toEqual(o.lines);
+    // Stamped like every edit of these fields, so another till's concurrent change merges by time.
+    expect(Object.keys(served.edits ?? {}).sort()).toEqual(['covers', 'table', 'type']);
     // And back to takeaway for a name: table and covers go.
     o = setOrderService(served, { type: 'takeaway', customerName: 'Ana' }, t.ctx);
     expect(o).toMatchObject({ type: 'takeaway', table: null, covers: null, customerName: 'Ana' });

@@ -4,6 +4,7 @@ import { idSchema, isoDateSchema } from '../common/document';
 import { currencyCodeSchema } from '../money/currency';
 import { commitOrder } from './commit';
 import type { OrderContext } from './context';
+import { updateOrderDetails } from './details';
 import { OrderError } from './errors';
 import { EDITABLE_STATUSES, assertStatus } from './lifecycle';
 import { ORDER_SCHEMA_VERSION, orderTypeSchema, type OrderDoc } from './schemas';
@@ -136,5 +137,5 @@ export function setOrderService(
   const parsed = orderServiceInputSchema.safeParse(input);
   if (!parsed.success) throw new OrderError('ORDER_INVALID_INPUT', z.prettifyError(parsed.error));
   const { type, table, covers, customerName } = parsed.data;
-  return commitOrder({ ...order, type, table, covers, customerName }, ctx);
+  return updateOrderDetails(order, { type, table, covers, customerName }, ctx);
 }
