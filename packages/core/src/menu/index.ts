@@ -2,3 +2,4 @@ export * from './schemas';
 export * from './modifiers';
 export * from './resolve';
 export * from './barcode';
+export * from './menu-integrity';
