@@ -4,8 +4,11 @@ import { useMemo, useState } from 'react';
 import { useTRPC } from '../api/client';
 import { formErrorOf, type FormError } from '../api/errors';
 import { useShell } from '../shell/context';
-import { FormMessage } from '../shell/field';
+import { ConflictNotice } from '../shell/conflict';
 import { TableHead } from '../shell/table-head';
+import { ItemEditor } from './item-editor';
+import type { MenuRecord } from './menu-save';
+import { CategoriesSection, ModifierGroupsSection } from './menu-structure';
 
 interface MenuRow {
   id: string;
@@ -21,6 +24,7 @@ export function MenuScreen() {
   const { i18n, branch, branches } = useShell();
   const trpc = useTRPC();
   const [search, setSearch] = useState('');
+  const [editing, setEditing] = useState<MenuRecord | 'new' | null>(null);
   const target = branch ?? branches[0] ?? null;
   const menu = useQuery(trpc.owner.menu.list.queryOptions());
   const overrides = useQuery({
@@ -69,7 +73,18 @@ export function MenuScreen() {
           <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         </label>
         <p role="status">{i18n.plural('bo.menu.count', rows.length)}</p>
+        <button type="button" onClick={() => setEditing('new')}>
+          {i18n.t('bo.menu.addItem')}
+        </button>
       </div>
+      {editing && menu.data && (
+        <ItemEditor
+          key={editing === 'new' ? 'new' : `${editing.id}:${String(editing.updatedAt)}`}
+          original={editing === 'new' ? null : editing}
+          menu={menu.data}
+          onDone={() => setEditing(null)}
+        />
+      )}
       {menu.isPending || overrides.isPending ? (
         <p className="loading">{i18n.t('bo.loading')}</p>
       ) : (
@@ -81,6 +96,7 @@ export function MenuScreen() {
               { label: i18n.t('bo.menu.basePrice'), numeric: true },
               'bo.menu.branchPrice',
               'bo.menu.availability',
+              { label: i18n.t('bo.staff.actions'), hidden: true },
             ]}
           />
           <tbody>
@@ -90,16 +106,20 @@ export function MenuScreen() {
                 key={`${target.id}:${row.id}:${row.override?.updatedAt ?? 0}`}
                 row={row}
                 branchId={target.id}
+                onEdit={() => setEditing(menu.data?.find((d) => d.id === row.id) ?? null)}
               />
             ))}
           </tbody>
         </table>
       )}
+      {menu.data && <CategoriesSection menu={menu.data} />}
+      {menu.data && <ModifierGroupsSection menu={menu.data} />}
     </section>
   );
 }
 
-function MenuItemRow({ row, branchId }: { row: MenuRow; branchId: string }) {
+function MenuItemRow(props: { row: MenuRow; branchId: string; onEdit: () => void }) {
+  const { row, branchId } = props;
   const { i18n } = useShell();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -187,24 +207,18 @@ function MenuItemRow({ row, branchId }: { row: MenuRow; branchId: string }) {
           </p>
         )}
         {error?.status === 409 && pending && (
-          <div className="conflict" id={errorId} role="alert">
-            <FormMessage error>{i18n.t('bo.menu.conflict', { item: row.name })}</FormMessage>
-            <button
-              type="button"
-              onClick={() => {
-                setError(null);
-                setPending(null);
-                void queryClient.invalidateQueries({
-                  queryKey: trpc.owner.overrides.list.queryKey(),
-                });
-              }}
-            >
-              {i18n.t('bo.menu.reload')}
-            </button>
-            <button type="button" onClick={() => void write(pending, true)}>
-              {i18n.t('bo.menu.overwrite')}
-            </button>
-          </div>
+          <ConflictNotice
+            id={errorId}
+            what={row.name}
+            onReload={() => {
+              setError(null);
+              setPending(null);
+              void queryClient.invalidateQueries({
+                queryKey: trpc.owner.overrides.list.queryKey(),
+              });
+            }}
+            onOverwrite={() => void write(pending, true)}
+          />
         )}
       </td>
       <td>
@@ -223,6 +237,11 @@ function MenuItemRow({ row, branchId }: { row: MenuRow; branchId: string }) {
           }
         >
           {i18n.t(soldOut ? 'bo.menu.unmark86' : 'bo.menu.mark86', { item: row.name })}
+        </button>
+      </td>
+      <td>
+        <button type="button" onClick={props.onEdit}>
+          {i18n.t('bo.menu.edit', { item: row.name })}
         </button>
       </td>
     </tr>
