@@ -135,6 +135,12 @@ export function procedureCatalogue(ctx: {
       access: 'owner',
       input: { branchId: ctx.branchId, itemId: 'escargots', price: 1300, available: true },
     },
+    {
+      path: 'owner.overrides.bulkSet',
+      type: 'mutation',
+      access: 'owner',
+      input: { itemIds: ['escargots'], branchIds: [ctx.branchId], available: false },
+    },
     { path: 'owner.branches.list', type: 'query', access: 'user', input: undefined },
     {
       path: 'owner.branches.upsert',
