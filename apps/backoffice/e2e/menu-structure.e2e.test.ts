@@ -168,4 +168,39 @@ describe('back office: menu structure', () => {
     expect(await byName('Smoothies & shakes')).toMatchObject({ color: '#12ab34' });
     expect(rig.pageErrors).toEqual([]);
   });
+
+  it('86es two items in every branch in one action; each branch’s till pulls it sold out', async () => {
+    const demo = rig.server.demo;
+    const lyonTill = await tillOf(
+      rig.server,
+      await pairTill(rig.server.server, demo.orgId, demo.branchIds[1]!),
+    );
+    const items = (await tillMenu()).filter((d) => d.kind === 'item' && !d._deleted).slice(0, 2);
+    for (const item of items)
+      await page.getByRole('checkbox', { name: `Select ${String(item.name)}` }).check();
+    const bulk = form('Several items in several branches');
+    await bulk.getByText('2 items selected').waitFor();
+    await bulk.getByLabel('Availability').selectOption({ label: 'Sold out' });
+    await bulk.getByRole('button', { name: 'Apply to the selection' }).click();
+    await bulk.getByText(`${items.length * demo.branchIds.length} overrides saved`).waitFor();
+    for (const [branchId, t] of [
+      [demo.branchIds[0]!, till],
+      [demo.branchIds[1]!, lyonTill],
+    ] as const) {
+      const overrides = await pullAll(t, 'branchOverrides');
+      for (const item of items)
+        expect(overrides.get(`${branchId}:${item.id}`)).toMatchObject({ available: false });
+    }
+    const audit = await owner.owner.audit.list.query({});
+    expect(audit.filter((e) => e.action === 'override.bulkSet')).toHaveLength(1);
+    // A bad price is refused next to its field, nothing saved.
+    await bulk.getByLabel('Price', { exact: true }).selectOption({ label: 'Set this price' });
+    await bulk.getByLabel('Set this price', { exact: true }).fill('7,9,0');
+    await bulk.getByRole('button', { name: 'Apply to the selection' }).click();
+    expect(await errorOf('Set this price', bulk)).toBeTruthy();
+    expect(
+      (await owner.owner.audit.list.query({})).filter((e) => e.action === 'override.bulkSet'),
+    ).toHaveLength(1);
+    expect(await axeProblems(page)).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@ import { formErrorOf, type FormError } from '../api/errors';
 import { useShell } from '../shell/context';
 import { ConflictNotice } from '../shell/conflict';
 import { TableHead } from '../shell/table-head';
+import { BulkEdit } from './bulk-edit';
 import { ItemEditor } from './item-editor';
 import type { MenuRecord } from './menu-save';
 import { CategoriesSection, ModifierGroupsSection } from './menu-structure';
@@ -25,6 +26,8 @@ export function MenuScreen() {
   const trpc = useTRPC();
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<MenuRecord | 'new' | null>(null);
+  // Items picked for a bulk change across branches (kept across searches).
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const target = branch ?? branches[0] ?? null;
   const menu = useQuery(trpc.owner.menu.list.queryOptions());
   const overrides = useQuery({
@@ -77,6 +80,7 @@ export function MenuScreen() {
           {i18n.t('bo.menu.addItem')}
         </button>
       </div>
+      {selected.size > 0 && <BulkEdit itemIds={[...selected]} />}
       {editing && menu.data && (
         <ItemEditor
           key={editing === 'new' ? 'new' : `${editing.id}:${String(editing.updatedAt)}`}
@@ -91,6 +95,7 @@ export function MenuScreen() {
         <table className="data">
           <TableHead
             columns={[
+              { label: i18n.t('bo.bulk.title'), hidden: true },
               'bo.menu.item',
               'bo.menu.category',
               { label: i18n.t('bo.menu.basePrice'), numeric: true },
@@ -107,6 +112,13 @@ export function MenuScreen() {
                 row={row}
                 branchId={target.id}
                 onEdit={() => setEditing(menu.data?.find((d) => d.id === row.id) ?? null)}
+                selected={selected.has(row.id)}
+                onSelect={(on) => {
+                  const next = new Set(selected);
+                  if (on) next.add(row.id);
+                  else next.delete(row.id);
+                  setSelected(next);
+                }}
               />
             ))}
           </tbody>
@@ -118,7 +130,13 @@ export function MenuScreen() {
   );
 }
 
-function MenuItemRow(props: { row: MenuRow; branchId: string; onEdit: () => void }) {
+function MenuItemRow(props: {
+  row: MenuRow;
+  branchId: string;
+  onEdit: () => void;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
+}) {
   const { row, branchId } = props;
   const { i18n } = useShell();
   const trpc = useTRPC();
@@ -177,6 +195,14 @@ function MenuItemRow(props: { row: MenuRow; branchId: string; onEdit: () => void
   const errorId = `price-error-${row.id}`;
   return (
     <tr>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={i18n.t('bo.bulk.select', { item: row.name })}
+          checked={props.selected}
+          onChange={(e) => props.onSelect(e.target.checked)}
+        />
+      </td>
       <th scope="row">{row.name}</th>
       <td>{row.category}</td>
       <td className="num">{i18n.money(row.price)}</td>
