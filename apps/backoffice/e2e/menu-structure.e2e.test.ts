@@ -1,4 +1,10 @@
-import { ownerClient, pairTill, type Client } from '@comanda/sync-server/testing';
+import {
+  createClient,
+  httpStatusOf,
+  ownerClient,
+  pairTill,
+  type Client,
+} from '@comanda/sync-server/testing';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -202,5 +208,23 @@ describe('back office: menu structure', () => {
       (await owner.owner.audit.list.query({})).filter((e) => e.action === 'override.bulkSet'),
     ).toHaveLength(1);
     expect(await axeProblems(page)).toEqual([]);
+  });
+
+  it('signs out everywhere: this page and every other session must sign in again', async () => {
+    const demo = rig.server.demo;
+    const elsewhere = await createClient(rig.server.trpcUrl).auth.signIn.mutate({
+      email: demo.owner.email,
+      password: demo.owner.password,
+    });
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await page.getByRole('heading', { name: 'Sign in to your back office' }).waitFor();
+    const refused = await createClient(rig.server.trpcUrl)
+      .auth.refresh.mutate({ refreshToken: elsewhere.refreshToken })
+      .catch((e: unknown) => e);
+    expect(httpStatusOf(refused)).toBe(401);
+    expect(
+      await page.evaluate(() => sessionStorage.getItem('comanda.backoffice.refresh')),
+    ).toBeNull();
   });
 });

@@ -63,11 +63,16 @@ export function App({ client, session }: { client: ApiClient; session: Session }
         locale={locale}
         role={user.role}
         onLocale={setLocale}
-        onSignOut={() => {
+        onSignOut={(everywhere) => {
           const refreshToken = session.refreshToken;
-          session.clear();
-          if (refreshToken)
-            void client.auth.signOut.mutate({ refreshToken }).catch(() => undefined);
+          // Everywhere: every refresh token of the account is revoked (other browsers fail at
+          // their next refresh); asked while this session's access token is still held.
+          const revoke = everywhere
+            ? client.auth.signOutEverywhere.mutate()
+            : refreshToken
+              ? client.auth.signOut.mutate({ refreshToken })
+              : Promise.resolve();
+          void revoke.catch(() => undefined).finally(() => session.clear());
         }}
       />
     );
@@ -84,7 +89,7 @@ interface SignedInProps {
   locale: Locale;
   role: string;
   onLocale: (locale: Locale) => void;
-  onSignOut: () => void;
+  onSignOut: (everywhere: boolean) => void;
 }
 
 function SignedIn({ locale, role, onLocale, onSignOut }: SignedInProps) {

@@ -70,6 +70,7 @@ export function procedureCatalogue(ctx: {
       access: 'public',
       input: { refreshToken: 'rt_nope' },
     },
+    { path: 'auth.signOutEverywhere', type: 'mutation', access: 'user', input: undefined },
     {
       path: 'auth.pair',
       type: 'mutation',
