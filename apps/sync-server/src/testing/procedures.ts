@@ -105,6 +105,7 @@ export function procedureCatalogue(ctx: {
       input: { collection: 'orders' },
     },
     { path: 'owner.me', type: 'query', access: 'user', input: undefined },
+    { path: 'owner.live', type: 'subscription', access: 'user', input: undefined },
     { path: 'owner.menu.list', type: 'query', access: 'user', input: {} },
     {
       path: 'owner.menu.upsert',
