@@ -2,6 +2,7 @@ import { createBackofficeI18n, type Locale } from '@comanda/ui';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { TRPCProvider, useTRPC, type ApiClient } from './api/client';
+import { useLiveUpdates } from './api/live';
 import type { Session } from './api/session';
 import { ShellContext, type BranchInfo, type ShellState } from './shell/context';
 import { Layout } from './shell/layout';
@@ -94,6 +95,7 @@ interface SignedInProps {
 
 function SignedIn({ locale, role, onLocale, onSignOut }: SignedInProps) {
   const trpc = useTRPC();
+  useLiveUpdates();
   const route = useRoute();
   const [branchId, setBranchId] = useBranchParam();
   const branchesQuery = useQuery(trpc.owner.branches.list.queryOptions());
