@@ -2,9 +2,10 @@ import { formatMoneyInput, parseMoneyInput } from '@comanda/core';
 import { useState } from 'react';
 import { useShell } from '../shell/context';
 import { Field } from '../shell/field';
-import { BASE, EditorFrame, optionalNumber, text, TextField, type EditorProps } from './menu-form';
+import { BASE, EditorFrame, optionalNumber, text, TextFields, type EditorProps } from './menu-form';
 import { newMenuId, useMenuSave } from './menu-save';
 
+/** A category: name, colour and place in the list. */
 export function CategoryEditor({ original, onDone }: EditorProps) {
   const { i18n } = useShell();
   const save = useMenuSave(original, onDone);
@@ -33,28 +34,15 @@ export function CategoryEditor({ original, onDone }: EditorProps) {
         })
       }
     >
-      <TextField
-        name="name"
-        label="bo.menu.name"
+      <TextFields
+        specs={[
+          { name: 'name', label: 'bo.menu.name' },
+          { name: 'color', label: 'bo.menu.color', hint: i18n.t('bo.menu.colorHint') },
+          { name: 'sort', label: 'bo.menu.sort', mode: 'numeric' },
+        ]}
         values={values}
         onChange={setValues}
-        error={save.error?.fields.name}
-      />
-      <TextField
-        name="color"
-        label="bo.menu.color"
-        hint={i18n.t('bo.menu.colorHint')}
-        values={values}
-        onChange={setValues}
-        error={save.error?.fields.color}
-      />
-      <TextField
-        name="sort"
-        label="bo.menu.sort"
-        inputMode="numeric"
-        values={values}
-        onChange={setValues}
-        error={save.error?.fields.sort}
+        errors={save.error?.fields}
       />
     </EditorFrame>
   );
@@ -119,28 +107,15 @@ export function ModifierGroupEditor({ original, onDone }: EditorProps) {
       onCancel={onDone}
       onSubmit={submit}
     >
-      <TextField
-        name="name"
-        label="bo.menu.name"
+      <TextFields
+        specs={[
+          { name: 'name', label: 'bo.menu.name' },
+          { name: 'min', label: 'bo.menu.min', mode: 'numeric' },
+          { name: 'max', label: 'bo.menu.max', mode: 'numeric' },
+        ]}
         values={values}
         onChange={setValues}
-        error={save.error?.fields.name}
-      />
-      <TextField
-        name="min"
-        label="bo.menu.min"
-        inputMode="numeric"
-        values={values}
-        onChange={setValues}
-        error={save.error?.fields.min}
-      />
-      <TextField
-        name="max"
-        label="bo.menu.max"
-        inputMode="numeric"
-        values={values}
-        onChange={setValues}
-        error={save.error?.fields.max}
+        errors={save.error?.fields}
       />
       <fieldset>
         <legend>{i18n.t('bo.menu.options')}</legend>

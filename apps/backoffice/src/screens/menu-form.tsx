@@ -94,3 +94,29 @@ export function TextField<V extends Record<string, string>>(props: {
 }
 
 /** A category: name, colour and place in the list. */
+
+/** Several text fields in a row of the form, one per spec. */
+export function TextFields<V extends Record<string, string>>(props: {
+  specs: readonly {
+    name: keyof V & string;
+    label: BackofficeKey;
+    mode?: 'decimal' | 'numeric';
+    hint?: string;
+  }[];
+  values: V;
+  onChange: (values: V) => void;
+  errors: Readonly<Record<string, string>> | undefined;
+}) {
+  return props.specs.map((spec) => (
+    <TextField
+      key={spec.name}
+      name={spec.name}
+      label={spec.label}
+      inputMode={spec.mode}
+      hint={spec.hint}
+      values={props.values}
+      onChange={props.onChange}
+      error={props.errors?.[spec.name]}
+    />
+  ));
+}
