@@ -93,8 +93,6 @@ export function TextField<V extends Record<string, string>>(props: {
   );
 }
 
-/** A category: name, colour and place in the list. */
-
 /** Several text fields in a row of the form, one per spec. */
 export function TextFields<V extends Record<string, string>>(props: {
   specs: readonly {
