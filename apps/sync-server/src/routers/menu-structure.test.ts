@@ -129,7 +129,9 @@ describe.each(ENGINES)('owner.menu: structure edits (%s)', (engine) => {
     expect(refused.message).toMatch(/Hot drinks is still used by 1 item\(s\) \(flat-white\)/);
     expect((await menu()).has('bo-hot')).toBe(true);
     // A modifier group in use is kept too.
-    expect(httpStatusOf(await fail(owner.owner.menu.remove.mutate({ ids: ['bo-milk'] })))).toBe(422);
+    expect(httpStatusOf(await fail(owner.owner.menu.remove.mutate({ ids: ['bo-milk'] })))).toBe(
+      422,
+    );
     await owner.owner.menu.remove.mutate({ ids: ['flat-white', 'bo-milk', 'bo-hot'] });
     const after = await menu();
     expect(['flat-white', 'bo-milk', 'bo-hot'].filter((id) => after.has(id))).toEqual([]);
