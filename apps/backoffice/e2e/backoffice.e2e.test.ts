@@ -355,7 +355,7 @@ describe('back office end to end', () => {
     const refreshToken = await page.evaluate(() =>
       sessionStorage.getItem('comanda.backoffice.refresh'),
     );
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.getByRole('heading', { name: 'Sign in to your back office' }).waitFor();
     const refused = await createClient(rig.server.trpcUrl)
       .auth.refresh.mutate({ refreshToken: refreshToken! })

@@ -2,6 +2,7 @@ import { createBackofficeI18n, type Locale } from '@comanda/ui';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { TRPCProvider, useTRPC, type ApiClient } from './api/client';
+import { useLiveUpdates } from './api/live';
 import type { Session } from './api/session';
 import { ShellContext, type BranchInfo, type ShellState } from './shell/context';
 import { Layout } from './shell/layout';
@@ -63,11 +64,16 @@ export function App({ client, session }: { client: ApiClient; session: Session }
         locale={locale}
         role={user.role}
         onLocale={setLocale}
-        onSignOut={() => {
+        onSignOut={(everywhere) => {
           const refreshToken = session.refreshToken;
-          session.clear();
-          if (refreshToken)
-            void client.auth.signOut.mutate({ refreshToken }).catch(() => undefined);
+          // Everywhere: every refresh token of the account is revoked (other browsers fail at
+          // their next refresh); asked while this session's access token is still held.
+          const revoke = everywhere
+            ? client.auth.signOutEverywhere.mutate()
+            : refreshToken
+              ? client.auth.signOut.mutate({ refreshToken })
+              : Promise.resolve();
+          void revoke.catch(() => undefined).finally(() => session.clear());
         }}
       />
     );
@@ -84,11 +90,12 @@ interface SignedInProps {
   locale: Locale;
   role: string;
   onLocale: (locale: Locale) => void;
-  onSignOut: () => void;
+  onSignOut: (everywhere: boolean) => void;
 }
 
 function SignedIn({ locale, role, onLocale, onSignOut }: SignedInProps) {
   const trpc = useTRPC();
+  useLiveUpdates();
   const route = useRoute();
   const [branchId, setBranchId] = useBranchParam();
   const branchesQuery = useQuery(trpc.owner.branches.list.queryOptions());

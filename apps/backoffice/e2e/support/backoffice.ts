@@ -89,3 +89,12 @@ export async function screenshots(rig: Rig, name: string): Promise<string[]> {
   await rig.page.setViewportSize(VIEWPORTS.laptop);
   return files;
 }
+
+/** Signs the demo owner in through the sign-in screen and waits for the dashboard. */
+export async function signInAsOwner(rig: Rig): Promise<void> {
+  await rig.page.goto(rig.server.url);
+  await rig.page.getByLabel('Email').fill(rig.server.demo.owner.email);
+  await rig.page.getByLabel('Password').fill(rig.server.demo.owner.password);
+  await rig.page.getByRole('button', { name: 'Sign in' }).click();
+  await rig.page.getByRole('heading', { level: 1, name: /Dashboard/ }).waitFor();
+}

@@ -1,5 +1,6 @@
 import type { AppRouter } from '@comanda/sync-server/router';
-import { createTRPCClient, httpLink } from '@trpc/client';
+import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { EventSource } from 'eventsource';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { Session, type TokenStorage } from './session';
 
@@ -29,22 +30,40 @@ export function createApi(
   };
   const client = createTRPCClient<AppRouter>({
     links: [
-      httpLink({
-        url,
-        async fetch(input, init) {
-          const response = await fetch(input, withToken(init));
-          const href =
-            typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-          const path = new URL(href, baseUrl).pathname;
-          if (response.status !== 401 || path.startsWith('/trpc/auth.') || !session.refreshToken)
-            return response;
-          try {
-            await session.refresh();
-          } catch {
-            return response;
-          }
-          return fetch(input, withToken(init));
-        },
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        // Live signals (owner.live) over SSE. The browser's EventSource cannot send headers;
+        // this one takes a fetch, so the token goes in the Authorization header, never the URL.
+        // Each (re)connection reads the current token; a refused one refreshes the session first.
+        true: httpSubscriptionLink({
+          url,
+          EventSource,
+          eventSourceOptions: () => ({
+            fetch: async (input, init) => {
+              const response = await fetch(input, withToken(init));
+              if (response.status !== 401 || !session.refreshToken) return response;
+              await session.refresh().catch(() => undefined);
+              return fetch(input, withToken(init));
+            },
+          }),
+        }),
+        false: httpLink({
+          url,
+          async fetch(input, init) {
+            const response = await fetch(input, withToken(init));
+            const href =
+              typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+            const path = new URL(href, baseUrl).pathname;
+            if (response.status !== 401 || path.startsWith('/trpc/auth.') || !session.refreshToken)
+              return response;
+            try {
+              await session.refresh();
+            } catch {
+              return response;
+            }
+            return fetch(input, withToken(init));
+          },
+        }),
       }),
     ],
   });

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTRPC } from '../api/client';
 import { formErrorOf, formErrorOfZod, type FormError } from '../api/errors';
 import { formattingBranch, useShell } from '../shell/context';
+import { ConflictNotice } from '../shell/conflict';
 import { Field, FormMessage } from '../shell/field';
 
 /** The fields of a branch this screen edits (the rest of the document is kept as it is). */
@@ -59,15 +60,19 @@ function BranchForm({ doc, saved, onSaved: setSaved }: BranchFormProps) {
   );
   const [error, setError] = useState<FormError | null>(null);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit(event: FormEvent | null, overwrite = false) {
+    event?.preventDefault();
     setSaved(false);
     // The same schema the server validates the document with (time zone, currency code …).
     const checked = branchDocSchema.safeParse({ ...doc, ...values });
     if (!checked.success) return setError(formErrorOfZod(checked.error));
     setError(null);
     try {
-      await upsert.mutateAsync({ doc: checked.data });
+      await upsert.mutateAsync({
+        doc: checked.data,
+        // From the version this form opened; overwriting on purpose sends none.
+        ...(overwrite ? {} : { expectedUpdatedAt: Number(doc.updatedAt) }),
+      });
       setSaved(true);
       await queryClient.invalidateQueries({ queryKey: trpc.owner.branches.list.queryKey() });
     } catch (e) {
@@ -102,7 +107,17 @@ function BranchForm({ doc, saved, onSaved: setSaved }: BranchFormProps) {
             )}
           </Field>
         ))}
-        {fieldless && <FormMessage error>{error.message}</FormMessage>}
+        {error?.status === 409 ? (
+          <ConflictNotice
+            what={String(doc.name)}
+            onReload={() =>
+              void queryClient.invalidateQueries({ queryKey: trpc.owner.branches.list.queryKey() })
+            }
+            onOverwrite={() => void submit(null, true)}
+          />
+        ) : (
+          fieldless && <FormMessage error>{error.message}</FormMessage>
+        )}
         {saved && <FormMessage>{i18n.t('bo.saved')}</FormMessage>}
         <div className="buttons">
           <button type="submit" className="primary" disabled={upsert.isPending}>

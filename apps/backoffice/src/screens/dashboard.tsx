@@ -22,9 +22,6 @@ const KPIS = [
   ['bo.dash.avgTicket', (t: DayTotals) => t.averageTicket, true],
 ] as const;
 
-// The dashboard re-reads every 2 s while visible, so a new order shows within about that.
-const LIVE_MS = 2_000;
-
 /** Today so far against the same weekday last week, sales by hour, top items, payment mix. */
 export function Dashboard() {
   const shell = useShell();
@@ -35,7 +32,8 @@ export function Dashboard() {
   const now = Date.now();
   const { today, lastWeek } = todayAndLastWeek(now, zone?.timeZone ?? 'UTC', startHour);
   const scope = branch ? { branchId: branch.id } : {};
-  const live = { refetchInterval: LIVE_MS, retry: false } as const;
+  // Today's figures are read again when owner.live signals a change (see api/live.ts), not polled.
+  const live = { retry: false } as const;
   const byHourToday = useQuery({
     ...trpc.reports.sales.queryOptions({ range: { ...scope, from: today, to: today }, by: 'hour' }),
     ...live,

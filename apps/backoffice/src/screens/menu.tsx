@@ -4,8 +4,12 @@ import { useMemo, useState } from 'react';
 import { useTRPC } from '../api/client';
 import { formErrorOf, type FormError } from '../api/errors';
 import { useShell } from '../shell/context';
-import { FormMessage } from '../shell/field';
+import { ConflictNotice } from '../shell/conflict';
 import { TableHead } from '../shell/table-head';
+import { BulkEdit } from './bulk-edit';
+import { ItemEditor } from './item-editor';
+import type { MenuRecord } from './menu-save';
+import { CategoriesSection, ModifierGroupsSection } from './menu-structure';
 
 interface MenuRow {
   id: string;
@@ -21,6 +25,9 @@ export function MenuScreen() {
   const { i18n, branch, branches } = useShell();
   const trpc = useTRPC();
   const [search, setSearch] = useState('');
+  const [editing, setEditing] = useState<MenuRecord | 'new' | null>(null);
+  // Items picked for a bulk change across branches (kept across searches).
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const target = branch ?? branches[0] ?? null;
   const menu = useQuery(trpc.owner.menu.list.queryOptions());
   const overrides = useQuery({
@@ -69,18 +76,32 @@ export function MenuScreen() {
           <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         </label>
         <p role="status">{i18n.plural('bo.menu.count', rows.length)}</p>
+        <button type="button" onClick={() => setEditing('new')}>
+          {i18n.t('bo.menu.addItem')}
+        </button>
       </div>
+      {selected.size > 0 && <BulkEdit itemIds={[...selected]} />}
+      {editing && menu.data && (
+        <ItemEditor
+          key={editing === 'new' ? 'new' : `${editing.id}:${String(editing.updatedAt)}`}
+          original={editing === 'new' ? null : editing}
+          menu={menu.data}
+          onDone={() => setEditing(null)}
+        />
+      )}
       {menu.isPending || overrides.isPending ? (
         <p className="loading">{i18n.t('bo.loading')}</p>
       ) : (
         <table className="data">
           <TableHead
             columns={[
+              { label: i18n.t('bo.bulk.title'), hidden: true },
               'bo.menu.item',
               'bo.menu.category',
               { label: i18n.t('bo.menu.basePrice'), numeric: true },
               'bo.menu.branchPrice',
               'bo.menu.availability',
+              { label: i18n.t('bo.staff.actions'), hidden: true },
             ]}
           />
           <tbody>
@@ -90,16 +111,33 @@ export function MenuScreen() {
                 key={`${target.id}:${row.id}:${row.override?.updatedAt ?? 0}`}
                 row={row}
                 branchId={target.id}
+                onEdit={() => setEditing(menu.data?.find((d) => d.id === row.id) ?? null)}
+                selected={selected.has(row.id)}
+                onSelect={(on) => {
+                  const next = new Set(selected);
+                  if (on) next.add(row.id);
+                  else next.delete(row.id);
+                  setSelected(next);
+                }}
               />
             ))}
           </tbody>
         </table>
       )}
+      {menu.data && <CategoriesSection menu={menu.data} />}
+      {menu.data && <ModifierGroupsSection menu={menu.data} />}
     </section>
   );
 }
 
-function MenuItemRow({ row, branchId }: { row: MenuRow; branchId: string }) {
+function MenuItemRow(props: {
+  row: MenuRow;
+  branchId: string;
+  onEdit: () => void;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
+}) {
+  const { row, branchId } = props;
   const { i18n } = useShell();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -157,6 +195,14 @@ function MenuItemRow({ row, branchId }: { row: MenuRow; branchId: string }) {
   const errorId = `price-error-${row.id}`;
   return (
     <tr>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={i18n.t('bo.bulk.select', { item: row.name })}
+          checked={props.selected}
+          onChange={(e) => props.onSelect(e.target.checked)}
+        />
+      </td>
       <th scope="row">{row.name}</th>
       <td>{row.category}</td>
       <td className="num">{i18n.money(row.price)}</td>
@@ -187,24 +233,18 @@ function MenuItemRow({ row, branchId }: { row: MenuRow; branchId: string }) {
           </p>
         )}
         {error?.status === 409 && pending && (
-          <div className="conflict" id={errorId} role="alert">
-            <FormMessage error>{i18n.t('bo.menu.conflict', { item: row.name })}</FormMessage>
-            <button
-              type="button"
-              onClick={() => {
-                setError(null);
-                setPending(null);
-                void queryClient.invalidateQueries({
-                  queryKey: trpc.owner.overrides.list.queryKey(),
-                });
-              }}
-            >
-              {i18n.t('bo.menu.reload')}
-            </button>
-            <button type="button" onClick={() => void write(pending, true)}>
-              {i18n.t('bo.menu.overwrite')}
-            </button>
-          </div>
+          <ConflictNotice
+            id={errorId}
+            what={row.name}
+            onReload={() => {
+              setError(null);
+              setPending(null);
+              void queryClient.invalidateQueries({
+                queryKey: trpc.owner.overrides.list.queryKey(),
+              });
+            }}
+            onOverwrite={() => void write(pending, true)}
+          />
         )}
       </td>
       <td>
@@ -223,6 +263,11 @@ function MenuItemRow({ row, branchId }: { row: MenuRow; branchId: string }) {
           }
         >
           {i18n.t(soldOut ? 'bo.menu.unmark86' : 'bo.menu.mark86', { item: row.name })}
+        </button>
+      </td>
+      <td>
+        <button type="button" onClick={props.onEdit}>
+          {i18n.t('bo.menu.edit', { item: row.name })}
         </button>
       </td>
     </tr>

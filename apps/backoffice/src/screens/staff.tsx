@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { useTRPC } from '../api/client';
 import { formErrorOf, formErrorOfZod, type FormError } from '../api/errors';
 import { useShell } from '../shell/context';
+import { ConflictNotice } from '../shell/conflict';
 import { Field, FormMessage } from '../shell/field';
 import { TableHead } from '../shell/table-head';
 
@@ -14,6 +15,8 @@ interface StaffMember {
   role: StaffRole;
   branchIds: string[];
   active: boolean;
+  /** The version read: a save from it over a newer one is a 409. */
+  updatedAt: number;
 }
 
 // The till's PIN policy and roles come from core, as on the server (`owner.staff.upsert`).
@@ -40,6 +43,7 @@ export function StaffScreen() {
       role: staffRoleSchema.catch('cashier').parse(d.role),
       branchIds: Array.isArray(d.branchIds) ? d.branchIds.map(String) : [],
       active: d.active !== false,
+      updatedAt: Number(d.updatedAt),
     }))
     .filter((m) => !branch || m.branchIds.includes(branch.id))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -104,6 +108,7 @@ export function StaffScreen() {
                           role: m.role,
                           branchIds: m.branchIds,
                           active: !m.active,
+                          expectedUpdatedAt: m.updatedAt,
                         })
                         .then(refresh, (e: unknown) => setListError(formErrorOf(e).message))
                     }
@@ -140,8 +145,8 @@ function StaffForm({ member, onDone, onCancel }: StaffFormProps) {
   const [pin, setPin] = useState('');
   const [error, setError] = useState<FormError | null>(null);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit(event: FormEvent | null, overwrite = false) {
+    event?.preventDefault();
     const checked = staffFormSchema.safeParse({
       name,
       role,
@@ -160,6 +165,8 @@ function StaffForm({ member, onDone, onCancel }: StaffFormProps) {
         ...(member ? { id: member.id } : {}),
         ...checked.data,
         active: member?.active ?? true,
+        // From the version this form opened; overwriting on purpose sends none.
+        ...(overwrite ? {} : { expectedUpdatedAt: member?.updatedAt ?? null }),
       });
       onDone();
     } catch (e) {
@@ -232,7 +239,15 @@ function StaffForm({ member, onDone, onCancel }: StaffFormProps) {
           />
         )}
       </Field>
-      {fieldless && <FormMessage error>{error.message}</FormMessage>}
+      {error?.status === 409 ? (
+        <ConflictNotice
+          what={member?.name ?? name}
+          onReload={onDone}
+          onOverwrite={() => void submit(null, true)}
+        />
+      ) : (
+        fieldless && <FormMessage error>{error.message}</FormMessage>
+      )}
       <div className="buttons">
         <button type="submit" className="primary" disabled={upsert.isPending}>
           {i18n.t('bo.save')}

@@ -19,7 +19,8 @@ interface LayoutProps {
   branchId: string | null;
   onBranch: (branchId: string | null) => void;
   onLocale: (locale: Locale) => void;
-  onSignOut: () => void;
+  /** Ends this session, or with `everywhere` every session of the account. */
+  onSignOut: (everywhere: boolean) => void;
   children: ReactNode;
 }
 
@@ -52,8 +53,16 @@ export function Layout({ route, branchId, onBranch, onLocale, onSignOut, childre
           <option value="en">English</option>
           <option value="fr">Français</option>
         </select>
-        <button type="button" onClick={onSignOut}>
+        <button type="button" onClick={() => onSignOut(false)}>
           {i18n.t('bo.signOut')}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            if (confirm(i18n.t('bo.signOutEverywhereConfirm'))) onSignOut(true);
+          }}
+        >
+          {i18n.t('bo.signOutEverywhere')}
         </button>
       </header>
       <nav aria-label={i18n.t('bo.nav.label')}>

@@ -2,7 +2,10 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { issueDeviceToken, redeemPairingCode } from '../auth/devices';
 import { refreshSession, revokeRefreshToken, signIn } from '../auth/users';
-import { publicProcedure, rateLimitedProcedure } from '../trpc';
+import { insertAudit } from '../db/audit';
+import { revokeUserRefreshTokens } from '../db/refresh-tokens';
+import { withTransaction } from '../db/tx';
+import { protectedProcedure, publicProcedure, rateLimitedProcedure } from '../trpc';
 
 const secret = z.string().min(1).max(200);
 
@@ -33,6 +36,25 @@ export const authRouter = {
       await revokeRefreshToken(ctx.services.db.pool, input.refreshToken, ctx.services.now());
       return { ok: true as const };
     }),
+
+  /**
+   * Ends every session of the signed-in user: all their refresh tokens are revoked, so every other
+   * browser fails at its next refresh and must sign in again (an access token already issued
+   * lapses within its 15 minutes).
+   */
+  signOutEverywhere: protectedProcedure.mutation(({ ctx }) =>
+    withTransaction(ctx.services.db.pool, async (tx) => {
+      await revokeUserRefreshTokens(tx, ctx.user.sub, ctx.services.now());
+      await insertAudit(tx, {
+        orgId: ctx.user.org,
+        actorType: 'user',
+        actorId: ctx.user.sub,
+        action: 'user.signedOutEverywhere',
+        detail: {},
+      });
+      return { ok: true as const };
+    }),
+  ),
 
   /** A till exchanges a pairing code (from the owner) for its long-lived device credential. */
   pair: rateLimitedProcedure

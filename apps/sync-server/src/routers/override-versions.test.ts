@@ -76,3 +76,62 @@ describe('branch overrides: stale writes are refused, never silently overwritten
     expect(httpStatusOf(rejected?.reason)).toBe(409);
   });
 });
+
+/** Staff and branch edits follow the same rule: a write from a stale version is a 409. */
+describe('staff and branch edits: stale writes are refused', () => {
+  let server: TestServer;
+  let owner: Client;
+
+  beforeAll(async () => {
+    server = await startTestServer({ inMemory: true });
+    owner = (await ownerClient(server.trpcUrl, server.demo.owner.email, server.demo.owner.password))
+      .client;
+  });
+  afterAll(() => server?.close());
+
+  const later = () => new Promise((r) => setTimeout(r, 5));
+
+  it('staff: the second editor of one version gets a 409 and the first edit stays', async () => {
+    const branchIds = [server.demo.branchIds[0]!];
+    const created = await owner.owner.staff.upsert.mutate({
+      name: 'Inès',
+      role: 'cashier',
+      branchIds,
+      pin: '482913',
+      expectedUpdatedAt: null,
+    });
+    const read = Number(created.updatedAt);
+    await later();
+    await owner.owner.staff.upsert.mutate({
+      id: created.id,
+      name: 'Inès B.',
+      role: 'cashier',
+      branchIds,
+      expectedUpdatedAt: read,
+    });
+    const stale = await owner.owner.staff.upsert
+      .mutate({ id: created.id, name: 'Ines', role: 'manager', branchIds, expectedUpdatedAt: read })
+      .catch((e: unknown) => e);
+    expect(httpStatusOf(stale)).toBe(409);
+    const now = (await owner.owner.staff.list.query()).find((s) => s.id === created.id);
+    expect(now).toMatchObject({ name: 'Inès B.', role: 'cashier' });
+  });
+
+  it('branches: the same', async () => {
+    const branchId = server.demo.branchIds[0]!;
+    const doc = (await owner.owner.branches.list.query()).find((b) => b.id === branchId)!;
+    const { _deleted, ...fields } = doc;
+    const read = Number(doc.updatedAt);
+    await later();
+    await owner.owner.branches.upsert.mutate({
+      doc: { ...fields, receiptFooter: 'A' } as never,
+      expectedUpdatedAt: read,
+    });
+    const stale = await owner.owner.branches.upsert
+      .mutate({ doc: { ...fields, receiptFooter: 'B' } as never, expectedUpdatedAt: read })
+      .catch((e: unknown) => e);
+    expect(httpStatusOf(stale)).toBe(409);
+    const now = (await owner.owner.branches.list.query()).find((b) => b.id === branchId);
+    expect(now?.receiptFooter).toBe('A');
+  });
+});

@@ -18,11 +18,24 @@ export function createClient(trpcUrl: string, token: () => string | null = () =>
     links: [
       splitLink({
         condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({
-          url: trpcUrl,
-          EventSource,
-          // EventSource cannot send headers: the token travels as connectionParams.
-          connectionParams: () => ({ token: token() ?? '' }),
+        // The till's stream carries its token as connectionParams (a URL parameter, accepted for
+        // sync.stream only: the browser's EventSource cannot send headers). The back office's
+        // owner.live sends the header: this EventSource takes a fetch.
+        true: splitLink({
+          condition: (op) => op.path === 'sync.stream',
+          true: httpSubscriptionLink({
+            url: trpcUrl,
+            EventSource,
+            connectionParams: () => ({ token: token() ?? '' }),
+          }),
+          false: httpSubscriptionLink({
+            url: trpcUrl,
+            EventSource,
+            eventSourceOptions: () => ({
+              fetch: (input, init) =>
+                fetch(input, { ...init, headers: { ...init?.headers, ...headers() } }),
+            }),
+          }),
         }),
         false: httpLink({ url: trpcUrl, headers }),
       }),

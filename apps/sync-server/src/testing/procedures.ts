@@ -83,6 +83,7 @@ export function procedureCatalogue(ctx: {
       access: 'public',
       input: { refreshToken: 'rt_nope' },
     },
+    { path: 'auth.signOutEverywhere', type: 'mutation', access: 'user', input: undefined },
     {
       path: 'auth.pair',
       type: 'mutation',
@@ -147,6 +148,7 @@ export function procedureCatalogue(ctx: {
       input: { from: '2026-11-01', to: '2026-11-30', ticket: 'A-1', limit: 5 },
     },
     { path: 'owner.me', type: 'query', access: 'user', input: undefined },
+    { path: 'owner.live', type: 'subscription', access: 'user', input: undefined },
     { path: 'owner.menu.list', type: 'query', access: 'user', input: {} },
     {
       path: 'owner.menu.upsert',
@@ -177,6 +179,12 @@ export function procedureCatalogue(ctx: {
       type: 'mutation',
       access: 'owner',
       input: { branchId: ctx.branchId, itemId: 'escargots', price: 1300, available: true },
+    },
+    {
+      path: 'owner.overrides.bulkSet',
+      type: 'mutation',
+      access: 'owner',
+      input: { itemIds: ['escargots'], branchIds: [ctx.branchId], available: false },
     },
     { path: 'owner.branches.list', type: 'query', access: 'user', input: undefined },
     {

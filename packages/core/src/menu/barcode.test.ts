@@ -59,7 +59,9 @@ describe('barcodes', () => {
     const { barcode: _b, ...withoutBarcode } = cola as typeof cola & { barcode?: string };
     expect(itemDocSchema.parse(withoutBarcode).barcode).toBeUndefined();
     expect(menuDocSchema.safeParse({ ...cola, barcode: '2000000000016' }).success).toBe(false);
-    expect(menuDocSchema.parse({ ...cola, barcode: '036000291452' })).toMatchObject({ barcode: '036000291452' });
+    expect(menuDocSchema.parse({ ...cola, barcode: '036000291452' })).toMatchObject({
+      barcode: '036000291452',
+    });
   });
 
   it('finds an item by its exact barcode, UPC-A and EAN-13 forms alike, never by a prefix', () => {

@@ -50,7 +50,10 @@ export const barcodeSchema = z
   .trim()
   .min(1, 'a barcode cannot be empty')
   .max(MAX_BARCODE_LENGTH, `a barcode has at most ${MAX_BARCODE_LENGTH} characters`)
-  .regex(/^[\x21-\x7e]+$/, 'a barcode uses letters, digits and symbols only, without spaces or accents')
+  .regex(
+    /^[\x21-\x7e]+$/,
+    'a barcode uses letters, digits and symbols only, without spaces or accents',
+  )
   .superRefine((code, ctx) => {
     if (looksLikeGtin(code) && !isValidGtin(code)) {
       ctx.addIssue({
@@ -84,6 +87,9 @@ export function buildBarcodeIndex<T extends { readonly barcode?: string | undefi
  * @param index from {@link buildBarcodeIndex}
  * @param code what the scanner typed
  */
-export function itemsForBarcode<T>(index: ReadonlyMap<string, readonly T[]>, code: string): readonly T[] {
+export function itemsForBarcode<T>(
+  index: ReadonlyMap<string, readonly T[]>,
+  code: string,
+): readonly T[] {
   return index.get(normalizeBarcode(code)) ?? [];
 }

@@ -3,3 +3,4 @@ export * from './modifiers';
 export * from './resolve';
 export * from './barcode';
 export * from './category-color';
+export * from './menu-integrity';

@@ -11,6 +11,12 @@ export const MENU_SCHEMA_VERSION = 1;
 const menuBase = documentBase(MENU_SCHEMA_VERSION);
 /** Display order of categories and items. */
 const sortSchema = z.number().int().min(-1_000_000).max(1_000_000);
+/** A display colour for a category or item button: `#rrggbb`. */
+export const menuColorSchema = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'a colour is # followed by 6 hexadecimal digits, e.g. #1f7a4d');
+/** Longest preparation time an item may announce (minutes). */
+export const MAX_PREP_MINUTES = 240;
 
 /** A tax class (`kind: 'taxClass'`): items reference it; lines snapshot its rate. */
 export const taxClassDocSchema = z.object({
@@ -39,10 +45,7 @@ export const categoryDocSchema = z.object({
   name: nameSchema.min(1),
   sort: sortSchema.default(0),
   /** Tile colour on the till (`#rrggbb`); without it the till picks one from a fixed palette by id (see `categoryColor`). */
-  color: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #1d4ed8')
-    .optional(),
+  color: menuColorSchema.optional(),
 });
 /** A category document. */
 export type CategoryDoc = z.infer<typeof categoryDocSchema>;
@@ -95,6 +98,9 @@ export const itemDocSchema = z.object({
    * with a valid check digit, or a free in-house code. Optional; see `barcode.ts`.
    */
   barcode: barcodeSchema.optional(),
+  /** Minutes the kitchen usually needs (shown on tickets and screens); optional. */
+  prepMinutes: z.number().int().min(0).max(MAX_PREP_MINUTES).optional(),
+  color: menuColorSchema.optional(),
 });
 /** An item document. */
 export type ItemDoc = z.infer<typeof itemDocSchema>;

@@ -1,4 +1,4 @@
-import { branchDocSchema } from '@comanda/core';
+import { branchDocSchema, epochMsSchema } from '@comanda/core';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { upsertBranch } from '../../db/branches';
@@ -14,7 +14,13 @@ export const branchesRouter = {
   }),
   /** Creates or updates a branch (its replicated document and the tenancy record). */
   upsert: ownerProcedure
-    .input(z.strictObject({ doc: branchDocSchema }))
+    .input(
+      z.strictObject({
+        doc: branchDocSchema,
+        /** The branch's `updatedAt` as last read (null: new); omitted, the write wins. */
+        expectedUpdatedAt: epochMsSchema.nullable().optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       if (input.doc.branchId !== input.doc.id) {
         throw new TRPCError({
@@ -30,6 +36,9 @@ export const branchesRouter = {
         actor(ctx),
         'branch.upsert',
         (tx) => upsertBranch(tx, ctx.user.org, input.doc),
+        input.expectedUpdatedAt === undefined
+          ? undefined
+          : new Map([[input.doc.id, input.expectedUpdatedAt]]),
       );
       return written;
     }),

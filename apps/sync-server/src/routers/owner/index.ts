@@ -6,6 +6,7 @@ import { auditRouter } from './audit';
 import { branchesRouter } from './branches';
 import { branchesOf, id } from './context';
 import { devicesRouter } from './devices';
+import { liveProcedure } from './live';
 import { menuRouter } from './menu';
 import { overridesRouter } from './overrides';
 import { staffRouter } from './staff';
@@ -26,6 +27,8 @@ export const ownerRouter = {
   devices: devicesRouter,
   audit: auditRouter,
   users: usersRouter,
+  /** Change signals (SSE) so screens re-read at once instead of polling. */
+  live: liveProcedure,
   syncHealth: protectedProcedure
     .input(z.strictObject({ branchId: id.optional() }).optional())
     .query(async ({ ctx, input }) => {

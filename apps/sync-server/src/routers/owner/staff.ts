@@ -1,4 +1,4 @@
-import { hashPin, pinSchema, staffRoleSchema } from '@comanda/core';
+import { epochMsSchema, hashPin, pinSchema, staffRoleSchema } from '@comanda/core';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -30,6 +30,8 @@ export const staffRouter = {
         branchIds: z.array(id).min(1).max(100),
         pin: pinSchema.optional(),
         active: z.boolean().default(true),
+        /** The member's `updatedAt` as last read (null: new); omitted, the write wins. */
+        expectedUpdatedAt: epochMsSchema.nullable().optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
@@ -56,7 +58,7 @@ export const staffRouter = {
         pinHash,
         active: input.active,
       });
-      const written = await writeOne(ctx, 'staff', doc, 'staff.upsert');
+      const written = await writeOne(ctx, 'staff', doc, 'staff.upsert', input.expectedUpdatedAt);
       const { pinHash: _hidden, ...rest } = written ?? doc;
       return rest;
     }),

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, deviceClient, ownerClient, type Client } from '../testing/client';
+import { orderDoc } from '../testing/docs';
+import { pairTill, startTestServer, type TestServer } from '../testing/index';
+
+/** owner.live: the back office hears about new orders at once, with its token in a header. */
+describe('owner.live', () => {
+  let server: TestServer;
+  let owner: Client;
+  let till: Client;
+
+  beforeAll(async () => {
+    server = await startTestServer({ inMemory: true, streamPollMs: 60_000 });
+    owner = (await ownerClient(server.trpcUrl, server.demo.owner.email, server.demo.owner.password))
+      .client;
+    till = (
+      await deviceClient(
+        server.trpcUrl,
+        await pairTill(server.server, server.demo.orgId, server.demo.branchIds[0]!),
+      )
+    ).client;
+  });
+  afterAll(() => server?.close());
+
+  const waitFor = async (check: () => boolean) => {
+    for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(check()).toBe(true);
+  };
+
+  it('signals a pushed order to the owner; the token never in the URL', async () => {
+    const urls: string[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      urls.push(String(input instanceof Request ? input.url : input));
+      return realFetch(input, init);
+    };
+    const heard: string[][] = [];
+    const sub = owner.owner.live.subscribe(undefined, {
+      onData: (e) => heard.push(e.collections),
+    });
+    try {
+      // Subscribed once the first event (a menu change) arrives.
+      await waitFor(() => {
+        void owner.owner.overrides.set.mutate({
+          branchId: server.demo.branchIds[0]!,
+          itemId: 'escargots',
+          price: 1200 + heard.length,
+          available: null,
+        });
+        return heard.length > 0;
+      });
+      const order = orderDoc({
+        id: 'ord-live-1',
+        branchId: server.demo.branchIds[0]!,
+        ticketNumber: 1,
+      });
+      await till.sync.push.mutate({
+        collection: 'orders',
+        rows: [{ assumedMasterState: null, newDocumentState: order }],
+      });
+      await waitFor(() => heard.some((c) => c.includes('orders')));
+      expect(urls.filter((u) => u.includes('owner.live')).join()).not.toMatch(/eyJ|token=/);
+    } finally {
+      sub.unsubscribe();
+      globalThis.fetch = realFetch;
+    }
+  });
+
+  it('refuses an anonymous listener', async () => {
+    const errors: unknown[] = [];
+    const sub = createClient(server.trpcUrl).owner.live.subscribe(undefined, {
+      onError: (e) => errors.push(e),
+    });
+    await waitFor(() => errors.length > 0);
+    sub.unsubscribe();
+  });
+});
