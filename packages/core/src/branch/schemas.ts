@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_AMOUNT, listSchema, nameSchema, textSchema } from '../common/bounds';
 import { documentBase, idSchema } from '../common/document';
 import { currencyCodeSchema } from '../money/currency';
+import { receiptLogoSchema, receiptQrSchema } from './logo';
 
 /** Default {@link BranchDoc.cashVarianceLimit}: 500 minor units (€5.00). */
 export const DEFAULT_CASH_VARIANCE_LIMIT = 500;
@@ -104,8 +105,17 @@ export const branchDocSchema = z.object({
    * Largest over/short (|counted − expected cash|) that closes a shift without a manager's
    * approval, in minor units (default 5.00).
    */
-  cashVarianceLimit: z.number().int().nonnegative().max(MAX_AMOUNT).default(DEFAULT_CASH_VARIANCE_LIMIT),
+  cashVarianceLimit: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(MAX_AMOUNT)
+    .default(DEFAULT_CASH_VARIANCE_LIMIT),
   receiptFooter: textSchema.default(''),
+  /** Printed above the receipt header; set by uploading a file (`owner.branches.setLogo`). */
+  logo: receiptLogoSchema.nullable().default(null),
+  /** Printed as a QR code under customer receipts when not empty (see `receiptQrContent`). */
+  receiptQr: receiptQrSchema.default(''),
   tills: listSchema(tillSchema, 100).default([]),
   printers: listSchema(printerConfigSchema, 100).default([]),
 });
