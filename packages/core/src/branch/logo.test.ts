@@ -3,6 +3,7 @@ import { base64Encode } from '../common/bytes';
 import { branchDocSchema } from './schemas';
 import {
   MAX_LOGO_UPLOAD_BYTES,
+  logoUploadSchema,
   logoUploadProblem,
   receiptLogoSchema,
   receiptQrContent,
@@ -142,5 +143,16 @@ describe('receiptQrContent', () => {
       'https://cafe.example/r/a%2Fb%20c',
     );
     expect(receiptQrContent('Merci !', 'o1')).toBe('Merci !');
+  });
+});
+
+describe('logoUploadSchema', () => {
+  it('parses base64 of an acceptable file to its bytes and names the problem otherwise', () => {
+    const png = pngHeader(10, 10);
+    expect(logoUploadSchema.parse(base64Encode(png))).toEqual(png);
+    const message = (text: string) => logoUploadSchema.safeParse(text).error?.issues[0]?.message;
+    expect(message('not base64!')).toMatch(/base64/);
+    expect(message(base64Encode(new TextEncoder().encode('GIF89a')))).toMatch(/PNG or JPEG/);
+    expect(message('A'.repeat(400_000))).toMatch(/at most 256 KB/);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { base64Decode } from '../common/bytes';
 
 /** Largest logo file an owner may upload (PNG or JPEG bytes, before base64). */
 export const MAX_LOGO_UPLOAD_BYTES = 256 * 1024;
@@ -132,3 +133,23 @@ export function receiptQrContent(template: string, orderId: string): string | un
   const text = template.trim();
   return text === '' ? undefined : text.replaceAll('{order}', encodeURIComponent(orderId));
 }
+
+/**
+ * An uploaded logo file as sent over the wire (base64 of the PNG or JPEG bytes), checked with
+ * {@link logoUploadProblem}; parses to the bytes.
+ */
+export const logoUploadSchema = z
+  .string()
+  .max(
+    Math.ceil(MAX_LOGO_UPLOAD_BYTES / 3) * 4,
+    `Upload a logo file of at most ${MAX_LOGO_UPLOAD_BYTES / 1024} KB`,
+  )
+  .transform((text, ctx) => {
+    const bytes = base64Decode(text);
+    const problem = bytes ? logoUploadProblem(bytes) : 'The logo must be sent as base64';
+    if (problem || !bytes) {
+      ctx.addIssue({ code: 'custom', message: problem ?? 'The logo file is empty' });
+      return z.NEVER;
+    }
+    return bytes;
+  });
