@@ -38,7 +38,7 @@ export function rasteriseLogo(bytes: Uint8Array): ReceiptLogo {
   if (image.width !== sniffed.width || image.height !== sniffed.height) {
     throw new LogoUploadError('The logo file is damaged: its header and its pixels disagree');
   }
-  return logoFromRgba(fitLogo(image, MAX_LOGO_DOTS_WIDE, MAX_LOGO_DOTS_HIGH)) as ReceiptLogo;
+  return logoFromRgba(fitLogo(image, MAX_LOGO_DOTS_WIDE, MAX_LOGO_DOTS_HIGH));
 }
 
 function decode(type: 'image/png' | 'image/jpeg', buffer: Buffer): RgbaImage {
