@@ -318,6 +318,7 @@ export const en = {
   'queue.done': 'Done',
   'queue.failedAction': 'Could not do that: {message}',
   'queue.open': 'Print queue ({count} waiting)',
+  'receipt.logo': 'Branch logo',
 } as const;
 
 /** Every message key of the catalog. */

@@ -320,4 +320,5 @@ export const fr: Record<MessageKey, string> = {
   'queue.done': 'Fait',
   'queue.failedAction': 'Impossible : {message}',
   'queue.open': 'File d’impression ({count} en attente)',
+  'receipt.logo': 'Logo de l’établissement',
 };
