@@ -3,6 +3,7 @@ import { base64Encode } from '../common/bytes';
 import { branchDocSchema } from './schemas';
 import {
   MAX_LOGO_UPLOAD_BYTES,
+  encodeLogoUpload,
   logoUploadSchema,
   logoUploadProblem,
   receiptLogoSchema,
@@ -149,7 +150,7 @@ describe('receiptQrContent', () => {
 describe('logoUploadSchema', () => {
   it('parses base64 of an acceptable file to its bytes and names the problem otherwise', () => {
     const png = pngHeader(10, 10);
-    expect(logoUploadSchema.parse(base64Encode(png))).toEqual(png);
+    expect(logoUploadSchema.parse(encodeLogoUpload(png))).toEqual(png);
     const message = (text: string) => logoUploadSchema.safeParse(text).error?.issues[0]?.message;
     expect(message('not base64!')).toMatch(/base64/);
     expect(message(base64Encode(new TextEncoder().encode('GIF89a')))).toMatch(/PNG or JPEG/);

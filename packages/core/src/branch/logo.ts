@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { base64Decode } from '../common/bytes';
+import { base64Decode, base64Encode } from '../common/bytes';
 
 /** Largest logo file an owner may upload (PNG or JPEG bytes, before base64). */
 export const MAX_LOGO_UPLOAD_BYTES = 256 * 1024;
@@ -153,3 +153,8 @@ export const logoUploadSchema = z
     }
     return bytes;
   });
+
+/** The wire form of a logo file that {@link logoUploadSchema} parses back to its bytes. */
+export function encodeLogoUpload(bytes: Uint8Array): string {
+  return base64Encode(bytes);
+}
