@@ -1,2 +1,3 @@
 export * from './replication';
 export * from './collections';
+export * from './heartbeat';
