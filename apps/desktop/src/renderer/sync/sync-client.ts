@@ -5,6 +5,7 @@ import {
   type PullResponse,
   type PushRow,
   type StreamEvent,
+  type DeviceHeartbeat,
   type WireDocument,
 } from '@comanda/core/sync';
 // Type only: the till never bundles server code; a renamed procedure or input fails to compile.
@@ -68,6 +69,8 @@ export interface SyncClient {
   stream(collection: string, handlers: StreamHandlers): { unsubscribe(): void };
   pair(code: string, deviceName: string): Promise<z.output<typeof credentialOutput>>;
   deviceToken(deviceId: string, deviceSecret: string): Promise<z.output<typeof tokenOutput>>;
+  /** Reports the till's own health (unsynced orders, print queue, printers, version). */
+  heartbeat(report: DeviceHeartbeat): Promise<void>;
 }
 
 export function createSyncClient(
@@ -126,6 +129,9 @@ export function createSyncClient(
       credentialOutput.parse(await client.auth.pair.mutate({ code, deviceName })),
     deviceToken: async (deviceId, deviceSecret) =>
       tokenOutput.parse(await client.auth.deviceToken.mutate({ deviceId, deviceSecret })),
+    heartbeat: async (report) => {
+      await client.sync.heartbeat.mutate(report);
+    },
   };
 }
 
