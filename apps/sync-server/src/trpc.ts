@@ -1,4 +1,5 @@
 import { ComandaError } from '@comanda/core';
+import { TILL_REVOKED_REASON } from '@comanda/core/sync';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { CreateHTTPContextOptions } from '@trpc/server/adapters/standalone';
 import type { Logger } from 'pino';
@@ -10,6 +11,7 @@ import {
   type Principal,
   type UserPrincipal,
 } from './auth/jwt';
+import { TillRevokedError, tillRevoked } from './auth/till-revoked';
 import { branchExists } from './db/branches';
 import { isDeviceActive, touchDevice } from './db/devices';
 import type { Services } from './services';
@@ -82,7 +84,8 @@ const t = initTRPC.context<Context>().create({
     if (first) message = `Invalid input${first.path ? ` at ${first.path}` : ''}: ${first.message}`;
     if (error.code === 'INTERNAL_SERVER_ERROR') message = 'Internal server error';
     const { stack: _stack, ...data } = shape.data;
-    return { ...shape, message, data: { ...data, issues: formatted } };
+    const reason = error.cause instanceof TillRevokedError ? TILL_REVOKED_REASON : null;
+    return { ...shape, message, data: { ...data, issues: formatted, reason } };
   },
 });
 
@@ -218,12 +221,14 @@ async function assertDeviceActive(ctx: Context, device: DevicePrincipal): Promis
   const scope = ctx.services.branchHub?.scope;
   if (scope && (device.org !== scope.orgId || device.branch !== scope.branchId))
     throw new TRPCError({ code: 'FORBIDDEN', message: 'This hub serves another branch' });
-  if (!(await isDeviceActive(ctx.services.db.pool, device.org, device.sub)))
-    throw unauthorized(
-      scope
-        ? "This till is not on the branch hub's device list (revoked, or paired after its last sync)"
-        : 'This till was revoked; pair it again',
-    );
+  if (!(await isDeviceActive(ctx.services.db.pool, device.org, device.sub))) {
+    // The hub only knows its mirrored list: a till missing from it may be new, not revoked.
+    if (scope)
+      throw unauthorized(
+        "This till is not on the branch hub's device list (revoked, or paired after its last sync)",
+      );
+    throw tillRevoked();
+  }
   // last_seen_at is written at most once a minute per device, not on every call.
   const seen = lastSeenWrites.get(ctx.services) ?? new Map<string, number>();
   lastSeenWrites.set(ctx.services, seen);

@@ -43,4 +43,31 @@ describe('device health', () => {
       'revoked',
     );
   });
+
+  it('shows the till’s own report, counts printers not ready, and a recent report keeps it fresh', () => {
+    const base = { deviceId: 'd', name: 'T', branchId: 'b', revoked: false, collections: [] };
+    const heartbeat = {
+      unsyncedOrders: 4,
+      printQueue: 2,
+      printers: [
+        { id: 'r', name: 'Receipt', state: 'paper-out' as const },
+        { id: 'k', name: 'Kitchen', state: 'online' as const },
+      ],
+      appVersion: '0.1.0',
+    };
+    const health = deviceHealth(
+      {
+        ...base,
+        lastSeenAt: iso(now - SILENT_AFTER_MS - 1),
+        heartbeat,
+        heartbeatAt: iso(now - 1000),
+      },
+      now,
+    );
+    expect(health).toMatchObject({ status: 'ok', reported: heartbeat, printerProblems: 1 });
+    expect(deviceHealth({ ...base, lastSeenAt: null }, now)).toMatchObject({
+      reported: null,
+      printerProblems: 0,
+    });
+  });
 });

@@ -1,5 +1,7 @@
-/** A till is flagged when the server has not heard from it for this long. */
-export const SILENT_AFTER_MS = 10 * 60_000;
+import { DEVICE_SILENT_AFTER_MS, type DeviceHeartbeat } from '@comanda/core/sync';
+
+/** A till is flagged when the server has not heard from it for this long (core's rule). */
+export const SILENT_AFTER_MS = DEVICE_SILENT_AFTER_MS;
 
 /** `owner.syncHealth` of one till, as it arrives over JSON (dates are strings). */
 export interface DeviceHealthWire {
@@ -8,6 +10,9 @@ export interface DeviceHealthWire {
   branchId: string;
   revoked: boolean;
   lastSeenAt: string | Date | null;
+  /** The till's own last report; absent from servers before heartbeats. */
+  heartbeat?: DeviceHeartbeat | null;
+  heartbeatAt?: string | Date | null;
   collections: {
     lastPullAt: string | Date | null;
     lastPushAt: string | Date | null;
@@ -28,6 +33,10 @@ export interface DeviceHealth {
   /** Documents written after the till's pull checkpoints, over all collections. */
   behind: number;
   conflicts: number;
+  /** What the till last reported (unsynced orders, print queue, printers, version), if ever. */
+  reported: DeviceHeartbeat | null;
+  /** Printers the till reported as not ready. */
+  printerProblems: number;
 }
 
 function time(value: string | Date | null): number | null {
@@ -43,7 +52,12 @@ function latest(values: (number | null)[]): number | null {
 export function deviceHealth(wire: DeviceHealthWire, now: number): DeviceHealth {
   const lastPushAt = latest(wire.collections.map((c) => time(c.lastPushAt)));
   const lastPullAt = latest(wire.collections.map((c) => time(c.lastPullAt)));
-  const lastSeenAt = latest([time(wire.lastSeenAt), lastPushAt, lastPullAt]);
+  const lastSeenAt = latest([
+    time(wire.lastSeenAt),
+    time(wire.heartbeatAt ?? null),
+    lastPushAt,
+    lastPullAt,
+  ]);
   const silent = lastSeenAt === null || now - lastSeenAt > SILENT_AFTER_MS;
   return {
     deviceId: wire.deviceId,
@@ -55,5 +69,7 @@ export function deviceHealth(wire: DeviceHealthWire, now: number): DeviceHealth 
     lastPullAt,
     behind: wire.collections.reduce((sum, c) => sum + c.lag, 0),
     conflicts: wire.collections.reduce((sum, c) => sum + c.conflicts, 0),
+    reported: wire.heartbeat ?? null,
+    printerProblems: (wire.heartbeat?.printers ?? []).filter((p) => p.state !== 'online').length,
   };
 }

@@ -1,4 +1,4 @@
-import { branchDocSchema } from '@comanda/core';
+import { MAX_RECEIPT_QR_LENGTH, branchDocSchema, receiptLogoSchema } from '@comanda/core';
 import type { BackofficeKey } from '@comanda/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -7,6 +7,7 @@ import { formErrorOf, formErrorOfZod, type FormError } from '../api/errors';
 import { formattingBranch, useShell } from '../shell/context';
 import { ConflictNotice } from '../shell/conflict';
 import { Field, FormMessage } from '../shell/field';
+import { BranchLogo } from './branch-logo';
 
 /** The fields of a branch this screen edits (the rest of the document is kept as it is). */
 const FIELDS = [
@@ -16,8 +17,17 @@ const FIELDS = [
   ['timeZone', 'bo.branches.timeZone'],
   ['currency', 'bo.branches.currency'],
   ['receiptFooter', 'bo.branches.footer'],
+  ['receiptQr', 'bo.branches.receiptQr'],
 ] as const satisfies readonly (readonly [string, BackofficeKey])[];
 type EditedField = (typeof FIELDS)[number][0];
+const MAX_LENGTHS: Partial<Record<EditedField, number>> = {
+  receiptFooter: 500,
+  receiptQr: MAX_RECEIPT_QR_LENGTH,
+};
+const FIELD_HINTS: Partial<Record<EditedField, BackofficeKey>> = {
+  timeZone: 'bo.branches.timeZoneHint',
+  receiptQr: 'bo.branches.receiptQrHint',
+};
 
 /** A branch's name, receipt identity, time zone and currency (`owner.branches.upsert`). */
 export function BranchesScreen() {
@@ -92,13 +102,13 @@ function BranchForm({ doc, saved, onSaved: setSaved }: BranchFormProps) {
             key={field}
             label={i18n.t(label)}
             error={error?.fields[field]}
-            hint={field === 'timeZone' ? i18n.t('bo.branches.timeZoneHint') : undefined}
+            hint={FIELD_HINTS[field] && i18n.t(FIELD_HINTS[field])}
           >
             {(p) => (
               <input
                 {...p}
                 value={values[field]}
-                maxLength={field === 'receiptFooter' ? 500 : 200}
+                maxLength={MAX_LENGTHS[field] ?? 200}
                 onChange={(e) => {
                   setSaved(false);
                   setValues({ ...values, [field]: e.target.value });
@@ -125,6 +135,13 @@ function BranchForm({ doc, saved, onSaved: setSaved }: BranchFormProps) {
           </button>
         </div>
       </form>
+      <BranchLogo branchId={doc.id} logo={receiptLogoOf(doc)} />
     </section>
   );
+}
+
+/** The branch's logo as the server stored it (null when none or unreadable). */
+function receiptLogoOf(doc: Record<string, unknown>) {
+  const parsed = receiptLogoSchema.safeParse(doc.logo);
+  return parsed.success ? parsed.data : null;
 }

@@ -53,6 +53,10 @@ export function DevicesScreen() {
             'bo.devices.lastPull',
             { label: i18n.t('bo.devices.behind'), numeric: true },
             { label: i18n.t('bo.devices.conflicts'), numeric: true },
+            { label: i18n.t('bo.devices.unsynced'), numeric: true },
+            { label: i18n.t('bo.devices.printQueue'), numeric: true },
+            'bo.devices.printer',
+            'bo.devices.version',
             { label: i18n.t('bo.staff.actions'), hidden: true },
           ]}
         />
@@ -71,6 +75,7 @@ export function DevicesScreen() {
               <td>{when(d.lastPullAt)}</td>
               <td className="num">{d.behind}</td>
               <td className="num">{d.conflicts}</td>
+              <Reported device={d} />
               <td>
                 {d.status !== 'revoked' && (
                   <button type="button" className="danger" onClick={() => void revokeDevice(d)}>
@@ -83,6 +88,30 @@ export function DevicesScreen() {
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** The till's own report (unsynced orders, print queue, printers, version), as cells. */
+function Reported({ device: d }: { device: DeviceHealth }) {
+  const { i18n } = useShell();
+  if (!d.reported) {
+    return <td colSpan={4}>{i18n.t('bo.devices.noHeartbeat')}</td>;
+  }
+  return (
+    <>
+      <td className="num">{d.reported.unsyncedOrders}</td>
+      <td className="num">{d.reported.printQueue}</td>
+      <td title={d.reported.printers.map((p) => `${p.name}: ${p.state}`).join('\n')}>
+        {d.printerProblems === 0 ? (
+          i18n.t('bo.devices.printersOk')
+        ) : (
+          <span className="badge bad">
+            {i18n.plural('bo.devices.printersProblem', d.printerProblems)}
+          </span>
+        )}
+      </td>
+      <td>{d.reported.appVersion}</td>
+    </>
   );
 }
 

@@ -6,6 +6,7 @@ import { touchDevice } from '../db/devices';
 import { withTransaction, type Queryable } from '../db/tx';
 import { signAccessToken } from './jwt';
 import type { DeviceKeySet } from './device-keys';
+import { tillRevoked } from './till-revoked';
 import {
   newId,
   normalizePairingCode,
@@ -165,6 +166,9 @@ export async function issueDeviceToken(
     [input.deviceId],
   );
   const device = rows[0];
+  // Only the holder of the secret learns that the till was revoked (and stops retrying).
+  if (device?.revoked_at && safeEqualHex(device.secret_hash, sha256(input.deviceSecret)))
+    throw tillRevoked();
   if (
     !device ||
     device.revoked_at ||

@@ -1,3 +1,4 @@
+import { deviceHeartbeatSchema, type DeviceHeartbeat } from '@comanda/core/sync';
 import type { Queryable } from './tx';
 
 /** One till's replication state per collection. */
@@ -7,6 +8,9 @@ export interface DeviceSyncHealth {
   branchId: string;
   revoked: boolean;
   lastSeenAt: Date | null;
+  /** What the till last reported about itself (null before its first report). */
+  heartbeat: DeviceHeartbeat | null;
+  heartbeatAt: Date | null;
   collections: {
     collection: string;
     lastPullAt: Date | null;
@@ -31,6 +35,8 @@ export async function syncHealth(
     branch_id: string;
     revoked: boolean;
     last_seen_at: Date | null;
+    heartbeat: unknown;
+    heartbeat_at: Date | null;
     collection: string | null;
     last_pull_at: Date | null;
     last_push_at: Date | null;
@@ -39,6 +45,7 @@ export async function syncHealth(
     lag: string | null;
   }>(
     `SELECT d.id AS device_id, d.name, d.branch_id, d.revoked_at IS NOT NULL AS revoked, d.last_seen_at,
+            d.heartbeat, d.heartbeat_at,
             s.collection, s.last_pull_at, s.last_push_at, s.pushed_rows, s.conflicts,
             (SELECT count(*) FROM documents doc
               WHERE doc.org_id = d.org_id AND doc.collection = s.collection
@@ -59,6 +66,9 @@ export async function syncHealth(
         branchId: r.branch_id,
         revoked: r.revoked,
         lastSeenAt: r.last_seen_at,
+        // Parsed again on the way out: a report stored by an older server version stays harmless.
+        heartbeat: deviceHeartbeatSchema.safeParse(r.heartbeat).data ?? null,
+        heartbeatAt: r.heartbeat_at,
         collections: [],
       };
       devices.set(r.device_id, device);

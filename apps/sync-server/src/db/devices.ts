@@ -1,3 +1,4 @@
+import type { DeviceHeartbeat } from '@comanda/core/sync';
 import type { Queryable } from './tx';
 
 /** A till as the back office lists it (never its secret hash). */
@@ -116,4 +117,17 @@ export async function deviceLabel(
     [deviceId, orgId],
   );
   return rows[0] ?? null;
+}
+
+/** Stores what a till reported about itself; a report is also a sign of life. */
+export async function recordHeartbeat(
+  db: Queryable,
+  deviceId: string,
+  heartbeat: DeviceHeartbeat,
+  at: Date,
+): Promise<void> {
+  await db.query(
+    'UPDATE devices SET heartbeat = $2, heartbeat_at = $3, last_seen_at = $3 WHERE id = $1',
+    [deviceId, JSON.stringify(heartbeat), at],
+  );
 }

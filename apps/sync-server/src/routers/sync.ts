@@ -7,16 +7,18 @@ import {
   checkpointSchema,
   presenceRequestSchema,
   orderWindowStart,
+  deviceHeartbeatSchema,
   pullRequestSchema,
   pushRequestSchema,
   streamRequestSchema,
 } from '@comanda/core/sync';
 import { TRPCError, tracked, type TRPCRouterRecord } from '@trpc/server';
 import type { DevicePrincipal } from '../auth/jwt';
+import { tillRevoked } from '../auth/till-revoked';
 import { orderHistoryDays } from '../db/branches';
 import { searchBranchOrders } from '../db/order-search';
 import { recordPull, recordPush } from '../db/device-sync-state';
-import { deviceLabel, isDeviceActive } from '../db/devices';
+import { deviceLabel, isDeviceActive, recordHeartbeat } from '../db/devices';
 import { cashVarianceLimitOf } from '../db/cash-variance';
 import { activeManagerIds } from '../db/managers';
 import { withTransaction } from '../db/tx';
@@ -58,12 +60,16 @@ async function readScopeOf(ctx: Context, device: DevicePrincipal): Promise<ReadS
 }
 
 async function assertStillActive(ctx: Context, device: DevicePrincipal): Promise<void> {
-  if (!(await isDeviceActive(ctx.services.db.pool, device.org, device.sub)))
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'This till was revoked' });
+  if (!(await isDeviceActive(ctx.services.db.pool, device.org, device.sub))) throw tillRevoked();
 }
 
 /** The RxDB replication endpoints for paired tills, one set of procedures for every collection. */
 export const syncRouter = {
+  /** The till's own report (unsynced orders, print queue, printers, version) for the back office. */
+  heartbeat: deviceProcedure.input(deviceHeartbeatSchema).mutation(async ({ ctx, input }) => {
+    await recordHeartbeat(ctx.services.db.pool, ctx.device.sub, input, ctx.services.now());
+    return { ok: true as const };
+  }),
   /** Documents of the till's branch (and org-wide ones) after `checkpoint`, in checkpoint order. */
   pull: deviceProcedure.input(pullRequestSchema).query(async ({ ctx, input }) => {
     const collection = collectionOrThrow(input.collection);

@@ -118,6 +118,12 @@ export function procedureCatalogue(ctx: {
       },
     },
     {
+      path: 'sync.heartbeat',
+      type: 'mutation',
+      access: 'device',
+      input: { unsyncedOrders: 0, printQueue: 0, printers: [], appVersion: '0.1.0' },
+    },
+    {
       path: 'sync.stream',
       type: 'subscription',
       access: 'device',
@@ -187,6 +193,12 @@ export function procedureCatalogue(ctx: {
       input: { itemIds: ['escargots'], branchIds: [ctx.branchId], available: false },
     },
     { path: 'owner.branches.list', type: 'query', access: 'user', input: undefined },
+    {
+      path: 'owner.branches.setLogo',
+      type: 'mutation',
+      access: 'owner',
+      input: { branchId: ctx.branchId, image: null },
+    },
     {
       path: 'owner.branches.upsert',
       type: 'mutation',

@@ -3,6 +3,7 @@ import { MAX_AMOUNT, listSchema, nameSchema, textSchema } from '../common/bounds
 import { documentBase, idSchema } from '../common/document';
 import { currencyCodeSchema } from '../money/currency';
 import { orderTypeSchema } from '../orders/schemas';
+import { receiptLogoSchema, receiptQrSchema } from './logo';
 
 /** Default {@link BranchDoc.cashVarianceLimit}: 500 minor units (€5.00). */
 export const DEFAULT_CASH_VARIANCE_LIMIT = 500;
@@ -132,6 +133,10 @@ export const branchDocSchema = z.object({
     .min(0)
     .max(MAX_ORDER_HISTORY_DAYS)
     .default(DEFAULT_ORDER_HISTORY_DAYS),
+  /** Printed above the receipt header; set by uploading a file (`owner.branches.setLogo`). */
+  logo: receiptLogoSchema.nullable().default(null),
+  /** Printed as a QR code under customer receipts when not empty (see `receiptQrContent`). */
+  receiptQr: receiptQrSchema.default(''),
   tills: listSchema(tillSchema, 100).default([]),
   printers: listSchema(printerConfigSchema, 100).default([]),
 });

@@ -3,3 +3,4 @@ export * from './collections';
 export * from './order-window';
 export * from './presence';
 export * from './order-search';
+export * from './heartbeat';

@@ -10,7 +10,7 @@ import { shiftReportLayout } from './documents/report';
 import { testPageLayout } from './documents/test-page';
 import { withNotice } from './documents/notices';
 import { LayoutDocumentSchema } from './schema';
-import { logoFromRgba, logoToRgba, type RgbaImage } from './logo';
+import { fitLogo, logoFromRgba, logoToRgba, type RgbaImage } from './logo';
 
 /** A black diamond on white, as a canvas would hand it over. */
 function diamond(width: number, height: number): RgbaImage {
@@ -143,6 +143,20 @@ describe('logo', () => {
     const clear = { width: 8, height: 1, data: new Uint8ClampedArray(32) }; // black but fully transparent
     expect(logoToRgba(logoFromRgba(clear)).data[0]).toBe(255);
     expect(() => logoFromRgba({ width: 800, height: 10, data: new Uint8ClampedArray(32_000) })).toThrow(/576/);
+  });
+
+  it('fitLogo shrinks to the box keeping the aspect ratio, and keeps what already fits', () => {
+    const big = diamond(1000, 500);
+    const fitted = fitLogo(big, 384, 192);
+    expect([fitted.width, fitted.height]).toEqual([384, 192]);
+    expect(fitLogo(diamond(2000, 100), 384, 192)).toMatchObject({ width: 384, height: 19 });
+    expect(fitLogo(diamond(10, 4000), 384, 192)).toMatchObject({ width: 1, height: 192 });
+    const small = diamond(60, 24);
+    expect(fitLogo(small, 384, 192)).toBe(small);
+    const logo = logoFromRgba(fitted);
+    const rgba = logoToRgba(logo);
+    expect(rgba.data[(96 * 384 + 192) * 4]).toBe(0); // the diamond's centre stays black
+    expect(rgba.data[0]).toBe(255); // its corner stays paper
   });
 });
 

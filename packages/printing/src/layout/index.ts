@@ -16,6 +16,6 @@ export { previewToRows } from './preview-rows';
 export type { PreviewRow } from './preview-rows';
 export { labelsFor } from './labels';
 export type { Labels } from './labels';
-export { logoFromRgba, logoToRgba, LogoError } from './logo';
+export { fitLogo, logoFromRgba, logoToRgba, LogoError } from './logo';
 export type { RgbaImage } from './logo';
 export { LayoutDocumentSchema, LayoutBlockSchema } from './schema';

@@ -36,6 +36,38 @@ export function logoFromRgba(image: RgbaImage, threshold = 128): LogoBlock {
   return { kind: 'image', width: rowBytes * 8, height, bitmap: toBase64(bits) };
 }
 
+/**
+ * Shrinks a picture to fit `maxWidth` × `maxHeight` keeping its aspect ratio (each output pixel
+ * averages the source pixels it covers, so thin strokes turn grey rather than vanish); a picture
+ * that already fits is returned as it is. Alpha is averaged too, so transparency survives.
+ */
+export function fitLogo(image: RgbaImage, maxWidth: number, maxHeight: number): RgbaImage {
+  const { width, height, data } = image;
+  const scale = Math.min(1, maxWidth / width, maxHeight / height);
+  if (scale === 1) return image;
+  const w = Math.max(1, Math.floor(width * scale));
+  const h = Math.max(1, Math.floor(height * scale));
+  const out = new Uint8ClampedArray(w * h * 4);
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.floor((y * height) / h);
+    const y1 = Math.max(y0 + 1, Math.floor(((y + 1) * height) / h));
+    for (let x = 0; x < w; x++) {
+      const x0 = Math.floor((x * width) / w);
+      const x1 = Math.max(x0 + 1, Math.floor(((x + 1) * width) / w));
+      const sum = [0, 0, 0, 0];
+      for (let sy = y0; sy < y1; sy++) {
+        for (let sx = x0; sx < x1; sx++) {
+          const i = (sy * width + sx) * 4;
+          for (let c = 0; c < 4; c++) sum[c]! += data[i + c] ?? 255;
+        }
+      }
+      const n = (y1 - y0) * (x1 - x0);
+      for (let c = 0; c < 4; c++) out[(y * w + x) * 4 + c] = Math.round(sum[c]! / n);
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
 /** Unpacks a logo to RGBA (black/white), as the encoder and a preview canvas take it. */
 export function logoToRgba(logo: LogoBlock): { width: number; height: number; data: Uint8ClampedArray } {
   const bits = fromBase64(logo.bitmap);

@@ -1,3 +1,4 @@
+import { logoToRgba } from './logo';
 import type { Align, PrintPreview } from './model';
 
 /** One on-screen row, in the shape `@comanda/ui`'s `ReceiptPreview` renders. */
@@ -8,6 +9,8 @@ export interface PreviewRow {
   /** Double width and height on paper. */
   large?: boolean;
   inverted?: boolean;
+  /** A printed picture (the branch logo), unpacked to black and white RGBA; `text` is its marker. */
+  image?: { width: number; height: number; data: Uint8ClampedArray };
 }
 
 /**
@@ -20,7 +23,9 @@ export function previewToRows(preview: PrintPreview): { columns: number; rows: P
   const rows: PreviewRow[] = [];
   for (const line of preview.lines) {
     if (line.kind === 'qr') rows.push({ text: `[QR] ${line.data}`, align: 'center' });
-    if (line.kind === 'image') rows.push({ text: '[LOGO]', align: 'center' });
+    if (line.kind === 'image') {
+      rows.push({ text: '[LOGO]', align: 'center', image: logoToRgba(line) });
+    }
     if (line.kind !== 'text') continue;
     const styled = line.spans.filter((s) => s.text.trim() !== '' || s.invert);
     const large = styled.some((s) => s.size === 2);

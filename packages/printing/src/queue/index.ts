@@ -20,7 +20,7 @@ export {
   testPageBytes,
 } from './routing';
 export type { PrinterDefinition, RoutingConfig, RoutingConfigInput } from './routing';
-export { jobsForPrintRequest } from './print-requests';
+export { jobsForPrintRequest, receiptBranding } from './print-requests';
 export { remoteTransport, RemotePrinterError } from './remote-transport';
 export type { HostPrinterApi } from './remote-transport';
 export type { PrintRequestContext } from './print-requests';

@@ -1,3 +1,4 @@
+import { receiptQrContent } from '@comanda/core/branch';
 import { ticketLabel, type OrderDoc, type PrintRequest } from '@comanda/core/orders';
 import { kitchenTicketLayout } from '../layout/documents/kitchen-ticket';
 import { receiptLayout, refundLayout } from '../layout/documents/receipt';
@@ -15,6 +16,18 @@ export interface PrintRequestContext {
   logo?: LogoBlock;
   /** Footer QR for customer receipts (e.g. e-receipt link); none when omitted. */
   receiptQr?: (order: OrderDoc) => string | undefined;
+}
+
+/**
+ * The branch's logo and receipt QR as every customer receipt gets them (printed jobs and the
+ * till's preview alike); both come from the back office with the branch document.
+ */
+export function receiptBranding(branch: { logo?: LogoBlock | null; receiptQr?: string }): Pick<PrintRequestContext, 'logo' | 'receiptQr'> {
+  const template = branch.receiptQr ?? '';
+  return {
+    ...(branch.logo ? { logo: branch.logo } : {}),
+    receiptQr: (order) => receiptQrContent(template, order.id),
+  };
 }
 
 /**

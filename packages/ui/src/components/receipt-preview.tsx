@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n';
 
 /** One printed row of a layout: what the printer would print, in the same order and style. */
@@ -9,6 +10,8 @@ export interface PreviewRow {
   large?: boolean;
   /** Inverted (white on black) marks such as VOID or REPRINT. */
   inverted?: boolean;
+  /** A printed picture (the branch logo) as black and white RGBA dots (`logoToRgba`). */
+  image?: { width: number; height: number; data: Uint8ClampedArray };
 }
 
 /** A printer-independent preview: rows already fitted to the paper's column count. */
@@ -27,7 +30,12 @@ export function ReceiptPreview({ model, label }: ReceiptPreviewProps) {
   const { t } = useI18n();
   return (
     <figure className="cmd-receipt" aria-label={label ?? t('receipt.preview')} style={{ width: `${model.columns + 2}ch` }}>
-      {model.rows.map((row, i) => (
+      {model.rows.map((row, i) =>
+        row.image ? (
+          <div key={i} className="cmd-receipt-row" style={{ textAlign: 'center' }}>
+            <PrintedImage image={row.image} label={t('receipt.logo')} />
+          </div>
+        ) : (
         <div
           key={i}
           className={['cmd-receipt-row', row.bold ? 'cmd-b' : '', row.large ? 'cmd-large' : '', row.inverted ? 'cmd-inverted' : ''].join(' ')}
@@ -35,8 +43,34 @@ export function ReceiptPreview({ model, label }: ReceiptPreviewProps) {
         >
           {row.text === '' ? '\u00a0' : row.text}
         </div>
-      ))}
+        ),
+      )}
     </figure>
+  );
+}
+
+/** Dots per character of font A (576 dots for 48 columns): the picture keeps its printed width. */
+const DOTS_PER_COLUMN = 12;
+
+/** Draws a printed picture on a canvas at its printed width. */
+function PrintedImage({ image, label }: { image: NonNullable<PreviewRow['image']>; label: string }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx) return;
+    const pixels = ctx.createImageData(image.width, image.height);
+    pixels.data.set(image.data);
+    ctx.putImageData(pixels, 0, 0);
+  }, [image]);
+  return (
+    <canvas
+      ref={canvas}
+      role="img"
+      aria-label={label}
+      width={image.width}
+      height={image.height}
+      style={{ width: `${image.width / DOTS_PER_COLUMN}ch`, imageRendering: 'pixelated' }}
+    />
   );
 }
 

@@ -184,6 +184,21 @@ export const backofficeEn = {
   'bo.bulk.selected#other': '{count} items selected',
   'bo.signOutEverywhere': 'Sign out everywhere',
   'bo.signOutEverywhereConfirm': 'Sign out of every browser and device where you are signed in?',
+  'bo.branches.receiptQr': 'Receipt QR code',
+  'bo.branches.receiptQrHint': 'Printed under every receipt, e.g. a review or e-receipt link; {order} becomes the order id. Empty prints none.',
+  'bo.branches.logo': 'Receipt logo',
+  'bo.branches.logoHint': 'PNG or JPEG, at most 256 KB and 4096 × 4096 pixels. It prints in black and white, up to 384 × 192 dots.',
+  'bo.branches.logoNone': 'No logo: receipts start with the branch name.',
+  'bo.branches.logoRemove': 'Remove the logo',
+  'bo.branches.logoSaved': 'Logo saved; tills print it after their next sync.',
+  'bo.devices.unsynced': 'Unsynced orders',
+  'bo.devices.printQueue': 'Print queue',
+  'bo.devices.printer': 'Printers',
+  'bo.devices.version': 'App version',
+  'bo.devices.noHeartbeat': 'No report yet',
+  'bo.devices.printersOk': 'All ready',
+  'bo.devices.printersProblem#one': '{count} printer with a problem',
+  'bo.devices.printersProblem#other': '{count} printers with a problem',
 } as const;
 
 /** A key of the back-office catalogue. */

@@ -364,6 +364,10 @@ export const en = {
   'payment.exactCashFull': 'Exact cash {amount}',
   'payment.cardFull': 'Card {amount}',
   'order.service': 'Table & covers',
+  'receipt.logo': 'Branch logo',
+  'till.revokedTitle': 'This till was revoked',
+  'till.revokedBody': 'The owner revoked this till in the back office at {time}: it no longer syncs. Sales recorded since stay on this till. Ask the owner for a pairing code to pair it again.',
+  'till.revokedPair': 'Pair again',
 } as const;
 
 /** Every message key of the catalog. */

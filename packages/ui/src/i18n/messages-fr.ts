@@ -366,4 +366,8 @@ export const fr: Record<MessageKey, string> = {
   'payment.exactCashFull': 'Espèces, compte juste {amount}',
   'payment.cardFull': 'Carte {amount}',
   'order.service': 'Table et couverts',
+  'receipt.logo': 'Logo de l’établissement',
+  'till.revokedTitle': 'Cette caisse a été révoquée',
+  'till.revokedBody': 'Le propriétaire a révoqué cette caisse dans le back-office à {time} : elle ne se synchronise plus. Les ventes enregistrées depuis restent sur cette caisse. Demandez un code d’appairage au propriétaire pour l’appairer à nouveau.',
+  'till.revokedPair': 'Appairer à nouveau',
 };

@@ -55,7 +55,8 @@ const STATE: Record<PrintJob['state'], PrintQueueJob['state']> = {
   dismissed: 'dismissed',
 };
 
-const HEALTH_VIEW: Record<string, PrinterStatusView['state']> = {
+/** A printer's health as the till shows it (and reports it to the server). */
+export const HEALTH_VIEW: Record<string, PrinterStatusView['state']> = {
   online: 'online',
   'paper-near-end': 'online',
   'paper-out': 'paper-out',

@@ -1,5 +1,5 @@
 import { branchDocSchema, staffDocSchema, stationDocSchema, type BranchDoc } from '@comanda/core';
-import { PrintWorker, remoteTransport, type PrintRequestContext, type RoutingConfig } from '@comanda/printing/queue';
+import { PrintWorker, receiptBranding, remoteTransport, type PrintRequestContext, type RoutingConfig } from '@comanda/printing/queue';
 import { z } from 'zod';
 import type { HostApi } from '../../host/contract.js';
 import type { TillDatabase } from '../data/database.js';
@@ -90,6 +90,7 @@ export async function printContext(db: TillDatabase, branchId: string): Promise<
     },
     stationNames,
     staffNames,
+    ...receiptBranding(branch),
   };
 }
 

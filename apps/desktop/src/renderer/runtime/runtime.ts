@@ -18,6 +18,8 @@ import { startReachabilityProbe } from '../sync/reachability.js';
 import { chooseSyncTarget, type SyncReachability } from '../sync/sync-target.js';
 import { SyncStatusTracker } from '../sync/sync-status.js';
 import { PresenceRoster } from '../sync/presence-roster.js';
+import { isTillRevoked, startHeartbeat, type Heartbeat } from '../sync/heartbeat.js';
+import { readDeviceReport } from './device-report.js';
 import { monotonicClock } from './clock.js';
 import { afterFirstScreen } from './after-paint.js';
 import { adoptStandaloneDocuments, STANDALONE_BRANCH_ID } from './standalone.js';
@@ -53,7 +55,17 @@ export interface TillRuntime {
   pair(serverUrl: string, code: string, tillName: string): Promise<void>;
   runStandalone(): Promise<void>;
   onModeChange(listener: (mode: TillMode) => void): () => void;
+  /** Set when the server said the owner revoked this till: syncing stopped (pairing again restarts it). */
+  revocation(): TillRevocation | null;
+  onRevoked(listener: (revocation: TillRevocation) => void): () => void;
   close(): Promise<void>;
+}
+
+/** Why this till stopped syncing, with the branch's language to say it in. */
+export interface TillRevocation {
+  at: number;
+  locale: 'en' | 'fr';
+  timeZone: string;
 }
 
 const MODE_KEY = 'device:mode';
@@ -149,6 +161,23 @@ export async function bootTill(
   let replication: TillReplication | null = null;
   let syncClient: SyncClient | null = null;
   let stopProbe: (() => void) | null = null;
+  let heartbeat: Heartbeat | null = null;
+  let stopNudges: (() => void) | null = null;
+  let revocation: TillRevocation | null = null;
+  const revokedListeners = new Set<(revocation: TillRevocation) => void>();
+
+  /** The owner revoked this till: every further request would be refused, so stop them all. */
+  async function stopRevoked(): Promise<void> {
+    if (revocation) return;
+    const branch = await db.branches.findOne(settings.branchId ?? '').exec().catch(() => null);
+    const doc = branch?.toJSON() as { locale?: string; timeZone?: string } | undefined;
+    revocation = { at: now(), locale: doc?.locale?.startsWith('fr') ? 'fr' : 'en', timeZone: doc?.timeZone ?? 'UTC' };
+    revokedListeners.forEach((l) => l(revocation!));
+    stopNudges?.();
+    heartbeat?.stop();
+    stopProbe?.();
+    await replication?.stop();
+  }
 
   function setMode(next: TillMode): void {
     mode = next;
@@ -233,7 +262,7 @@ export async function bootTill(
       );
     };
     tracker.markInitialProgress(0, total, 0);
-    return startTillReplication({
+    const started = startTillReplication({
       db,
       client,
       identity: `${new URL(syncUrl).host}:${s.deviceId}`,
@@ -241,6 +270,7 @@ export async function bootTill(
         onSuccess: () => tracker.markSuccess(),
         onError: (collection, error) => {
           console.warn(`[sync] ${collection}: ${error.message}`);
+          if (isTillRevoked(error)) return void stopRevoked();
           if (/UNAUTHORIZED|expired/i.test(error.message)) tokens.invalidate();
           tracker.markError(error);
         },
@@ -256,6 +286,20 @@ export async function bootTill(
         onPresence: (entries) => presence.hear(entries),
       },
     });
+    // The heartbeat goes to whichever server the till replicates with (a hub keeps it: not relayed up yet).
+    stopNudges?.();
+    heartbeat?.stop();
+    const appVersion = host['app.info']({}).then((info) => info.version, () => 'unknown');
+    const hb = startHeartbeat({
+      read: async () => readDeviceReport(tracker, await printing, await appVersion),
+      send: (report) => client.heartbeat(report),
+      onError: (error) => {
+        if (isTillRevoked(error)) void stopRevoked();
+      },
+    });
+    heartbeat = hb;
+    stopNudges = tracker.subscribe(() => hb.nudge());
+    return started;
   }
 
   if (mode === 'paired') startSync(settings);
@@ -286,6 +330,7 @@ export async function bootTill(
       settings = await host['settings.update'](granted);
       // Sales recorded standalone join the branch now, so they sync up like any other.
       await adoptStandaloneDocuments(db, granted.branchId, now());
+      revocation = null;
       await db.settings.upsert({ id: MODE_KEY, value: 'paired', updatedAt: now() });
       await tracker.markPaired();
       startSync(settings);
@@ -301,10 +346,17 @@ export async function bootTill(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    revocation: () => revocation,
+    onRevoked(listener) {
+      revokedListeners.add(listener);
+      return () => revokedListeners.delete(listener);
+    },
     async close() {
       window.removeEventListener('online', onOnline);
       tracker.stop();
       presence.stop();
+      stopNudges?.();
+      heartbeat?.stop();
       stopProbe?.();
       await replication?.stop();
       await (await printing)?.stop();

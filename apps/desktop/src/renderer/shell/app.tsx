@@ -4,6 +4,7 @@ import { CashierApp } from '../features/index.js';
 import { createRxTillPorts } from '../ports/rx-till-ports.js';
 import type { TillMode, TillRuntime } from '../runtime/runtime.js';
 import { FirstRun } from './first-run.js';
+import { RevokedNotice } from './revoked-notice.js';
 import { StatusBar } from './status-bar.js';
 
 /**
@@ -29,6 +30,7 @@ export function TillApp({ runtime }: { runtime: TillRuntime }) {
       ) : (
         <CashierApp key={mode} ports={ports} footer={statusBar} />
       )}
+      {!pairing && <RevokedNotice runtime={runtime} onPair={() => setPairing(true)} />}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import {
   type PresenceRequest,
   type PullResponse,
   type PushRow,
+  type DeviceHeartbeat,
   type WireDocument,
 } from '@comanda/core/sync';
 // Type only: the till never bundles server code; a renamed procedure or input fails to compile.
@@ -81,6 +82,8 @@ export interface SyncClient {
   presence(request: PresenceRequest): Promise<PresenceEntry>;
   pair(code: string, deviceName: string): Promise<z.output<typeof credentialOutput>>;
   deviceToken(deviceId: string, deviceSecret: string): Promise<z.output<typeof tokenOutput>>;
+  /** Reports the till's own health (unsynced orders, print queue, printers, version). */
+  heartbeat(report: DeviceHeartbeat): Promise<void>;
 }
 
 export function createSyncClient(
@@ -146,6 +149,9 @@ export function createSyncClient(
       credentialOutput.parse(await client.auth.pair.mutate({ code, deviceName })),
     deviceToken: async (deviceId, deviceSecret) =>
       tokenOutput.parse(await client.auth.deviceToken.mutate({ deviceId, deviceSecret })),
+    heartbeat: async (report) => {
+      await client.sync.heartbeat.mutate(report);
+    },
   };
 }
 

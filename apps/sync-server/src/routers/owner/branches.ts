@@ -1,10 +1,11 @@
-import { branchDocSchema, epochMsSchema } from '@comanda/core';
+import { branchDocSchema, epochMsSchema, logoUploadSchema } from '@comanda/core';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { upsertBranch } from '../../db/branches';
 import { listDocuments, writeAsOrg } from '../../sync/owner-writes';
 import { ownerProcedure, protectedProcedure } from '../../trpc';
-import { actor, branchesOf, wire } from './context';
+import { LogoUploadError, rasteriseLogo } from '../../branding/receipt-logo';
+import { actor, branchesOf, id, wire, writeOne } from './context';
 
 export const branchesRouter = {
   list: protectedProcedure.query(async ({ ctx }) => {
@@ -41,5 +42,35 @@ export const branchesRouter = {
           : new Map([[input.doc.id, input.expectedUpdatedAt]]),
       );
       return written;
+    }),
+  /**
+   * Sets (a PNG or JPEG, base64) or removes (null) a branch's receipt logo. The server keeps the
+   * 1-bit raster tills print, in the branch document, so it reaches tills with the branch.
+   */
+  setLogo: ownerProcedure
+    .input(z.strictObject({ branchId: id, image: logoUploadSchema.nullable() }))
+    .mutation(async ({ ctx, input }) => {
+      const [current] = (
+        await listDocuments(ctx.services.db.pool, ctx.user.org, 'branches')
+      ).filter((d) => d.id === input.branchId);
+      if (!current) {
+        throw new TRPCError({ code: 'NOT_FOUND', message: `No branch ${input.branchId}` });
+      }
+      let logo = null;
+      try {
+        logo = input.image ? rasteriseLogo(input.image) : null;
+      } catch (e) {
+        if (!(e instanceof LogoUploadError)) throw e;
+        const issues = [{ path: ['image'], message: e.message }];
+        throw new TRPCError({ code: 'BAD_REQUEST', message: e.message, cause: { issues } });
+      }
+      // Written over the version just read: a save in between is a 409, never overwritten.
+      return writeOne(
+        ctx,
+        'branches',
+        wire(ctx)({ ...current, logo }),
+        'branch.logo',
+        Number(current.updatedAt),
+      );
     }),
 } satisfies TRPCRouterRecord;

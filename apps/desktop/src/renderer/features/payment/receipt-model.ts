@@ -1,5 +1,6 @@
 import { ticketLabel } from '@comanda/core/orders';
 import { previewToRows, receiptLayout, resolveLayout } from '@comanda/printing/layout';
+import { receiptBranding } from '@comanda/printing/queue';
 import { padRow, type I18n, type PreviewRow, type ReceiptPreviewModel } from '@comanda/ui';
 import type { Branch, Order } from '../../till-ports';
 import { cartLines } from '../order-entry/view-models';
@@ -13,7 +14,10 @@ export function printedReceiptModel(order: Order, branch: Branch, cashierName: s
   const columns = branch.printers.find((p) => p.receipts)?.columns ?? 42;
   const paid = order.status === 'paid' || order.status === 'closed' || order.status === 'refunded';
   try {
-    return previewToRows(resolveLayout(receiptLayout({ branch, order, cashierName, printedAt, bill: !paid }), columns));
+    // The same logo and QR as the printed receipt (the QR only on a paid receipt, not a bill).
+    const { logo, receiptQr } = receiptBranding(branch);
+    const qrData = paid ? receiptQr?.(order) : undefined;
+    return previewToRows(resolveLayout(receiptLayout({ branch, order, cashierName, printedAt, bill: !paid, logo, qrData }), columns));
   } catch {
     return receiptModel(order, branch, i18n, columns);
   }

@@ -75,6 +75,7 @@ export class FlakyLink {
       pair: (code, name) => (this.online ? inner.pair(code, name) : Promise.reject(offline())),
       deviceToken: (id, secret) =>
         this.online ? inner.deviceToken(id, secret) : Promise.reject(offline()),
+      heartbeat: (report) => (this.online ? inner.heartbeat(report) : Promise.reject(offline())),
     };
   }
 }
