@@ -188,6 +188,50 @@ async function lockBuiltZones(
 }
 
 /**
+ * Starts the rollups of a branch that has none and no order stored before this transaction (a new
+ * branch): empty rollups are exact, so its orders are counted on push from the first one instead of
+ * waiting for a rebuild. Then reads the state again: a concurrent first push may have started them
+ * meanwhile (its own orders are in them, and ours are added here). The branch rows are held FOR
+ * SHARE, so no zone changes and no rebuild runs in between. `touched`: ids this transaction wrote.
+ */
+async function startEmptyBranches(
+  tx: Queryable,
+  orgId: string,
+  zones: Map<string, string | null>,
+  candidates: string[],
+  touched: string[],
+): Promise<void> {
+  const unbuilt = candidates.filter((b) => zones.get(b) === null);
+  if (unbuilt.length === 0) return;
+  const { rows: started } = await tx.query<{ branch_id: string }>(
+    `INSERT INTO report_rollup_state (org_id, branch_id, time_zone)
+     SELECT b.org_id, b.id, b.time_zone FROM branches b
+     WHERE b.org_id = $1 AND b.id = ANY ($2::text[])
+       AND NOT EXISTS (
+         SELECT 1 FROM documents d
+         WHERE d.org_id = b.org_id AND d.collection = 'orders' AND d.branch_id = b.id
+           AND NOT d.deleted AND d.id <> ALL ($3::text[]))
+     ON CONFLICT (org_id, branch_id) DO NOTHING
+     RETURNING branch_id`,
+    [orgId, unbuilt, touched],
+  );
+  // Rows left from orders since deleted while the rollups were stale: nothing stored adds to them.
+  if (started.length > 0) {
+    await tx.query(
+      'DELETE FROM report_rollups WHERE org_id = $1 AND branch_id = ANY ($2::text[])',
+      [orgId, started.map((r) => r.branch_id)],
+    );
+  }
+  const { rows } = await tx.query<{ id: string; time_zone: string }>(
+    `SELECT b.id, b.time_zone FROM branches b
+     JOIN report_rollup_state s ON s.org_id = b.org_id AND s.branch_id = b.id
+     WHERE b.org_id = $1 AND b.id = ANY ($2::text[]) AND s.time_zone = b.time_zone`,
+    [orgId, unbuilt],
+  );
+  for (const r of rows) zones.set(r.id, r.time_zone);
+}
+
+/**
  * Applies written orders to the rollups inside the writing transaction: the previous version's
  * contribution is taken away and the new one added, so the rollups never lag nor drift. A deleted
  * order contributes nothing.
@@ -208,6 +252,16 @@ export async function applyOrderRollups(
   }
   if (branchIds.size === 0) return;
   const zones = await lockBuiltZones(tx, orgId, [...branchIds]);
+  // A branch none of whose written orders existed before may be new: start its rollups now.
+  const updated = new Set(parsed.flatMap((c) => (c.before ? [c.before.branchId] : [])));
+  const touched = parsed.flatMap((c) => (c.after ? [c.after.id] : c.before ? [c.before.id] : []));
+  await startEmptyBranches(
+    tx,
+    orgId,
+    zones,
+    [...branchIds].filter((b) => !updated.has(b)),
+    touched,
+  );
   const deltas = new DeltaSet();
   for (const { before, after } of parsed) {
     const zoneBefore = before && zones.get(before.branchId);

@@ -84,6 +84,11 @@ describe('history seed', () => {
     expect([...statuses].sort()).toEqual(expect.arrayContaining(['open', 'paid', 'voided']));
     expect(one.some((r) => r.data.refunds.length > 0)).toBe(true);
     expect(one.some((r) => r.data.discount !== null)).toBe(true);
+    // New branches count their orders on push from the first one: no rebuild waits for a report.
+    const state = await db.pool.query<{ branch_id: string }>(
+      "SELECT branch_id FROM report_rollup_state WHERE org_id = 'org-h1' ORDER BY branch_id",
+    );
+    expect(state.rows.map((r) => r.branch_id)).toEqual(['lisbon-1', 'lyon-2', 'paris-11']);
     const range = {
       orgId: 'org-h1',
       branchIds: ['paris-11', 'lyon-2', 'lisbon-1'],
