@@ -185,9 +185,11 @@ function notice(org: string, collection: string, branches: Set<string | null>) {
 
 /**
  * Which of two versions of a document the hub keeps when the central server holds another one:
- * the newer `updatedAt` (ties: the central server's) — the rule the tills' own conflict handler
- * applies to orders and shifts (decision 0008), so a document reaching the central server through
- * the hub resolves as it would have coming straight from its till.
+ * the newer `updatedAt` (ties: the central server's) — the tills' rule for shifts (decision 0008),
+ * so a document reaching the central server through the hub resolves as it would have coming
+ * straight from its till. Orders never stay behind: the central server answers a stale order push
+ * with the join of both versions (`mergeOrders`, decision 0011), whose `updatedAt` is the larger,
+ * so the hub adopts the join.
  */
 function isNewer(ours: WireDocument, central: WireDocument): boolean {
   const a = Number((ours as { updatedAt?: unknown }).updatedAt);
