@@ -53,8 +53,11 @@ describe('checkOrderInvariants', () => {
       'stored totals',
     ],
     [
-      'fired > active',
-      (o: OrderDoc) => ({ ...o, lines: o.lines.map((l) => ({ ...l, firedQuantity: 9 })) }),
+      'fired > ordered',
+      (o: OrderDoc) => ({
+        ...o,
+        lines: o.lines.map((l) => ({ ...l, firedQuantity: l.quantity + 1 })),
+      }),
       'more fired',
     ],
     [

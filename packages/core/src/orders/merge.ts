@@ -117,9 +117,9 @@ const LINE_MERGED = new Set<string>([...LINE_COUNTERS, ...LINE_LWW_FIELDS, 'edit
  * One line from two versions. The snapshot (item, price, tax, station…) never changes, so the
  * versions agree on it. `voidedQuantity` is what the merged void records add up to; `quantity`
  * only grows (a unit added to an unsent line), and covers the voided units when two tills voided
- * the same units (both void records are kept); the kitchen counters are max-merged, with
- * `firedQuantity` capped at the active units (a concurrent void leaves `announcedQuantity` above
- * them, so the next send prints the VOID ticket).
+ * the same units (both void records are kept); the kitchen counters are max-merged (a concurrent
+ * void leaves them above the active units, so the next send prints the VOID ticket and settles
+ * them).
  */
 function mergeLine(a: OrderLine, b: OrderLine, voided: number): OrderLine {
   const out: Record<string, unknown> = {};
@@ -129,10 +129,12 @@ function mergeLine(a: OrderLine, b: OrderLine, voided: number): OrderLine {
   }
   mergeLww(a, b, LINE_LWW_FIELDS, out);
   const quantity = Math.max(a.quantity, b.quantity, voided);
-  const active = quantity - voided;
   out.quantity = quantity;
   out.voidedQuantity = voided;
-  out.firedQuantity = Math.min(Math.max(a.firedQuantity, b.firedQuantity), active);
+  // Not capped at the active units here: a cap taken before a third version grows the line would
+  // forget fired units (not associative). Kitchen routing caps it, with the VOID ticket, at the
+  // next send.
+  out.firedQuantity = Math.max(a.firedQuantity, b.firedQuantity);
   out.announcedQuantity = Math.max(a.announcedQuantity, b.announcedQuantity);
   return out as OrderLine;
 }
