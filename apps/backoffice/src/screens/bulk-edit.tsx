@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTRPC } from '../api/client';
 import { formErrorOf, type FormError } from '../api/errors';
 import { useShell } from '../shell/context';
+import { BranchChecks } from '../shell/branch-checks';
 import { Field, FormMessage } from '../shell/field';
 
 type PriceMode = 'keep' | 'set' | 'inherit';
@@ -71,28 +72,13 @@ export function BulkEdit({ itemIds }: { itemIds: readonly string[] }) {
     >
       <h2>{i18n.t('bo.bulk.title')}</h2>
       <p role="status">{i18n.plural('bo.bulk.selected', itemIds.length)}</p>
-      <fieldset>
-        <legend>{i18n.t('bo.bulk.branches')}</legend>
-        {error?.fields.branchIds && (
-          <p className="field-error" role="alert">
-            {error.fields.branchIds}
-          </p>
-        )}
-        {branches.map((b) => (
-          <label key={b.id} className="check">
-            <input
-              type="checkbox"
-              checked={branchIds.includes(b.id)}
-              onChange={(e) =>
-                setBranchIds(
-                  e.target.checked ? [...branchIds, b.id] : branchIds.filter((x) => x !== b.id),
-                )
-              }
-            />
-            {b.name}
-          </label>
-        ))}
-      </fieldset>
+      <BranchChecks
+        legend={i18n.t('bo.bulk.branches')}
+        branches={branches}
+        selected={branchIds}
+        onChange={setBranchIds}
+        error={error?.fields.branchIds}
+      />
       <div className="form-grid">
         <Field label={i18n.t('bo.bulk.price')}>
           {(p) => (

@@ -6,6 +6,7 @@ import { useTRPC } from '../api/client';
 import { formErrorOf, formErrorOfZod, type FormError } from '../api/errors';
 import { useShell } from '../shell/context';
 import { ConflictNotice } from '../shell/conflict';
+import { BranchChecks } from '../shell/branch-checks';
 import { Field, FormMessage } from '../shell/field';
 import { TableHead } from '../shell/table-head';
 
@@ -201,28 +202,13 @@ function StaffForm({ member, onDone, onCancel }: StaffFormProps) {
           </select>
         )}
       </Field>
-      <fieldset aria-invalid={Boolean(error?.fields.branchIds)}>
-        <legend>{i18n.t('bo.staff.branches')}</legend>
-        {branches.map((b) => (
-          <label key={b.id} className="check">
-            <input
-              type="checkbox"
-              checked={branchIds.includes(b.id)}
-              onChange={(e) =>
-                setBranchIds((ids) =>
-                  e.target.checked ? [...ids, b.id] : ids.filter((id) => id !== b.id),
-                )
-              }
-            />
-            {b.name}
-          </label>
-        ))}
-        {error?.fields.branchIds && (
-          <p className="field-error" role="alert">
-            {error.fields.branchIds}
-          </p>
-        )}
-      </fieldset>
+      <BranchChecks
+        legend={i18n.t('bo.staff.branches')}
+        branches={branches}
+        selected={branchIds}
+        onChange={setBranchIds}
+        error={error?.fields.branchIds}
+      />
       <Field
         label={member ? i18n.t('bo.staff.newPin') : i18n.t('bo.staff.pin')}
         hint={i18n.t('bo.staff.pinHint')}
