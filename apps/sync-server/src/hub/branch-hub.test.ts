@@ -181,7 +181,7 @@ describe('branch hub (comanda-server hub) against a central server', () => {
     expect(Number(rows[0]!.conflicts)).toBe(0);
   });
 
-  it('resolves a conflict with a version the central server got directly as the till would: newer wins', async () => {
+  it('resolves a conflict with a version the central server got directly as the tills would: the later edit wins (order merge)', async () => {
     const tillClient = await tillAtHub();
     const direct = (await deviceClient(central.trpcUrl, till)).client;
     const push = (client: typeof direct, assumed: WireDocument | null, next: WireDocument) =>
@@ -189,10 +189,13 @@ describe('branch hub (comanda-server hub) against a central server', () => {
         collection: 'orders',
         rows: [{ assumedMasterState: assumed, newDocumentState: next }],
       });
-    const version = (id: string, updatedAt: number, notes: string) =>
-      orderDoc({ id, branchId: paris, lines: 1, updatedAt, notes });
+    // Each version edits the notes at its own time (the clock core's actions stamp).
+    const version = (id: string, updatedAt: number, notes: string) => ({
+      ...orderDoc({ id, branchId: paris, lines: 1, updatedAt, notes }),
+      edits: { notes: { at: updatedAt, till: notes === 'direct' ? 'till-direct' : 'till-hub' } },
+    });
 
-    // The hub's till holds the newer version: it reaches the central server over the other one.
+    // The hub's till edited last: its notes win at the central server (joined with the other).
     const x1 = version(newId(), 1_000, 'v1');
     await push(tillClient, null, x1);
     await replicate();
@@ -201,7 +204,7 @@ describe('branch hub (comanda-server hub) against a central server', () => {
     await replicate();
     expect((await centralOrders([x1.id]))[0]?.data).toMatchObject({ notes: 'via hub' });
 
-    // The central server's version is newer: the hub takes it, so its tills see it.
+    // The direct edit is later: the join keeps it, and the hub adopts the join for its tills.
     const y1 = version(newId(), 1_000, 'v1');
     await push(tillClient, null, y1);
     await replicate();

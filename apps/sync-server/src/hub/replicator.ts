@@ -1,6 +1,7 @@
 import {
   SYNC_COLLECTION_NAMES,
   SYNC_COLLECTIONS,
+  isTillWritable,
   type SyncCollectionName,
   type WireDocument,
 } from '@comanda/core/sync';
@@ -21,7 +22,8 @@ import type { Upstream } from './upstream';
 
 /** Documents per upstream request, well under the protocol's 500-row push and 1000-row pull. */
 const PAGE = 200;
-const UP = SYNC_COLLECTION_NAMES.filter((c) => SYNC_COLLECTIONS[c].direction === 'up');
+/** What tills write (up and shared collections): the hub carries it to the central server. */
+const UP = SYNC_COLLECTION_NAMES.filter((c) => isTillWritable(SYNC_COLLECTIONS[c].direction));
 
 export interface ReplicatorDeps {
   pool: pg.Pool;

@@ -23,10 +23,10 @@ describe('order on screen follows the stored order', () => {
     expect(store.getState().order?.lines.map((l) => l.id)).toEqual([mine.lines[0]!.id, 'line-from-b']);
 
     f.ports.advance(1_000);
-    await store.getState().addItem(f.item('espresso'), f.menu.modifierGroups);
+    await store.getState().addItem(f.item('double-espresso'), f.menu.modifierGroups);
     const stored = f.ports.state.orders.get(mine.id)!;
     expect(stored.lines.map((l) => l.id)).toContain('line-from-b');
-    expect(stored.lines).toHaveLength(3);
+    expect(stored.lines.map((l) => l.itemId)).toEqual(['espresso', 'tarte-tatin', 'double-espresso']);
 
     // Parked: no longer followed.
     store.getState().park();
