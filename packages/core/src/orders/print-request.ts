@@ -40,6 +40,11 @@ export const printRequestSchema = z.strictObject({
   reprintOf: idSchema.nullable().default(null),
   /** For `refund`: the refund printed. */
   refundId: idSchema.nullable().default(null),
+  /**
+   * The till that recorded it: its outbox prints it (see {@link printsOnTill}). Absent from
+   * requests recorded before tills shared orders; those print on the order's own till.
+   */
+  tillId: idSchema.optional(),
 });
 /** A print request (outbox entry). */
 export type PrintRequest = z.infer<typeof printRequestSchema>;
@@ -61,7 +66,7 @@ export function printRequestTargets(request: PrintRequest): string[] {
  */
 export function newPrintRequest(
   kind: PrintRequestKind,
-  ctx: { newId: () => string; at: number; by: string },
+  ctx: { newId: () => string; at: number; by: string; tillId?: string },
   fields: Partial<Pick<PrintRequest, 'tickets' | 'reprintOf' | 'refundId'>> = {},
 ): PrintRequest {
   return {
@@ -72,5 +77,21 @@ export function newPrintRequest(
     tickets: fields.tickets ?? [],
     reprintOf: fields.reprintOf ?? null,
     refundId: fields.refundId ?? null,
+    ...(ctx.tillId !== undefined ? { tillId: ctx.tillId } : {}),
   };
+}
+
+/**
+ * Whether `tillId`'s print outbox prints a request of `order`. Every till of a branch holds the
+ * branch's shared orders, print requests included; only the till that recorded a request prints
+ * it, so a kitchen ticket or a receipt prints once whichever tills pulled the order (a reprint is
+ * a request of its own). A request without a till (recorded before orders were shared) prints on
+ * the order's own till.
+ */
+export function printsOnTill(
+  order: { readonly tillId: string },
+  request: Pick<PrintRequest, 'tillId'>,
+  tillId: string,
+): boolean {
+  return (request.tillId ?? order.tillId) === tillId;
 }

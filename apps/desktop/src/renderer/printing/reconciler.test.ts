@@ -3,6 +3,7 @@ import { buildDemoSeed } from '@comanda/core/demo';
 import type { NewPrintJob, PrintJob, PrintRequestContext } from '@comanda/printing/queue';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TILL_COLLECTIONS } from '../data/collections.js';
 import { openTillDatabase, type TillDatabase } from '../data/database.js';
 import { DocumentRepository } from '../data/repository.js';
 import { Watermark } from '../data/watermark.js';
@@ -178,5 +179,36 @@ describe('PrintReconciler watermark', () => {
     // Changes are handled in order: once this one's job exists, the two above were judged.
     const later = await orders.save(sentOrder(4, 3_000_003));
     await expect.poll(() => [...queue.stored.keys()]).toEqual([kept, later].map((o) => `${o.printRequests[0]!.id}:kitchen`));
+  });
+});
+
+describe('PrintReconciler on tills sharing orders', () => {
+  it('prints only the requests this till recorded (older ones without a till: the order’s own till)', async () => {
+    // Found by the branch chaos test: every till materialised every pulled order's requests, so a
+    // kitchen ticket or receipt printed once per till of the branch.
+    let n = 0;
+    const ctx = (tillId?: string): OrderContext => ({ at: 1_000_000 + n, by: 'staff-lea-bernard', ...(tillId ? { tillId } : {}), newId: () => `0195f0a0-0000-7000-8999-${String(++n).padStart(12, '0')}` });
+    const item = { item: menu.items['soupe-oignon']!, modifierGroups: menu.modifierGroups };
+    let order = createOrder({ branchId: 'paris-11', tillId: 'comptoir', businessDay: '2026-01-01', ticketNumber: 7, type: 'takeaway', currency: 'EUR' }, ctx());
+    order = sendToKitchen(addLine(order, item, ctx()), ctx()); // recorded before tills shared orders
+    order = sendToKitchen(addLine(order, item, ctx('comptoir')), ctx('comptoir'));
+    order = sendToKitchen(addLine(order, item, ctx('terrasse')), ctx('terrasse'));
+    const [legacy, comptoir, terrasse] = order.printRequests.map((r) => `${r.id}:kitchen`);
+    expect(order.printRequests.map((r) => r.tillId)).toEqual([undefined, 'comptoir', 'terrasse']);
+
+    const printed = async (tillId: string) => {
+      // Two tills in one process: only the collections this needs (RxDB's free tier caps open collections).
+      const collections = { orders: TILL_COLLECTIONS.orders, settings: TILL_COLLECTIONS.settings };
+      const db = await openTillDatabase({ name: `shared-${tillId}`, indexedDB: new IDBFactory(), IDBKeyRange, collections });
+      cleanup.push(() => db.close());
+      await new DocumentRepository(db.orders, orderDocSchema, 'order').save(order);
+      const queue = jobs();
+      const reconciler = await PrintReconciler.start({ orders: db.orders, ...queue, context: () => Promise.resolve(context), mark: await Watermark.load(db, MARK), tillId });
+      cleanup.push(async () => reconciler.stop());
+      await reconciler.idle();
+      return [...queue.stored.keys()].sort();
+    };
+    expect(await printed('comptoir')).toEqual([legacy, comptoir].sort());
+    expect(await printed('terrasse')).toEqual([terrasse]);
   });
 });

@@ -1,4 +1,4 @@
-import { orderDocSchema, printRequestTargets } from '@comanda/core';
+import { orderDocSchema, printRequestTargets, printsOnTill, type OrderDoc, type PrintRequest } from '@comanda/core';
 import { jobsForPrintRequest, type NewPrintJob, type PrintJob, type PrintRequestContext } from '@comanda/printing/queue';
 import type { RxCollection } from 'rxdb';
 import type { Watermark } from '../data/watermark.js';
@@ -20,6 +20,11 @@ export interface PrintReconcilerOptions {
   prunedBefore?: () => number;
   /** A request that cannot become jobs now (no printer for a station…); it is tried again on the next pass. */
   onError?: (error: unknown, requestId: string) => void;
+  /**
+   * This till: only the requests it recorded become jobs here (`printsOnTill`); the branch's other
+   * tills pull the same orders and print their own. Unset, every request prints (a till alone).
+   */
+  tillId?: string;
 }
 
 /** How long a print request that cannot become jobs keeps being retried. */
@@ -94,6 +99,8 @@ export class PrintReconciler {
     // Asked again for each request, after the stored jobs were read: the pruner raises the
     // horizon before it deletes, so a job missing because it was pruned is below the value read.
     const isPruned = (request: { at: number }) => request.at < (this.options.prunedBefore?.() ?? -1);
+    const own = this.options.tillId;
+    const elsewhere = (order: OrderDoc, request: PrintRequest) => own !== undefined && !printsOnTill(order, request, own);
     const orders = docs.map((raw) => ({
       id: String(raw.id),
       updatedAt: Number(raw.updatedAt),
@@ -101,7 +108,7 @@ export class PrintReconciler {
     }));
     // One lookup by id for the jobs these requests should have, instead of loading every job.
     const expected = orders.flatMap(({ order }) =>
-      (order?.printRequests ?? []).flatMap((r) => (this.done.has(r.id) || isPruned(r) ? [] : printRequestTargets(r).map((t) => `${r.id}:${t}`))),
+      (order?.printRequests ?? []).flatMap((r) => (!order || this.done.has(r.id) || isPruned(r) || elsewhere(order, r) ? [] : printRequestTargets(r).map((t) => `${r.id}:${t}`))),
     );
     for (const id of await this.options.store.existingIds(expected)) this.done.add(id);
     for (const { id, updatedAt, order } of orders) {
@@ -109,7 +116,7 @@ export class PrintReconciler {
       this.failed.delete(id);
       if (!order) continue;
       for (const request of order.printRequests) {
-        if (this.done.has(request.id) || isPruned(request)) continue;
+        if (this.done.has(request.id) || isPruned(request) || elsewhere(order, request)) continue;
         // All jobs already stored (e.g. after a restart): nothing to render.
         if (printRequestTargets(request).every((t) => this.done.has(`${request.id}:${t}`))) {
           this.done.add(request.id);

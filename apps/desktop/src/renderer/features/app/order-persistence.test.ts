@@ -34,3 +34,18 @@ describe('orderPersistence', () => {
     expect(orderPersistence(order, 'failed', sync([]), [job(kitchen, 'failed')])).toEqual({ saved: 'failed', synced: false, printed: 'failed' });
   });
 });
+
+describe('orderPersistence on a shared order', () => {
+  it('waits only for the jobs this till prints (another till prints what it sent)', async () => {
+    const f = await createTillFixture();
+    const store = createOrderStore(f.deps);
+    await store.getState().newOrder({ type: 'dineIn', table: '4', covers: 2 });
+    await store.getState().addItem(f.menu.items['escargots']!, f.menu.modifierGroups);
+    await store.getState().send();
+    const order = store.getState().order!;
+    const request = order.printRequests[0]!;
+    const elsewhere = { ...order, printRequests: [{ ...request, tillId: 'another-till' }] };
+    expect(orderPersistence(elsewhere, 'saved', sync([]), [], f.deps.ports.device.tillId).printed).toBe('none');
+    expect(orderPersistence(order, 'saved', sync([]), [], f.deps.ports.device.tillId).printed).toBe('printing');
+  });
+});

@@ -26,7 +26,7 @@ export function useOrderPersistence(): OrderPersistence {
     orderId,
   );
   return {
-    status: orderPersistence(order, saveState, sync, jobs),
+    status: orderPersistence(order, saveState, sync, jobs, ports.device.tillId),
     problemJobs: jobs.filter((j) => j.state === 'failed' || j.state === 'may-have-printed'),
   };
 }
