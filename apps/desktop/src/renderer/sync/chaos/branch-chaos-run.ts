@@ -90,12 +90,12 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
     const setup = new Rng(options.seed);
     for (let i = 1; i <= 3; i++) {
       const credential = await pairTill(central.server, orgId, branchId, `bt-${i}`);
-      tills.push(new BranchTill(`bt-${i}`, { hubUrl: null, serverUrl: central.url }, credential, setup.int(1, 8)));
+      tills.push(new BranchTill(`bt-${i}`, { hubUrl: null, serverUrl: central.url }, credential, setup.int(1, 20)));
     }
     hub = await startTestServer({
       demo: false,
       authRateLimit: 100_000,
-      hub: { upstream: upstream.url, pairingCode: code, deviceName: 'Chaos hub', intervalMs: 250 },
+      hub: { upstream: upstream.url, pairingCode: code, deviceName: 'Chaos hub', intervalMs: 60_000 },
     });
     await hub.server.services.branchHub!.syncNow();
     const hubUrl = hub.url;
@@ -108,8 +108,12 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
     for (let s = 0; s < options.schedules; s++) {
       const sSeed = scheduleSeed(options.seed, s);
       const touched = new Set<string>();
+      let [t0, t1, before] = [0, 0, ''];
       try {
+        t0 = Date.now();
+        before = JSON.stringify(result.events);
         await runSchedule(new Rng(sSeed), touched);
+        t1 = Date.now();
         await converge(touched, s % fullEvery === fullEvery - 1 || s === options.schedules - 1);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -119,8 +123,16 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
         break;
       }
       result.schedulesRun = s + 1;
+      if (process.env.CHAOS_PROFILE) log(`#${s} run ${t1 - t0} ms converge ${Date.now() - t1} ms ${before} -> ${JSON.stringify(result.events)}`);
       if ((s + 1) % 50 === 0) log(`${s + 1} schedules, ${model.orders.size} orders`);
     }
+    if (process.env.CHAOS_PROFILE)
+      for (const [name, srv] of [['central', central], ['hub', hub]] as const) {
+        const counted = await srv!.server.services.metrics.requests.get();
+        const by = new Map<string, number>();
+        for (const v of counted.values) by.set(String(v.labels.procedure), (by.get(String(v.labels.procedure)) ?? 0) + v.value);
+        log(`${name}: ${JSON.stringify(Object.fromEntries(by))}`);
+      }
   } finally {
     await Promise.all(tills.map((t) => t.close().catch(() => undefined)));
     await hub?.close();
@@ -130,12 +142,12 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
   return result;
 
   async function runSchedule(rng: Rng, touched: Set<string>): Promise<void> {
-    const steps = rng.int(2, 7);
+    const steps = rng.int(1, 5);
     for (let step = 0; step < steps; step++) {
       const roll = rng.next();
       const till = rng.pick(tills);
       if (roll < 0.4) await act(till, rng, touched);
-      else if (roll < 0.47) await payTogether(rng, touched);
+      else if (roll < 0.47) await together(rng, touched);
       else if (roll < 0.55) flip(till, 'hub');
       else if (roll < 0.63) flip(till, 'central');
       else if (roll < 0.69) {
@@ -148,10 +160,10 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
       } else if (roll < 0.77) {
         count('till crash');
         await till.crash();
-      } else if (roll < 0.79) {
+      } else if (roll < 0.775) {
         count('hub restart');
         await hub!.restart();
-      } else if (roll < 0.8) {
+      } else if (roll < 0.778) {
         count('central restart');
         await central.restart();
       } else await sleep(rng.int(0, 30));
@@ -171,8 +183,7 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
 
   /** One cashier action on a till's own copy, saved as the till saves (optimistic on updatedAt). */
   async function act(till: BranchTill, rng: Rng, touched: Set<string>): Promise<void> {
-    const local = [...(await till.orders()).values()]
-      .filter((o) => o.id.startsWith(ID_PREFIX) && o.status !== 'closed' && o.status !== 'voided')
+    const local = [...(await till.orders(undefined, ['open', 'sent', 'paid'])).values()]
       .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
     const base = local.length > 0 && rng.chance(0.8) ? rng.pick(local.slice(-8)) : null;
     const roll = rng.next();
@@ -227,23 +238,30 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
     return true;
   }
 
-  /** Two tills pay what is due on one table at the same moment, each from its own copy. */
-  async function payTogether(rng: Rng, touched: Set<string>): Promise<void> {
+  /**
+   * Two tills act on one table at the same moment, each from its own copy: both pay what is due
+   * (in full or half), or both add the same item (each grows the line it shows).
+   */
+  async function together(rng: Rng, touched: Set<string>): Promise<void> {
     const [a, b] = [rng.pick(tills), rng.pick(tills)];
     if (a === b) return;
-    const onA = [...(await a.orders()).values()].filter((o) => o.id.startsWith(ID_PREFIX) && (o.status === 'open' || o.status === 'sent') && o.totals.due > 1);
-    const bOrders = await b.orders();
+    const onA = [...(await a.orders(undefined, ['open', 'sent'])).values()].filter((o) => o.totals.due > 1);
+    const bOrders = await b.orders(onA.map((o) => o.id));
     const shared = onA.filter((o) => bOrders.get(o.id)?.totals.due === o.totals.due);
     if (shared.length === 0) return;
     const order = rng.pick(shared);
-    count('two tills pay one table');
+    const pay = rng.chance(0.5);
+    const item = menu.items[rng.pick(order.lines).itemId] ?? rng.pick(items);
+    count(pay ? 'two tills pay one table' : 'two tills add one item');
     await Promise.all(
       [a, b].map(async (till, i) => {
         const base = i === 0 ? order : bOrders.get(order.id)!;
         const c = ctx(till);
         const half = rng.chance(0.5) ? { amount: Math.ceil(base.totals.due / 2) } : {};
-        const next = addPayment(base, { method: 'card', reference: c.newId(), ...half }, c, { tillId: till.name });
-        await save(till, base, next, 'pay together', touched);
+        const next = pay
+          ? addPayment(base, { method: 'card', reference: c.newId(), ...half }, c, { tillId: till.name })
+          : addLine(base, { item, modifierGroups: menu.modifierGroups }, c);
+        await save(till, base, next, pay ? 'pay together' : 'add together', touched);
       }),
     );
   }
@@ -258,17 +276,24 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
     }
     const ids = full ? [...model.orders.keys()] : [...touched];
     const deadline = Date.now() + 60_000;
-    let diff: string | null = 'not compared yet';
-    while (diff !== null) {
+    const prof: string[] = [];
+    for (let round = 0; ; round++) {
+      let t = Date.now();
       const synced = await Promise.all(tills.map((t) => t.awaitInSync(30_000)));
-      if (synced.includes(false)) diff = 'a till did not get in sync within 30 s';
-      else {
-        await hub!.server.services.branchHub!.syncNow();
-        diff = await compareReplicas(ids, full);
-      }
-      if (diff !== null && Date.now() > deadline) throw new ChaosFailure(`no convergence within 60 s: ${diff}`);
-      if (diff !== null) await sleep(25);
+      prof.push(`insync ${Date.now() - t}`);
+      t = Date.now();
+      const diff = synced.includes(false) ? 'a till did not get in sync within 30 s' : await compareReplicas(ids, full);
+      prof.push(`cmp ${Date.now() - t} ${diff}`);
+      if (diff === null) break;
+      if (Date.now() > deadline) throw new ChaosFailure(`no convergence within 60 s: ${diff}`);
+      // The hub pulls from the central server when a till pushes to it; what tills pushed to the
+      // central server directly it pulls on its next round: run one now rather than wait for it.
+      t = Date.now();
+      if (round % 2 === 0) await hub!.server.services.branchHub!.syncNow();
+      else await sleep(20);
+      prof.push(`hub ${Date.now() - t}`);
     }
+    if (process.env.CHAOS_PROFILE) log(prof.join(' | '));
     const orders = await serverOrders(central, ids);
     for (const id of ids) {
       const problem = model.check(orders.get(id)!);

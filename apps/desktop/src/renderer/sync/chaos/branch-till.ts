@@ -144,8 +144,11 @@ export class BranchTill {
     await this.open();
   }
 
-  async orders(ids?: string[]): Promise<Map<string, OrderDoc>> {
-    const docs = ids ? [...(await this.db.orders.findByIds(ids).exec()).values()] : await this.db.orders.find().exec();
+  /** The till's orders (all, or `ids`, or those in `statuses`) as the server would store them. */
+  async orders(ids?: string[], statuses?: OrderDoc['status'][]): Promise<Map<string, OrderDoc>> {
+    const docs = ids
+      ? [...(await this.db.orders.findByIds(ids).exec()).values()]
+      : await this.db.orders.find(statuses ? { selector: { status: { $in: statuses } } } : {}).exec();
     return new Map(docs.map((d) => [d.primary, stripMeta(d.toJSON(false) as Record<string, unknown>) as unknown as OrderDoc]));
   }
 
