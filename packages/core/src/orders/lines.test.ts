@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STEAK, add, newOrder, testContext } from '../testing/fixtures';
-import { applyDiscount, sendToKitchen, voidLine } from './index';
+import { applyDiscount, mergeOrders, sendToKitchen, voidLine } from './index';
 
 const ticketLines = (o: ReturnType<typeof newOrder>) =>
   o.printRequests.flatMap((r) =>
@@ -73,5 +73,26 @@ describe('addLine: the same item again grows its line', () => {
       [2, 1],
       [1, 0],
     ]);
+  });
+});
+
+describe('addLine on a table two tills share', () => {
+  it('grows only its own till’s line: two tills adding the same item at once keep every unit', () => {
+    // Found by the branch chaos test: both tills grew one line from 1 to 2 and the merge (a max
+    // of the quantities) kept 2 units of the 3 the tills had taken.
+    const t = testContext();
+    const onA = { ...t.ctx, tillId: 'till-a' };
+    const base = add(newOrder(onA), 'soupe-oignon', onA);
+    t.tick();
+    const a = add(base, 'soupe-oignon', { ...t.ctx, tillId: 'till-a' });
+    const b = add(base, 'soupe-oignon', { ...t.ctx, tillId: 'till-b' });
+    expect(a.lines.map((l) => l.quantity)).toEqual([2]);
+    expect(b.lines.map((l) => [l.quantity, l.tillId])).toEqual([
+      [1, 'till-a'],
+      [1, 'till-b'],
+    ]);
+    const merged = mergeOrders(a, b);
+    expect(merged.lines.reduce((units, l) => units + l.quantity, 0)).toBe(3);
+    expect(mergeOrders(b, a)).toEqual(merged);
   });
 });

@@ -39,7 +39,8 @@ function assertQuantity(q: number): void {
  * The line that one more unit of `candidate` belongs on: the same item, price, modifiers (in the
  * same order), seat, notes and course, with no discount and nothing voided, and that the kitchen
  * has not heard of yet (once it has, new units are a new line so its next ticket carries exactly
- * them). `undefined` when the units need a line of their own.
+ * them), added by the same till (see `OrderLine.tillId`). `undefined` when the units need a line
+ * of their own.
  */
 function mergeableLine(lines: readonly OrderLine[], candidate: OrderLine): OrderLine | undefined {
   const sameModifiers = (a: OrderLine) =>
@@ -53,6 +54,7 @@ function mergeableLine(lines: readonly OrderLine[], candidate: OrderLine): Order
   return lines.findLast(
     (l) =>
       l.itemId === candidate.itemId &&
+      l.tillId === candidate.tillId &&
       l.unitPrice === candidate.unitPrice &&
       l.seat === candidate.seat &&
       l.notes === candidate.notes &&
@@ -106,6 +108,7 @@ export function addLine(order: OrderDoc, input: AddLineInput, ctx: OrderContext)
     discount: null,
     addedAt: ctx.at,
     addedBy: ctx.by,
+    ...(ctx.tillId !== undefined ? { tillId: ctx.tillId } : {}),
   };
   const existing = mergeableLine(order.lines, line);
   if (existing) {

@@ -78,6 +78,13 @@ export const orderLineSchema = z.strictObject({
   discount: discountSchema.nullable().default(null),
   addedAt: epochMsSchema,
   addedBy: idSchema,
+  /**
+   * The till that added the line: only it grows the line in place (`addLine`). Two tills growing
+   * one line at once would each raise `quantity` from the same value, and the merge (a max) would
+   * keep one of the units; another till's units get a line of their own. Absent on lines added
+   * before tills shared orders.
+   */
+  tillId: idSchema.optional(),
   /** Clocks of the last edits of `notes`, `seat`, `course` and `discount` (see `mergeOrders`). */
   edits: lineEditsSchema.optional(),
 });

@@ -88,20 +88,19 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
     upstream = await TcpLink.open(central.port);
     const { code } = await createPairingCode(central.server, orgId, branchId);
     const setup = new Rng(options.seed);
-    for (let i = 1; i <= 3; i++) {
-      const credential = await pairTill(central.server, orgId, branchId, `bt-${i}`);
-      tills.push(new BranchTill(`bt-${i}`, { hubUrl: null, serverUrl: central.url }, credential, setup.int(1, 20)));
-    }
+    // Paired before the hub starts: its first round mirrors them, so it accepts their tokens.
+    const credentials = [];
+    for (let i = 1; i <= 3; i++) credentials.push(await pairTill(central.server, orgId, branchId, `bt-${i}`));
     hub = await startTestServer({
       demo: false,
       authRateLimit: 100_000,
       hub: { upstream: upstream.url, pairingCode: code, deviceName: 'Chaos hub', intervalMs: 60_000 },
     });
     await hub.server.services.branchHub!.syncNow();
-    const hubUrl = hub.url;
     // Tills 1 and 2 use the hub (failing over to the central server); till 3 has no hub.
-    tills.forEach((t, i) => {
-      if (i < 2) (t.urls as { hubUrl: string | null }).hubUrl = hubUrl;
+    credentials.forEach((credential, i) => {
+      const urls = { hubUrl: i < 2 ? hub!.url : null, serverUrl: central.url };
+      tills.push(new BranchTill(`bt-${i + 1}`, urls, credential, setup.int(1, 20)));
     });
     for (const till of tills) await till.openFresh();
 
