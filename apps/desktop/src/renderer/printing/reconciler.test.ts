@@ -204,7 +204,7 @@ describe('PrintReconciler on tills sharing orders', () => {
       await new DocumentRepository(db.orders, orderDocSchema, 'order').save(order);
       const queue = jobs();
       const reconciler = await PrintReconciler.start({ orders: db.orders, ...queue, context: () => Promise.resolve(context), mark: await Watermark.load(db, MARK), tillId });
-      cleanup.push(async () => reconciler.stop());
+      cleanup.push(() => Promise.resolve(reconciler.stop()));
       await reconciler.idle();
       return [...queue.stored.keys()].sort();
     };

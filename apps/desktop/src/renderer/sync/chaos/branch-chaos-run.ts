@@ -17,7 +17,7 @@ import { createPairingCode, pairTill, startTestServer, type TestServer } from '@
 import { EventSource } from 'eventsource';
 import { DocumentRepository } from '../../data/repository.js';
 import { AcceptedModel } from './branch-model.js';
-import { BranchTill } from './branch-till.js';
+import { BranchTill, type StartOutbox } from './branch-till.js';
 import { Rng, scheduleSeed } from './rng.js';
 import { TcpLink } from './tcp-link.js';
 
@@ -29,6 +29,10 @@ export interface BranchChaosOptions {
   schedules: number;
   /** Compare every order on every replica every this many schedules (touched ones always). */
   fullCheckEvery?: number;
+  /** Most steps (actions, cuts, crashes…) in one schedule (default 5). */
+  maxSteps?: number;
+  /** Each till's print outbox (`startOutboxJobs` from printing/testing). */
+  startOutbox: StartOutbox;
   log?: (line: string) => void;
 }
 
@@ -38,6 +42,8 @@ export interface BranchChaosResult {
   failures: { schedule: number; scheduleSeed: number; message: string }[];
   /** How often each kind of event ran (the run's coverage, printed by `pnpm chaos:branch`). */
   events: Record<string, number>;
+  /** CPU time (this process) per schedule, servers included: what the CI sample costs. */
+  cpuMsPerSchedule: number;
 }
 
 class ChaosFailure extends Error {}
@@ -68,7 +74,7 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
   const log = options.log ?? (() => undefined);
   const fullEvery = options.fullCheckEvery ?? 25;
   (globalThis as { EventSource?: unknown }).EventSource ??= EventSource;
-  const result: BranchChaosResult = { seed: options.seed, schedulesRun: 0, failures: [], events: {} };
+  const result: BranchChaosResult = { seed: options.seed, schedulesRun: 0, failures: [], events: {}, cpuMsPerSchedule: 0 };
   const count = (event: string) => (result.events[event] = (result.events[event] ?? 0) + 1);
 
   const central = await startTestServer({ authRateLimit: 100_000 });
@@ -100,19 +106,16 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
     // Tills 1 and 2 use the hub (failing over to the central server); till 3 has no hub.
     credentials.forEach((credential, i) => {
       const urls = { hubUrl: i < 2 ? hub!.url : null, serverUrl: central.url };
-      tills.push(new BranchTill(`bt-${i + 1}`, urls, credential, setup.int(1, 20)));
+      tills.push(new BranchTill(`bt-${i + 1}`, urls, credential, setup.int(1, 20), options.startOutbox));
     });
     for (const till of tills) await till.openFresh();
 
+    const cpu0 = process.cpuUsage();
     for (let s = 0; s < options.schedules; s++) {
       const sSeed = scheduleSeed(options.seed, s);
       const touched = new Set<string>();
-      let [t0, t1, before] = [0, 0, ''];
       try {
-        t0 = Date.now();
-        before = JSON.stringify(result.events);
         await runSchedule(new Rng(sSeed), touched);
-        t1 = Date.now();
         await converge(touched, s % fullEvery === fullEvery - 1 || s === options.schedules - 1);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -122,16 +125,10 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
         break;
       }
       result.schedulesRun = s + 1;
-      if (process.env.CHAOS_PROFILE) log(`#${s} run ${t1 - t0} ms converge ${Date.now() - t1} ms ${before} -> ${JSON.stringify(result.events)}`);
       if ((s + 1) % 50 === 0) log(`${s + 1} schedules, ${model.orders.size} orders`);
     }
-    if (process.env.CHAOS_PROFILE)
-      for (const [name, srv] of [['central', central], ['hub', hub]] as const) {
-        const counted = await srv!.server.services.metrics.requests.get();
-        const by = new Map<string, number>();
-        for (const v of counted.values) by.set(String(v.labels.procedure), (by.get(String(v.labels.procedure)) ?? 0) + v.value);
-        log(`${name}: ${JSON.stringify(Object.fromEntries(by))}`);
-      }
+    const cpu = process.cpuUsage(cpu0);
+    result.cpuMsPerSchedule = Math.round((cpu.user + cpu.system) / 1000 / Math.max(1, result.schedulesRun));
   } finally {
     await Promise.all(tills.map((t) => t.close().catch(() => undefined)));
     await hub?.close();
@@ -141,7 +138,7 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
   return result;
 
   async function runSchedule(rng: Rng, touched: Set<string>): Promise<void> {
-    const steps = rng.int(1, 5);
+    const steps = rng.int(1, options.maxSteps ?? 5);
     for (let step = 0; step < steps; step++) {
       const roll = rng.next();
       const till = rng.pick(tills);
@@ -226,7 +223,7 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
 
   async function save(till: BranchTill, base: OrderDoc | null, next: OrderDoc, label: string, touched: Set<string>): Promise<boolean> {
     try {
-      await new DocumentRepository(till.db.orders as never, orderDocSchema, 'order').save(next);
+      await new DocumentRepository(till.db.orders, orderDocSchema, 'order').save(next);
     } catch {
       count('save refused (changed meanwhile)');
       return false;
@@ -275,24 +272,19 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
     }
     const ids = full ? [...model.orders.keys()] : [...touched];
     const deadline = Date.now() + 60_000;
-    const prof: string[] = [];
     for (let round = 0; ; round++) {
-      let t = Date.now();
       const synced = await Promise.all(tills.map((t) => t.awaitInSync(30_000)));
-      prof.push(`insync ${Date.now() - t}`);
-      t = Date.now();
       const diff = synced.includes(false) ? 'a till did not get in sync within 30 s' : await compareReplicas(ids, full);
-      prof.push(`cmp ${Date.now() - t} ${diff}`);
       if (diff === null) break;
-      if (Date.now() > deadline) throw new ChaosFailure(`no convergence within 60 s: ${diff}`);
+      if (Date.now() > deadline) {
+        const errors = tills.map((t) => `${t.name} on ${t.target === t.urls.hubUrl ? 'hub' : 'central'}: ${t.lastError ?? 'no error'}`);
+        throw new ChaosFailure(`no convergence within 60 s: ${diff} (last errors: ${errors.join('; ')})`);
+      }
       // The hub pulls from the central server when a till pushes to it; what tills pushed to the
       // central server directly it pulls on its next round: run one now rather than wait for it.
-      t = Date.now();
       if (round % 2 === 0) await hub!.server.services.branchHub!.syncNow();
       else await sleep(20);
-      prof.push(`hub ${Date.now() - t}`);
     }
-    if (process.env.CHAOS_PROFILE) log(prof.join(' | '));
     const orders = await serverOrders(central, ids);
     for (const id of ids) {
       const problem = model.check(orders.get(id)!);

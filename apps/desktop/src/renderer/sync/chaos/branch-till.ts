@@ -1,12 +1,8 @@
 import type { OrderDoc } from '@comanda/core';
-import type { NewPrintJob, PrintJob, PrintRequestContext } from '@comanda/printing/queue';
 import type { DeviceCredential } from '@comanda/sync-server/testing';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { TILL_COLLECTIONS } from '../../data/collections.js';
 import { openTillDatabase, type TillDatabase } from '../../data/database.js';
-import { Watermark } from '../../data/watermark.js';
-import { PrintReconciler } from '../../printing/reconciler.js';
-import { RxPrintJobStore } from '../../printing/rx-print-job-store.js';
 import { DeviceTokenSource } from '../device-auth.js';
 import { startTillReplication, type TillReplication } from '../replication.js';
 import { createPublicSyncClient, createSyncClient } from '../sync-client.js';
@@ -17,11 +13,14 @@ import { FlakyLink } from './flaky-link.js';
 /** Retry pause inside the chaos run (the real backoff, 1 s doubling to 5 s, would make it crawl). */
 const CHAOS_RETRY_MS = 20;
 
-const PRINT_CONTEXT: PrintRequestContext = {
-  branch: { name: 'Chaos', address: { lines: [], country: 'FR' }, timeZone: 'Europe/Paris', currency: 'EUR' },
-  stationNames: {},
-  staffNames: {},
-};
+/** The till's print outbox (its real reconciler; the sync layer cannot import printing: injected). */
+export interface TillOutbox {
+  jobIds(): Promise<string[]>;
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export type StartOutbox = (db: TillDatabase, tillId: string) => Promise<TillOutbox>;
 
 export interface BranchTillUrls {
   /** The branch hub, or null for a till configured without one (it syncs with the central server only). */
@@ -40,10 +39,12 @@ export class BranchTill {
   readonly centralLink = new FlakyLink();
   replication: TillReplication | null = null;
   target: string | null = null;
+  /** The last replication error (a failure message names it). */
+  lastError: string | null = null;
   db!: TillDatabase;
   private readonly indexedDB = new IDBFactory();
   private readonly tokens: DeviceTokenSource;
-  private reconciler: PrintReconciler | null = null;
+  private outbox: TillOutbox | null = null;
   private switching: Promise<void> = Promise.resolve();
 
   constructor(
@@ -51,6 +52,7 @@ export class BranchTill {
     readonly urls: BranchTillUrls,
     credential: DeviceCredential,
     private pullBatchSize: number,
+    private readonly startOutbox: StartOutbox,
   ) {
     this.hubLink = urls.hubUrl ? new FlakyLink() : null;
     // Tokens come from the central server's keys (a hub would only forward the request).
@@ -68,32 +70,7 @@ export class BranchTill {
       (['orders', 'syncAcks', 'printJobs', 'settings'] as const).map((c) => [c, TILL_COLLECTIONS[c]]),
     );
     this.db = await openTillDatabase({ name: this.name, indexedDB: this.indexedDB, IDBKeyRange, collections });
-    const store = new RxPrintJobStore(this.db.printJobs);
-    let seq = 0;
-    const enqueue = async (input: NewPrintJob): Promise<PrintJob> =>
-      store.insertIfAbsent({
-        ...input,
-        seq: ++seq,
-        state: 'queued',
-        createdAt: 0,
-        updatedAt: 0,
-        attempts: 0,
-        nextAttemptAt: 0,
-        printerId: null,
-        lastError: null,
-        attention: null,
-        reprints: 0,
-        printedAt: null,
-        expiresAt: null,
-      } as PrintJob);
-    this.reconciler = await PrintReconciler.start({
-      orders: this.db.orders as never,
-      store,
-      mark: await Watermark.load(this.db, 'print:reconciled-through'),
-      enqueue,
-      context: () => Promise.resolve(PRINT_CONTEXT),
-      tillId: this.name,
-    });
+    this.outbox = await this.startOutbox(this.db, this.name);
     this.target = null;
     this.retarget();
     await this.switching;
@@ -127,7 +104,7 @@ export class BranchTill {
   /** Waits for a failover under way, then for every collection to be in sync. */
   async awaitInSync(timeoutMs: number): Promise<boolean> {
     await this.switching;
-    await this.reconciler?.idle();
+    await this.outbox?.idle();
     return (await this.replication?.awaitInSync(timeoutMs)) ?? false;
   }
 
@@ -153,15 +130,13 @@ export class BranchTill {
   }
 
   async printJobIds(): Promise<string[]> {
-    await this.reconciler?.idle();
-    return (await this.db.printJobs.find().exec()).map((d) => d.primary);
+    return (await this.outbox?.jobIds()) ?? [];
   }
 
   async close(): Promise<void> {
     await this.switching;
-    this.reconciler?.stop();
-    await this.reconciler?.idle();
-    this.reconciler = null;
+    await this.outbox?.stop();
+    this.outbox = null;
     await this.replication?.stop();
     this.replication = null;
     await this.db.close();
@@ -176,7 +151,14 @@ export class BranchTill {
       identity: `${new URL(url).host}:${this.name}`,
       pullBatchSize: this.pullBatchSize,
       collections: ['orders'],
-      events: { onSuccess: () => undefined, onError: () => undefined, onInitialSync: () => undefined, onPulled: () => undefined },
+      events: {
+        onSuccess: () => undefined,
+        onError: (collection, error) => {
+          this.lastError = `${collection} via ${new URL(url).host}: ${error.message.slice(0, 200)}`;
+        },
+        onInitialSync: () => undefined,
+        onPulled: () => undefined,
+      },
     });
     for (const state of replication.states.values()) {
       // Runs after the replication's own error handler (which doubles the pause): shorten it.
