@@ -74,6 +74,8 @@ describe('KitchenDisplay', () => {
     expect(card().dataset.complete).toBe('true');
     expect(screen.getByRole('alert').textContent).toMatch(/Aucune nouvelle du hub ni du serveur depuis plus de 10/);
     act(() => void fireEvent.keyDown(window, { key: '1' }));
+    expect(onServe).not.toHaveBeenCalled();
+    act(() => void fireEvent.keyDown(window, { key: '1' }));
     expect(onServe).toHaveBeenCalledWith(expect.objectContaining({ orderId: 'a', complete: true }));
   });
 });

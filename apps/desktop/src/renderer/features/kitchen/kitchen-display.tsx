@@ -100,7 +100,7 @@ export function KitchenDisplay(props: KitchenDisplayProps) {
   const expo = useMemo(() => (scope.kind === 'expo' ? expoCards(orders) : []), [orders, scope]);
   const allDay = useMemo(() => allDayCounts(cards), [cards]);
   const count = scope.kind === 'expo' ? expo.length : cards.length;
-  const [selected, setSelected] = useState(0);
+  const [selected, setSelected] = useState<number | null>(null);
   useNewTicketBeep(scope.kind === 'expo' ? expo.map((c) => c.orderId) : cards.map((c) => c.key), props.sound ?? beep);
 
   const bumpAt = (index: number) => {
@@ -121,7 +121,8 @@ export function KitchenDisplay(props: KitchenDisplayProps) {
       if (!action) return;
       event.preventDefault();
       const next = applyKitchenKey(action, selected, count);
-      setSelected(next.selected);
+      // After a bump nothing stays picked: the ticket may leave and another take its place.
+      setSelected(next.bump !== null ? null : next.selected);
       if (next.bump !== null) bumpAt(next.bump);
       if (next.recall) onRecall();
     };

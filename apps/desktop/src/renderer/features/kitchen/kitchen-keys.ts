@@ -19,21 +19,25 @@ export const DEFAULT_BUMP_KEYS: Readonly<Record<string, KitchenKeyAction>> = {
   ArrowUp: { kind: 'move', by: -1 },
 };
 
-/** The selection after a key, and whether to bump the selected card or recall. */
+/**
+ * The selection after a key (null: no ticket picked yet, so a first digit never bumps by
+ * surprise), and which card to bump or whether to recall.
+ */
 export function applyKitchenKey(
   action: KitchenKeyAction,
-  selected: number,
+  selected: number | null,
   count: number,
-): { selected: number; bump: number | null; recall: boolean } {
+): { selected: number | null; bump: number | null; recall: boolean } {
+  const current = selected !== null && selected < count ? selected : null;
   switch (action.kind) {
     case 'select':
-      if (action.index >= count) return { selected, bump: null, recall: false };
-      return action.index === selected ? { selected, bump: selected, recall: false } : { selected: action.index, bump: null, recall: false };
+      if (action.index >= count) return { selected: current, bump: null, recall: false };
+      return action.index === current ? { selected: current, bump: current, recall: false } : { selected: action.index, bump: null, recall: false };
     case 'bump':
-      return { selected, bump: selected < count ? selected : null, recall: false };
+      return { selected: current, bump: current, recall: false };
     case 'recall':
-      return { selected, bump: null, recall: true };
+      return { selected: current, bump: null, recall: true };
     case 'move':
-      return { selected: count === 0 ? 0 : Math.min(count - 1, Math.max(0, selected + action.by)), bump: null, recall: false };
+      return { selected: count === 0 ? null : Math.min(count - 1, Math.max(0, (current ?? (action.by > 0 ? -1 : count)) + action.by)), bump: null, recall: false };
   }
 }

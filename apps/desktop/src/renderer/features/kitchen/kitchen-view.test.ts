@@ -54,11 +54,16 @@ describe('kitchen view', () => {
 
   it('keys: a digit picks a ticket, the same digit bumps it; arrows move; R recalls', () => {
     const key = (k: string) => DEFAULT_BUMP_KEYS[k]!;
+    // Nothing picked yet: the first digit only picks (it never bumps by surprise).
+    expect(applyKitchenKey(key('1'), null, 3)).toEqual({ selected: 0, bump: null, recall: false });
+    expect(applyKitchenKey(key('Enter'), null, 3).bump).toBeNull();
     expect(applyKitchenKey(key('2'), 0, 3)).toEqual({ selected: 1, bump: null, recall: false });
     expect(applyKitchenKey(key('2'), 1, 3)).toEqual({ selected: 1, bump: 1, recall: false });
     expect(applyKitchenKey(key('9'), 0, 3)).toEqual({ selected: 0, bump: null, recall: false });
     expect(applyKitchenKey(key('Enter'), 2, 3)).toEqual({ selected: 2, bump: 2, recall: false });
-    expect(applyKitchenKey(key('Enter'), 0, 0).bump).toBeNull();
+    // The picked ticket left the screen (bumped elsewhere): Enter does not bump another one.
+    expect(applyKitchenKey(key('Enter'), 2, 2).bump).toBeNull();
+    expect(applyKitchenKey(key('ArrowRight'), null, 3).selected).toBe(0);
     expect(applyKitchenKey(key('ArrowRight'), 2, 3).selected).toBe(2);
     expect(applyKitchenKey(key('ArrowLeft'), 0, 3).selected).toBe(0);
     expect(applyKitchenKey(key('r'), 0, 3).recall).toBe(true);
