@@ -1,2 +1,4 @@
 export * from './ticket-schema';
 export * from './routing';
+export * from './status-schema';
+export * from './status';
