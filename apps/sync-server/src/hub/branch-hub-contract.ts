@@ -9,7 +9,10 @@ export interface HubOptions {
   pairingCode?: string | undefined;
   /** The name the hub appears under in the back office's device list. */
   deviceName?: string | undefined;
-  /** Pause between replication rounds when nothing happens locally (default 1 s). */
+  /**
+   * The safety net: a full round this long after the last one even if the central server's live
+   * stream said nothing (default 30 s). Changes normally come down as the stream announces them.
+   */
   intervalMs?: number | undefined;
 }
 

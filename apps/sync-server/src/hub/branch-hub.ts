@@ -1,3 +1,4 @@
+import { isSyncCollectionName } from '@comanda/core/sync';
 import { TRPCError } from '@trpc/server';
 import type { Logger } from 'pino';
 import { DeviceKeyStore } from '../auth/device-key-store';
@@ -13,11 +14,16 @@ import {
 import { withTransaction } from '../db/tx';
 import type { BranchHub, HubOptions } from './branch-hub-contract';
 import { HubReplicator } from './replicator';
+import { HubRounds } from './rounds';
+import { followUpstreamChanges } from './upstream-changes';
 import { Upstream, upstreamStatus } from './upstream';
 
 export type { BranchHub, HubOptions } from './branch-hub-contract';
 
-const BACKOFF_MAX_MS = 10_000;
+/** The safety net: a full round this often even when the central server's stream is silent. */
+const SAFETY_NET_MS = 30_000;
+const RETRY_MIN_MS = 1000;
+const RETRY_MAX_MS = 10_000;
 
 /**
  * Sets a hub up on its own database: pairs with the central server on the first start (as a
@@ -80,53 +86,26 @@ export async function openBranchHub(
   };
 
   let replicator: HubReplicator | null = null;
-  let timer: NodeJS.Timeout | undefined;
-  let closed = false;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let backoff = options.intervalMs ?? 1000;
+  let stream: { close(): void } | undefined;
   let unsubscribe: (() => void) | undefined;
-
-  const round = async (): Promise<void> => {
-    if (!replicator) return;
-    try {
+  const rounds = new HubRounds({
+    async run(pull) {
+      if (!replicator) return;
       // The device list first: a till revoked at the central server is refused from this round on.
       await refreshBranch();
-      await replicator.syncOnce();
-      backoff = options.intervalMs ?? 1000;
-    } catch (error) {
+      await replicator.sync(pull);
+    },
+    safetyNetMs: options.intervalMs ?? SAFETY_NET_MS,
+    retryMinMs: RETRY_MIN_MS,
+    retryMaxMs: RETRY_MAX_MS,
+    onError(error) {
       upstream.dropTokenOn(error);
-      backoff = Math.min(backoff * 2, BACKOFF_MAX_MS);
       logger.warn(
         { error: error instanceof Error ? error.message : String(error) },
         'hub: central server unreachable or refused; retrying',
       );
-    }
-  };
-  const schedule = (delay: number) => {
-    clearTimeout(timer);
-    if (!closed) timer = setTimeout(wake, delay);
-  };
-  const run = (): Promise<void> => {
-    running = round().finally(() => {
-      running = null;
-      if (again) {
-        again = false;
-        void run();
-      } else schedule(backoff);
-    });
-    return running;
-  };
-  // One round at a time; a change during a round runs another right after it.
-  function wake(): void {
-    if (closed) return;
-    if (running) again = true;
-    else void run();
-  }
-  const syncNow = async (): Promise<void> => {
-    while (running) await running;
-    await run();
-  };
+    },
+  });
 
   const hub: BranchHub = {
     scope,
@@ -149,16 +128,34 @@ export async function openBranchHub(
     },
     start(changes) {
       replicator = new HubReplicator({ pool: db.pool, changes, upstream, scope, logger });
-      // A till's push to the hub goes up at once rather than at the next tick.
-      unsubscribe = changes.subscribe(wake);
-      wake();
+      // A till's push to the hub goes up at once. The hub's own writes (pulled documents) are
+      // announced too: the extra round finds nothing new to push and costs no request upstream.
+      unsubscribe = changes.subscribe((event) => {
+        if (event.type !== 'presence') rounds.push();
+      });
+      // The central server's changes come down as they happen: its stream names them, the hub pulls.
+      stream = followUpstreamChanges({
+        subscribe: upstream.subscribeChanges,
+        onEvent(event) {
+          if (event === 'RESYNC') rounds.pull('all');
+          // A collection this version does not know is skipped (a newer central server).
+          else if ('changed' in event) rounds.pull(event.changed.filter(isSyncCollectionName));
+        },
+        onDown(error) {
+          upstream.dropTokenOn(error);
+          logger.debug(
+            { error: error instanceof Error ? error.message : String(error) },
+            "hub: the central server's live stream broke; reconnecting",
+          );
+        },
+      });
+      rounds.push();
     },
-    syncNow,
+    syncNow: () => rounds.now(),
     async close() {
-      closed = true;
-      clearTimeout(timer);
+      stream?.close();
       unsubscribe?.();
-      await running;
+      await rounds.close();
     },
   };
   return { hub, deviceKeys };
