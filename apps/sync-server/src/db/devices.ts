@@ -131,3 +131,49 @@ export async function recordHeartbeat(
     [deviceId, JSON.stringify(heartbeat), at],
   );
 }
+
+/** A report a branch hub relays: which device, when the hub heard it, what it said. */
+export interface RelayedReport {
+  deviceId: string;
+  heardAt: number;
+  heartbeat: DeviceHeartbeat;
+}
+
+/**
+ * Stores the reports a branch hub relays for the devices of its branch. Ids that are not devices
+ * of that branch are returned and nothing is written (the caller refuses the batch). A report is
+ * dated when the hub heard it, never later than `now`, and never replaces a newer one (batches
+ * held back by an outage may arrive after a till's direct report).
+ */
+export async function recordRelayedHeartbeats(
+  db: Queryable,
+  orgId: string,
+  branchId: string,
+  reports: RelayedReport[],
+  now: Date,
+): Promise<{ strangers: string[] }> {
+  const latest = new Map<string, RelayedReport>();
+  for (const r of reports) {
+    const held = latest.get(r.deviceId);
+    if (!held || held.heardAt < r.heardAt) latest.set(r.deviceId, r);
+  }
+  const ids = [...latest.keys()];
+  const { rows } = await db.query<{ id: string }>(
+    'SELECT id FROM devices WHERE org_id = $1 AND branch_id = $2 AND id = ANY ($3::text[])',
+    [orgId, branchId, ids],
+  );
+  const known = new Set(rows.map((r) => r.id));
+  const strangers = ids.filter((id) => !known.has(id));
+  if (strangers.length > 0 || ids.length === 0) return { strangers };
+  await db.query(
+    `UPDATE devices d SET heartbeat = r.heartbeat, heartbeat_at = r.at,
+       last_seen_at = greatest(d.last_seen_at, r.at)
+     FROM (SELECT x ->> 'deviceId' AS id, x -> 'heartbeat' AS heartbeat,
+             least(to_timestamp((x ->> 'heardAt')::double precision / 1000), $4::timestamptz) AS at
+           FROM jsonb_array_elements($3::jsonb) AS x) r
+     WHERE d.id = r.id AND d.org_id = $1 AND d.branch_id = $2
+       AND (d.heartbeat_at IS NULL OR d.heartbeat_at < r.at)`,
+    [orgId, branchId, JSON.stringify([...latest.values()]), now],
+  );
+  return { strangers: [] };
+}

@@ -6,12 +6,16 @@ import { deviceKeysFromJwks, type Jwks } from '../auth/device-keys';
 import type { Database } from '../db/database';
 import {
   mirrorBranchDevices,
+  readHubCheckpoint,
   readHubIdentity,
   saveHubIdentity,
   saveHubJwks,
   type HubIdentity,
 } from '../db/hub-state';
 import { withTransaction } from '../db/tx';
+import { countAfter } from '../sync/documents';
+import packageJson from '../../package.json' with { type: 'json' };
+import { HeartbeatRelay } from './heartbeat-relay';
 import type { BranchHub, HubOptions } from './branch-hub-contract';
 import { HubReplicator } from './replicator';
 import { HubRounds } from './rounds';
@@ -24,6 +28,9 @@ export type { BranchHub, HubOptions } from './branch-hub-contract';
 const SAFETY_NET_MS = 30_000;
 const RETRY_MIN_MS = 1000;
 const RETRY_MAX_MS = 10_000;
+/** The hub reports the orders it still has to carry up, counted up to this. */
+const MAX_COUNT = 10_000_000;
+const serverVersion = packageJson.version;
 
 /**
  * Sets a hub up on its own database: pairs with the central server on the first start (as a
@@ -85,6 +92,36 @@ export async function openBranchHub(
     await withTransaction(db.pool, (tx) => mirrorBranchDevices(tx, branch, branch.devices));
   };
 
+  const relay = new HeartbeatRelay({
+    async send(reports) {
+      await upstream.authenticate();
+      try {
+        await upstream.client.hub.heartbeats.mutate({ reports });
+      } catch (error) {
+        // A refused batch would be refused again: dropped (the next reports are fresh ones).
+        const status = upstreamStatus(error);
+        if (status !== 400 && status !== 403) throw error;
+        logger.warn({ error: (error as Error).message }, 'hub: heartbeats refused upstream');
+      }
+    },
+    async own() {
+      const checkpoint = await readHubCheckpoint(db.pool, 'up', 'orders');
+      const unsyncedOrders = await countAfter(db.pool, 'orders', scope, checkpoint, MAX_COUNT);
+      return {
+        deviceId: self.deviceId,
+        heartbeat: { unsyncedOrders, printQueue: 0, printers: [], appVersion: serverVersion },
+      };
+    },
+    now: clock,
+    onError(error) {
+      upstream.dropTokenOn(error);
+      logger.debug(
+        { error: error instanceof Error ? error.message : String(error) },
+        'hub: heartbeats not relayed yet',
+      );
+    },
+  });
+
   let replicator: HubReplicator | null = null;
   let stream: { close(): void } | undefined;
   let unsubscribe: (() => void) | undefined;
@@ -94,6 +131,8 @@ export async function openBranchHub(
       // The device list first: a till revoked at the central server is refused from this round on.
       await refreshBranch();
       await replicator.sync(pull);
+      // Health reports ride along; their failure never holds replication back.
+      await relay.flush().catch(() => undefined);
     },
     safetyNetMs: options.intervalMs ?? SAFETY_NET_MS,
     retryMinMs: RETRY_MIN_MS,
@@ -150,9 +189,12 @@ export async function openBranchHub(
         },
       });
       rounds.push();
+      relay.start();
     },
     syncNow: () => rounds.now(),
+    relayHeartbeat: (deviceId, heartbeat) => relay.hear(deviceId, heartbeat),
     async close() {
+      relay.close();
       stream?.close();
       unsubscribe?.();
       await rounds.close();

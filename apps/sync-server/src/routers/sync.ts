@@ -68,6 +68,8 @@ export const syncRouter = {
   /** The till's own report (unsynced orders, print queue, printers, version) for the back office. */
   heartbeat: deviceProcedure.input(deviceHeartbeatSchema).mutation(async ({ ctx, input }) => {
     await recordHeartbeat(ctx.services.db.pool, ctx.device.sub, input, ctx.services.now());
+    // On a hub: the back office reads the central server's device list, so the report goes up.
+    ctx.services.branchHub?.relayHeartbeat(ctx.device.sub, input);
     return { ok: true as const };
   }),
   /** Documents of the till's branch (and org-wide ones) after `checkpoint`, in checkpoint order. */
