@@ -70,13 +70,7 @@ export async function branchForHub(
   branchId: string;
   branchName: string;
   timeZone: string;
-  devices: {
-    id: string;
-    name: string;
-    kind: 'till' | 'hub';
-    tillIndex: number;
-    revokedAt: number | null;
-  }[];
+  devices: BranchDevice[];
 }> {
   const { rows: branch } = await db.query<{ org_name: string; name: string; time_zone: string }>(
     `SELECT o.name AS org_name, b.name, b.time_zone FROM branches b JOIN orgs o ON o.id = b.org_id
@@ -85,25 +79,44 @@ export async function branchForHub(
   );
   const found = branch[0];
   if (!found) throw new Error(`branch ${branchId} vanished`);
-  const { rows: devices } = await db.query<{
-    id: string;
-    name: string;
-    kind: 'till' | 'hub';
-    tillIndex: number;
-    revokedAt: Date | null;
-  }>(
-    `SELECT id, name, kind, till_index AS "tillIndex", revoked_at AS "revokedAt"
-     FROM devices WHERE org_id = $1 AND branch_id = $2 ORDER BY till_index`,
-    [orgId, branchId],
-  );
+  const devices = await deviceRows(db, orgId, { branchId });
   return {
     orgId,
     orgName: found.org_name,
     branchId,
     branchName: found.name,
     timeZone: found.time_zone,
-    devices: devices.map((d) => ({ ...d, revokedAt: d.revokedAt?.getTime() ?? null })),
+    devices,
   };
+}
+
+/** A device as its branch's hub and the other tills see it. */
+export interface BranchDevice {
+  id: string;
+  name: string;
+  kind: 'till' | 'hub';
+  tillIndex: number;
+  revokedAt: number | null;
+}
+
+/** The one device query behind a hub's device list and a till's label: a branch's, or one device. */
+async function deviceRows(
+  db: Queryable,
+  orgId: string,
+  where: { branchId: string } | { deviceId: string },
+): Promise<BranchDevice[]> {
+  const { rows } = await db.query<Omit<BranchDevice, 'revokedAt'> & { revokedAt: Date | null }>(
+    `SELECT id, name, kind, till_index AS "tillIndex", revoked_at AS "revokedAt"
+     FROM devices WHERE org_id = $1 AND ($2::text IS NULL OR branch_id = $2)
+       AND ($3::text IS NULL OR id = $3)
+     ORDER BY till_index`,
+    [
+      orgId,
+      'branchId' in where ? where.branchId : null,
+      'deviceId' in where ? where.deviceId : null,
+    ],
+  );
+  return rows.map((d) => ({ ...d, revokedAt: d.revokedAt?.getTime() ?? null }));
 }
 
 /** How other tills name a device: its name and till code (core's `tillCode` of its index). */
@@ -112,11 +125,8 @@ export async function deviceLabel(
   orgId: string,
   deviceId: string,
 ): Promise<{ name: string; tillIndex: number } | null> {
-  const { rows } = await db.query<{ name: string; tillIndex: number }>(
-    'SELECT name, till_index AS "tillIndex" FROM devices WHERE id = $1 AND org_id = $2',
-    [deviceId, orgId],
-  );
-  return rows[0] ?? null;
+  const [device] = await deviceRows(db, orgId, { deviceId });
+  return device ? { name: device.name, tillIndex: device.tillIndex } : null;
 }
 
 /** Stores what a till reported about itself; a report is also a sign of life. */
