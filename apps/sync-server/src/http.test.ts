@@ -32,7 +32,7 @@ describe('HTTP surface: health, metrics, CORS, limits, sessions', () => {
     expect((await fetch(`${server.url}/nope`)).status).toBe(404);
   });
 
-  it('takes a token from ?connectionParams= only on sync.stream; elsewhere only the header counts', async () => {
+  it('takes a token from ?connectionParams= only on sync.changes; elsewhere only the header counts', async () => {
     const anon = createClient(server.trpcUrl);
     const session = await anon.auth.signIn.mutate({
       email: server.demo.owner.email,
@@ -59,7 +59,7 @@ describe('HTTP surface: health, metrics, CORS, limits, sessions', () => {
     // The stream still reads it there (EventSource cannot send headers): an owner token gets
     // past authentication and is refused for its role (403), not for a missing token (401).
     const stream = await fetch(
-      `${server.trpcUrl}/sync.stream?input=${encodeURIComponent(JSON.stringify({ collection: 'orders' }))}&${params}`,
+      `${server.trpcUrl}/sync.changes?input=${encodeURIComponent(JSON.stringify({}))}&${params}`,
     );
     const text = await readUntil(stream, /serialized-error/);
     expect(text).toMatch(/"httpStatus":403/);

@@ -25,12 +25,12 @@ export interface Context {
   token: string | null;
 }
 
-/** The only procedures that may carry their token in the URL: EventSource cannot set headers. */
-const URL_TOKEN_PROCEDURES: readonly string[] = ['sync.stream', 'sync.changes'];
+/** The only procedure that may carry its token in the URL: EventSource cannot set headers. */
+const URL_TOKEN_PROCEDURE = 'sync.changes';
 
 /**
- * Builds the context. The token comes from `Authorization: Bearer …`, or for the `sync.stream`
- * and `sync.changes` subscriptions only from tRPC's `connectionParams.token` (a URL parameter: it ends up in proxy
+ * Builds the context. The token comes from `Authorization: Bearer …`, or for the `sync.changes`
+ * subscription only from tRPC's `connectionParams.token` (a URL parameter: it ends up in proxy
  * logs, so no other procedure accepts it).
  */
 export function createContextFactory(services: Services) {
@@ -41,7 +41,7 @@ export function createContextFactory(services: Services) {
     const streamOnly =
       info.type === 'subscription' &&
       info.calls.length === 1 &&
-      URL_TOKEN_PROCEDURES.includes(info.calls[0]?.path ?? '');
+      info.calls[0]?.path === URL_TOKEN_PROCEDURE;
     const fromParams = streamOnly ? (info.connectionParams?.token ?? null) : null;
     const requestId = String(req.headers['x-request-id'] ?? '').slice(0, 64) || crypto.randomUUID();
     return {

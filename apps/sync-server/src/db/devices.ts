@@ -71,13 +71,7 @@ export async function branchForHub(
   branchId: string;
   branchName: string;
   timeZone: string;
-  devices: {
-    id: string;
-    name: string;
-    kind: DeviceKind;
-    tillIndex: number;
-    revokedAt: number | null;
-  }[];
+  devices: BranchDevice[];
 }> {
   const { rows: branch } = await db.query<{ org_name: string; name: string; time_zone: string }>(
     `SELECT o.name AS org_name, b.name, b.time_zone FROM branches b JOIN orgs o ON o.id = b.org_id
@@ -86,25 +80,44 @@ export async function branchForHub(
   );
   const found = branch[0];
   if (!found) throw new Error(`branch ${branchId} vanished`);
-  const { rows: devices } = await db.query<{
-    id: string;
-    name: string;
-    kind: DeviceKind;
-    tillIndex: number;
-    revokedAt: Date | null;
-  }>(
-    `SELECT id, name, kind, till_index AS "tillIndex", revoked_at AS "revokedAt"
-     FROM devices WHERE org_id = $1 AND branch_id = $2 ORDER BY till_index`,
-    [orgId, branchId],
-  );
+  const devices = await deviceRows(db, orgId, { branchId });
   return {
     orgId,
     orgName: found.org_name,
     branchId,
     branchName: found.name,
     timeZone: found.time_zone,
-    devices: devices.map((d) => ({ ...d, revokedAt: d.revokedAt?.getTime() ?? null })),
+    devices,
   };
+}
+
+/** A device as its branch's hub and the other tills see it. */
+export interface BranchDevice {
+  id: string;
+  name: string;
+  kind: DeviceKind;
+  tillIndex: number;
+  revokedAt: number | null;
+}
+
+/** The one device query behind a hub's device list and a till's label: a branch's, or one device. */
+async function deviceRows(
+  db: Queryable,
+  orgId: string,
+  where: { branchId: string } | { deviceId: string },
+): Promise<BranchDevice[]> {
+  const { rows } = await db.query<Omit<BranchDevice, 'revokedAt'> & { revokedAt: Date | null }>(
+    `SELECT id, name, kind, till_index AS "tillIndex", revoked_at AS "revokedAt"
+     FROM devices WHERE org_id = $1 AND ($2::text IS NULL OR branch_id = $2)
+       AND ($3::text IS NULL OR id = $3)
+     ORDER BY till_index`,
+    [
+      orgId,
+      'branchId' in where ? where.branchId : null,
+      'deviceId' in where ? where.deviceId : null,
+    ],
+  );
+  return rows.map((d) => ({ ...d, revokedAt: d.revokedAt?.getTime() ?? null }));
 }
 
 /** How other tills name a device: its name and till code (core's `tillCode` of its index). */
@@ -113,11 +126,8 @@ export async function deviceLabel(
   orgId: string,
   deviceId: string,
 ): Promise<{ name: string; tillIndex: number } | null> {
-  const { rows } = await db.query<{ name: string; tillIndex: number }>(
-    'SELECT name, till_index AS "tillIndex" FROM devices WHERE id = $1 AND org_id = $2',
-    [deviceId, orgId],
-  );
-  return rows[0] ?? null;
+  const [device] = await deviceRows(db, orgId, { deviceId });
+  return device ? { name: device.name, tillIndex: device.tillIndex } : null;
 }
 
 /** Stores what a till reported about itself; a report is also a sign of life. */
@@ -131,4 +141,50 @@ export async function recordHeartbeat(
     'UPDATE devices SET heartbeat = $2, heartbeat_at = $3, last_seen_at = $3 WHERE id = $1',
     [deviceId, JSON.stringify(heartbeat), at],
   );
+}
+
+/** A report a branch hub relays: which device, when the hub heard it, what it said. */
+export interface RelayedReport {
+  deviceId: string;
+  heardAt: number;
+  heartbeat: DeviceHeartbeat;
+}
+
+/**
+ * Stores the reports a branch hub relays for the devices of its branch. Ids that are not devices
+ * of that branch are returned and nothing is written (the caller refuses the batch). A report is
+ * dated when the hub heard it, never later than `now`, and never replaces a newer one (batches
+ * held back by an outage may arrive after a till's direct report).
+ */
+export async function recordRelayedHeartbeats(
+  db: Queryable,
+  orgId: string,
+  branchId: string,
+  reports: RelayedReport[],
+  now: Date,
+): Promise<{ strangers: string[] }> {
+  const latest = new Map<string, RelayedReport>();
+  for (const r of reports) {
+    const held = latest.get(r.deviceId);
+    if (!held || held.heardAt < r.heardAt) latest.set(r.deviceId, r);
+  }
+  const ids = [...latest.keys()];
+  const { rows } = await db.query<{ id: string }>(
+    'SELECT id FROM devices WHERE org_id = $1 AND branch_id = $2 AND id = ANY ($3::text[])',
+    [orgId, branchId, ids],
+  );
+  const known = new Set(rows.map((r) => r.id));
+  const strangers = ids.filter((id) => !known.has(id));
+  if (strangers.length > 0 || ids.length === 0) return { strangers };
+  await db.query(
+    `UPDATE devices d SET heartbeat = r.heartbeat, heartbeat_at = r.at,
+       last_seen_at = greatest(d.last_seen_at, r.at)
+     FROM (SELECT x ->> 'deviceId' AS id, x -> 'heartbeat' AS heartbeat,
+             least(to_timestamp((x ->> 'heardAt')::double precision / 1000), $4::timestamptz) AS at
+           FROM jsonb_array_elements($3::jsonb) AS x) r
+     WHERE d.id = r.id AND d.org_id = $1 AND d.branch_id = $2
+       AND (d.heartbeat_at IS NULL OR d.heartbeat_at < r.at)`,
+    [orgId, branchId, JSON.stringify([...latest.values()]), now],
+  );
+  return { strangers: [] };
 }

@@ -1,7 +1,8 @@
-import type { DeviceKind, WireDocument } from '@comanda/core/sync';
+import type { WireDocument } from '@comanda/core/sync';
 import type { Jwks } from '../auth/device-keys';
 import type { Checkpoint } from '../sync/documents';
 import { upsertBranch } from './branches';
+import type { BranchDevice } from './devices';
 import { ensureOrg } from './orgs';
 import type { Queryable } from './tx';
 
@@ -97,15 +98,6 @@ export async function saveUpstreamMasters(
   );
 }
 
-/** A device of the hub's branch as the central server lists it. */
-export interface MirroredDevice {
-  id: string;
-  name: string;
-  kind: DeviceKind;
-  tillIndex: number;
-  revokedAt: number | null;
-}
-
 /**
  * Keeps the hub's copy of its branch (org and branch rows, the devices and their revocation) in
  * step with the central server's. The copy carries no device secret: a hub never issues tokens,
@@ -120,7 +112,7 @@ export async function mirrorBranchDevices(
     branchName: string;
     timeZone: string;
   },
-  devices: MirroredDevice[],
+  devices: BranchDevice[],
 ): Promise<void> {
   await ensureOrg(db, { id: branch.orgId, name: branch.orgName });
   await upsertBranch(db, branch.orgId, {

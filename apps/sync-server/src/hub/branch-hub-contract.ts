@@ -1,3 +1,4 @@
+import type { DeviceHeartbeat } from '@comanda/core/sync';
 import type { DeviceToken } from '../auth/devices';
 import type { ChangeHub } from '../sync/change-hub';
 
@@ -9,7 +10,10 @@ export interface HubOptions {
   pairingCode?: string | undefined;
   /** The name the hub appears under in the back office's device list. */
   deviceName?: string | undefined;
-  /** Pause between replication rounds when nothing happens locally (default 1 s). */
+  /**
+   * The safety net: a full round this long after the last one even if the central server's live
+   * stream said nothing (default 30 s). Changes normally come down as the stream announces them.
+   */
   intervalMs?: number | undefined;
 }
 
@@ -24,6 +28,8 @@ export interface BranchHub {
   deviceToken(input: { deviceId: string; deviceSecret: string }): Promise<DeviceToken>;
   /** Starts replicating (after the server listens); a local change starts a round at once. */
   start(changes: ChangeHub): void;
+  /** A till behind the hub reported its health: relayed (batched) to the central server. */
+  relayHeartbeat(deviceId: string, heartbeat: DeviceHeartbeat): void;
   /** Waits for the round under way, then runs a full one (tests). */
   syncNow(): Promise<void>;
   close(): Promise<void>;

@@ -1,3 +1,4 @@
+import { isSyncCollectionName } from '@comanda/core/sync';
 import { TRPCError } from '@trpc/server';
 import type { Logger } from 'pino';
 import { DeviceKeyStore } from '../auth/device-key-store';
@@ -5,19 +6,31 @@ import { deviceKeysFromJwks, type Jwks } from '../auth/device-keys';
 import type { Database } from '../db/database';
 import {
   mirrorBranchDevices,
+  readHubCheckpoint,
   readHubIdentity,
   saveHubIdentity,
   saveHubJwks,
   type HubIdentity,
 } from '../db/hub-state';
 import { withTransaction } from '../db/tx';
+import { countAfter } from '../sync/documents';
+import packageJson from '../../package.json' with { type: 'json' };
+import { HeartbeatRelay } from './heartbeat-relay';
 import type { BranchHub, HubOptions } from './branch-hub-contract';
 import { HubReplicator } from './replicator';
+import { HubRounds } from './rounds';
+import { followUpstreamChanges } from './upstream-changes';
 import { Upstream, upstreamStatus } from './upstream';
 
 export type { BranchHub, HubOptions } from './branch-hub-contract';
 
-const BACKOFF_MAX_MS = 10_000;
+/** The safety net: a full round this often even when the central server's stream is silent. */
+const SAFETY_NET_MS = 30_000;
+const RETRY_MIN_MS = 1000;
+const RETRY_MAX_MS = 10_000;
+/** The hub reports the orders it still has to carry up, counted up to this. */
+const MAX_COUNT = 10_000_000;
+const serverVersion = packageJson.version;
 
 /**
  * Sets a hub up on its own database: pairs with the central server on the first start (as a
@@ -79,54 +92,59 @@ export async function openBranchHub(
     await withTransaction(db.pool, (tx) => mirrorBranchDevices(tx, branch, branch.devices));
   };
 
-  let replicator: HubReplicator | null = null;
-  let timer: NodeJS.Timeout | undefined;
-  let closed = false;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let backoff = options.intervalMs ?? 1000;
-  let unsubscribe: (() => void) | undefined;
+  const relay = new HeartbeatRelay({
+    async send(reports) {
+      await upstream.authenticate();
+      try {
+        await upstream.client.hub.heartbeats.mutate({ reports });
+      } catch (error) {
+        // A refused batch would be refused again: dropped (the next reports are fresh ones).
+        const status = upstreamStatus(error);
+        if (status !== 400 && status !== 403) throw error;
+        logger.warn({ error: (error as Error).message }, 'hub: heartbeats refused upstream');
+      }
+    },
+    async own() {
+      const checkpoint = await readHubCheckpoint(db.pool, 'up', 'orders');
+      const unsyncedOrders = await countAfter(db.pool, 'orders', scope, checkpoint, MAX_COUNT);
+      return {
+        deviceId: self.deviceId,
+        heartbeat: { unsyncedOrders, printQueue: 0, printers: [], appVersion: serverVersion },
+      };
+    },
+    now: clock,
+    onError(error) {
+      upstream.dropTokenOn(error);
+      logger.debug(
+        { error: error instanceof Error ? error.message : String(error) },
+        'hub: heartbeats not relayed yet',
+      );
+    },
+  });
 
-  const round = async (): Promise<void> => {
-    if (!replicator) return;
-    try {
+  let replicator: HubReplicator | null = null;
+  let stream: { close(): void } | undefined;
+  let unsubscribe: (() => void) | undefined;
+  const rounds = new HubRounds({
+    async run(pull) {
+      if (!replicator) return;
       // The device list first: a till revoked at the central server is refused from this round on.
       await refreshBranch();
-      await replicator.syncOnce();
-      backoff = options.intervalMs ?? 1000;
-    } catch (error) {
+      await replicator.sync(pull);
+      // Health reports ride along; their failure never holds replication back.
+      await relay.flush().catch(() => undefined);
+    },
+    safetyNetMs: options.intervalMs ?? SAFETY_NET_MS,
+    retryMinMs: RETRY_MIN_MS,
+    retryMaxMs: RETRY_MAX_MS,
+    onError(error) {
       upstream.dropTokenOn(error);
-      backoff = Math.min(backoff * 2, BACKOFF_MAX_MS);
       logger.warn(
         { error: error instanceof Error ? error.message : String(error) },
         'hub: central server unreachable or refused; retrying',
       );
-    }
-  };
-  const schedule = (delay: number) => {
-    clearTimeout(timer);
-    if (!closed) timer = setTimeout(wake, delay);
-  };
-  const run = (): Promise<void> => {
-    running = round().finally(() => {
-      running = null;
-      if (again) {
-        again = false;
-        void run();
-      } else schedule(backoff);
-    });
-    return running;
-  };
-  // One round at a time; a change during a round runs another right after it.
-  function wake(): void {
-    if (closed) return;
-    if (running) again = true;
-    else void run();
-  }
-  const syncNow = async (): Promise<void> => {
-    while (running) await running;
-    await run();
-  };
+    },
+  });
 
   const hub: BranchHub = {
     scope,
@@ -149,16 +167,37 @@ export async function openBranchHub(
     },
     start(changes) {
       replicator = new HubReplicator({ pool: db.pool, changes, upstream, scope, logger });
-      // A till's push to the hub goes up at once rather than at the next tick.
-      unsubscribe = changes.subscribe(wake);
-      wake();
+      // A till's push to the hub goes up at once. The hub's own writes (pulled documents) are
+      // announced too: the extra round finds nothing new to push and costs no request upstream.
+      unsubscribe = changes.subscribe((event) => {
+        if (event.type !== 'presence') rounds.push();
+      });
+      // The central server's changes come down as they happen: its stream names them, the hub pulls.
+      stream = followUpstreamChanges({
+        subscribe: upstream.subscribeChanges,
+        onEvent(event) {
+          if (event === 'RESYNC') rounds.pull('all');
+          // A collection this version does not know is skipped (a newer central server).
+          else if ('changed' in event) rounds.pull(event.changed.filter(isSyncCollectionName));
+        },
+        onDown(error) {
+          upstream.dropTokenOn(error);
+          logger.debug(
+            { error: error instanceof Error ? error.message : String(error) },
+            "hub: the central server's live stream broke; reconnecting",
+          );
+        },
+      });
+      rounds.push();
+      relay.start();
     },
-    syncNow,
+    syncNow: () => rounds.now(),
+    relayHeartbeat: (deviceId, heartbeat) => relay.hear(deviceId, heartbeat),
     async close() {
-      closed = true;
-      clearTimeout(timer);
+      relay.close();
+      stream?.close();
       unsubscribe?.();
-      await running;
+      await rounds.close();
     },
   };
   return { hub, deviceKeys };

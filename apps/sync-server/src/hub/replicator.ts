@@ -43,13 +43,20 @@ export interface ReplicatorDeps {
 export class HubReplicator {
   constructor(private readonly deps: ReplicatorDeps) {}
 
-  /** One full round: every up collection pushed, then every collection pulled, each to its end. */
-  async syncOnce(): Promise<{ pushed: number; pulled: number }> {
+  /**
+   * One round: every up collection pushed (a local scan, no request when nothing is new), then
+   * `pull` (every collection, or those the central server's stream said changed) pulled, each to
+   * its end.
+   */
+  async sync(
+    pull: 'all' | readonly SyncCollectionName[] = 'all',
+  ): Promise<{ pushed: number; pulled: number }> {
     await this.deps.upstream.authenticate();
     let pushed = 0;
     let pulled = 0;
     for (const collection of UP) pushed += await this.pushCollection(collection);
-    for (const collection of SYNC_COLLECTION_NAMES) pulled += await this.pullCollection(collection);
+    for (const collection of pull === 'all' ? SYNC_COLLECTION_NAMES : pull)
+      pulled += await this.pullCollection(collection);
     return { pushed, pulled };
   }
 

@@ -1,7 +1,15 @@
-import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+} from '@trpc/client';
+import { EventSource } from 'eventsource';
 import { jwksSchema, type Jwks } from '../auth/device-keys';
 import type { AppRouter } from '../router';
 import { JWKS_PATH } from '../server-paths';
+import type { SubscribeChanges } from './upstream-changes';
 
 /** A call to the central server that takes longer than this counts as the internet being down. */
 const UPSTREAM_TIMEOUT_MS = 10_000;
@@ -25,16 +33,48 @@ export class Upstream {
     this.anonymous = createTRPCClient<AppRouter>({
       links: [httpLink({ url: trpcUrl, fetch: fetchWithTimeout })],
     });
+    const authorization = (): Record<string, string> =>
+      this.token ? { authorization: `Bearer ${this.token.value}` } : {};
     this.client = createTRPCClient<AppRouter>({
       links: [
-        httpLink({
-          url: trpcUrl,
-          fetch: fetchWithTimeout,
-          headers: () => (this.token ? { authorization: `Bearer ${this.token.value}` } : {}),
+        splitLink({
+          condition: (op) => op.type === 'subscription',
+          // The live stream: no timeout, and the token in a header (Node's EventSource takes a
+          // fetch), renewed on every (re)connection.
+          true: httpSubscriptionLink({
+            url: trpcUrl,
+            EventSource,
+            eventSourceOptions: () => ({
+              fetch: async (input, init) => {
+                await this.authenticate();
+                const response = await fetch(input, {
+                  ...init,
+                  headers: { ...init?.headers, ...authorization() },
+                });
+                if (response.status === 401) this.token = null;
+                return response;
+              },
+            }),
+          }),
+          false: httpLink({ url: trpcUrl, fetch: fetchWithTimeout, headers: authorization }),
         }),
       ],
     });
   }
+
+  /** The central server's live stream for the hub's branch (followed by `followUpstreamChanges`). */
+  readonly subscribeChanges: SubscribeChanges = (handlers) =>
+    this.client.sync.changes.subscribe(
+      {},
+      {
+        onData: (event) => handlers.onData(event),
+        onError: (error) => handlers.onError(error),
+        // The link would retry on its own at a fixed pace; the hub reconnects with its backoff.
+        onConnectionStateChange: (state) => {
+          if (state.state === 'connecting' && state.error) handlers.onError(state.error);
+        },
+      },
+    );
 
   /** Makes sure the hub holds a valid token (asks the central server for one when needed). */
   async authenticate(): Promise<void> {

@@ -1,6 +1,7 @@
 import { verifyPin } from '@comanda/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceClient, httpStatusOf, ownerClient, type Client } from '../testing/client';
+import { listenToChanges } from '../testing/changes-listener';
 import { orderDoc } from '../testing/docs';
 import { pairTill, startTestServer, type TestServer } from '../testing/index';
 
@@ -41,30 +42,32 @@ describe('owner API flows down to the tills (PGlite, in-process change hub)', ()
   }
 
   it('a menu edit reaches a streaming till at once; a removal arrives as a tombstone', async () => {
-    const events: { data: unknown }[] = [];
-    const sub = parisTill.sync.stream.subscribe(
-      { collection: 'menu' },
-      { onData: (e) => events.push(e) },
-    );
-    const waitFor = async (check: () => boolean) => {
-      for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
-      expect(check()).toBe(true);
+    const live = listenToChanges(parisTill);
+    await live.until(() => live.events.length > 0);
+    const { checkpoint } = await parisTill.sync.pull.query({
+      collection: 'menu',
+      checkpoint: null,
+      limit: 1000,
+    });
+    /** What the till pulls from its checkpoint once its stream names the menu. */
+    const pulledAfterNotice = async () => {
+      const heard = live.changed().filter((c) => c === 'menu').length;
+      await live.until(() => live.changed().filter((c) => c === 'menu').length > heard);
+      const page = await parisTill.sync.pull.query({ collection: 'menu', checkpoint, limit: 1000 });
+      return page.documents as Doc[];
     };
-    await waitFor(() => events.length > 0);
     const menu = await owner.owner.menu.list.query({ includeDeleted: false });
     const item = menu.find((d) => d.kind === 'item') as unknown as Doc & { price: number };
     const { _deleted, ...fields } = item;
+    const edited = pulledAfterNotice();
     await owner.owner.menu.upsert.mutate({
       docs: [{ ...fields, price: item.price + 50 } as never],
     });
-    const has = (pred: (d: Doc) => boolean) =>
-      events.some(
-        (e) => e.data !== 'RESYNC' && (e.data as { documents: Doc[] }).documents.some(pred),
-      );
-    await waitFor(() => has((d) => d.id === item.id && d.price === item.price + 50));
+    expect((await edited).find((d) => d.id === item.id)?.price).toBe(item.price + 50);
+    const removed = pulledAfterNotice();
     await owner.owner.menu.remove.mutate({ ids: [item.id] });
-    await waitFor(() => has((d) => d.id === item.id && d._deleted === true));
-    sub.unsubscribe();
+    expect((await removed).find((d) => d.id === item.id)?._deleted).toBe(true);
+    live.stop();
     expect((await pullAll(lyonTill, 'menu')).get(item.id)?._deleted).toBe(true);
   });
 

@@ -4,15 +4,13 @@ import {
   backlogRequestSchema,
   changesRequestSchema,
   orderSearchRequestSchema,
-  checkpointSchema,
   presenceRequestSchema,
   orderWindowStart,
   deviceHeartbeatSchema,
   pullRequestSchema,
   pushRequestSchema,
-  streamRequestSchema,
 } from '@comanda/core/sync';
-import { TRPCError, tracked, type TRPCRouterRecord } from '@trpc/server';
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import type { DevicePrincipal } from '../auth/jwt';
 import { tillRevoked } from '../auth/till-revoked';
 import { orderHistoryDays } from '../db/branches';
@@ -41,7 +39,6 @@ import {
 import { assertKitchenPush } from '../sync/kitchen-rules';
 import { mergeOrder } from '../sync/order-rules';
 import { streamBranchChanges } from '../sync/changes';
-import { decodeCheckpoint, streamChanges } from '../sync/stream';
 import { deviceProcedure, type Context } from '../trpc';
 
 function scopeOf(device: DevicePrincipal): ReadScope {
@@ -69,6 +66,8 @@ export const syncRouter = {
   /** The till's own report (unsynced orders, print queue, printers, version) for the back office. */
   heartbeat: deviceProcedure.input(deviceHeartbeatSchema).mutation(async ({ ctx, input }) => {
     await recordHeartbeat(ctx.services.db.pool, ctx.device.sub, input, ctx.services.now());
+    // On a hub: the back office reads the central server's device list, so the report goes up.
+    ctx.services.branchHub?.relayHeartbeat(ctx.device.sub, input);
     return { ok: true as const };
   }),
   /** Documents of the till's branch (and org-wide ones) after `checkpoint`, in checkpoint order. */
@@ -220,45 +219,6 @@ export const syncRouter = {
         pollMs: ctx.services.streamPollMs,
         check: () => assertStillActive(ctx, device),
       });
-    } finally {
-      ctx.services.metrics.streams.inc({ event: 'close' });
-    }
-  }),
-
-  /**
-   * Live changes over SSE. Each event is `tracked(checkpoint)`, so a reconnecting client resumes
-   * from `lastEventId` with nothing skipped. Without a checkpoint the stream starts at the head
-   * with 'RESYNC' (the client then pulls from its own checkpoint).
-   */
-  stream: deviceProcedure.input(streamRequestSchema).subscription(async function* ({
-    ctx,
-    input,
-    signal,
-  }) {
-    const collection = collectionOrThrow(input.collection);
-    const device = ctx.device;
-    const resumed = input.lastEventId ? decodeCheckpoint(input.lastEventId) : undefined;
-    if (resumed && !checkpointSchema.safeParse(resumed).success) {
-      throw new TRPCError({
-        code: 'BAD_REQUEST',
-        message: 'lastEventId is not a checkpoint this server issued',
-      });
-    }
-    ctx.services.metrics.streams.inc({ event: 'open' });
-    try {
-      for await (const { id, event } of streamChanges({
-        db: ctx.services.db.pool,
-        hub: ctx.services.hub,
-        collection,
-        scope: await readScopeOf(ctx, device),
-        from: resumed !== undefined ? resumed : input.checkpoint,
-        signal,
-        pollMs: ctx.services.streamPollMs,
-        batchSize: 200,
-        check: () => assertStillActive(ctx, device),
-      })) {
-        yield tracked(id, event);
-      }
     } finally {
       ctx.services.metrics.streams.inc({ event: 'close' });
     }

@@ -1,34 +1,9 @@
-import type { ChangesEvent } from '@comanda/core/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listenToChanges as listen } from '../testing/changes-listener';
 import type { Client } from '../testing/client';
 import { orderDoc } from '../testing/docs';
 import { ENGINES, startOnEngine } from '../testing/engines';
 import { pairedTillClient, type TestServer } from '../testing/index';
-
-/** Subscribes to `sync.changes` and collects its events. */
-function listen(till: Client) {
-  const events: ChangesEvent[] = [];
-  const errors: unknown[] = [];
-  const sub = till.sync.changes.subscribe(
-    {},
-    { onData: (event) => events.push(event), onError: (error) => errors.push(error) },
-  );
-  const until = async (check: () => boolean, ms = 15_000) => {
-    const deadline = Date.now() + ms;
-    while (!check()) {
-      if (Date.now() > deadline)
-        throw new Error(
-          `timed out; events: ${JSON.stringify(events).slice(0, 500)} errors: ${String(errors)}`,
-        );
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
-  const changed = () =>
-    events.flatMap((e) => (typeof e === 'object' && 'changed' in e ? e.changed : []));
-  const presence = () =>
-    events.flatMap((e) => (typeof e === 'object' && 'presence' in e ? e.presence : []));
-  return { events, errors, until, changed, presence, stop: () => sub.unsubscribe() };
-}
 
 /**
  * One stream per till for every collection: it names what changed for the branch (never another

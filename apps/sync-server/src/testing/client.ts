@@ -8,7 +8,7 @@ import {
 import { EventSource } from 'eventsource';
 import type { AppRouter } from '../router';
 
-/** A typed tRPC client like the till's: plain HTTP for calls, SSE for `sync.stream`. */
+/** A typed tRPC client like the till's: plain HTTP for calls, SSE for `sync.changes`. */
 export function createClient(trpcUrl: string, token: () => string | null = () => null) {
   const headers = (): Record<string, string> => {
     const value = token();
@@ -19,10 +19,10 @@ export function createClient(trpcUrl: string, token: () => string | null = () =>
       splitLink({
         condition: (op) => op.type === 'subscription',
         // The till's stream carries its token as connectionParams (a URL parameter, accepted for
-        // sync.stream only: the browser's EventSource cannot send headers). The back office's
+        // sync.changes only: the browser's EventSource cannot send headers). The back office's
         // owner.live sends the header: this EventSource takes a fetch.
         true: splitLink({
-          condition: (op) => op.path === 'sync.stream',
+          condition: (op) => op.path === 'sync.changes',
           true: httpSubscriptionLink({
             url: trpcUrl,
             EventSource,

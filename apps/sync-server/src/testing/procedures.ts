@@ -103,6 +103,12 @@ export function procedureCatalogue(ctx: {
       input: undefined,
     },
     {
+      path: 'hub.heartbeats',
+      type: 'mutation',
+      access: 'hub',
+      input: { reports: [] },
+    },
+    {
       path: 'sync.pull',
       type: 'query',
       access: 'device',
@@ -122,12 +128,6 @@ export function procedureCatalogue(ctx: {
       type: 'mutation',
       access: 'device',
       input: { unsyncedOrders: 0, printQueue: 0, printers: [], appVersion: '0.1.0' },
-    },
-    {
-      path: 'sync.stream',
-      type: 'subscription',
-      access: 'device',
-      input: { collection: 'orders' },
     },
     {
       path: 'sync.changes',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listSchema, nameSchema } from '../common/bounds';
-import { idSchema } from '../common/document';
+import { epochMsSchema, idSchema } from '../common/document';
 
 /** How often a till reports its health when nothing changes (it also reports on every change). */
 export const HEARTBEAT_INTERVAL_MS = 60_000;
@@ -39,6 +39,27 @@ export const deviceHeartbeatSchema = z.strictObject({
 });
 /** A till's report about itself. */
 export type DeviceHeartbeat = z.infer<typeof deviceHeartbeatSchema>;
+
+/** Most reports a branch hub relays in one `hub.heartbeats` call. */
+export const MAX_RELAYED_HEARTBEATS = 100;
+
+/**
+ * Input of `hub.heartbeats`: what the tills behind a branch hub reported to it, and the hub's own
+ * report, relayed in one batch so the back office sees those devices' health. `heardAt` is the
+ * hub's clock when the report arrived; the central server never stores it in its own future.
+ */
+export const relayedHeartbeatsSchema = z.strictObject({
+  reports: listSchema(
+    z.strictObject({
+      deviceId: idSchema,
+      heardAt: epochMsSchema,
+      heartbeat: deviceHeartbeatSchema,
+    }),
+    MAX_RELAYED_HEARTBEATS,
+  ),
+});
+/** A batch of relayed heartbeats. */
+export type RelayedHeartbeats = z.infer<typeof relayedHeartbeatsSchema>;
 
 /**
  * `data.reason` of the 401 a revoked till gets on any request (and when it asks for a token):

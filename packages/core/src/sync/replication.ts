@@ -99,24 +99,6 @@ export type PushRequest = z.infer<typeof pushRequestSchema>;
 /** Output of `sync.push`: the current master state of every row that conflicted (empty = all written). */
 export const pushResponseSchema = z.array(wireDocumentSchema);
 
-/** Input of `sync.stream`. */
-export const streamRequestSchema = z.strictObject({
-  collection: collectionNameSchema,
-  /** The client's checkpoint when it (re)connects; omit to start at the head with a RESYNC. */
-  checkpoint: checkpointSchema.optional(),
-  /** Set by tRPC's SSE link on reconnect: the id of the last event received. */
-  lastEventId: z.string().max(300).nullish(),
-});
-
-/**
- * One event of the live `sync.stream`: changed documents with their checkpoint, or `'RESYNC'`
- * telling the client to pull from its checkpoint again (after a reconnect or when the server
- * dropped events).
- */
-export const streamEventSchema = z.union([pullResponseSchema, z.literal('RESYNC')]);
-/** A stream event. */
-export type StreamEvent = z.infer<typeof streamEventSchema>;
-
 /** Largest count `sync.backlog` reports (a progress bar needs no more). */
 export const MAX_BACKLOG_COUNT = 1_000_000;
 

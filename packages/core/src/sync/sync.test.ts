@@ -9,7 +9,7 @@ import {
   pullResponseSchema,
   pushRequestSchema,
   pushResponseSchema,
-  streamEventSchema,
+  changesEventSchema,
 } from './index';
 
 const seed = buildDemoSeed(1000);
@@ -95,10 +95,11 @@ describe('replication wire schemas', () => {
     expect(pushResponseSchema.parse([menuDoc])).toHaveLength(1);
   });
 
-  it('stream events are changes or RESYNC', () => {
-    const schema = streamEventSchema;
+  it('live events are RESYNC, changed collections or presence; they never carry documents', () => {
+    const schema = changesEventSchema;
     expect(schema.parse('RESYNC')).toBe('RESYNC');
     expect(schema.safeParse('resync').success).toBe(false);
-    expect(schema.safeParse({ documents: [], checkpoint: null }).success).toBe(true);
+    expect(schema.safeParse({ changed: ['orders'] }).success).toBe(true);
+    expect(schema.safeParse({ documents: [], checkpoint: null }).success).toBe(false);
   });
 });
