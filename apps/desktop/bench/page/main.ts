@@ -4,6 +4,10 @@ import { orderDocSchema } from '@comanda/core';
 import Dexie from 'dexie';
 import { sampleOrder } from '../../src/renderer/data/testing/orders.js';
 import { createHostClient } from '../../src/renderer/host/host-client.js';
+import { chunkBySize, PUSH_BODY_BUDGET } from '../../src/renderer/sync/replication.js';
+import { createPublicSyncClient, createSyncClient, type PushRow } from '../../src/renderer/sync/sync-client.js';
+import { DeviceTokenSource } from '../../src/renderer/sync/device-auth.js';
+import { MAX_PUSH_ROWS } from '@comanda/core/sync';
 import { bootTill, type TillRuntime } from '../../src/renderer/runtime/runtime.js';
 
 let runtime: TillRuntime;
@@ -51,6 +55,40 @@ const bench = {
       );
       await runtime.db.orders.bulkInsert(docs);
     }
+  },
+  /**
+   * The physical limit of catch-up: reads the till's offline orders straight from RxDB's Dexie
+   * tables, strips RxDB's fields and POSTs them in the push's batch sizes to the same server,
+   * one request at a time, with no bookkeeping. Ids get a `raw-` prefix so the server inserts
+   * them as new orders (the same work as the till's catch-up), pushed by a second paired device.
+   */
+  async rawPush(serverUrl: string, code: string) {
+    const credential = await createPublicSyncClient(serverUrl).pair(code, 'Raw bench');
+    const tokens = new DeviceTokenSource(createPublicSyncClient(serverUrl), credential);
+    const client = createSyncClient(serverUrl, () => tokens.get());
+    await tokens.get();
+    const name = (await Dexie.getDatabaseNames()).find((n) => n.startsWith('rxdb-dexie-comanda-bench--') && n.endsWith('--orders'));
+    if (!name) throw new Error('the till database is not in IndexedDB');
+    const dexie = new Dexie(name);
+    await dexie.open();
+    const table = dexie.table('docs');
+    const started = performance.now();
+    let sent = 0;
+    let lastId = 'offline-';
+    for (;;) {
+      const docs = (await table.where(':id').above(lastId).limit(MAX_PUSH_ROWS).toArray()) as Record<string, unknown>[];
+      const offline = docs.filter((d) => String(d.id).startsWith('offline-'));
+      if (offline.length === 0) break;
+      lastId = String(docs[docs.length - 1]!.id);
+      const rows: PushRow[] = offline.map((doc) => {
+        const { _meta, _rev, _attachments, ...rest } = doc;
+        return { assumedMasterState: null, newDocumentState: { ...rest, id: `raw-${String(rest.id)}`, _deleted: false } } as PushRow;
+      });
+      for (const chunk of chunkBySize(rows, PUSH_BODY_BUDGET)) await client.push('orders', chunk);
+      sent += rows.length;
+    }
+    dexie.close();
+    return { sent, ms: performance.now() - started };
   },
 };
 
