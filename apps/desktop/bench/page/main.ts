@@ -82,7 +82,7 @@ const bench = {
       lastId = String(docs[docs.length - 1]!.id);
       const rows: PushRow[] = offline.map((doc) => {
         const { _meta, _rev, _attachments, ...rest } = doc;
-        return { assumedMasterState: null, newDocumentState: { ...rest, id: `raw-${String(rest.id)}`, _deleted: false } } as PushRow;
+        return { assumedMasterState: null, newDocumentState: { ...rest, id: `raw-${String(rest.id)}`, _deleted: false } };
       });
       for (const chunk of chunkBySize(rows, PUSH_BODY_BUDGET)) await client.push('orders', chunk);
       sent += rows.length;
