@@ -9,6 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { EventSource } from 'eventsource';
 import type { Database } from '../src/db/database';
@@ -26,6 +27,8 @@ interface BenchServer {
   url: string;
   services: { db: Database };
   pushSeconds(): Promise<{ sum: number; count: number }>;
+  /** One prom-client metric of the server (event-loop lag, GC…); reading resets the lag histogram. */
+  metric(name: string, labels?: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -71,6 +74,11 @@ async function startServerProcess(databaseUrl: string): Promise<BenchServer> {
           ).exec(text)?.[1] ?? 0,
         );
       return { sum: read('sum'), count: read('count') };
+    },
+    async metric(name, labels = '') {
+      const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      const escaped = `${name}${labels}`.replace(/[{}"]/g, (c) => `\\${c}`);
+      return Number(new RegExp(`^${escaped} ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? NaN);
     },
     async close() {
       child.kill('SIGTERM');
@@ -237,6 +245,12 @@ async function loadTest(server: BenchServer, orgId: string, trpcUrl: string): Pr
     }, 3000);
     setTimeout(() => clearInterval(sampler), SECONDS * 1000);
   }
+  // Where a p99 goes: the server's event loop (prom-client's lag histogram, reset by this read),
+  // its GC pauses, and this process's own loop (a lagging load generator inflates latencies).
+  await server.metric('nodejs_eventloop_lag_p99_seconds');
+  const gcBefore = await server.metric('nodejs_gc_duration_seconds_sum', '{kind="major"}');
+  const generatorLoop = monitorEventLoopDelay({ resolution: 10 });
+  generatorLoop.enable();
   const end = Date.now() + SECONDS * 1000;
   await Promise.all(
     tills.map(async (t, i) => {
@@ -259,12 +273,20 @@ async function loadTest(server: BenchServer, orgId: string, trpcUrl: string): Pr
       }
     }),
   );
+  generatorLoop.disable();
+  const serverLoopP99 = (await server.metric('nodejs_eventloop_lag_p99_seconds')) * 1000;
+  const serverLoopMax = (await server.metric('nodejs_eventloop_lag_max_seconds')) * 1000;
+  const majorGc =
+    (await server.metric('nodejs_gc_duration_seconds_sum', '{kind="major"}')) - gcBefore;
   await new Promise((r) => setTimeout(r, 1000));
   for (const t of tills) t.events.close();
   latencies.sort((a, b) => a - b);
   console.log(`pushes: ${latencies.length}, errors: ${errors}`);
   console.log(
     `push latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)?.toFixed(1)} ms (goal p99 ≤ 100 ms, 0 errors)`,
+  );
+  console.log(
+    `server event-loop delay p99 ${serverLoopP99.toFixed(1)} ms, max ${serverLoopMax.toFixed(1)} ms; major GC ${(majorGc * 1000).toFixed(0)} ms in the run; load generator loop delay p99 ${(generatorLoop.percentile(99) / 1e6).toFixed(1)} ms (goal: push p99 ≤ 100 ms)`,
   );
   const { sum, count } = await server.pushSeconds();
   console.log(

@@ -4,7 +4,8 @@ import { orderDocSchema } from '@comanda/core';
 import Dexie from 'dexie';
 import { sampleOrder } from '../../src/renderer/data/testing/orders.js';
 import { createHostClient } from '../../src/renderer/host/host-client.js';
-import { chunkBySize, PUSH_BODY_BUDGET } from '../../src/renderer/sync/replication.js';
+import { chunkBySize, PUSH_BODY_BUDGET, PUSH_REQUESTS_IN_FLIGHT } from '../../src/renderer/sync/replication.js';
+import { mapInFlight } from '../../src/renderer/sync/retry-wake.js';
 import { createPublicSyncClient, createSyncClient, type PushRow } from '../../src/renderer/sync/sync-client.js';
 import { DeviceTokenSource } from '../../src/renderer/sync/device-auth.js';
 import { MAX_PUSH_ROWS } from '@comanda/core/sync';
@@ -59,7 +60,7 @@ const bench = {
   /**
    * The physical limit of catch-up: reads the till's offline orders straight from RxDB's Dexie
    * tables, strips RxDB's fields and POSTs them in the push's batch sizes to the same server,
-   * one request at a time, with no bookkeeping. Ids get a `raw-` prefix so the server inserts
+   * as many requests in flight as the till's push, with no bookkeeping. Ids get a `raw-` prefix so the server inserts
    * them as new orders (the same work as the till's catch-up), pushed by a second paired device.
    */
   async rawPush(serverUrl: string, code: string) {
@@ -84,7 +85,7 @@ const bench = {
         const { _meta, _rev, _attachments, ...rest } = doc;
         return { assumedMasterState: null, newDocumentState: { ...rest, id: `raw-${String(rest.id)}`, _deleted: false } };
       });
-      for (const chunk of chunkBySize(rows, PUSH_BODY_BUDGET)) await client.push('orders', chunk);
+      await mapInFlight(chunkBySize(rows, PUSH_BODY_BUDGET), PUSH_REQUESTS_IN_FLIGHT, (chunk) => client.push('orders', chunk));
       sent += rows.length;
     }
     dexie.close();
