@@ -11,7 +11,7 @@ import type { RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
 import type { TillDatabase } from '../data/database.js';
-import { mapInFlight, RetryWake } from './retry-wake.js';
+import { createLimiter, mapInFlight, RetryWake } from './retry-wake.js';
 import { recordAcks } from './sync-acks.js';
 import type { SyncClient } from './sync-client.js';
 
@@ -46,7 +46,7 @@ export function chunkBySize<T>(rows: readonly T[], budget: number): T[][] {
 }
 export const MAX_RETRY_MS = 5_000;
 /**
- * Push requests of one batch in flight at once: the next request's JSON and HTTP overlap the
+ * Push requests of this till in flight at once: the next request's JSON and HTTP overlap the
  * server's apply of the previous one. Each batch is acknowledged once all its requests succeeded.
  */
 export const PUSH_REQUESTS_IN_FLIGHT = 2;
@@ -114,6 +114,8 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
   const pokes = new Map<SyncCollectionName, Subject<'RESYNC'>>();
   const resetters: (() => void)[] = [];
   const wake = new RetryWake();
+  // Shared by every collection and batch: this till never has more pushes in flight than this.
+  const pushSlot = createLimiter(PUSH_REQUESTS_IN_FLIGHT);
   let stopped = false;
   const serverHeard = (): void => {
     resetters.forEach((reset) => reset());
@@ -183,7 +185,7 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
                   // Never report a batch as pushed once stopping: RxDB would record it as replicated.
                   if (stopped) throw new Error('Replication stopped');
                   try {
-                    const replies = await mapInFlight(chunks, PUSH_REQUESTS_IN_FLIGHT, (chunk) => client.push(name, chunk));
+                    const replies = await mapInFlight(chunks, PUSH_REQUESTS_IN_FLIGHT, (chunk) => pushSlot(() => client.push(name, chunk)));
                     conflicts = replies.flat();
                     break;
                   } catch (error) {

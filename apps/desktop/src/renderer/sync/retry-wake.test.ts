@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapInFlight, RetryWake } from './retry-wake.js';
+import { createLimiter, mapInFlight, RetryWake } from './retry-wake.js';
 
 describe('RetryWake', () => {
   it('ends every current wait at once when woken, and a later wait waits again', async () => {
@@ -46,5 +46,28 @@ describe('mapInFlight', () => {
       }),
     ).rejects.toThrow('server down');
     expect(started).toEqual([0, 1, 2]);
+  });
+});
+
+describe('createLimiter', () => {
+  it('runs at most `limit` tasks across callers, in call order, and frees a slot when a task fails', async () => {
+    const slot = createLimiter(2);
+    const started: string[] = [];
+    let running = 0;
+    let most = 0;
+    const task = (name: string, fail = false) =>
+      slot(async () => {
+        started.push(name);
+        running++;
+        most = Math.max(most, running);
+        for (let i = 0; i < 3; i++) await Promise.resolve();
+        running--;
+        if (fail) throw new Error(name);
+        return name;
+      });
+    const results = await Promise.allSettled([task('a1'), task('a2', true), task('b1'), task('b2'), task('c1')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(started).toEqual(['a1', 'a2', 'b1', 'b2', 'c1']);
+    expect(most).toBe(2);
   });
 });

@@ -48,3 +48,27 @@ export async function mapInFlight<T, R>(items: readonly T[], limit: number, task
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
+
+/**
+ * At most `limit` tasks at once across every caller, started in call order (FIFO). RxDB hands a
+ * catch-up's batches to the push handler all at once; without a shared limit a till back from an
+ * outage sent dozens of requests together, the first batch was acknowledged only when nearly all
+ * were, and one till took as much of the server as dozens.
+ */
+export function createLimiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  const release = (): void => {
+    running--;
+    queue.shift()?.();
+  };
+  return async (task) => {
+    if (running >= limit) await new Promise<void>((start) => queue.push(start));
+    running++;
+    try {
+      return await task();
+    } finally {
+      release();
+    }
+  };
+}
