@@ -18,6 +18,7 @@ interface BenchApi {
   pending(): number;
   commit(n: number): Promise<{ store: Stats; dexie: Stats }>;
   recordOffline(n: number): Promise<void>;
+  pinCost(runs: number): Promise<{ old: number; current: number; iterations: number }>;
   rawPush(url: string, code: string): Promise<{ sent: number; ms: number }>;
 }
 
@@ -38,6 +39,11 @@ try {
   console.log(`  app store : p50 ${fmt(commit.store.p50)}  p99 ${fmt(commit.store.p99)}`);
   console.log(`  raw Dexie : p50 ${fmt(commit.dexie.p50)}  p99 ${fmt(commit.dexie.p99)}`);
   console.log(`  ratio p50 : ${ratio.toFixed(2)}× (goal ≤ 2×)   store p99 ${commit.store.p99 <= 10 ? '≤' : '>'} 10 ms goal`);
+
+  const pin = await page.evaluate((n) => (globalThis as unknown as { comandaBench: BenchApi }).comandaBench.pinCost(n), 7);
+  console.log(`\nPIN check, one PBKDF2-SHA256 verify, median of 7 (decision 0015)`);
+  console.log(`  100,000 iterations (before): ${fmt(pin.old)}   ${pin.iterations.toLocaleString('en')} (now): ${fmt(pin.current)}   ratio ${(pin.old / pin.current).toFixed(1)}×`);
+  console.log(`  a login hashes once for the till's last user, once per candidate otherwise (goal: PIN → order ≤ 300 ms, see the cashier bench)`);
 
   await page.waitForFunction(() => (globalThis as unknown as { comandaBench: BenchApi }).comandaBench.pending() === 0, undefined, { timeout: 120_000 });
   await shop.stopServer();

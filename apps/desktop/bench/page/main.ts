@@ -1,6 +1,7 @@
 // Bench page: the till's real runtime (store, replication, host client) without the UI, driven by
 // bench/run.ts through window.comandaBench.
 import { orderDocSchema } from '@comanda/core';
+import { DEFAULT_PIN_ITERATIONS, hashPin, verifyPin } from '@comanda/core/staff';
 import Dexie from 'dexie';
 import { sampleOrder } from '../../src/renderer/data/testing/orders.js';
 import { createHostClient } from '../../src/renderer/host/host-client.js';
@@ -46,6 +47,21 @@ const bench = {
     }
     raw.close();
     return { store: stats(store), dexie: stats(dexie) };
+  },
+  /** One PIN check (PBKDF2 verify) at the old and the new default cost, median of `runs` each. */
+  async pinCost(runs: number) {
+    const salt = crypto.getRandomValues(new Uint8Array(16));
+    const median = async (iterations: number) => {
+      const hash = await hashPin(crypto.subtle, '1357', salt, iterations);
+      const samples: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        await verifyPin(crypto.subtle, '1357', hash);
+        samples.push(performance.now() - t);
+      }
+      return stats(samples).p50;
+    };
+    return { old: await median(100_000), current: await median(DEFAULT_PIN_ITERATIONS), iterations: DEFAULT_PIN_ITERATIONS };
   },
   /** Records `n` orders through the app's store (the server is down while this runs). */
   async recordOffline(n: number) {
