@@ -53,10 +53,15 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
     const events = new EventSource(
       `${till.trpcUrl}/sync.changes?input=${input}&connectionParams=${params}`,
     );
+    let open = false;
     events.onmessage = (message) => {
       if (typeof message.data !== 'string') return;
       if (message.data.includes('"changed"')) result.changed++;
-      else if (message.data.includes('RESYNC')) result.connected++;
+      // A stream starts with RESYNC, and repeats it every poll period (15 s): count the first.
+      else if (message.data.includes('RESYNC') && !open) {
+        open = true;
+        result.connected++;
+      }
     };
     events.addEventListener('serialized-error', () => result.streamErrors++);
     tills.push({ ...till, client: createClient(till.trpcUrl, () => accessToken), events });
