@@ -103,7 +103,8 @@ export interface StartReplicationOptions {
  * both. One live stream (`sync.changes`) names what changed and each named collection pulls from
  * its checkpoint; browsers give a server six HTTP/1.1 connections, and a stream per collection
  * would hold five of them. Retries back off exponentially to 5 s and
- * reset on the first success; RxDB resumes from its persisted checkpoints after any outage or
+ * reset on the first success; a push's wait ends as soon as the server is heard from, and at most
+ * two push requests are in flight (decision 0014). RxDB resumes from its persisted checkpoints after any outage or
  * restart, and the server's compare-and-set makes a replayed push a no-op, so an order is never
  * duplicated.
  */
