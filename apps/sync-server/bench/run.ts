@@ -3,21 +3,27 @@
  * 1. Push throughput: 10,000 orders from one till through tRPC (validation, totals check, CAS,
  *    NOTIFY) vs a raw batched INSERT … ON CONFLICT of the same rows into the same Postgres.
  * 2. Load: N simulated tills (default 500), each pushing one order every 10 s and holding a live
- *    stream, for a shortened run (default 30 s): push latency p50/p99, errors, streamed events.
- * The server runs in its own process (`src/main.ts`, as deployed); this process plays the tills.
- * Env: BENCH_ORDERS, BENCH_TILLS, BENCH_SECONDS.
+ *    stream, for a shortened run (default 30 s): push latency p50/p99 and throughput per
+ *    instance, server event-loop delay and GC, errors, streamed events. Then 2,000 tills on one
+ *    instance, then 1,000 tills over two instances sharing one Postgres (LISTEN/NOTIFY fan-out).
+ * The server runs in its own process (`src/main.ts`, as deployed), the tills in another
+ * (`bench/load-tills.ts`); this process sets up and reads the metrics.
+ * Env: BENCH_ORDERS, BENCH_TILLS, BENCH_SECONDS, BENCH_BIG_TILLS, BENCH_TWO_INSTANCE_TILLS.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EventSource } from 'eventsource';
 import type { Database } from '../src/db/database';
 import pino from 'pino';
 import { createPairingCode, redeemPairingCode } from '../src/auth/devices';
 import { openDatabase } from '../src/db/database';
 import { seedDemo } from '../src/seed';
 import { ChangeHub } from '../src/sync/change-hub';
-import { createClient, deviceClient } from '../src/testing/client';
+import { deviceClient } from '../src/testing/client';
+import type { LoadPlan, LoadResult } from './load-tills';
 import { orderDoc } from '../src/testing/docs';
 import { freePort, startPostgres } from '../src/testing/postgres';
 
@@ -26,6 +32,8 @@ interface BenchServer {
   url: string;
   services: { db: Database };
   pushSeconds(): Promise<{ sum: number; count: number }>;
+  /** One prom-client metric of the server (event-loop lag, GC…); reading resets the lag histogram. */
+  metric(name: string, labels?: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -72,6 +80,12 @@ async function startServerProcess(databaseUrl: string): Promise<BenchServer> {
         );
       return { sum: read('sum'), count: read('count') };
     },
+    async metric(name, labels = '') {
+      const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      const escaped = `${name}${labels}`.replace(/[{}"]/g, (c) => `\\${c}`);
+      // Absent (e.g. no major GC yet): 0.
+      return Number(new RegExp(`^${escaped} ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? 0);
+    },
     async close() {
       child.kill('SIGTERM');
       if (child.exitCode === null) await once(child, 'exit');
@@ -92,6 +106,10 @@ async function pairTill(server: BenchServer, orgId: string, branchId: string, de
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 10_000);
 const TILLS = Number(process.env.BENCH_TILLS ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+/** The 2,000-till run on one instance, and the two-instance run (0 skips either). */
+const BIG_TILLS = Number(process.env.BENCH_BIG_TILLS ?? 2_000);
+const TWO_INSTANCE_TILLS = Number(process.env.BENCH_TWO_INSTANCE_TILLS ?? 1_000);
+let loadRuns = 0;
 const BATCH = 100;
 
 const percentile = (sorted: number[], p: number) =>
@@ -159,123 +177,101 @@ async function main(): Promise<void> {
     // load run stalls commits for up to a second and measures the bulk phase, not the tills).
     await server.services.db.pool.query('CHECKPOINT');
     await server.services.db.pool.query('VACUUM ANALYZE documents');
-    await loadTest(server, demo.orgId, trpcUrl);
+    await loadTest([server], demo.orgId, TILLS, 'one');
+    if (BIG_TILLS > 0) await loadTest([server], demo.orgId, BIG_TILLS, 'big');
+    if (TWO_INSTANCE_TILLS > 0) {
+      // A second server process on the same Postgres: changes reach the other instance's
+      // streams through LISTEN/NOTIFY (ChangeHub).
+      const second = await startServerProcess(pg.url);
+      try {
+        await loadTest([server, second], demo.orgId, TWO_INSTANCE_TILLS, 'two');
+      } finally {
+        await second.close();
+      }
+    }
   } finally {
     await server.close();
     await pg.destroy();
   }
 }
 
-async function loadTest(server: BenchServer, orgId: string, trpcUrl: string): Promise<void> {
+/**
+ * N simulated tills (a child process: `bench/load-tills.ts`) against the given server instances,
+ * tills spread over them round-robin; prints push p50/p99 and throughput per instance, next to
+ * each instance's event-loop delay p99 and major GC time, and the generator's own loop delay.
+ */
+async function loadTest(
+  servers: BenchServer[],
+  orgId: string,
+  tills: number,
+  label: string,
+): Promise<void> {
   // Two tills per branch, like a real group of restaurants.
-  const branches = Math.ceil(TILLS / 2);
-  await server.services.db.pool.query(
-    `INSERT INTO branches (org_id, id, name, time_zone) SELECT $1, 'load-' || g, 'Load ' || g, 'Europe/Paris' FROM generate_series(1, $2) g`,
-    [orgId, branches],
+  const branches = Math.ceil(tills / 2);
+  const prefix = `load-${label.replace(/\W+/g, '-')}-`;
+  const db = servers[0]!.services.db;
+  await db.pool.query(
+    `INSERT INTO branches (org_id, id, name, time_zone) SELECT $1, $3 || g, 'Load ' || g, 'Europe/Paris' FROM generate_series(1, $2) g`,
+    [orgId, branches, prefix],
   );
-  const anon = createClient(trpcUrl);
-  const tills: {
-    client: ReturnType<typeof createClient>;
-    branchId: string;
-    events: EventSource;
-  }[] = [];
-  let streamed = 0;
-  let streamErrors = 0;
-  let connected = 0;
-  for (let i = 0; i < TILLS; i++) {
-    const branchId = `load-${(i % branches) + 1}`;
+  const plan: LoadPlan = { seconds: SECONDS, tills: [], salt: String(loadRuns++).padStart(4, '0') };
+  for (let i = 0; i < tills; i++) {
+    const branchId = `${prefix}${(i % branches) + 1}`;
+    const server = servers[i % servers.length]!;
     const cred = await pairTill(server, orgId, branchId, `till ${i}`);
-    const { accessToken } = await anon.auth.deviceToken.mutate({
-      deviceId: cred.deviceId,
-      deviceSecret: cred.deviceSecret,
-    });
-    const input = encodeURIComponent(JSON.stringify({}));
-    const params = encodeURIComponent(JSON.stringify({ token: accessToken }));
-    const events = process.env.BENCH_NO_STREAM
-      ? ({ close() {}, addEventListener() {} } as unknown as EventSource)
-      : new EventSource(`${trpcUrl}/sync.changes?input=${input}&connectionParams=${params}`);
-    events.onmessage = (message) => {
-      if (typeof message.data !== 'string') return;
-      if (message.data.includes('"changed"')) streamed++;
-      else if (message.data.includes('RESYNC')) connected++;
-    };
-    events.addEventListener('serialized-error', () => streamErrors++);
-    tills.push({ client: createClient(trpcUrl, () => accessToken), branchId, events });
+    plan.tills.push({ trpcUrl: `${server.url}/trpc`, ...cred, branchId });
   }
-  // Measure the steady state: every stream open (it starts with RESYNC), and the orders built
-  // up front (each till builds its own on its own machine; here they would share our CPU).
-  const openBy = Date.now() + 30_000;
-  while (!process.env.BENCH_NO_STREAM && connected < TILLS && Date.now() < openBy) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const perTill = Math.ceil(SECONDS / 10) + 1;
-  const prepared = tills.map((t, i) =>
-    Array.from({ length: perTill }, (_, k) =>
-      orderDoc({ id: uuid(i * perTill + k, 'bbbb'), branchId: t.branchId, lines: 3, paid: true }),
-    ),
-  );
-  console.log(
-    `\n== load: ${TILLS} tills (${branches} branches), one order per till every 10 s + live stream, ${SECONDS} s run ==`,
-  );
-  const latencies: number[] = [];
-  let errors = 0;
-  const stats = async () =>
-    (
-      await server.services.db.pool.query<{ xacts: string }>(
-        `SELECT xact_commit + xact_rollback AS xacts FROM pg_stat_database WHERE datname = current_database()`,
-      )
-    ).rows[0]!.xacts;
-  const xactsBefore = Number(await stats());
-  if (process.env.BENCH_WAITS) {
-    const sampler = setInterval(() => {
-      void server.services.db.pool
-        .query<{ state: string; wait: string; n: string }>(
-          `SELECT state, coalesce(wait_event_type || ':' || wait_event, '-') AS wait, count(*) AS n
-           FROM pg_stat_activity WHERE backend_type = 'client backend' GROUP BY 1, 2 ORDER BY 3 DESC`,
-        )
-        .then((r) => console.log(r.rows.map((x) => `${x.state}/${x.wait}=${x.n}`).join('  ')));
-    }, 3000);
-    setTimeout(() => clearInterval(sampler), SECONDS * 1000);
-  }
-  const end = Date.now() + SECONDS * 1000;
-  await Promise.all(
-    tills.map(async (t, i) => {
-      // Spread the tills evenly over the 10 s period.
-      await new Promise((r) => setTimeout(r, (i / TILLS) * 10_000));
-      let sent = 0;
-      while (Date.now() < end) {
-        const doc = prepared[i]![sent++]!;
-        const before = performance.now();
-        try {
-          await t.client.sync.push.mutate({
-            collection: 'orders',
-            rows: [{ assumedMasterState: null, newDocumentState: doc }],
-          });
-          latencies.push(performance.now() - before);
-        } catch (_error) {
-          errors++;
-        }
-        await new Promise((r) => setTimeout(r, Math.max(0, 10_000 - (performance.now() - before))));
-      }
+  const dir = await mkdtemp(join(tmpdir(), 'comanda-load-'));
+  const planFile = join(dir, 'plan.json');
+  await writeFile(planFile, JSON.stringify(plan));
+  // Reading a server's lag histogram resets it: what is read after the run covers the run.
+  const gcBefore = await Promise.all(
+    servers.map(async (s) => {
+      await s.metric('nodejs_eventloop_lag_p99_seconds');
+      return s.metric('nodejs_gc_duration_seconds_sum', '{kind="major"}');
     }),
   );
-  await new Promise((r) => setTimeout(r, 1000));
-  for (const t of tills) t.events.close();
-  latencies.sort((a, b) => a - b);
-  console.log(`pushes: ${latencies.length}, errors: ${errors}`);
+  const stats = async () =>
+    Number(
+      (
+        await db.pool.query<{ xacts: string }>(
+          `SELECT xact_commit + xact_rollback AS xacts FROM pg_stat_database WHERE datname = current_database()`,
+        )
+      ).rows[0]!.xacts,
+    );
+  const xactsBefore = await stats();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load-tills.ts', planFile], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  await rm(dir, { recursive: true, force: true });
+  if (code !== 0) throw new Error(`load generator exited with ${code}`);
+  const result = JSON.parse(output.trim().split('\n').at(-1)!) as LoadResult;
+  const xacts = ((await stats()) - xactsBefore) / SECONDS;
   console.log(
-    `push latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)?.toFixed(1)} ms (goal p99 ≤ 100 ms, 0 errors)`,
+    `\n== load: ${tills} tills (${branches} branches) on ${servers.length} instance(s), one order per till every 10 s + live stream (sync.changes), ${SECONDS} s run ==`,
   );
-  const { sum, count } = await server.pushSeconds();
+  const goal = tills > 500 ? 250 : 100;
+  const all: number[] = [];
+  for (const [i, server] of servers.entries()) {
+    const latencies = [...(result.latencies[`${server.url}/trpc`] ?? [])].sort((a, b) => a - b);
+    all.push(...latencies);
+    const loopP99 = (await server.metric('nodejs_eventloop_lag_p99_seconds')) * 1000;
+    const majorGc =
+      (await server.metric('nodejs_gc_duration_seconds_sum', '{kind="major"}')) - gcBefore[i]!;
+    console.log(
+      `instance ${i + 1}: ${(latencies.length / SECONDS).toFixed(1)} pushes/s, push p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms (goal ≤ ${goal} ms) | event-loop delay p99 ${loopP99.toFixed(1)} ms, major GC ${(majorGc * 1000).toFixed(0)} ms`,
+    );
+  }
+  all.sort((a, b) => a - b);
   console.log(
-    `server-side sync.push time (incl. earlier phases): mean ${((sum / Math.max(1, count)) * 1000).toFixed(1)} ms over ${count} calls`,
+    `all: ${all.length} pushes, ${result.errors} errors (goal 0), p99 ${percentile(all, 99).toFixed(1)} ms, max ${all.at(-1)?.toFixed(1)} ms; load generator loop delay p99 ${result.loopP99.toFixed(1)} ms`,
   );
-  console.log(`streams open before the run: ${connected}/${TILLS}`);
   console.log(
-    `database transactions+statements during the run: ${((Number(await stats()) - xactsBefore) / SECONDS).toFixed(0)}/s`,
-  );
-  console.log(
-    `stream events naming a change: ${streamed} (each order reaches the 2 tills of its branch; events may merge), stream errors: ${streamErrors}`,
+    `streams open before the run: ${result.connected}/${tills}, change events: ${result.changed}, stream errors: ${result.streamErrors}, database transactions: ${xacts.toFixed(0)}/s`,
   );
 }
 

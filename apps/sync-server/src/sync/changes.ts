@@ -14,6 +14,14 @@ export interface ChangesOptions {
   check: () => Promise<void>;
 }
 
+/** Whether a hub event is for this org's branch (a resync is for everyone). */
+function concernsBranch(event: HubEvent, org: string, branch: string): boolean {
+  if (event.type === 'resync') return true;
+  if (event.type === 'presence') return event.notice.org === org && event.notice.branch === branch;
+  const n = event.notice;
+  return n.org === org && n.branches.some((b) => b === null || b === branch);
+}
+
 /**
  * The till's one live stream for every collection (browsers give a server six HTTP/1.1
  * connections; one stream per collection would take five of them). It names the collections that
@@ -28,6 +36,9 @@ export async function* streamBranchChanges(options: ChangesOptions): AsyncGenera
   const changed = new Set<string>();
   const heard: HubEvent[] = [];
   const unsubscribe = hub.subscribe((event) => {
+    // Every stream hears every notice of the instance: waking each for other branches' changes
+    // cost O(streams) generator turns per push (the load bench's tail latency, issue 17).
+    if (!concernsBranch(event, org, branch)) return;
     heard.push(event);
     wake?.();
   });

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base64Decode, base64Encode, utf8Encode } from '../common/bytes';
-import { PinHashError, hashPin, pinHashSchema, verifyPin, type PinSubtleCrypto } from './index';
+import {
+  DEFAULT_PIN_ITERATIONS,
+  MAX_PIN_ITERATIONS,
+  PinHashError,
+  hashPin,
+  pinHashSchema,
+  verifyPin,
+  type PinSubtleCrypto,
+} from './index';
 
 /** The host's real WebCrypto (Node ≥ 20 exposes it globally); the core only receives it. */
 const subtle = (globalThis as unknown as { crypto: { subtle: PinSubtleCrypto } }).crypto.subtle;
@@ -46,6 +54,23 @@ describe('PIN hashing', () => {
     const other = Uint8Array.from({ length: 16 }, () => 9);
     expect(await hashPin(subtle, '1357', salt, 10)).not.toBe(
       await hashPin(subtle, '1357', other, 10),
+    );
+  });
+  it('verifies a hash made at another cost (the 100,000-iteration hashes stored before 0015)', async () => {
+    const old = await hashPin(subtle, '1357', salt, 100_000);
+    expect(old.startsWith('pbkdf2-sha256$100000$')).toBe(true);
+    expect(await verifyPin(subtle, '1357', old)).toBe(true);
+    expect(await verifyPin(subtle, '1358', old)).toBe(false);
+    expect((await hashPin(subtle, '1357', salt)).split('$')[1]).toBe(
+      String(DEFAULT_PIN_ITERATIONS),
+    );
+  });
+  it('refuses an iteration count that would hang the PIN pad', async () => {
+    const hash = (await hashPin(subtle, '1357', salt, 10)).split('$');
+    hash[1] = String(MAX_PIN_ITERATIONS + 1);
+    await expect(verifyPin(subtle, '1357', hash.join('$'))).rejects.toBeInstanceOf(PinHashError);
+    await expect(hashPin(subtle, '1357', salt, MAX_PIN_ITERATIONS + 1)).rejects.toThrow(
+      /iterations/,
     );
   });
   it('rejects bad inputs with a typed error', async () => {

@@ -28,11 +28,20 @@ export interface PinSubtleCrypto {
 }
 
 /**
- * Default PBKDF2 iteration count. PINs have few digits, so the hash protects
- * against casual reading of a stolen database more than against brute force;
- * the count is kept low enough to verify in well under a second on a till.
+ * Default PBKDF2 iteration count for new hashes (decision 0015). A 4–8 digit PIN
+ * falls to brute force on a copied database whatever the cost a till can
+ * afford, so the hash only keeps PINs out of sight (per-staff salt: equal PINs
+ * do not look equal); the lockout and the server's checks are the protection.
+ * Hashes made at another count (100,000 before) keep verifying: the count is
+ * part of the encoded hash.
  */
-export const DEFAULT_PIN_ITERATIONS = 100_000;
+export const DEFAULT_PIN_ITERATIONS = 10_000;
+
+/**
+ * Largest iteration count {@link verifyPin} accepts: a hash from a broken or
+ * hostile server must not hang the PIN pad for minutes.
+ */
+export const MAX_PIN_ITERATIONS = 1_000_000;
 
 /** Thrown for a malformed PIN or encoded hash. */
 export class PinHashError extends ComandaError {
@@ -74,8 +83,8 @@ export async function hashPin(
 ): Promise<string> {
   if (!pinSchema.safeParse(pin).success) throw new PinHashError('a PIN is 4 to 8 digits');
   if (salt.length < 16) throw new PinHashError('the PIN salt must be at least 16 random bytes');
-  if (!Number.isSafeInteger(iterations) || iterations < 1) {
-    throw new PinHashError('PBKDF2 iterations must be a positive integer');
+  if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > MAX_PIN_ITERATIONS) {
+    throw new PinHashError(`PBKDF2 iterations must be an integer from 1 to ${MAX_PIN_ITERATIONS}`);
   }
   // Copy: callers may pass a Node Buffer or a view on a shared buffer; WebCrypto wants a plain one.
   const saltCopy = new Uint8Array(salt);
@@ -103,6 +112,7 @@ export async function verifyPin(
     scheme !== 'pbkdf2-sha256' ||
     !Number.isSafeInteger(iterations) ||
     iterations < 1 ||
+    iterations > MAX_PIN_ITERATIONS ||
     !salt ||
     !expected ||
     expected.length === 0

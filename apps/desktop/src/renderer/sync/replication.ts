@@ -11,6 +11,7 @@ import type { RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
 import type { TillDatabase } from '../data/database.js';
+import { createLimiter, mapInFlight, RetryWake } from './retry-wake.js';
 import { recordAcks } from './sync-acks.js';
 import type { SyncClient } from './sync-client.js';
 
@@ -44,6 +45,16 @@ export function chunkBySize<T>(rows: readonly T[], budget: number): T[][] {
   return chunks;
 }
 export const MAX_RETRY_MS = 5_000;
+/**
+ * Push requests of this till in flight at once: the next request's JSON and HTTP overlap the
+ * server's apply of the previous one. Each batch is acknowledged once all its requests succeeded.
+ */
+export const PUSH_REQUESTS_IN_FLIGHT = 2;
+
+/** Doubles a replication's pause between retries, up to {@link MAX_RETRY_MS}. */
+function backOff(state: { retryTime?: number }): void {
+  state.retryTime = Math.min(MAX_RETRY_MS, (state.retryTime ?? MIN_RETRY_MS) * 2);
+}
 
 export interface ReplicationEvents {
   /** A request to the server succeeded (pull, push or stream event). */
@@ -92,7 +103,8 @@ export interface StartReplicationOptions {
  * both. One live stream (`sync.changes`) names what changed and each named collection pulls from
  * its checkpoint; browsers give a server six HTTP/1.1 connections, and a stream per collection
  * would hold five of them. Retries back off exponentially to 5 s and
- * reset on the first success; RxDB resumes from its persisted checkpoints after any outage or
+ * reset on the first success; a push's wait ends as soon as the server is heard from, and at most
+ * two push requests are in flight (decision 0014). RxDB resumes from its persisted checkpoints after any outage or
  * restart, and the server's compare-and-set makes a replayed push a no-op, so an order is never
  * duplicated.
  */
@@ -102,6 +114,14 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
   const cleanups: (() => void)[] = [];
   const pokes = new Map<SyncCollectionName, Subject<'RESYNC'>>();
   const resetters: (() => void)[] = [];
+  const wake = new RetryWake();
+  // Shared by every collection and batch: this till never has more pushes in flight than this.
+  const pushSlot = createLimiter(PUSH_REQUESTS_IN_FLIGHT);
+  let stopped = false;
+  const serverHeard = (): void => {
+    resetters.forEach((reset) => reset());
+    wake.wake();
+  };
 
   for (const name of options.collections ?? (Object.keys(SYNC_COLLECTIONS) as SyncCollectionName[])) {
     const spec = SYNC_COLLECTIONS[name];
@@ -136,6 +156,7 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
                   backlog ??= client.backlog(name, checkpoint ?? null).catch(() => null);
                 }
                 const page = await client.pull(name, checkpoint ?? null, batchSize);
+                wake.wake();
                 if (!initialDone) {
                   pulledDuringInitial += page.documents.length;
                   events.onPulled(name, pulledDuringInitial, await backlog);
@@ -154,12 +175,29 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
               batchSize: options.pushBatchSize ?? MAX_PUSH_ROWS,
               handler: async (rows) => {
                 // A batch of large orders can exceed the server's body limit (1 MiB: 413, retried
-                // for ever). Send it as several requests, each under the budget, in order.
+                // for ever). Send it as several requests, each under the budget.
                 const wire = rows.map((r) => ({ assumedMasterState: r.assumedMasterState ?? null, newDocumentState: r.newDocumentState }));
-                const conflicts: Doc[] = [];
-                for (const chunk of chunkBySize(wire, options.pushBodyBudget ?? PUSH_BODY_BUDGET)) {
-                  conflicts.push(...((await client.push(name, chunk)) as Doc[]));
+                const chunks = chunkBySize(wire, options.pushBodyBudget ?? PUSH_BODY_BUDGET);
+                // Retried here rather than by RxDB, whose wait cannot be cut short: a wait ends
+                // as soon as the server is heard from. A replay after a partial failure is a no-op
+                // on the server (compare-and-set), answered like any replay below.
+                let conflicts: Doc[];
+                for (;;) {
+                  // Never report a batch as pushed once stopping: RxDB would record it as replicated.
+                  if (stopped) throw new Error('Replication stopped');
+                  try {
+                    const replies = await mapInFlight(chunks, PUSH_REQUESTS_IN_FLIGHT, (chunk) => pushSlot(() => client.push(name, chunk)));
+                    conflicts = replies.flat();
+                    break;
+                  } catch (error) {
+                    if (stopped) throw error;
+                    events.onError(name, error instanceof Error ? error : new Error(String(error)));
+                    // The replication's pause (shared with pulls, reset on any success), then longer.
+                    await wake.sleep(state.retryTime ?? MIN_RETRY_MS);
+                    backOff(state);
+                  }
                 }
+                serverHeard();
                 const conflicted = new Map(conflicts.map((c) => [c.id, c]));
                 // Rows the server took, plus replays it already had (same version), are acknowledged.
                 const acked = rows
@@ -180,7 +218,7 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
 
     const subs = [
       state.error$.subscribe((error) => {
-        state.retryTime = Math.min(MAX_RETRY_MS, (state.retryTime ?? MIN_RETRY_MS) * 2);
+        backOff(state);
         events.onError(name, error.parameters?.errors?.[0] ?? error);
       }),
     ];
@@ -205,9 +243,12 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
 
   const pokeAll = (): void => pokes.forEach((poke) => poke.next('RESYNC'));
   const live = client.changes({
-    onStarted: pokeAll,
+    onStarted: () => {
+      wake.wake();
+      pokeAll();
+    },
     onData: (item) => {
-      resetters.forEach((reset) => reset());
+      serverHeard();
       for (const name of pokes.keys()) events.onSuccess(name);
       if (item === 'RESYNC') pokeAll();
       else if ('changed' in item) {
@@ -222,7 +263,10 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
 
   return {
     states,
-    reSync: () => states.forEach((s) => s.reSync()),
+    reSync: () => {
+      wake.wake();
+      states.forEach((s) => s.reSync());
+    },
     async awaitInSync(timeoutMs) {
       const timeout = new Promise<false>((ok) => setTimeout(() => ok(false), timeoutMs));
       const synced = Promise.all([...states.values()].map((s) => s.awaitInSync())).then(
@@ -231,6 +275,8 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
       return Promise.race([synced, timeout]);
     },
     async stop() {
+      stopped = true;
+      wake.wake();
       cleanups.forEach((c) => c());
       await Promise.all([...states.values()].map((s) => s.cancel()));
     },

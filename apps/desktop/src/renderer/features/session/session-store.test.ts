@@ -1,7 +1,23 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDemoPorts, DEMO_PINS } from '../testing/demo-ports';
 import type { MemoryPorts } from '../testing/memory-ports';
-import { createSessionStore, LOCKOUT_MS, PIN_LOCKOUT_SETTING, type SessionStore } from './session-store';
+import type { PinSubtleCrypto } from '@comanda/core/staff';
+import { pinSubtle } from './pin-crypto';
+import { createSessionStore, LOCKOUT_MS, PIN_LOCKOUT_SETTING, RECENT_STAFF_SETTING, type SessionStore } from './session-store';
+
+/** The real WebCrypto, counting PBKDF2 runs (one per staff hash tried). */
+function countingSubtle(): PinSubtleCrypto & { runs: number } {
+  const real = pinSubtle();
+  const counting = {
+    runs: 0,
+    importKey: real.importKey.bind(real),
+    deriveBits: (...args: Parameters<PinSubtleCrypto['deriveBits']>) => {
+      counting.runs++;
+      return real.deriveBits(...args);
+    },
+  };
+  return counting;
+}
 
 let ports: MemoryPorts;
 let session: SessionStore;
@@ -93,5 +109,41 @@ describe('session store', () => {
     const override = ports.state.audit.at(-1);
     expect(override).toMatchObject({ type: 'manager.override', approvedBy: manager?.id, subjectId: 'order-1' });
     expect(override?.details).toEqual({ action: 'void' });
+  });
+
+  it('tries the staff who last logged in on this till first: their PIN costs one hash, also after a restart', async () => {
+    const subtle = countingSubtle();
+    const candidates = (await ports.staff.list()).filter((m) => m.active && m.branchIds.includes(ports.device.branchId)).length;
+    expect(candidates).toBeGreaterThan(1);
+    const first = createSessionStore(ports, subtle);
+    const hugo = await first.getState().login(DEMO_PINS.manager);
+    const lea = await first.getState().login(DEMO_PINS.cashier);
+    expect(ports.state.settings.get(RECENT_STAFF_SETTING)).toEqual([lea?.id, hugo?.id]);
+
+    const restarted = createSessionStore(ports, subtle);
+    subtle.runs = 0;
+    expect((await restarted.getState().login(DEMO_PINS.cashier))?.name).toBe('Léa Bernard');
+    expect(subtle.runs).toBe(1);
+    // A wrong PIN still tries every candidate, and still counts towards the lockout.
+    subtle.runs = 0;
+    expect(await restarted.getState().login('0000')).toBeNull();
+    expect(subtle.runs).toBe(candidates);
+    await restarted.getState().login('0001');
+    await restarted.getState().login('0002');
+    expect(restarted.getState().isLocked()).toBe(true);
+  });
+
+  it('ignores a malformed list of recent staff (every candidate is still tried)', async () => {
+    await ports.settings.set(RECENT_STAFF_SETTING, 'léa');
+    const restarted = createSessionStore(ports);
+    expect((await restarted.getState().login(DEMO_PINS.cashier))?.name).toBe('Léa Bernard');
+  });
+
+  it('asks a manager approval of the managers only', async () => {
+    const subtle = countingSubtle();
+    const managed = createSessionStore(ports, subtle);
+    expect(await managed.getState().approveAsManager(DEMO_PINS.cashier, 'void')).toBeNull();
+    const managers = (await ports.staff.list()).filter((m) => m.role === 'manager' && m.active && m.branchIds.includes(ports.device.branchId));
+    expect(subtle.runs).toBe(managers.length);
   });
 });

@@ -12,6 +12,15 @@ export const LOCKOUT_MS = 30_000;
 /** Device setting holding the wrong-PIN count and lockout, so restarting the app does not reset them. */
 export const PIN_LOCKOUT_SETTING = 'session.pinLockout';
 
+/**
+ * Device setting holding the ids of the staff who last logged in on this till, most recent first:
+ * their hashes are tried first, so the usual cashier's PIN costs one PBKDF2, not one per staff
+ * member (decision 0015). Ids only; nothing about the PINs.
+ */
+export const RECENT_STAFF_SETTING = 'session.recentStaff';
+const RECENT_STAFF_MAX = 20;
+const recentStaffSchema = z.array(z.string().max(200)).max(RECENT_STAFF_MAX);
+
 const storedLockoutSchema = z.object({
   failedAttempts: z.number().int().nonnegative(),
   lockedUntil: z.number().int().nonnegative().nullable(),
@@ -45,15 +54,23 @@ export interface SessionState {
 
 export type SessionStore = StoreApi<SessionState>;
 
-/** Finds the active staff member of this branch whose PIN hash matches (checked offline). */
+/**
+ * Finds the active staff member of this branch whose PIN hash matches (checked offline), trying
+ * the staff in `recent` first (each hash has its own salt: one PBKDF2 per candidate tried).
+ */
 async function matchStaff(
   subtle: PinSubtleCrypto,
   staff: readonly StaffMember[],
   branchId: string,
   pin: string,
+  recent: readonly string[] = [],
 ): Promise<StaffMember | null> {
-  for (const member of staff) {
-    if (!member.active || !member.branchIds.includes(branchId)) continue;
+  const rank = (member: StaffMember) => {
+    const i = recent.indexOf(member.id);
+    return i === -1 ? recent.length : i;
+  };
+  const candidates = staff.filter((m) => m.active && m.branchIds.includes(branchId));
+  for (const member of candidates.sort((a, b) => rank(a) - rank(b))) {
     try {
       if (await verifyPin(subtle, pin, member.pinHash)) return member;
     } catch {
@@ -85,6 +102,20 @@ export function createSessionStore(
       })
       // An unreadable setting must not keep everyone out; the in-memory lockout still applies.
       .catch(() => undefined);
+    let recent: string[] = [];
+    const recentLoaded = ports.settings
+      .get(RECENT_STAFF_SETTING)
+      .then((value) => {
+        const stored = recentStaffSchema.safeParse(value);
+        if (stored.success) recent = stored.data;
+      })
+      // Only an ordering hint: without it every candidate is still tried.
+      .catch(() => undefined);
+    const rememberUser = (id: string) => {
+      if (recent[0] === id) return Promise.resolve();
+      recent = [id, ...recent.filter((r) => r !== id)].slice(0, RECENT_STAFF_MAX);
+      return ports.settings.set(RECENT_STAFF_SETTING, recent).catch(() => undefined);
+    };
     const remember = (failedAttempts: number, lockedUntil: number | null) =>
       // Best effort: a full disk must not block logging in; the lockout still holds in memory.
       ports.settings
@@ -103,7 +134,7 @@ export function createSessionStore(
         return until !== null && ports.clock.now() < until;
       },
       async login(pin) {
-        await loaded;
+        await Promise.all([loaded, recentLoaded]);
         if (get().isLocked()) {
           set({ lastError: 'locked', attempt: get().attempt + 1 });
           return null;
@@ -111,10 +142,10 @@ export function createSessionStore(
         if (get().lockedUntil !== null) set({ lockedUntil: null, failedAttempts: 0 });
         set({ verifying: true });
         const staff = await ports.staff.list();
-        const user = await matchStaff(subtle, staff, ports.device.branchId, pin);
+        const user = await matchStaff(subtle, staff, ports.device.branchId, pin, recent);
         if (user) {
           set({ user, failedAttempts: 0, lockedUntil: null, verifying: false, lastError: null });
-          await remember(0, null);
+          await Promise.all([remember(0, null), rememberUser(user.id)]);
           await recordAudit(ports, { type: 'staff.login', staffId: user.id });
           return user;
         }
@@ -143,9 +174,11 @@ export function createSessionStore(
         if (user) await recordAudit(ports, { type: 'staff.logout', staffId: user.id });
       },
       async approveAsManager(pin, action, subjectId = null) {
-        const staff = await ports.staff.list();
-        const member = await matchStaff(subtle, staff, ports.device.branchId, pin);
-        if (!member || member.role !== 'manager') return null;
+        // Only managers' hashes are tried: fewer PBKDF2 runs, and a cashier's PIN never approves.
+        const managers = (await ports.staff.list()).filter((m) => m.role === 'manager');
+        await recentLoaded;
+        const member = await matchStaff(subtle, managers, ports.device.branchId, pin, recent);
+        if (!member) return null;
         await recordAudit(ports, {
           type: 'manager.override',
           staffId: get().user?.id ?? null,
