@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   deviceClient,
-  startTestServer,
+  ENGINES,
+  startOnEngine,
   type Client,
+  type Engine,
   type TestServer,
 } from '@comanda/sync-server/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -21,7 +23,18 @@ export const VIEWPORTS = {
   tablet: { width: 820, height: 1180 },
 } as const;
 
-/** A sync server on PGlite serving the built back office, the demo org seeded, and Chromium. */
+/**
+ * The database the suite's server runs on: PGlite by default (`npm test`), or a real Postgres
+ * started by the test helpers with `COMANDA_E2E_DB=postgres`.
+ */
+export function e2eEngine(): Engine {
+  const engine = process.env.COMANDA_E2E_DB ?? 'pglite';
+  if (!(ENGINES as readonly string[]).includes(engine))
+    throw new Error(`COMANDA_E2E_DB must be one of ${ENGINES.join(', ')}, not "${engine}"`);
+  return engine as Engine;
+}
+
+/** A sync server (see {@link e2eEngine}) serving the built back office, the demo org seeded, and Chromium. */
 export interface Rig {
   server: TestServer;
   browser: Browser;
@@ -33,7 +46,7 @@ export interface Rig {
 }
 
 export async function startRig(): Promise<Rig> {
-  const server = await startTestServer({ backofficeDir: DIST, authRateLimit: 1000 });
+  const server = await startOnEngine(e2eEngine(), { backofficeDir: DIST, authRateLimit: 1000 });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: VIEWPORTS.laptop, locale: 'en-GB' });
   const page = await context.newPage();
@@ -77,16 +90,21 @@ export async function tillOf(
   return (await deviceClient(server.trpcUrl, credential)).client;
 }
 
-/** Saves a screenshot of the page at both widths; returns the files. */
-export async function screenshots(rig: Rig, name: string): Promise<string[]> {
+/** Saves a screenshot of a page (the back office's unless told) at both widths; returns the files. */
+export async function screenshots(
+  rig: Rig,
+  name: string,
+  page: Page = rig.page,
+): Promise<string[]> {
   const files: string[] = [];
+  const before = page.viewportSize() ?? VIEWPORTS.laptop;
   for (const [label, size] of Object.entries(VIEWPORTS)) {
-    await rig.page.setViewportSize(size);
+    await page.setViewportSize(size);
     const file = join(rig.shots, `${name}-${label}.png`);
-    await rig.page.screenshot({ path: file, fullPage: true });
+    await page.screenshot({ path: file, fullPage: true });
     files.push(file);
   }
-  await rig.page.setViewportSize(VIEWPORTS.laptop);
+  await page.setViewportSize(before);
   return files;
 }
 
