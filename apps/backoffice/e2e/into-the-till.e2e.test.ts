@@ -1,18 +1,11 @@
 import { businessDayOf, receiptLogoSchema } from '@comanda/core';
 import { formatMoney } from '@comanda/core/money';
-import { ownerClient, type Client } from '@comanda/sync-server/testing';
+import type { Client } from '@comanda/sync-server/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addItem, payCash, startTakeaway } from '../../desktop/e2e/support/cashier';
 import { typePin, waitForPinPad } from '../../desktop/e2e/support/till';
-import {
-  axeProblems,
-  screenshots,
-  signInAsOwner,
-  startRig,
-  VIEWPORTS,
-  type Rig,
-} from './support/backoffice';
+import { signInAsOwner, startRig, VIEWPORTS, type Rig } from './support/backoffice';
 import { startTill, waitTillCaughtUp, type TillRig } from './support/till';
 
 const TILL_NAME = 'Comptoir e2e';
@@ -34,13 +27,12 @@ describe('back office into the till', () => {
   let tillPage: Page;
   let owner: Client;
   let branchId: string;
-  const shotFiles: string[] = [];
 
   beforeAll(async () => {
     rig = await startRig();
     bo = rig.page;
     const demo = rig.server.demo;
-    owner = (await ownerClient(rig.server.trpcUrl, demo.owner.email, demo.owner.password)).client;
+    owner = rig.owner;
     till = await startTill(rig.browser, VIEWPORTS.laptop);
     tillPage = till.page;
     branchId = demo.branchIds[0]!;
@@ -54,14 +46,9 @@ describe('back office into the till', () => {
   afterAll(async () => {
     await till?.close();
     await rig?.close();
-    if (shotFiles.length) console.log(`screenshots:\n  ${shotFiles.join('\n  ')}`);
   });
 
-  /** axe finds nothing serious on the screen shown, then it is photographed at both widths. */
-  async function screen(page: Page, name: string) {
-    expect(await axeProblems(page), `axe on ${name}`).toEqual([]);
-    shotFiles.push(...(await screenshots(rig, name, page)));
-  }
+  const screen = (page: Page, name: string) => rig.screen(name, page);
 
   async function go(section: string, heading = new RegExp(section)) {
     await bo.getByRole('navigation').getByRole('link', { name: section }).click();
