@@ -10,7 +10,7 @@ import { startTill, waitTillCaughtUp, type TillRig } from './support/till';
 
 const TILL_NAME = 'Comptoir e2e';
 // Four digits: the till's PIN pad submits at four (a longer PIN the back office accepts cannot
-// be typed on the till; see docs/backoffice.md).
+// be typed on the till; see docs/architecture.md).
 const NEW_CASHIER = { name: 'Inès Dupont', pin: '7305' };
 const MANAGER_PIN = '2468';
 
