@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { startNodeHost, type NodeHost } from '../../../desktop/src/host/node/node-host';
 import { createHostService } from '../../../desktop/src/host/service/host-service';
+import { saveCounterPrinter } from '../../../desktop/e2e/support/till';
 
 /** The till's renderer build (`pnpm e2e` builds it with the back office). */
 export const TILL_DIST = fileURLToPath(new URL('../../../desktop/dist/renderer', import.meta.url));
@@ -29,25 +30,7 @@ export async function startTill(browser: Browser, viewport: { width: number; hei
   const service = createHostService({ dataDir: dir, host: 'node', version: '0.1.0-e2e' });
   const host = await startNodeHost({ service, staticDir: TILL_DIST, port: await freePort() });
   const printer = await startVirtualPrinter({ port: 0 });
-  const saved = await fetch(`${host.origin}/host/printers.save`, {
-    method: 'POST',
-    headers: {
-      origin: host.origin,
-      authorization: `Bearer ${host.secret}`,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify({
-      printers: [
-        {
-          id: 'counter',
-          name: 'Counter',
-          host: '127.0.0.1',
-          port: printer.port,
-          stations: ['kitchen', 'grill', 'pastry', 'bar', 'receipt'],
-        },
-      ],
-    }),
-  });
+  const saved = await saveCounterPrinter({ host }, printer.port);
   if (saved.status !== 200) throw new Error(`printers.save answered ${saved.status}`);
   const context: BrowserContext = await browser.newContext({ viewport, locale: 'en-GB' });
   const page = await context.newPage();
