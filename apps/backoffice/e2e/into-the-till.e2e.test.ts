@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addItem, payCash, startTakeaway } from '../../desktop/e2e/support/cashier';
 import { typePin, waitForPinPad } from '../../desktop/e2e/support/till';
 import { signInAsOwner, startRig, VIEWPORTS, type Rig } from './support/backoffice';
-import { startTill, waitTillCaughtUp, type TillRig } from './support/till';
+import { startTill, tillStores, waitTillCaughtUp, type TillRig } from './support/till';
 
 const TILL_NAME = 'Comptoir e2e';
 // Four digits: the till's PIN pad submits at four (a longer PIN the back office accepts cannot
@@ -93,6 +93,10 @@ describe('back office into the till', () => {
     await screen(bo, 'staff');
 
     await waitTillCaughtUp(owner, TILL_NAME, 'staff');
+    // Pulled is not yet stored: a PIN typed before the write would count as a wrong attempt.
+    await expect
+      .poll(() => tillStores(tillPage, 'staff', NEW_CASHIER.name), { timeout: 30_000 })
+      .toBe(true);
     await typePin(tillPage, NEW_CASHIER.pin);
     await tillPage.getByRole('heading', { name: 'Open the shift' }).waitFor();
     await screen(tillPage, 'till-open-shift');

@@ -63,3 +63,36 @@ export async function waitTillCaughtUp(owner: Client, tillName: string, collecti
     )
     .toBe(0);
 }
+
+/**
+ * Whether the till's IndexedDB holds a record mentioning `text` in a database of `collection`
+ * (RxDB names one database per collection): written to disk, not only acknowledged by the server.
+ */
+export function tillStores(page: Page, collection: string, text: string): Promise<boolean> {
+  return page.evaluate(
+    async ({ collection, text }) => {
+      const names = (await indexedDB.databases()).map((d) => d.name ?? '');
+      for (const name of names.filter((n) => n.includes(collection))) {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open(name);
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(new Error(`cannot open ${name}`, { cause: open.error }));
+        });
+        try {
+          for (const store of [...db.objectStoreNames]) {
+            const all = await new Promise<unknown[]>((resolve, reject) => {
+              const get = db.transaction(store, 'readonly').objectStore(store).getAll();
+              get.onsuccess = () => resolve(get.result);
+              get.onerror = () => reject(new Error(`cannot read ${store}`, { cause: get.error }));
+            });
+            if (all.some((record) => JSON.stringify(record).includes(text))) return true;
+          }
+        } finally {
+          db.close();
+        }
+      }
+      return false;
+    },
+    { collection, text },
+  );
+}
