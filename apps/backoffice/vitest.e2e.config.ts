@@ -1,11 +1,3 @@
-import { defineConfig } from 'vitest/config';
-
-/** End-to-end: real Chromium on the built app, served by a real sync server on PGlite. */
-export default defineConfig({
-  test: {
-    include: ['e2e/**/*.e2e.test.ts'],
-    testTimeout: 180_000,
-    hookTimeout: 120_000,
-    fileParallelism: false,
-  },
-});
+// The till's end-to-end settings, shared: real Chromium on the built apps, a real sync server,
+// one file at a time (each starts its own server and browser), long timeouts for waits.
+export { default } from '../desktop/vitest.e2e.config';

@@ -3,21 +3,13 @@ import {
   createClient,
   httpStatusOf,
   orderDoc,
-  ownerClient,
-  pairTill,
+  pairedTillClient,
   type Client,
 } from '@comanda/sync-server/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/lib/csv';
-import {
-  axeProblems,
-  pullAll,
-  screenshots,
-  startRig,
-  tillOf,
-  type Rig,
-} from './support/backoffice';
+import { pullAll, startRig, tillOf, type Rig } from './support/backoffice';
 
 /**
  * The owner's back office in Chromium against the real sync server (PGlite, demo org): every
@@ -32,14 +24,13 @@ describe('back office end to end', () => {
   let branchName: string;
   let item: { id: string; name: string; price: number };
   let till: Client;
-  const shotFiles: string[] = [];
 
   beforeAll(async () => {
     rig = await startRig();
     page = rig.page;
     const demo = rig.server.demo;
     [branchId = '', otherBranchId = ''] = demo.branchIds;
-    owner = (await ownerClient(rig.server.trpcUrl, demo.owner.email, demo.owner.password)).client;
+    owner = rig.owner;
     branchName = String(
       (await owner.owner.branches.list.query()).find((b) => b.id === branchId)!.name,
     );
@@ -50,10 +41,7 @@ describe('back office end to end', () => {
       (d) => d.kind === 'item' && !overridden.has(d.id) && d.available !== false,
     )!;
     item = { id: first.id, name: String(first.name), price: Number(first.price) };
-    till = await tillOf(
-      rig.server,
-      await pairTill(rig.server.server, demo.orgId, branchId, 'Comptoir'),
-    );
+    till = await pairedTillClient(rig.server, branchId, 'Comptoir');
     // Sales on the orders' business day (2026-11-23) for the reports.
     const orders = [1, 2, 3].map((n) =>
       orderDoc({ id: `ord-e2e-${n}`, branchId, ticketNumber: n, lines: n + 1, paid: true }),
@@ -86,13 +74,9 @@ describe('back office end to end', () => {
   }
   afterAll(async () => {
     await rig?.close();
-    if (shotFiles.length) console.log(`screenshots:\n  ${shotFiles.join('\n  ')}`);
   });
 
-  async function screen(name: string) {
-    expect(await axeProblems(page), `axe on ${name}`).toEqual([]);
-    shotFiles.push(...(await screenshots(rig, name)));
-  }
+  const screen = (name: string) => rig.screen(name);
 
   async function go(section: string) {
     await page.getByRole('navigation').getByRole('link', { name: section }).click();

@@ -4,14 +4,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   deviceClient,
-  startTestServer,
+  ENGINES,
+  startWithOwner,
   type Client,
+  type Engine,
   type TestServer,
 } from '@comanda/sync-server/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { axeProblems } from '../../../desktop/e2e/support/axe';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../../desktop/e2e/support/chromium';
 
-export { axeProblems } from '../../../desktop/e2e/support/axe';
+export { axeProblems };
 
 /** The built app (`pnpm e2e` builds it first). */
 export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -21,19 +25,40 @@ export const VIEWPORTS = {
   tablet: { width: 820, height: 1180 },
 } as const;
 
-/** A sync server on PGlite serving the built back office, the demo org seeded, and Chromium. */
+/**
+ * The database the suite's server runs on: PGlite by default (`npm test`), or a real Postgres
+ * started by the test helpers with `COMANDA_E2E_DB=postgres`.
+ */
+export function e2eEngine(): Engine {
+  const engine = process.env.COMANDA_E2E_DB ?? 'pglite';
+  if (!(ENGINES as readonly string[]).includes(engine))
+    throw new Error(`COMANDA_E2E_DB must be one of ${ENGINES.join(', ')}, not "${engine}"`);
+  return engine as Engine;
+}
+
+/** A sync server (see {@link e2eEngine}) serving the built back office, the demo org seeded, and Chromium. */
 export interface Rig {
   server: TestServer;
+  /** The demo owner, signed in through the API (to read back what the screens did). */
+  owner: Client;
   browser: Browser;
   page: Page;
   shots: string;
   /** Messages of CSP violations and page errors seen so far (there must be none). */
   pageErrors: string[];
+  /**
+   * Checks the screen shown (the back office's unless told) with axe (no serious or critical
+   * violation), then photographs it at both widths; `close()` lists the files.
+   */
+  screen(name: string, page?: Page): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startRig(): Promise<Rig> {
-  const server = await startTestServer({ backofficeDir: DIST, authRateLimit: 1000 });
+  const { server, owner } = await startWithOwner(e2eEngine(), {
+    backofficeDir: DIST,
+    authRateLimit: 1000,
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: VIEWPORTS.laptop, locale: 'en-GB' });
   const page = await context.newPage();
@@ -44,17 +69,25 @@ export async function startRig(): Promise<Rig> {
       pageErrors.push(m.text());
   });
   const shots = await mkdtemp(join(tmpdir(), 'comanda-backoffice-shots-'));
-  return {
+  const shotFiles: string[] = [];
+  const rig: Rig = {
     server,
+    owner,
     browser,
     page,
     shots,
     pageErrors,
+    async screen(name, shown = page) {
+      expect(await axeProblems(shown), `axe on ${name}`).toEqual([]);
+      shotFiles.push(...(await screenshots(rig, name, shown)));
+    },
     async close() {
       await browser.close().catch(() => undefined);
       await server.close();
+      if (shotFiles.length) console.log(`screenshots:\n  ${shotFiles.join('\n  ')}`);
     },
   };
+  return rig;
 }
 
 /** Every document of a collection a till sees, as `sync.pull` pages them. */
@@ -77,16 +110,21 @@ export async function tillOf(
   return (await deviceClient(server.trpcUrl, credential)).client;
 }
 
-/** Saves a screenshot of the page at both widths; returns the files. */
-export async function screenshots(rig: Rig, name: string): Promise<string[]> {
+/** Saves a screenshot of a page (the back office's unless told) at both widths; returns the files. */
+export async function screenshots(
+  rig: Rig,
+  name: string,
+  page: Page = rig.page,
+): Promise<string[]> {
   const files: string[] = [];
+  const before = page.viewportSize() ?? VIEWPORTS.laptop;
   for (const [label, size] of Object.entries(VIEWPORTS)) {
-    await rig.page.setViewportSize(size);
+    await page.setViewportSize(size);
     const file = join(rig.shots, `${name}-${label}.png`);
-    await rig.page.screenshot({ path: file, fullPage: true });
+    await page.screenshot({ path: file, fullPage: true });
     files.push(file);
   }
-  await rig.page.setViewportSize(VIEWPORTS.laptop);
+  await page.setViewportSize(before);
   return files;
 }
 

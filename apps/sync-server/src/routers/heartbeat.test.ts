@@ -5,13 +5,12 @@ import {
   createClient,
   deviceClient,
   httpStatusOf,
-  ownerClient,
   pairTill,
   type Client,
   type DeviceCredential,
   type TestServer,
 } from '../testing/index';
-import { ENGINES, startOnEngine } from '../testing/engines';
+import { ENGINES, startWithOwner } from '../testing/engines';
 
 const fail = (promise: Promise<unknown>) =>
   promise.then(
@@ -42,10 +41,7 @@ describe.each(ENGINES)('till heartbeat and revocation (%s)', (engine) => {
   let till: Client;
 
   beforeAll(async () => {
-    server = await startOnEngine(engine);
-    branchId = server.demo.branchIds[0] ?? '';
-    owner = (await ownerClient(server.trpcUrl, server.demo.owner.email, server.demo.owner.password))
-      .client;
+    ({ server, owner, branchId } = await startWithOwner(engine));
     credential = await pairTill(server.server, server.demo.orgId, branchId, 'Heartbeat till');
     till = (await deviceClient(server.trpcUrl, credential)).client;
   });

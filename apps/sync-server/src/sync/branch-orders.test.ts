@@ -1,8 +1,9 @@
+import type { WireDocument } from '@comanda/core/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../testing/client';
 import { orderDoc } from '../testing/docs';
-import { ENGINES, startOnEngine } from '../testing/engines';
-import { pairedTillClient, type TestServer } from '../testing/index';
+import { ENGINES, pushNew, startWithTills } from '../testing/engines';
+import type { TestServer } from '../testing/index';
 
 type Checkpoint = { txid: string; id: string } | null;
 type Doc = { id: string; status?: unknown; _deleted: boolean };
@@ -35,12 +36,7 @@ describe.each(ENGINES)('branch orders reach every till of the branch on %s', (en
   let n = 0;
   const newId = () => `bo-${engine}-${String(++n).padStart(5, '0')}`;
   const pool = () => server.server.services.db.pool;
-  const till = (branch: string, name: string) => pairedTillClient(server, branch, name);
-  const push = (client: Client, docs: Record<string, unknown>[]) =>
-    client.sync.push.mutate({
-      collection: 'orders',
-      rows: docs.map((d) => ({ assumedMasterState: null, newDocumentState: d as Doc })),
-    });
+  const push = (client: Client, docs: WireDocument[]) => pushNew(client, 'orders', docs);
   /** Pretends the server last wrote these orders `days` ago. */
   const age = (ids: string[], days: number) =>
     pool().query(
@@ -56,11 +52,12 @@ describe.each(ENGINES)('branch orders reach every till of the branch on %s', (en
     );
 
   beforeAll(async () => {
-    server = await startOnEngine(engine);
-    [paris = '', lyon = ''] = server.demo.branchIds;
-    tillA = await till(paris, 'A');
-    tillB = await till(paris, 'B');
-    lyonTill = await till(lyon, 'Lyon');
+    let tills;
+    ({ server, paris, lyon, tills } = await startWithTills(engine, {
+      paris: ['A', 'B'],
+      lyon: ['Lyon'],
+    }));
+    ({ A: tillA, B: tillB, Lyon: lyonTill } = tills);
   });
   afterAll(() => server?.close());
 
@@ -155,16 +152,16 @@ describe.each(ENGINES)('branch orders reach every till of the branch on %s', (en
 describe.each(ENGINES)('searching the branch history on %s', (engine) => {
   let server: TestServer;
   let paris: string;
-  let lyon: string;
   let tillA: Client;
   let lyonTill: Client;
 
   beforeAll(async () => {
-    server = await startOnEngine(engine);
-    [paris = '', lyon = ''] = server.demo.branchIds;
-    const till = (branch: string) => pairedTillClient(server, branch, branch);
-    tillA = await till(paris);
-    lyonTill = await till(lyon);
+    let tills;
+    ({ server, paris, tills } = await startWithTills(engine, {
+      paris: ['paris'],
+      lyon: ['lyon'],
+    }));
+    ({ paris: tillA, lyon: lyonTill } = tills);
   });
   afterAll(() => server?.close());
 
@@ -181,10 +178,7 @@ describe.each(ENGINES)('searching the branch history on %s', (engine) => {
       ticketCode: i % 2 ? 'B' : 'A',
       createdAt: 1_790_000_000_000 + i,
     }));
-    await tillA.sync.push.mutate({
-      collection: 'orders',
-      rows: orders.map((d) => ({ assumedMasterState: null, newDocumentState: d })),
-    });
+    await pushNew(tillA, 'orders', orders);
     await server.server.services.db.pool.query(
       `UPDATE documents SET updated_at = now() - interval '40 days' WHERE collection = 'orders'`,
     );

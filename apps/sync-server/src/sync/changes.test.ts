@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listenToChanges as listen } from '../testing/changes-listener';
 import type { Client } from '../testing/client';
 import { orderDoc } from '../testing/docs';
-import { ENGINES, startOnEngine } from '../testing/engines';
-import { pairedTillClient, type TestServer } from '../testing/index';
+import { ENGINES, pushNew, startWithTills } from '../testing/engines';
+import type { TestServer } from '../testing/index';
 
 /**
  * One stream per till for every collection: it names what changed for the branch (never another
@@ -18,19 +18,16 @@ describe.each(ENGINES)('sync.changes on %s', (engine) => {
   let lyonTill: Client;
   let n = 0;
   const newId = () => `ch-${engine}-${String(++n).padStart(5, '0')}`;
-  const till = (branch: string, name: string) => pairedTillClient(server, branch, name);
   const push = (client: Client, doc: Record<string, unknown> & { id: string }) =>
-    client.sync.push.mutate({
-      collection: 'orders',
-      rows: [{ assumedMasterState: null, newDocumentState: { ...doc, _deleted: false } }],
-    });
+    pushNew(client, 'orders', [{ ...doc, _deleted: false }]);
 
   beforeAll(async () => {
-    server = await startOnEngine(engine);
-    [paris = '', lyon = ''] = server.demo.branchIds;
-    tillA = await till(paris, 'Bar');
-    tillB = await till(paris, 'Terrace');
-    lyonTill = await till(lyon, 'Lyon');
+    let tills;
+    ({ server, paris, lyon, tills } = await startWithTills(engine, {
+      paris: ['Bar', 'Terrace'],
+      lyon: ['Lyon'],
+    }));
+    ({ Bar: tillA, Terrace: tillB, Lyon: lyonTill } = tills);
   });
   afterAll(() => server?.close());
 

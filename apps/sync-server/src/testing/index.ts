@@ -17,6 +17,14 @@ import { writeAsOrg } from '../sync/owner-writes';
 import { deviceClient, type Client } from './client';
 
 export { startPostgres, freePort, type TestPostgres } from './postgres';
+export {
+  ENGINES,
+  pushNew,
+  startOnEngine,
+  startWithOwner,
+  startWithTills,
+  type Engine,
+} from './engines';
 export { advanceTxidTo, nextPowerOfTen, nextTxid } from './xid';
 export type { DeviceCredential } from '../auth/devices';
 export type { SeededOrg } from '../seed';

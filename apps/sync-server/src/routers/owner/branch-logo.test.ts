@@ -10,7 +10,7 @@ import {
   pairTill,
   type Client,
 } from '../../testing/index';
-import { ENGINES, startOnEngine } from '../../testing/engines';
+import { ENGINES, startWithOwner } from '../../testing/engines';
 import type { TestServer } from '../../testing/index';
 
 /** A black square centred on white, `w` × `h` pixels. */
@@ -48,10 +48,7 @@ describe.each(ENGINES)('owner.branches.setLogo (%s)', (engine) => {
   let branchId: string;
 
   beforeAll(async () => {
-    server = await startOnEngine(engine);
-    branchId = server.demo.branchIds[0] ?? '';
-    owner = (await ownerClient(server.trpcUrl, server.demo.owner.email, server.demo.owner.password))
-      .client;
+    ({ server, owner, branchId } = await startWithOwner(engine));
   });
   afterAll(() => server?.close());
 
