@@ -13,5 +13,5 @@ describe('branch chaos: three tills, a hub and the central server, with partitio
     const result = await runBranchChaos({ seed, schedules, maxSteps: 3, startOutbox: startOutboxJobs, log: (l) => console.log(l) });
     expect(result.failures, `replay with CHAOS_SEED=${seed} pnpm chaos:branch`).toEqual([]);
     expect(result.schedulesRun).toBe(schedules);
-  }, 600_000);
+  }, 1_200_000);
 });

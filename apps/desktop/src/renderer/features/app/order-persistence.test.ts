@@ -9,15 +9,19 @@ const job = (id: string, state: PrintJobView['state']): PrintJobView => ({
   id, orderId: 'o', requestId: id.split(':')[0]!, target: id.split(':')[1]!, state, attempts: 1, error: null, updatedAt: 0,
 });
 
+/** A dine-in order with `items`, sent to the kitchen through the till's order store. */
+async function sentOrder(items: string[]) {
+  const f = await createTillFixture();
+  const store = createOrderStore(f.deps);
+  await store.getState().newOrder({ type: 'dineIn', table: '4', covers: 2 });
+  for (const id of items) await store.getState().addItem(f.menu.items[id]!, f.menu.modifierGroups);
+  await store.getState().send();
+  return { f, order: store.getState().order! };
+}
+
 describe('orderPersistence', () => {
   it('is synced only when saved and acknowledged, printed only when every expected job printed', async () => {
-    const f = await createTillFixture();
-    const store = createOrderStore(f.deps);
-    await store.getState().newOrder({ type: 'dineIn', table: '4', covers: 2 });
-    await store.getState().addItem(f.menu.items['escargots']!, f.menu.modifierGroups);
-    await store.getState().addItem(f.menu.items['espresso']!, f.menu.modifierGroups);
-    await store.getState().send();
-    const order = store.getState().order!;
+    const { order } = await sentOrder(['escargots', 'espresso']);
     const request = order.printRequests[0]!;
     const kitchen = `${request.id}:kitchen`;
     const bar = `${request.id}:bar`;
@@ -37,12 +41,7 @@ describe('orderPersistence', () => {
 
 describe('orderPersistence on a shared order', () => {
   it('waits only for the jobs this till prints (another till prints what it sent)', async () => {
-    const f = await createTillFixture();
-    const store = createOrderStore(f.deps);
-    await store.getState().newOrder({ type: 'dineIn', table: '4', covers: 2 });
-    await store.getState().addItem(f.menu.items['escargots']!, f.menu.modifierGroups);
-    await store.getState().send();
-    const order = store.getState().order!;
+    const { f, order } = await sentOrder(['escargots']);
     const request = order.printRequests[0]!;
     const elsewhere = { ...order, printRequests: [{ ...request, tillId: 'another-till' }] };
     expect(orderPersistence(elsewhere, 'saved', sync([]), [], f.deps.ports.device.tillId).printed).toBe('none');

@@ -18,7 +18,8 @@ import { EventSource } from 'eventsource';
 import { DocumentRepository } from '../../data/repository.js';
 import { AcceptedModel } from './branch-model.js';
 import { BranchTill, type StartOutbox } from './branch-till.js';
-import { Rng, scheduleSeed } from './rng.js';
+import { Rng } from './rng.js';
+import { ChaosFailure, canonical, runSchedules, sleep, type ScheduleFailure } from './schedules.js';
 import { TcpLink } from './tcp-link.js';
 
 const AT = 1_767_261_600_000;
@@ -39,22 +40,11 @@ export interface BranchChaosOptions {
 export interface BranchChaosResult {
   seed: number;
   schedulesRun: number;
-  failures: { schedule: number; scheduleSeed: number; message: string }[];
+  failures: ScheduleFailure[];
   /** How often each kind of event ran (the run's coverage, printed by `pnpm chaos:branch`). */
   events: Record<string, number>;
   /** CPU time (this process) per schedule, servers included: what the CI sample costs. */
   cpuMsPerSchedule: number;
-}
-
-class ChaosFailure extends Error {}
-
-/** Canonical JSON (sorted keys) for structural equality. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
 }
 
 /**
@@ -111,22 +101,17 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
     for (const till of tills) await till.openFresh();
 
     const cpu0 = process.cpuUsage();
-    for (let s = 0; s < options.schedules; s++) {
-      const sSeed = scheduleSeed(options.seed, s);
-      const touched = new Set<string>();
-      try {
-        await runSchedule(new Rng(sSeed), touched);
-        await converge(touched, s % fullEvery === fullEvery - 1 || s === options.schedules - 1);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        result.failures.push({ schedule: s, scheduleSeed: sSeed, message });
-        log(`schedule ${s} failed: ${message}`);
-        result.schedulesRun = s + 1;
-        break;
-      }
-      result.schedulesRun = s + 1;
-      if ((s + 1) % 50 === 0) log(`${s + 1} schedules, ${model.orders.size} orders`);
-    }
+    const ran = await runSchedules(
+      { seed: options.seed, schedules: options.schedules, log },
+      async (rng, s, last) => {
+        const touched = new Set<string>();
+        await runSchedule(rng, touched);
+        await converge(touched, s % fullEvery === fullEvery - 1 || last);
+      },
+      () => `${model.orders.size} orders`,
+    );
+    result.schedulesRun = ran.schedulesRun;
+    result.failures = ran.failures;
     const cpu = process.cpuUsage(cpu0);
     result.cpuMsPerSchedule = Math.round((cpu.user + cpu.system) / 1000 / Math.max(1, result.schedulesRun));
   } finally {
@@ -345,8 +330,4 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
       }
     }
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -11,7 +11,8 @@ import {
 } from '@comanda/sync-server/testing';
 import { EventSource } from 'eventsource';
 import { ChaosTill } from './chaos-till.js';
-import { Rng, scheduleSeed } from './rng.js';
+import { Rng } from './rng.js';
+import { ChaosFailure, canonical, runSchedules, sleep, type ScheduleFailure } from './schedules.js';
 
 /** Collections every till pulls: its copy must end equal to what the server shows its branch. */
 const PULLED: SyncCollectionName[] = ['menu', 'staff', 'orders'];
@@ -30,23 +31,10 @@ export interface ChaosOptions {
 export interface ChaosResult {
   seed: number;
   schedulesRun: number;
-  failures: { schedule: number; scheduleSeed: number; message: string }[];
+  failures: ScheduleFailure[];
   restarts: number;
   txidCrossings: string[];
 }
-
-/** Canonical JSON (sorted keys) for structural equality. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
-        )
-      : v,
-  );
-}
-
-class ChaosFailure extends Error {}
 
 /**
  * The randomized replication test: three tills (two in one branch, one in another) replicate
@@ -99,28 +87,19 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     await advanceTxidTo(server.server.services.db.pool, 10_000n - BigInt(setup.int(1, 300)));
     for (const branch of [paris, paris, lyon]) tills.push(await newTill(branch, setup));
 
-    for (let s = 0; s < options.schedules; s++) {
-      const sSeed = scheduleSeed(options.seed, s);
-      const rng = new Rng(sSeed);
-      const touched = new Set<string>();
-      touchedDown.clear();
-      try {
+    const ran = await runSchedules(
+      { seed: options.seed, schedules: options.schedules, log },
+      async (rng, s, last) => {
+        const touched = new Set<string>();
+        touchedDown.clear();
         await runSchedule(rng, touched);
         await settle();
-        await verify(touched, s % fullEvery === fullEvery - 1 || s === options.schedules - 1);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        result.failures.push({ schedule: s, scheduleSeed: sSeed, message });
-        log(`schedule ${s} failed: ${message}`);
-        result.schedulesRun = s + 1;
-        break;
-      }
-      result.schedulesRun = s + 1;
-      if ((s + 1) % 50 === 0)
-        log(
-          `${s + 1} schedules, ${expected.size} orders, txid ${await nextTxid(server.server.services.db.pool)}`,
-        );
-    }
+        await verify(touched, s % fullEvery === fullEvery - 1 || last);
+      },
+      async () => `${expected.size} orders, txid ${await nextTxid(server.server.services.db.pool)}`,
+    );
+    result.schedulesRun = ran.schedulesRun;
+    result.failures = ran.failures;
   } finally {
     await Promise.all(tills.map((t) => t.close().catch(() => undefined)));
     await server.close();
@@ -337,10 +316,6 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     }
     return null;
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 export type { TestServer };
