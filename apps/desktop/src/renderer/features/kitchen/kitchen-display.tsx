@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '@comanda/ui';
 import type { OrderDoc } from '@comanda/core/orders';
 import { applyKitchenKey, DEFAULT_BUMP_KEYS, type KitchenKeyAction } from './kitchen-keys';
@@ -85,6 +85,21 @@ function TicketBody({ card }: { card: KitchenCard }) {
   );
 }
 
+/** One ticket; memoised so a bump re-renders the bumped card, not the whole screen. */
+const StationCard = memo(function StationCard(props: { card: KitchenCard; index: number; selected: boolean; now: number; thresholds: AgeThresholds; onBump: (card: KitchenCard) => void }) {
+  const { card, index, selected, now, thresholds, onBump } = props;
+  const { t } = useI18n();
+  return (
+    <li className={`kitchen-card kitchen-${card.status}${card.voided ? ' kitchen-card-voided' : ''}${selected ? ' kitchen-selected' : ''}`} data-testid="kitchen-card" data-status={card.status} data-order={card.orderId} data-station={card.stationId} data-voided={card.voided}>
+      <Heading card={card} now={now} thresholds={thresholds} />
+      <TicketBody card={card} />
+      <button type="button" onClick={() => onBump(card)} data-testid="kitchen-bump">
+        <kbd>{index + 1}</kbd> {card.status === 'new' ? t('kitchen.start') : t('kitchen.ready')}
+      </button>
+    </li>
+  );
+});
+
 /**
  * The kitchen display: a station screen lists its tickets in arrival order (new, then being
  * prepared; a bump moves a ticket on, ready tickets leave the screen), with age timers, an all-day
@@ -164,15 +179,7 @@ export function KitchenDisplay(props: KitchenDisplayProps) {
                 </button>
               </li>
             ))
-          : cards.map((card, i) => (
-              <li key={card.key} className={`kitchen-card kitchen-${card.status}${card.voided ? ' kitchen-card-voided' : ''}${i === selected ? ' kitchen-selected' : ''}`} data-testid="kitchen-card" data-status={card.status} data-order={card.orderId} data-station={card.stationId} data-voided={card.voided}>
-                <Heading card={card} now={now} thresholds={thresholds} />
-                <TicketBody card={card} />
-                <button type="button" onClick={() => onBump(card)} data-testid="kitchen-bump">
-                  <kbd>{i + 1}</kbd> {card.status === 'new' ? t('kitchen.start') : t('kitchen.ready')}
-                </button>
-              </li>
-            ))}
+          : cards.map((card, i) => <StationCard key={card.key} card={card} index={i} selected={i === selected} now={now} thresholds={thresholds} onBump={onBump} />)}
       </ol>
       {scope.kind === 'stations' && allDay.length > 0 && (
         <aside className="kitchen-all-day" data-testid="kitchen-all-day" aria-label={t('kitchen.allDay')}>

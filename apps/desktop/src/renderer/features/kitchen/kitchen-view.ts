@@ -32,7 +32,18 @@ export interface ExpoCard {
   readonly complete: boolean;
 }
 
+// Per order version (documents are immutable): a bump changes one order, so one is recomputed.
+const cardCache = new WeakMap<OrderDoc, KitchenCard[]>();
+
 function cardsOf(order: OrderDoc): KitchenCard[] {
+  const cached = cardCache.get(order);
+  if (cached) return cached;
+  const cards = computeCards(order);
+  cardCache.set(order, cards);
+  return cards;
+}
+
+function computeCards(order: OrderDoc): KitchenCard[] {
   const header = {
     orderId: order.id,
     label: ticketLabel(order),

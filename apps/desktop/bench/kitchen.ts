@@ -1,0 +1,53 @@
+// `pnpm bench` (issue 16): a bump on a kitchen screen with 200 open tickets, in Chromium.
+// Goal: the bump re-renders (state change → DOM committed) in ≤ 16 ms p95. Printed side by side
+// with the same screen's one-second timer tick (same 200 cards, nothing bumped) measured in the
+// same run. BENCH_KITCHEN_TICKETS and BENCH_KITCHEN_ROUNDS change the sizes.
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { freePort } from '@comanda/sync-server/testing';
+import { build } from 'vite';
+import { openTill } from '../e2e/support/chromium.js';
+
+const TICKETS = Number(process.env.BENCH_KITCHEN_TICKETS ?? 200);
+const ROUNDS = Number(process.env.BENCH_KITCHEN_ROUNDS ?? 100);
+const GOAL_MS = 16;
+
+const pct = (samples: readonly number[], p: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))] ?? Number.NaN;
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+const work = await mkdtemp(join(tmpdir(), 'comanda-bench-kitchen-'));
+const outDir = join(work, 'static');
+await build({ logLevel: 'warn', root: join(import.meta.dirname, 'kitchen'), base: './', plugins: [react()], build: { outDir, emptyOutDir: true, sourcemap: false } });
+const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+const server = createServer((req, res) => {
+  const path = normalize(join(outDir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+  const file = path.endsWith('/') || path === outDir ? join(path, 'index.html') : path;
+  void stat(file).then(
+    () => {
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      createReadStream(file).pipe(res);
+    },
+    () => res.writeHead(404).end(),
+  );
+});
+const port = await freePort();
+await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+const { context, page } = await openTill(join(work, 'profile'), `http://127.0.0.1:${port}/?tickets=${TICKETS}`);
+try {
+  await page.waitForFunction(() => (window as unknown as { kitchenBench?: { cards(): number } }).kitchenBench?.cards() ?? 0 > 0);
+  const result = await page.evaluate((rounds) => (window as unknown as { kitchenBench: { run(n: number): Promise<{ tick: { commit: number[]; frame: number[] }; bump: { commit: number[]; frame: number[] }; cards: number }> } }).kitchenBench.run(rounds), ROUNDS);
+  const bumpP95 = pct(result.bump.commit, 95);
+  console.log(`kitchen display: ${TICKETS} open tickets on one station screen, ${ROUNDS} rounds (${result.cards} cards left on screen)`);
+  console.log(`  bump → DOM committed   p50 ${ms(pct(result.bump.commit, 50))}  p95 ${ms(bumpP95)}  (goal ≤ ${GOAL_MS} ms p95: ${bumpP95 <= GOAL_MS ? 'meets' : 'MISSES'})`);
+  console.log(`  bump → next frame      p50 ${ms(pct(result.bump.frame, 50))}  p95 ${ms(pct(result.bump.frame, 95))}`);
+  console.log(`  baseline: timer tick   p50 ${ms(pct(result.tick.commit, 50))}  p95 ${ms(pct(result.tick.commit, 95))}  (same cards, nothing bumped)`);
+  console.log(`  ratio bump / tick p95: ${(bumpP95 / pct(result.tick.commit, 95)).toFixed(2)}`);
+} finally {
+  await context.close();
+  server.close();
+  await rm(work, { recursive: true, force: true });
+}

@@ -1,0 +1,65 @@
+// The kitchen display with N open tickets on one station screen, driven from bench/kitchen.ts.
+import { useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import { bumpTicket, stationTickets } from '@comanda/core/kitchen';
+import type { OrderDoc } from '@comanda/core/orders';
+import { I18nProvider } from '@comanda/ui';
+import { KitchenDisplay } from '../../src/renderer/features/kitchen/kitchen-display';
+import { kitchenCtx, sentTwoStationOrder, T0 } from '../../src/renderer/features/testing/kitchen-orders';
+
+const TICKETS = Number(new URLSearchParams(location.search).get('tickets') ?? 200);
+const nextFrame = () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
+
+let setState: (s: { orders: OrderDoc[]; now: number }) => void = () => undefined;
+function Bench({ initial }: { initial: OrderDoc[] }) {
+  const [state, set] = useState({ orders: initial, now: T0 + 60_000 });
+  setState = set;
+  const noop = () => undefined;
+  return (
+    <I18nProvider locale="en" currency="EUR" timeZone="Europe/Paris">
+      <KitchenDisplay orders={state.orders} scope={{ kind: 'stations', stations: ['grill'] }} now={state.now} alarm={false} onBump={noop} onServe={noop} onRecall={noop} sound={noop} />
+    </I18nProvider>
+  );
+}
+
+const orders = Array.from({ length: TICKETS }, (_, i) => sentTwoStationOrder(`o${i}`, T0 + i * 1000, { ticketNumber: i + 1 }));
+createRoot(document.getElementById('root')!).render(<Bench initial={orders} />);
+
+/** Times `update` from the state change to the DOM committed (sync render) and to the next frame. */
+async function time(updates: (() => { orders: OrderDoc[]; now: number })[]) {
+  const commit: number[] = [];
+  const frame: number[] = [];
+  for (const update of updates) {
+    const next = update();
+    const t0 = performance.now();
+    flushSync(() => setState(next));
+    commit.push(performance.now() - t0);
+    frame.push((await nextFrame()) - t0);
+  }
+  return { commit, frame };
+}
+
+(window as unknown as { kitchenBench: unknown }).kitchenBench = {
+  cards: () => document.querySelectorAll('[data-testid="kitchen-card"]').length,
+  async run(rounds: number) {
+    await nextFrame();
+    let current = orders;
+    let now = T0 + 60_000;
+    // Baseline: the one-second timer tick re-renders the same 200 cards with nothing bumped.
+    const tick = await time(Array.from({ length: rounds }, () => () => ({ orders: current, now: (now += 1000) })));
+    // A bump: one ticket new → preparing (the new order built before the clock starts).
+    const bumped = Array.from({ length: rounds }, (_, i) => {
+      const order = current[i % current.length]!;
+      const ticket = stationTickets(order).find((t) => t.stationId === 'grill' && t.status === 'new');
+      return ticket ? bumpTicket(order, ticket, kitchenCtx(T0 + 100_000 + i)) : order;
+    });
+    const bump = await time(
+      bumped.map((order, i) => () => {
+        current = current.map((o, j) => (j === i % current.length ? order : o));
+        return { orders: current, now };
+      }),
+    );
+    return { tick, bump, cards: document.querySelectorAll('[data-testid="kitchen-card"]').length };
+  },
+};
