@@ -27,6 +27,8 @@ export type { BranchHub, HubOptions } from './branch-hub-contract';
 /** The safety net: a full round this often even when the central server's stream is silent. */
 const SAFETY_NET_MS = 30_000;
 const RETRY_MIN_MS = 1000;
+/** The central device list (revocations send no notice) is read again after this long. */
+const DEVICE_LIST_MAX_AGE_MS = 5000;
 const RETRY_MAX_MS = 10_000;
 /** The hub reports the orders it still has to carry up, counted up to this. */
 const MAX_COUNT = 10_000_000;
@@ -123,13 +125,18 @@ export async function openBranchHub(
   });
 
   let replicator: HubReplicator | null = null;
+  let deviceListAt = Number.NEGATIVE_INFINITY;
   let stream: { close(): void } | undefined;
   let unsubscribe: (() => void) | undefined;
   const rounds = new HubRounds({
     async run(pull) {
       if (!replicator) return;
       // The device list first: a till revoked at the central server is refused from this round on.
-      await refreshBranch();
+      // Not on every round of a busy branch (each till's push starts one): at least every 5 s.
+      if (pull === 'all' || clock() - deviceListAt >= DEVICE_LIST_MAX_AGE_MS) {
+        await refreshBranch();
+        deviceListAt = clock();
+      }
       await replicator.sync(pull);
       // Health reports ride along; their failure never holds replication back.
       await relay.flush().catch(() => undefined);
