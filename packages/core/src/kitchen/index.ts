@@ -1,2 +1,3 @@
 export * from './ticket-schema';
 export * from './routing';
+export * from './estimate';
