@@ -81,7 +81,7 @@ describe('estimateReadyMinutes', () => {
         fc.array(work, { minLength: 1, maxLength: 5 }),
         fc.array(queued, { maxLength: 50 }),
         queued,
-        fc.nat({ maxLength: 50 }),
+        fc.nat({ max: 50 }),
         parallelism,
         (w, q, extra, at, p) => {
           const base = { work: w, parallelism: (s: string) => p[s], now: NOW };

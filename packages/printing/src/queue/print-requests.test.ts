@@ -92,4 +92,17 @@ describe('core print requests → jobs → paper', () => {
     expect(refundSlip).toContain('Weißbier');
     expect([...grill.documents, ...bar.documents, ...receipts.documents].every((d) => d.complete)).toBe(true);
   });
+
+  it('makes no job for a station set to screen only, and the same jobs as before for print or both', () => {
+    const t = testContext();
+    let o: OrderDoc = newOrder(t.ctx, { type: 'takeaway', table: null, covers: null });
+    o = add(o, 'entrecote', t.ctx, { selection: STEAK });
+    o = add(o, 'weissbier', t.ctx, { selection: [{ groupId: 'size', optionId: 'l' }] });
+    const printed = sendToKitchen(o, t.ctx);
+    const screened = sendToKitchen(o, { ...t.ctx, screenOnlyStations: ['grill'] });
+    const ids = (order: OrderDoc) => order.printRequests.flatMap((r) => jobsForPrintRequest(order, r, ctx)).map((j) => j.id.split(':')[1]);
+    expect(ids(printed)).toEqual(['grill', 'bar']);
+    expect(ids(screened)).toEqual(['bar']);
+    expect(screened.printRequests[0]!.tickets.map((k) => k.stationId)).toEqual(['grill', 'bar']);
+  });
 });

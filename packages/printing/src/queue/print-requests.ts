@@ -39,7 +39,9 @@ export function receiptBranding(branch: { logo?: LogoBlock | null; receiptQr?: s
 export function jobsForPrintRequest(order: OrderDoc, request: PrintRequest, ctx: PrintRequestContext): NewPrintJob[] {
   const name = (staffId: string): string => ctx.staffNames[staffId] ?? staffId;
   if (request.tickets.length > 0) {
-    return request.tickets.map((ticket) => ({
+    // A screen-only station's ticket is shown on kitchen screens, never printed (see printRequestTargets).
+    const printed = request.tickets.filter((ticket) => !request.screenOnly.includes(ticket.stationId));
+    return printed.map((ticket) => ({
       id: `${request.id}:${ticket.stationId}`,
       route: ticket.stationId,
       document: kitchenTicketLayout({
