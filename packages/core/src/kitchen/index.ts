@@ -1,3 +1,5 @@
 export * from './ticket-schema';
 export * from './routing';
 export * from './estimate';
+export * from './status-schema';
+export * from './status';

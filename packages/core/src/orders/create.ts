@@ -78,6 +78,7 @@ export function createOrder(input: CreateOrderInput, ctx: OrderContext): OrderDo
     refunds: [],
     firedCourses: [],
     printRequests: [],
+    kitchenBumps: [],
     statusHistory: [{ status: 'open', at: ctx.at, by: ctx.by }],
     splitFromOrderId: null,
     voidReason: null,

@@ -12,6 +12,9 @@ export type OrderErrorCode =
   | 'ORDER_EMPTY'
   | 'ORDER_NOTHING_TO_SEND'
   | 'ORDER_PRINT_REQUEST_NOT_FOUND'
+  | 'ORDER_KITCHEN_TICKET_NOT_FOUND'
+  | 'ORDER_NOTHING_TO_BUMP'
+  | 'ORDER_NOTHING_TO_RECALL'
   | 'ORDER_INVALID_INPUT';
 
 /** Thrown when an order operation breaks a business rule. */

@@ -1,6 +1,7 @@
 import { MoneyError } from '../money/money';
 import { OrderError } from './errors';
 import { activeQuantity } from './line-amounts';
+import { stationTicketKey, stationTickets } from '../kitchen/status';
 import { isFrozenStatus } from './lifecycle';
 import type { OrderDoc } from './schemas';
 import type { OrderTotals } from './totals-schema';
@@ -19,6 +20,7 @@ import { computeOrderTotals } from './totals';
  *   tendered, no change. Payments together may exceed the amount due only when two tills took
  *   them at once (see `mergeOrders`, `overpaidAmount`); each one was within the due of its till;
  * - no refund is larger than what was paid, and every refund names its approving manager;
+ * - kitchen bumps name a station ticket of the order; a recall undoes bumps of its own ticket;
  * - `paid`, `closed` and `refunded` orders have items and nothing left due; a `refunded` order is
  *   refunded in full; a `voided` order has no payments.
  * Returns human-readable problems; empty means the order is consistent.
@@ -41,7 +43,12 @@ export function checkOrderInvariants(order: OrderDoc): string[] {
       `stored totals do not match the recomputed totals (${field}: expected ${JSON.stringify(expected[field])})`,
     );
   }
-  problems.push(...duplicateIds(order), ...lineProblems(order), ...paymentProblems(order));
+  problems.push(
+    ...duplicateIds(order),
+    ...lineProblems(order),
+    ...paymentProblems(order),
+    ...kitchenBumpProblems(order),
+  );
   const t = order.totals;
   if (t.total < 0) problems.push(`the total is negative (${t.total})`);
   if (t.paid > t.totalDue && order.payments.some((p) => p.amount > paymentCeiling(order)))
@@ -85,6 +92,7 @@ function duplicateIds(order: OrderDoc): string[] {
     payment: order.payments,
     refund: order.refunds,
     'print request': order.printRequests,
+    'kitchen bump': order.kitchenBumps,
   };
   return Object.entries(lists)
     .filter(([, list]) => new Set(list.map((x) => x.id)).size !== list.length)
@@ -121,6 +129,22 @@ function lineProblems(order: OrderDoc): string[] {
     // Against units ordered: a void racing a refund on another till may leave fewer active.
     if ((refunded.get(line.id) ?? 0) > line.quantity)
       problems.push(`line ${line.id} refunds more units than were sold`);
+  }
+  return problems;
+}
+
+function kitchenBumpProblems(order: OrderDoc): string[] {
+  if (order.kitchenBumps.length === 0) return [];
+  const problems: string[] = [];
+  const tickets = new Set(stationTickets(order).map((t) => t.key));
+  const ticketOfBump = new Map(
+    order.kitchenBumps.filter((b) => b.kind === 'bump').map((b) => [b.id, stationTicketKey(b)]),
+  );
+  for (const b of order.kitchenBumps) {
+    const key = stationTicketKey(b);
+    if (!tickets.has(key)) problems.push(`kitchen bump ${b.id} names unknown ticket ${key}`);
+    if (b.kind === 'recall' && b.undoes.some((id) => ticketOfBump.get(id) !== key))
+      problems.push(`recall ${b.id} undoes something other than a bump of its ticket`);
   }
   return problems;
 }

@@ -50,9 +50,15 @@ export const FROZEN_STATUSES: readonly OrderStatus[] = orderStatusSchema.options
 
 /**
  * Lists of a frozen order that may still grow, never shrink or change: refunds (`refund`),
- * print requests (receipt copies, refund slips) and the status history.
+ * print requests (receipt copies, refund slips), the status history and the kitchen's bumps (a
+ * takeaway is paid before it is cooked; a closed table's plates are still cleared as served).
  */
-export const APPEND_ONLY_WHEN_FROZEN = ['refunds', 'printRequests', 'statusHistory'] as const;
+export const APPEND_ONLY_WHEN_FROZEN = [
+  'refunds',
+  'printRequests',
+  'statusHistory',
+  'kitchenBumps',
+] as const;
 
 /**
  * Every field of a frozen order that may still change: the append-only lists plus what closing or

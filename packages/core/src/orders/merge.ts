@@ -196,6 +196,7 @@ const ORDER_MERGED = new Set<string>([
   'payments',
   'refunds',
   'printRequests',
+  'kitchenBumps',
   'statusHistory',
   'firedCourses',
   'cashRounding',
@@ -210,7 +211,7 @@ const ORDER_MERGED = new Set<string>([
  * server's newer copy) so that both count. It is a join — commutative, associative and idempotent
  * (up to the canonical order of its lists) — so replicas that exchange versions in any order and
  * any number of times end with the same order:
- * - lines, voids, payments, refunds and print requests are sets keyed by id (union; a record is
+ * - lines, voids, payments, refunds, print requests and kitchen bumps are sets keyed by id (union; a record is
  *   immutable once written), kept sorted by time then id; the status history is a set of entries;
  *   `firedCourses` a set of courses;
  * - per line, counters as in {@link mergeLine}; `voidedQuantity` always equals its void records;
@@ -246,6 +247,7 @@ export function mergeOrders(a: OrderDoc, b: OrderDoc): OrderDoc {
     payments: unionById(a.payments, b.payments),
     refunds: unionById(a.refunds, b.refunds),
     printRequests: unionById(a.printRequests, b.printRequests),
+    kitchenBumps: unionById(a.kitchenBumps, b.kitchenBumps),
     statusHistory: mergeHistory(a.statusHistory, b.statusHistory),
     firedCourses: [...new Set([...a.firedCourses, ...b.firedCourses])].sort((x, y) => x - y),
     cashRounding:

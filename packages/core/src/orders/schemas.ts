@@ -14,6 +14,7 @@ import { minorUnitsSchema, nonNegativeMinorUnitsSchema } from '../money/money';
 import { rateBasisPointsSchema } from '../tax/tax-class';
 import { discountSchema } from './discount';
 import { lineEditsSchema, orderEditsSchema } from './edits';
+import { kitchenBumpSchema } from '../kitchen/status-schema';
 import { printRequestSchema } from './print-request';
 import { orderTotalsSchema } from './totals-schema';
 
@@ -206,6 +207,8 @@ export const orderDocSchema = z.object({
   /** Courses released to the kitchen (course 1 is released by the first send). */
   firedCourses: listSchema(z.number().int().min(1).max(9), 9).default([]),
   printRequests: listSchema(printRequestSchema).default([]),
+  /** Kitchen status records of the sent tickets (bumps, recalls, served); see `stationTickets`. */
+  kitchenBumps: listSchema(kitchenBumpSchema).default([]),
   statusHistory: listSchema(statusChangeSchema).default([]),
   /** When this order was split off another one. */
   splitFromOrderId: idSchema.nullable().default(null),

@@ -116,6 +116,8 @@ export function splitBill(
     cashRounding: 0,
     refunds: [],
     printRequests: [],
+    // Its tickets stayed with the source order, so do their bumps.
+    kitchenBumps: [],
     statusHistory: [{ status: order.status, at: ctx.at, by: ctx.by }],
     splitFromOrderId: order.id,
   };
