@@ -3,3 +3,4 @@ export * from './routing';
 export * from './estimate';
 export * from './status-schema';
 export * from './status';
+export * from './estimate-queue';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listSchema } from '../common/bounds';
 import { epochMsSchema, idSchema } from '../common/document';
+import { MAX_ESTIMATE_MINUTES } from '../kitchen/estimate';
 import { kitchenTicketSchema } from '../kitchen/ticket-schema';
 import type { OrderContext } from './context';
 
@@ -47,6 +48,12 @@ export const printRequestSchema = z.strictObject({
    * drops a ticket already sent.
    */
   screenOnly: listSchema(idSchema, 100).default([]),
+  /**
+   * For `kitchen` sends: the preparation-time estimate told to the guest when it was sent (minutes
+   * from `at`, see `estimateReadyMinutes`), printed on takeaway receipts and compared with the
+   * actual time in the prep-time report; `null` when none was made.
+   */
+  readyInMinutes: z.number().int().min(0).max(MAX_ESTIMATE_MINUTES).nullable().default(null),
 });
 /** A print request (outbox entry). */
 export type PrintRequest = z.infer<typeof printRequestSchema>;
@@ -74,7 +81,7 @@ export function printRequestTargets(request: PrintRequest): string[] {
 export function newPrintRequest(
   kind: PrintRequestKind,
   ctx: Pick<OrderContext, 'newId' | 'at' | 'by' | 'screenOnlyStations'>,
-  fields: Partial<Pick<PrintRequest, 'tickets' | 'reprintOf' | 'refundId'>> = {},
+  fields: Partial<Pick<PrintRequest, 'tickets' | 'reprintOf' | 'refundId' | 'readyInMinutes'>> = {},
 ): PrintRequest {
   const screenOnly = new Set(kind === 'reprint' ? [] : (ctx.screenOnlyStations ?? []));
   return {
@@ -85,6 +92,7 @@ export function newPrintRequest(
     tickets: fields.tickets ?? [],
     reprintOf: fields.reprintOf ?? null,
     refundId: fields.refundId ?? null,
+    readyInMinutes: fields.readyInMinutes ?? null,
     screenOnly: [
       ...new Set((fields.tickets ?? []).map((t) => t.stationId).filter((id) => screenOnly.has(id))),
     ],
