@@ -368,6 +368,14 @@ export const en = {
   'till.revokedTitle': 'This till was revoked',
   'till.revokedBody': 'The owner revoked this till in the back office at {time}: it no longer syncs. Sales recorded since stay on this till. Ask the owner for a pairing code to pair it again.',
   'till.revokedPair': 'Pair again',
+  'orderKitchen.title': 'Kitchen',
+  'orderKitchen.new': 'Waiting for the kitchen',
+  'orderKitchen.preparing': 'Preparing',
+  'orderKitchen.ready': 'Ready',
+  'orderKitchen.served': 'Served',
+  'orderKitchen.readyIn': 'Ready in ~{minutes} min',
+  'orderKitchen.readyAround': 'Ready around {time}',
+  'orderKitchen.markServed': 'Mark served',
 } as const;
 
 /** Every message key of the catalog. */

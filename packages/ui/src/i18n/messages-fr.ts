@@ -370,4 +370,12 @@ export const fr: Record<MessageKey, string> = {
   'till.revokedTitle': 'Cette caisse a été révoquée',
   'till.revokedBody': 'Le propriétaire a révoqué cette caisse dans le back-office à {time} : elle ne se synchronise plus. Les ventes enregistrées depuis restent sur cette caisse. Demandez un code d’appairage au propriétaire pour l’appairer à nouveau.',
   'till.revokedPair': 'Appairer à nouveau',
+  'orderKitchen.title': 'Cuisine',
+  'orderKitchen.new': 'En attente en cuisine',
+  'orderKitchen.preparing': 'En préparation',
+  'orderKitchen.ready': 'Prête',
+  'orderKitchen.served': 'Servie',
+  'orderKitchen.readyIn': 'Prête dans ~{minutes} min',
+  'orderKitchen.readyAround': 'Prête vers {time}',
+  'orderKitchen.markServed': 'Marquer servie',
 };
