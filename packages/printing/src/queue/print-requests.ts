@@ -1,3 +1,4 @@
+import { orderReadyAt } from '@comanda/core/kitchen';
 import { receiptQrContent } from '@comanda/core/branch';
 import { ticketLabel, type OrderDoc, type PrintRequest } from '@comanda/core/orders';
 import { kitchenTicketLayout } from '../layout/documents/kitchen-ticket';
@@ -76,6 +77,7 @@ export function jobsForPrintRequest(order: OrderDoc, request: PrintRequest, ctx:
         bill: original.kind === 'bill',
         logo: ctx.logo,
         qrData: original.kind === 'receipt' ? ctx.receiptQr?.(order) : undefined,
+        readyAt: orderReadyAt(order),
         // The drawer opens for the first receipt of a cash sale, never for copies.
         openDrawer: copy === 'original' && original.kind === 'receipt' && order.payments.some((p) => p.method === 'cash'),
       });
