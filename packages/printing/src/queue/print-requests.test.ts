@@ -6,7 +6,7 @@ import { startVirtualPrinter, type VirtualPrinter } from '../virtual-printer';
 import { branch } from '../testing/fixtures';
 import { MemoryPrintJobStore } from './memory-store';
 import { jobsForPrintRequest, type PrintRequestContext } from './print-requests';
-import { previewToText, resolveLayout } from '../layout';
+import { previewToText, resolveLayout, type LayoutDocument } from '../layout';
 import { PrintWorker } from './worker';
 
 const ctx: PrintRequestContext = {
@@ -113,11 +113,11 @@ describe('core print requests → jobs → paper', () => {
     o = add(o, 'entrecote', t.ctx, { selection: STEAK });
     o = sendToKitchen(o, t.ctx, { readyInMinutes: 25 });
     o = addPayment(o, { method: 'card', reference: 'x' }, t.ctx);
-    const receipt = jobsForPrintRequest(o, o.printRequests.find((r) => r.kind === 'receipt')!, ctx)[0]!.document;
+    const receipt = jobsForPrintRequest(o, o.printRequests.find((r) => r.kind === 'receipt')!, ctx)[0]!.document as LayoutDocument;
     // 2026-01-01 10:00 UTC is 11:00 in Paris; 25 minutes later, printed double size.
     expect(receipt.blocks).toContainEqual({ kind: 'text', text: 'Prête vers 11:25', style: { bold: true, size: 2 } });
     expect(previewToText(resolveLayout(receipt, 48))).toContain([...'Prête vers 11:25'].join(' '));
     const untold = addPayment(sendToKitchen(add(newOrder(t.ctx, { type: 'takeaway', table: null, covers: null }), 'entrecote', t.ctx, { selection: STEAK }), t.ctx), { method: 'card', reference: 'x' }, t.ctx);
-    expect(previewToText(resolveLayout(jobsForPrintRequest(untold, untold.printRequests.at(-1)!, ctx)[0]!.document, 48)).join('\n')).not.toContain('P r ê t e');
+    expect(previewToText(resolveLayout(jobsForPrintRequest(untold, untold.printRequests.at(-1)!, ctx)[0]!.document as LayoutDocument, 48)).join('\n')).not.toContain('P r ê t e');
   });
 });
