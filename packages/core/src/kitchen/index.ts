@@ -4,3 +4,4 @@ export * from './estimate';
 export * from './status-schema';
 export * from './status';
 export * from './estimate-queue';
+export * from './prep-report';
