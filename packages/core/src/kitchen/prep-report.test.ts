@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sendToKitchen } from '../orders/index';
-import { STEAK, add, newOrder, testContext } from '../testing/fixtures';
+import { STEAK, add, newOrder, testContext, ticketRef } from '../testing/fixtures';
 import { prepTimeReport } from './prep-report';
 import { bumpTicket, stationTickets } from './status';
 
@@ -20,11 +20,11 @@ describe('prepTimeReport', () => {
       if (readyAfter === 0) return o; // never bumped: not in the report
       for (const ticket of stationTickets(o)) {
         const at = start + (ticket.stationId === 'bar' ? 2 : readyAfter) * MIN;
-        o = bumpTicket(o, ticket, { ...t.ctx, at }, 'ready');
+        o = bumpTicket(o, ticketRef(ticket), { ...t.ctx, at }, 'ready');
       }
       return o;
     });
-    expect(prepTimeReport(orders, 'station', { timeZone: 'Europe/Paris' })).toEqual([
+    expect(prepTimeReport(orders, 'station', { timeZoneOf: () => 'Europe/Paris' })).toEqual([
       {
         key: 'bar',
         label: 'bar',
@@ -49,13 +49,16 @@ describe('prepTimeReport', () => {
       },
     ]);
     expect(
-      prepTimeReport(orders, 'hour', { timeZone: 'Europe/Paris' }).map((r) => [r.key, r.tickets]),
+      prepTimeReport(orders, 'hour', { timeZoneOf: () => 'Europe/Paris' }).map((r) => [
+        r.key,
+        r.tickets,
+      ]),
     ).toEqual([['11', 6]]);
-    const items = prepTimeReport(orders, 'item', { timeZone: 'Europe/Paris' });
+    const items = prepTimeReport(orders, 'item', { timeZoneOf: () => 'Europe/Paris' });
     expect(items.map((r) => [r.key, r.tickets, r.actualP90])).toEqual([
       ['entrecote', 3, 30],
       ['espresso', 3, 2],
     ]);
-    expect(prepTimeReport([], 'item', { timeZone: 'Europe/Paris' })).toEqual([]);
+    expect(prepTimeReport([], 'item', { timeZoneOf: () => 'Europe/Paris' })).toEqual([]);
   });
 });

@@ -39,15 +39,22 @@ const average = (values: readonly number[]) => values.reduce((s, v) => s + v, 0)
 /**
  * Preparation times from the kitchen's bumps: for every station ticket that reached `ready` (the
  * earliest bump still in force), the minutes since it was sent, against the estimate recorded on
- * its send, grouped by item, station or hour of the send (in `timeZone`). Voided tickets and
+ * its send, grouped by item, station or hour of the send (in the order's branch time zone,
+ * `timeZoneOf(branchId)`, so several branches can be reported at once). Voided tickets and
  * tickets never bumped ready are left out. Rows sorted by key.
  */
 export function prepTimeReport(
   orders: readonly OrderDoc[],
   by: PrepReportDimension,
-  options: { readonly timeZone: string },
+  options: { readonly timeZoneOf: (branchId: string) => string },
 ): PrepReportRow[] {
-  const hourOf = localPartsReader(options.timeZone);
+  const readers = new Map<string, ReturnType<typeof localPartsReader>>();
+  const hourOf = (branchId: string, at: number) => {
+    const zone = options.timeZoneOf(branchId);
+    let read = readers.get(zone);
+    if (!read) readers.set(zone, (read = localPartsReader(zone)));
+    return read(at).hour;
+  };
   const groups = new Map<
     string,
     { label: string; actual: number[]; estimate: number[]; late: number[] }
@@ -70,7 +77,7 @@ export function prepTimeReport(
       const estimate = estimateOf.get(t.requestId) ?? null;
       if (by === 'station') add(t.stationId, t.stationId, actual, estimate);
       else if (by === 'hour') {
-        const hour = String(hourOf(t.sentAt).hour).padStart(2, '0');
+        const hour = String(hourOf(order.branchId, t.sentAt)).padStart(2, '0');
         add(hour, hour, actual, estimate);
       } else {
         const itemOf = new Map(order.lines.map((l) => [l.id, l.itemId]));
