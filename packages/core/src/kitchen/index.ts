@@ -5,3 +5,4 @@ export * from './status-schema';
 export * from './status';
 export * from './estimate-queue';
 export * from './prep-report';
+export * from './ready-board';
