@@ -196,3 +196,12 @@ export function stationParallelism(
     DEFAULT_STATION_PARALLELISM
   );
 }
+
+/** `settings` with `setting` for its station, replacing the previous one (stations keep their order). */
+export function withStationSetting(
+  settings: readonly StationSetting[],
+  setting: StationSetting,
+): StationSetting[] {
+  const at = settings.findIndex((s) => s.stationId === setting.stationId);
+  return at < 0 ? [...settings, setting] : settings.map((s, i) => (i === at ? setting : s));
+}

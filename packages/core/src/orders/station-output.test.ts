@@ -4,6 +4,7 @@ import {
   screenOnlyStations,
   stationOutput,
   stationParallelism,
+  withStationSetting,
 } from '../branch/schemas';
 import { STEAK, add, newOrder, testContext } from '../testing/fixtures';
 import { fireCourse, printRequestTargets, requestReprint, sendToKitchen, voidLine } from './index';
@@ -30,6 +31,12 @@ describe('station output per branch (print, screen, both)', () => {
     expect(settings.safeParse([{ stationId: 'a', output: 'fax' }]).success).toBe(false);
     expect(settings.safeParse([{ stationId: 'a', parallelism: 0 }]).success).toBe(false);
     expect(settings.safeParse([{ stationId: 'a', parallelism: 21 }]).success).toBe(false);
+    const both = { stationId: 'grill', output: 'both', parallelism: 3 } as const;
+    expect(withStationSetting(branch.stationSettings, both)).toEqual([
+      both,
+      branch.stationSettings[1],
+    ]);
+    expect(withStationSetting([], both)).toEqual([both]);
   });
 
   it('a screen-only station gets its tickets recorded but no print job; print and both print', () => {
