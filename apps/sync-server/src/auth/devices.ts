@@ -1,4 +1,5 @@
 import { MAX_TILLS_PER_BRANCH, tillCode } from '@comanda/core/orders';
+import type { DeviceKind } from '@comanda/core/sync';
 import { TRPCError } from '@trpc/server';
 import type pg from 'pg';
 import { insertAudit } from '../db/audit';
@@ -36,10 +37,11 @@ export async function createPairingCode(
 }
 
 /**
- * A till, or a branch hub: a hub pairs like a till (it takes the branch's next till code, which it
- * never prints on a ticket) and may read the branch's device list to verify tills itself.
+ * A till, a branch hub or a kitchen screen (`DeviceKind` from core): a hub or a kitchen screen
+ * pairs like a till (it takes the branch's next till code, which it never prints on a ticket); a
+ * hub may read the branch's device list to verify tills itself; a kitchen screen may only bump.
  */
-export type DeviceKind = 'till' | 'hub';
+export type { DeviceKind };
 
 /** What a till keeps after pairing: its id and secret authenticate it from then on. */
 export interface DeviceCredential {
@@ -58,7 +60,13 @@ export interface DeviceCredential {
  */
 export async function redeemPairingCode(
   pool: pg.Pool,
-  input: { code: string; deviceName: string; kind?: DeviceKind | undefined },
+  input: {
+    code: string;
+    deviceName: string;
+    kind?: DeviceKind | undefined;
+    /** A kitchen screen's stations (none: every station, an expo screen). */
+    stations?: readonly string[] | undefined;
+  },
   now: Date,
 ): Promise<DeviceCredential> {
   const kind = input.kind ?? 'till';
@@ -92,8 +100,9 @@ export async function redeemPairingCode(
     const deviceId = newId('dev');
     const deviceSecret = `ds_${randomSecret()}`;
     await tx.query(
-      `INSERT INTO devices (id, org_id, branch_id, name, secret_hash, last_seen_at, till_index, kind)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO devices (id, org_id, branch_id, name, secret_hash, last_seen_at, till_index, kind,
+         kitchen_stations)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         deviceId,
         code.org_id,
@@ -103,6 +112,7 @@ export async function redeemPairingCode(
         now,
         tillIndex,
         kind,
+        JSON.stringify(kind === 'kitchen' ? (input.stations ?? []) : []),
       ],
     );
     await tx.query('UPDATE pairing_codes SET used_at = $2, device_id = $3 WHERE code_hash = $1', [
@@ -116,7 +126,11 @@ export async function redeemPairingCode(
       actorType: 'device',
       actorId: deviceId,
       action: 'device.paired',
-      detail: { name: input.deviceName, kind },
+      detail: {
+        name: input.deviceName,
+        kind,
+        ...(kind === 'kitchen' ? { stations: input.stations ?? [] } : {}),
+      },
     });
     return {
       deviceId,
@@ -160,9 +174,10 @@ export async function issueDeviceToken(
     secret_hash: string;
     revoked_at: Date | null;
     till_index: number;
-    kind: 'till' | 'hub';
+    kind: DeviceKind;
+    kitchen_stations: string[];
   }>(
-    'SELECT org_id, branch_id, secret_hash, revoked_at, till_index, kind FROM devices WHERE id = $1',
+    'SELECT org_id, branch_id, secret_hash, revoked_at, till_index, kind, kitchen_stations FROM devices WHERE id = $1',
     [input.deviceId],
   );
   const device = rows[0];
@@ -187,6 +202,9 @@ export async function issueDeviceToken(
       org: device.org_id,
       branch: device.branch_id,
       ...(device.kind === 'hub' ? { kind: 'hub' as const } : {}),
+      ...(device.kind === 'kitchen'
+        ? { kind: 'kitchen' as const, stations: device.kitchen_stations }
+        : {}),
     },
     now,
   );

@@ -1,5 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { kitchenStationsSchema } from '@comanda/core/sync';
 import { z } from 'zod';
 import type { DeviceKeySet } from './device-keys';
 import type { Keyring } from './keyring';
@@ -43,8 +44,12 @@ const deviceClaims = z.object({
   sub: z.string(),
   org: z.string(),
   branch: z.string(),
-  /** Absent for a till; `hub` for a branch hub (it may read the branch's device list). */
-  kind: z.literal('hub').optional(),
+  /**
+   * Absent for a till; `hub` for a branch hub (it may read the branch's device list); `kitchen`
+   * for a kitchen screen (it may only add kitchen bumps, to tickets of `stations`; none: all).
+   */
+  kind: z.enum(['hub', 'kitchen']).optional(),
+  stations: kitchenStationsSchema.optional(),
 });
 const claimsSchema = z.discriminatedUnion('typ', [ownerClaims, deviceClaims]);
 

@@ -1,3 +1,4 @@
+import type { DeviceKind } from '@comanda/core/sync';
 import type { DeviceHeartbeat } from '@comanda/core/sync';
 import type { Queryable } from './tx';
 
@@ -73,7 +74,7 @@ export async function branchForHub(
   devices: {
     id: string;
     name: string;
-    kind: 'till' | 'hub';
+    kind: DeviceKind;
     tillIndex: number;
     revokedAt: number | null;
   }[];
@@ -88,7 +89,7 @@ export async function branchForHub(
   const { rows: devices } = await db.query<{
     id: string;
     name: string;
-    kind: 'till' | 'hub';
+    kind: DeviceKind;
     tillIndex: number;
     revokedAt: Date | null;
   }>(

@@ -1,4 +1,4 @@
-import type { WireDocument } from '@comanda/core/sync';
+import type { DeviceKind, WireDocument } from '@comanda/core/sync';
 import type { Jwks } from '../auth/device-keys';
 import type { Checkpoint } from '../sync/documents';
 import { upsertBranch } from './branches';
@@ -101,7 +101,7 @@ export async function saveUpstreamMasters(
 export interface MirroredDevice {
   id: string;
   name: string;
-  kind: 'till' | 'hub';
+  kind: DeviceKind;
   tillIndex: number;
   revokedAt: number | null;
 }

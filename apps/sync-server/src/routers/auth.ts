@@ -1,4 +1,5 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { deviceKindSchema, kitchenStationsSchema } from '@comanda/core/sync';
 import { z } from 'zod';
 import { issueDeviceToken, redeemPairingCode } from '../auth/devices';
 import { refreshSession, revokeRefreshToken, signIn } from '../auth/users';
@@ -59,12 +60,22 @@ export const authRouter = {
   /** A till exchanges a pairing code (from the owner) for its long-lived device credential. */
   pair: rateLimitedProcedure
     .input(
-      z.strictObject({
-        code: z.string().min(4).max(20),
-        deviceName: z.string().trim().min(1).max(100),
-        /** `hub` for `comanda-server hub` pairing as the branch's hub; a till by default. */
-        kind: z.enum(['till', 'hub']).optional(),
-      }),
+      z
+        .strictObject({
+          code: z.string().min(4).max(20),
+          deviceName: z.string().trim().min(1).max(100),
+          /**
+           * `hub` for `comanda-server hub` pairing as the branch's hub; `kitchen` for a kitchen
+           * screen; a till by default.
+           */
+          kind: deviceKindSchema.optional(),
+          /** A kitchen screen's stations; none: every station (an expo screen). */
+          stations: kitchenStationsSchema.optional(),
+        })
+        .refine((input) => input.stations === undefined || input.kind === 'kitchen', {
+          message: 'Only a kitchen screen is paired for stations',
+          path: ['stations'],
+        }),
     )
     .mutation(({ ctx, input }) =>
       redeemPairingCode(ctx.services.db.pool, input, ctx.services.now()),

@@ -38,6 +38,7 @@ import {
   validateDocument,
   writeRow,
 } from '../sync/rules';
+import { assertKitchenPush } from '../sync/kitchen-rules';
 import { mergeOrder } from '../sync/order-rules';
 import { streamBranchChanges } from '../sync/changes';
 import { decodeCheckpoint, streamChanges } from '../sync/stream';
@@ -139,6 +140,8 @@ export const syncRouter = {
       }
       return writeRow(collection, assumed, next);
     });
+    if (ctx.device.kind === 'kitchen')
+      assertKitchenPush(collection, rows, ctx.device.stations ?? []);
     const { hub, db, metrics } = ctx.services;
     const managers = needsManagers(collection, rows)
       ? await activeManagerIds(db.pool, ctx.device.org, ctx.device.branch)

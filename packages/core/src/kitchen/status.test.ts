@@ -95,6 +95,8 @@ describe('kitchen status of station tickets', () => {
     order = markServed(order, actor('till', 20).ctx());
     expect(orderKitchenStatus(order)).toBe('served');
     expect(checkOrderInvariants(order)).toEqual([]);
+    // The records are exactly what the schema allows (a whole ticket passed as the reference too).
+    expect(orderDocSchema.parse(order)).toEqual(order);
     expect(() => markServed(order, screen.ctx())).toThrow(/nothing to serve/);
     expect(() => bumpTicket(order, grill(order), screen.ctx())).toThrow(/already served/);
     expect(() =>

@@ -162,6 +162,11 @@ export function orderKitchenStatus(
   return live.every((t) => t.status === 'new') ? 'new' : 'preparing';
 }
 
+/** Only the reference: callers pass whole {@link StationTicket}s. */
+function refOf(ref: StationTicketRef): StationTicketRef {
+  return { requestId: ref.requestId, stationId: ref.stationId };
+}
+
 function findTicket(order: OrderDoc, ref: StationTicketRef): StationTicket {
   const key = stationTicketKey(ref);
   const ticket = stationTickets(order).find((t) => t.key === key);
@@ -206,7 +211,7 @@ export function bumpTicket(
     );
   return withBumps(
     order,
-    [{ kind: 'bump', id: ctx.newId(), ...ref, to: target, at: ctx.at, by: ctx.by }],
+    [{ kind: 'bump', id: ctx.newId(), ...refOf(ref), to: target, at: ctx.at, by: ctx.by }],
     ctx,
   );
 }
@@ -226,7 +231,7 @@ export function recallTicket(order: OrderDoc, ref: StationTicketRef, ctx: OrderC
       {
         kind: 'recall',
         id: ctx.newId(),
-        ...ref,
+        ...refOf(ref),
         undoes: [...ticket.lastBumps],
         at: ctx.at,
         by: ctx.by,

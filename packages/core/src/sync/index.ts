@@ -4,3 +4,4 @@ export * from './order-window';
 export * from './presence';
 export * from './order-search';
 export * from './heartbeat';
+export * from './device-kind';

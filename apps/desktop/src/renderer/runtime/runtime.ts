@@ -12,8 +12,10 @@ import {
   createPublicSyncClient,
   createSyncClient,
   redeemPairingCode,
+  type KitchenPairing,
   type SyncClient,
 } from '../sync/sync-client.js';
+import { saveKitchenSetting } from './kitchen-setting.js';
 import { startReachabilityProbe } from '../sync/reachability.js';
 import { chooseSyncTarget, type SyncReachability } from '../sync/sync-target.js';
 import { SyncStatusTracker } from '../sync/sync-status.js';
@@ -52,7 +54,8 @@ export interface TillRuntime {
   tillId: string;
   /** Versions (`updatedAt`) for local writes: never equal, never older than what is stored. */
   clock: { now: () => number };
-  pair(serverUrl: string, code: string, tillName: string): Promise<void>;
+  /** With `kitchen`, pairs this device as a kitchen screen (see `features/kitchen`). */
+  pair(serverUrl: string, code: string, tillName: string, kitchen?: KitchenPairing): Promise<void>;
   runStandalone(): Promise<void>;
   onModeChange(listener: (mode: TillMode) => void): () => void;
   /** Set when the server said the owner revoked this till: syncing stopped (pairing again restarts it). */
@@ -325,8 +328,9 @@ export async function bootTill(
     mode: () => mode,
     settings: () => settings,
     branchId: () => settings.branchId ?? STANDALONE_BRANCH_ID,
-    async pair(serverUrl, code, tillName) {
-      const granted = await redeemPairingCode(serverUrl, code, tillName);
+    async pair(serverUrl, code, tillName, kitchen) {
+      const granted = await redeemPairingCode(serverUrl, code, tillName, kitchen);
+      await saveKitchenSetting(db, kitchen ?? null, now());
       settings = await host['settings.update'](granted);
       // Sales recorded standalone join the branch now, so they sync up like any other.
       await adoptStandaloneDocuments(db, granted.branchId, now());

@@ -7,6 +7,8 @@ export function FirstRun({ runtime, onDone, canCancel }: { runtime: TillRuntime;
   const [serverUrl, setServerUrl] = useState(runtime.settings().serverUrl ?? 'http://127.0.0.1:4455');
   const [code, setCode] = useState('');
   const [tillName, setTillName] = useState(runtime.settings().tillName);
+  const [kitchen, setKitchen] = useState(false);
+  const [stations, setStations] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { t } = useI18n();
@@ -16,7 +18,8 @@ export function FirstRun({ runtime, onDone, canCancel }: { runtime: TillRuntime;
     setBusy(true);
     setError(null);
     try {
-      await runtime.pair(serverUrl.trim(), code, tillName.trim() || t('firstRun.defaultTillName'));
+      const kitchenStations = stations.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      await runtime.pair(serverUrl.trim(), code, tillName.trim() || t('firstRun.defaultTillName'), kitchen ? { stations: kitchenStations } : undefined);
       onDone();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -41,6 +44,16 @@ export function FirstRun({ runtime, onDone, canCancel }: { runtime: TillRuntime;
           {t('firstRun.tillName')}
           <input data-testid="pair-name" value={tillName} onChange={(e) => setTillName(e.target.value)} />
         </label>
+        <label>
+          <input type="checkbox" data-testid="pair-kitchen" checked={kitchen} onChange={(e) => setKitchen(e.target.checked)} />
+          {t('firstRun.kitchen')}
+        </label>
+        {kitchen && (
+          <label>
+            {t('firstRun.kitchenStations')}
+            <input data-testid="pair-stations" value={stations} onChange={(e) => setStations(e.target.value)} />
+          </label>
+        )}
         <button type="submit" disabled={busy} data-testid="pair-submit">
           {busy ? t('firstRun.pairing') : t('firstRun.pair')}
         </button>

@@ -80,10 +80,16 @@ export interface SyncClient {
   searchOrders(query: OrderSearchRequest): Promise<WireDoc[]>;
   /** Tells the other tills which order this one has on screen (advisory). */
   presence(request: PresenceRequest): Promise<PresenceEntry>;
-  pair(code: string, deviceName: string): Promise<z.output<typeof credentialOutput>>;
+  /** `kitchen`: pairs a kitchen screen for `kitchen.stations` (none: expo). */
+  pair(code: string, deviceName: string, kitchen?: KitchenPairing): Promise<z.output<typeof credentialOutput>>;
   deviceToken(deviceId: string, deviceSecret: string): Promise<z.output<typeof tokenOutput>>;
   /** Reports the till's own health (unsynced orders, print queue, printers, version). */
   heartbeat(report: DeviceHeartbeat): Promise<void>;
+}
+
+/** A kitchen screen's stations (none: an expo screen for every station). */
+export interface KitchenPairing {
+  stations: readonly string[];
 }
 
 export function createSyncClient(
@@ -145,8 +151,8 @@ export function createSyncClient(
           },
         },
       ),
-    pair: async (code, deviceName) =>
-      credentialOutput.parse(await client.auth.pair.mutate({ code, deviceName })),
+    pair: async (code, deviceName, kitchen) =>
+      credentialOutput.parse(await client.auth.pair.mutate({ code, deviceName, ...(kitchen ? { kind: 'kitchen' as const, stations: [...kitchen.stations] } : {}) })),
     deviceToken: async (deviceId, deviceSecret) =>
       tokenOutput.parse(await client.auth.deviceToken.mutate({ deviceId, deviceSecret })),
     heartbeat: async (report) => {
@@ -165,8 +171,8 @@ export function createPublicSyncClient(serverUrl: string): SyncClient {
  * device credential), ready for the host's `settings.update`. Shared by the launcher and the
  * till's own pairing screen.
  */
-export async function redeemPairingCode(serverUrl: string, code: string, tillName: string) {
-  const credential = await createPublicSyncClient(serverUrl).pair(code.trim(), tillName);
+export async function redeemPairingCode(serverUrl: string, code: string, tillName: string, kitchen?: KitchenPairing) {
+  const credential = await createPublicSyncClient(serverUrl).pair(code.trim(), tillName, kitchen);
   return {
     serverUrl,
     tillName,

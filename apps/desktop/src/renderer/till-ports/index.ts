@@ -29,6 +29,7 @@ export type * from './session';
 export type * from './settings';
 export type * from './shifts';
 export type * from './sync';
+export type * from './kitchen';
 
 export interface TillPorts extends DevicePorts {
   menu: MenuPorts;
