@@ -1,13 +1,7 @@
 import { bumpTicket, stationTickets } from '@comanda/core/kitchen';
 import { sendToKitchen, type OrderDoc } from '@comanda/core/orders';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  STEAK,
-  add,
-  newOrder,
-  testContext,
-  ticketRef,
-} from '../../../../packages/core/src/testing/fixtures';
+import { STEAK, add, newOrder, testContext } from '../../../../packages/core/src/testing/fixtures';
 import { ENGINES, startOnEngine } from '../testing/engines';
 import { deviceClient, httpStatusOf, ownerClient, type Client } from '../testing/client';
 import { pairTill, type TestServer } from '../testing/index';
@@ -45,12 +39,7 @@ describe.each(ENGINES)('reports.prepTimes (%s)', (engine) => {
       );
       o = sendToKitchen(o, t.ctx, { readyInMinutes: 15 });
       const ticket = stationTickets(o)[0]!;
-      return bumpTicket(
-        o,
-        ticketRef(ticket),
-        { ...t.ctx, at: t.ctx.at + readyAfter * MIN },
-        'ready',
-      );
+      return bumpTicket(o, ticket, { ...t.ctx, at: t.ctx.at + readyAfter * MIN }, 'ready');
     });
     await till.sync.push.mutate({
       collection: 'orders',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sendToKitchen, voidOrder } from '../orders/index';
-import { STEAK, add, newOrder, testContext, ticketRef } from '../testing/fixtures';
+import { STEAK, add, newOrder, testContext } from '../testing/fixtures';
 import { estimateOrderReady, kitchenQueue, orderReadyAt } from './estimate-queue';
 import { bumpTicket, stationTickets } from './status';
 
@@ -33,7 +33,7 @@ describe('estimateOrderReady over the kitchen queue', () => {
     expect(kitchenQueue([first, second], prepMinutesOf)).toHaveLength(2);
 
     // A ready ticket leaves the queue; a voided order too.
-    first = bumpTicket(first, ticketRef(stationTickets(first)[0]!), t.ctx, 'ready');
+    first = bumpTicket(first, stationTickets(first)[0]!, t.ctx, 'ready');
     expect(estimateOrderReady(mine, [first, second], options)).toBe(30);
     const voided = voidOrder(second, { reason: 'gone', approvedBy: 'm' }, t.ctx);
     expect(kitchenQueue([voided], prepMinutesOf)).toEqual([]);

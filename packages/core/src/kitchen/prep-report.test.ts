@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sendToKitchen } from '../orders/index';
-import { STEAK, add, newOrder, testContext, ticketRef } from '../testing/fixtures';
+import { STEAK, add, newOrder, testContext } from '../testing/fixtures';
 import { prepTimeReport } from './prep-report';
 import { bumpTicket, stationTickets } from './status';
 
@@ -20,7 +20,7 @@ describe('prepTimeReport', () => {
       if (readyAfter === 0) return o; // never bumped: not in the report
       for (const ticket of stationTickets(o)) {
         const at = start + (ticket.stationId === 'bar' ? 2 : readyAfter) * MIN;
-        o = bumpTicket(o, ticketRef(ticket), { ...t.ctx, at }, 'ready');
+        o = bumpTicket(o, ticket, { ...t.ctx, at }, 'ready');
       }
       return o;
     });

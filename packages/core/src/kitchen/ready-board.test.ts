@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sendToKitchen, voidOrder } from '../orders/index';
-import { STEAK, add, newOrder, testContext, ticketRef } from '../testing/fixtures';
+import { STEAK, add, newOrder, testContext } from '../testing/fixtures';
 import { DEFAULT_READY_BOARD_TIMEOUT_MS, newlyReady, readyBoard } from './ready-board';
 import { bumpTicket, markServed, stationTickets } from './status';
 
@@ -37,9 +37,9 @@ describe('readyBoard', () => {
 
     // One station ready is not enough; both are.
     const [grill, bar] = stationTickets(a);
-    a = bumpTicket(a, ticketRef(grill!), { ...t.ctx, at: t.ctx.at + 5 * MIN }, 'ready');
+    a = bumpTicket(a, grill!, { ...t.ctx, at: t.ctx.at + 5 * MIN }, 'ready');
     expect(labels(readyBoard([a, b], { now: t.ctx.at + 5 * MIN })).ready).toEqual([]);
-    a = bumpTicket(a, ticketRef(bar!), { ...t.ctx, at: t.ctx.at + 8 * MIN }, 'ready');
+    a = bumpTicket(a, bar!, { ...t.ctx, at: t.ctx.at + 8 * MIN }, 'ready');
     const after = readyBoard([a, b], { now: t.ctx.at + 8 * MIN });
     expect(labels(after)).toEqual({ preparing: ['A-1000'], ready: ['A-999'] });
     expect(after.ready[0]!.since).toBe(t.ctx.at + 8 * MIN);

@@ -1,5 +1,4 @@
 import { buildDemoSeed } from '../demo/demo-seed';
-import type { StationTicketRef } from '../kitchen/status';
 import { resolveBranchMenu, type BranchMenu } from '../menu/resolve';
 import type { ModifierChoice } from '../menu/modifiers';
 import type { OrderContext } from '../orders/context';
@@ -85,8 +84,3 @@ export const SHIFT_INPUT = {
   currency: 'EUR',
   openingFloat: 10_000,
 };
-
-/** A station ticket's key only: `bumpTicket` copies every field of the ref it is given into the record. */
-export function ticketRef({ requestId, stationId }: StationTicketRef): StationTicketRef {
-  return { requestId, stationId };
-}

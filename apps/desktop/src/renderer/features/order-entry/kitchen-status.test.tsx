@@ -3,7 +3,6 @@ import { bumpTicket, orderKitchenStatus, stationTickets } from '@comanda/core/ki
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logInAndOpenShift, renderCashierApp } from '../testing/cashier-app-flow';
-import { ticketRef } from '../../../../../../packages/core/src/testing/fixtures';
 import { createDemoPorts, DEMO_PINS } from '../testing/demo-ports';
 import type { MemoryPorts } from '../testing/memory-ports';
 
@@ -48,7 +47,7 @@ describe('the till shows the kitchen: estimate, status, served', () => {
     // A kitchen screen bumps table 5 to ready; the open tabs and the order show it.
     const five = stored('5');
     ports.advance(60_000);
-    await ports.orders.save(bumpTicket(five, ticketRef(stationTickets(five)[0]!), { at: five.updatedAt + 60_000, by: 'kds-bar', newId: () => 'bump-1' }, 'ready'));
+    await ports.orders.save(bumpTicket(five, stationTickets(five)[0]!, { at: five.updatedAt + 60_000, by: 'kds-bar', newId: () => 'bump-1' }, 'ready'));
     fireEvent.click(screen.getByRole('button', { name: 'Open tabs' }));
     const row = await screen.findByRole('button', { name: /^#A-1 · Table 5/ });
     await waitFor(() => expect(within(row).getByTestId('kitchen-status').textContent).toBe('Ready'));
