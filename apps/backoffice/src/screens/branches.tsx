@@ -8,6 +8,7 @@ import { formattingBranch, useShell } from '../shell/context';
 import { ConflictNotice } from '../shell/conflict';
 import { Field, FormMessage } from '../shell/field';
 import { BranchLogo } from './branch-logo';
+import { BranchStations } from './branch-stations';
 
 /** The fields of a branch this screen edits (the rest of the document is kept as it is). */
 const FIELDS = [
@@ -136,6 +137,7 @@ function BranchForm({ doc, saved, onSaved: setSaved }: BranchFormProps) {
         </div>
       </form>
       <BranchLogo branchId={doc.id} logo={receiptLogoOf(doc)} />
+      <BranchStations doc={doc} />
     </section>
   );
 }

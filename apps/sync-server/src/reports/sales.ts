@@ -24,7 +24,7 @@ export interface ReportRange {
   to: string;
 }
 
-async function branchZones(
+export async function branchZones(
   db: Queryable,
   orgId: string,
   branchIds: string[],
@@ -36,7 +36,7 @@ async function branchZones(
   return new Map(rows.map((r) => [r.id, r.time_zone]));
 }
 
-async function loadDocs<T>(
+export async function loadDocs<T>(
   db: Queryable,
   collection: 'orders' | 'shifts',
   range: ReportRange,

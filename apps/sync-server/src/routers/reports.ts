@@ -1,4 +1,5 @@
 import { isoDateSchema } from '@comanda/core';
+import { PREP_REPORT_DIMENSIONS } from '@comanda/core/kitchen';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import {
@@ -8,6 +9,7 @@ import {
   zReports,
   type ReportRange,
 } from '../reports/sales';
+import { prepTimes } from '../reports/prep-times';
 import { assertUserBranch, protectedProcedure, type Context } from '../trpc';
 import type { UserPrincipal } from '../auth/jwt';
 
@@ -77,4 +79,11 @@ export const reportsRouter = {
         csv: toCsv(rows),
       };
     }),
+
+  /** Kitchen preparation time (send → ready) per item, station or hour vs the estimate told. */
+  prepTimes: protectedProcedure
+    .input(z.strictObject({ range: rangeInput, by: z.enum(PREP_REPORT_DIMENSIONS) }))
+    .query(async ({ ctx, input }) =>
+      prepTimes(ctx.services.db.pool, await resolveRange(ctx, input.range), input.by),
+    ),
 } satisfies TRPCRouterRecord;

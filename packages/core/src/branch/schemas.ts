@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_AMOUNT, listSchema, nameSchema, textSchema } from '../common/bounds';
 import { documentBase, idSchema } from '../common/document';
 import { currencyCodeSchema } from '../money/currency';
+import { DEFAULT_STATION_PARALLELISM, MAX_STATION_PARALLELISM } from '../kitchen/estimate';
 import { orderTypeSchema } from '../orders/schemas';
 import { receiptLogoSchema, receiptQrSchema } from './logo';
 
@@ -48,6 +49,29 @@ export const printerConfigSchema = z.strictObject({
 });
 /** A printer configuration. */
 export type PrinterConfig = z.infer<typeof printerConfigSchema>;
+
+/** Where a station's kitchen tickets go: printed, shown on kitchen screens only, or both. */
+export const stationOutputSchema = z.enum(['print', 'screen', 'both']);
+/** A station output. */
+export type StationOutput = z.infer<typeof stationOutputSchema>;
+
+/**
+ * How a station works in this branch: where its tickets go and how many tickets it prepares at
+ * once (cooks, burners), which the preparation-time estimate divides the queue by. A station
+ * without a setting prints and works one ticket at a time.
+ */
+export const stationSettingSchema = z.strictObject({
+  stationId: idSchema,
+  output: stationOutputSchema.default('print'),
+  parallelism: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_STATION_PARALLELISM)
+    .default(DEFAULT_STATION_PARALLELISM),
+});
+/** A station setting of a branch. */
+export type StationSetting = z.infer<typeof stationSettingSchema>;
 
 /** Time zones `Intl` accepted: checking one costs milliseconds, and every branch read checks it. */
 const knownTimeZones = new Set<string>();
@@ -139,6 +163,45 @@ export const branchDocSchema = z.object({
   receiptQr: receiptQrSchema.default(''),
   tills: listSchema(tillSchema, 100).default([]),
   printers: listSchema(printerConfigSchema, 100).default([]),
+  /** Per station: print, screen or both, and its parallelism; one entry per station at most. */
+  stationSettings: listSchema(stationSettingSchema, 100)
+    .refine((list) => new Set(list.map((s) => s.stationId)).size === list.length, {
+      message: 'each station can have one setting only',
+    })
+    .default([]),
 });
 /** A branch document. */
 export type BranchDoc = z.infer<typeof branchDocSchema>;
+
+/** Where `stationId`'s tickets go in this branch (`print` unless set). */
+export function stationOutput(
+  branch: Pick<BranchDoc, 'stationSettings'>,
+  stationId: string,
+): StationOutput {
+  return branch.stationSettings.find((s) => s.stationId === stationId)?.output ?? 'print';
+}
+
+/** The stations whose tickets only go to kitchen screens: no print job is made for them. */
+export function screenOnlyStations(branch: Pick<BranchDoc, 'stationSettings'>): string[] {
+  return branch.stationSettings.filter((s) => s.output === 'screen').map((s) => s.stationId);
+}
+
+/** Tickets `stationId` prepares at once in this branch (see `estimateReadyMinutes`). */
+export function stationParallelism(
+  branch: Pick<BranchDoc, 'stationSettings'>,
+  stationId: string,
+): number {
+  return (
+    branch.stationSettings.find((s) => s.stationId === stationId)?.parallelism ??
+    DEFAULT_STATION_PARALLELISM
+  );
+}
+
+/** `settings` with `setting` for its station, replacing the previous one (stations keep their order). */
+export function withStationSetting(
+  settings: readonly StationSetting[],
+  setting: StationSetting,
+): StationSetting[] {
+  const at = settings.findIndex((s) => s.stationId === setting.stationId);
+  return at < 0 ? [...settings, setting] : settings.map((s, i) => (i === at ? setting : s));
+}

@@ -15,4 +15,9 @@ export interface OrderContext {
    * last-writer-wins clocks of the order merge (see `edits.ts`); the staff id stands in without it.
    */
   readonly tillId?: string;
+  /**
+   * Stations set to show tickets on kitchen screens only in this branch (`screenOnlyStations`): a
+   * print request records them and makes no print job for them. Absent: every station prints.
+   */
+  readonly screenOnlyStations?: readonly string[];
 }

@@ -23,11 +23,16 @@ function coursesToRelease(order: OrderDoc): number[] {
  * announces held courses and voids removed units, records the tickets as one
  * `kitchen` print request (outbox) in the same order update and moves the
  * order to `sent`. On the first dine-in send the lowest course is released;
- * later courses are held until {@link fireCourse}.
+ * later courses are held until {@link fireCourse}. `options.readyInMinutes` records the
+ * preparation-time estimate given to the guest (see `estimateOrderReady`) on the request.
  * @throws {IllegalTransitionError} unless the order is open or sent
  * @throws {OrderError} `ORDER_EMPTY` without active lines, `ORDER_NOTHING_TO_SEND` when nothing changed since the last send
  */
-export function sendToKitchen(order: OrderDoc, ctx: OrderContext): OrderDoc {
+export function sendToKitchen(
+  order: OrderDoc,
+  ctx: OrderContext,
+  options: { readonly readyInMinutes?: number | null } = {},
+): OrderDoc {
   assertStatus(order, EDITABLE_STATUSES, 'send to the kitchen');
   if (!order.lines.some((l) => activeQuantity(l) > 0)) {
     throw new OrderError('ORDER_EMPTY', 'add at least one item before sending the order');
@@ -43,7 +48,13 @@ export function sendToKitchen(order: OrderDoc, ctx: OrderContext): OrderDoc {
     firedCourses,
     printRequests:
       routing.tickets.length > 0
-        ? [...order.printRequests, newPrintRequest('kitchen', ctx, { tickets: routing.tickets })]
+        ? [
+            ...order.printRequests,
+            newPrintRequest('kitchen', ctx, {
+              tickets: routing.tickets,
+              readyInMinutes: options.readyInMinutes ?? null,
+            }),
+          ]
         : order.printRequests,
   };
   return commitOrder(next, ctx);

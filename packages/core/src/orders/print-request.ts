@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { listSchema } from '../common/bounds';
 import { epochMsSchema, idSchema } from '../common/document';
+import { MAX_ESTIMATE_MINUTES } from '../kitchen/estimate';
 import { kitchenTicketSchema } from '../kitchen/ticket-schema';
+import type { OrderContext } from './context';
 
 /**
  * Kinds of print requests:
@@ -45,30 +47,48 @@ export const printRequestSchema = z.strictObject({
    * requests recorded before tills shared orders; those print on the order's own till.
    */
   tillId: idSchema.optional(),
+  /**
+   * Stations of `tickets` set to "screen" when the request was made: their tickets are shown on
+   * kitchen screens and never printed. A snapshot, so changing the setting later never prints or
+   * drops a ticket already sent.
+   */
+  screenOnly: listSchema(idSchema, 100).default([]),
+  /**
+   * For `kitchen` sends: the preparation-time estimate told to the guest when it was sent (minutes
+   * from `at`, see `estimateReadyMinutes`), printed on takeaway receipts and compared with the
+   * actual time in the prep-time report; `null` when none was made.
+   */
+  readyInMinutes: z.number().int().min(0).max(MAX_ESTIMATE_MINUTES).nullable().default(null),
 });
 /** A print request (outbox entry). */
 export type PrintRequest = z.infer<typeof printRequestSchema>;
 
 /**
- * The job targets of a print request: one per kitchen ticket station, or
+ * The job targets of a print request: one per kitchen ticket station except screen-only ones, or
  * `'receipt'` for customer documents. Job id = `${request.id}:${target}`.
  */
 export function printRequestTargets(request: PrintRequest): string[] {
-  if (request.tickets.length > 0) return [...new Set(request.tickets.map((t) => t.stationId))];
+  if (request.tickets.length > 0) {
+    const stations = new Set(request.tickets.map((t) => t.stationId));
+    for (const id of request.screenOnly) stations.delete(id);
+    return [...stations];
+  }
   return request.kind === 'kitchen' || request.kind === 'void' || request.kind === 'fire'
     ? []
     : ['receipt'];
 }
 
 /**
- * A new outbox entry stamped from the action's context (`ctx.newId()`, `ctx.at`, `ctx.by`); only
- * what differs per kind is passed in.
+ * A new outbox entry stamped from the action's context (`ctx.newId()`, `ctx.at`, `ctx.by`,
+ * `ctx.screenOnlyStations`); only what differs per kind is passed in. A reprint is someone asking
+ * for paper, so it prints even for a screen-only station.
  */
 export function newPrintRequest(
   kind: PrintRequestKind,
-  ctx: { newId: () => string; at: number; by: string; tillId?: string },
-  fields: Partial<Pick<PrintRequest, 'tickets' | 'reprintOf' | 'refundId'>> = {},
+  ctx: Pick<OrderContext, 'newId' | 'at' | 'by' | 'screenOnlyStations' | 'tillId'>,
+  fields: Partial<Pick<PrintRequest, 'tickets' | 'reprintOf' | 'refundId' | 'readyInMinutes'>> = {},
 ): PrintRequest {
+  const screenOnly = new Set(kind === 'reprint' ? [] : (ctx.screenOnlyStations ?? []));
   return {
     id: ctx.newId(),
     kind,
@@ -78,6 +98,10 @@ export function newPrintRequest(
     reprintOf: fields.reprintOf ?? null,
     refundId: fields.refundId ?? null,
     ...(ctx.tillId !== undefined ? { tillId: ctx.tillId } : {}),
+    readyInMinutes: fields.readyInMinutes ?? null,
+    screenOnly: [
+      ...new Set((fields.tickets ?? []).map((t) => t.stationId).filter((id) => screenOnly.has(id))),
+    ],
   };
 }
 

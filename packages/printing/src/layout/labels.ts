@@ -6,6 +6,8 @@ export interface Labels {
   covers: string;
   takeaway: string;
   servedBy: string;
+  /** Takeaway receipts: when the guest was told the order would be ready. */
+  readyAround: string;
   printed: string;
   duplicate: string;
   reprint: string;
@@ -81,6 +83,7 @@ const en: Labels = {
   covers: 'covers',
   takeaway: 'Takeaway',
   servedBy: 'Served by',
+  readyAround: 'Ready around',
   printed: 'Printed',
   duplicate: 'DUPLICATE',
   reprint: 'REPRINT',
@@ -153,6 +156,7 @@ const fr: Labels = {
   covers: 'couverts',
   takeaway: 'À emporter',
   servedBy: 'Servi par',
+  readyAround: 'Prête vers',
   printed: 'Imprimé le',
   duplicate: 'DUPLICATA',
   reprint: 'RÉIMPRESSION',

@@ -6,6 +6,7 @@ import { startVirtualPrinter, type VirtualPrinter } from '../virtual-printer';
 import { branch } from '../testing/fixtures';
 import { MemoryPrintJobStore } from './memory-store';
 import { jobsForPrintRequest, type PrintRequestContext } from './print-requests';
+import { previewToText, resolveLayout, type LayoutDocument } from '../layout';
 import { PrintWorker } from './worker';
 
 const ctx: PrintRequestContext = {
@@ -91,5 +92,32 @@ describe('core print requests → jobs → paper', () => {
     expect(refundSlip).toContain('REMBOURSEMENT');
     expect(refundSlip).toContain('Weißbier');
     expect([...grill.documents, ...bar.documents, ...receipts.documents].every((d) => d.complete)).toBe(true);
+  });
+
+  it('makes no job for a station set to screen only, and the same jobs as before for print or both', () => {
+    const t = testContext();
+    let o: OrderDoc = newOrder(t.ctx, { type: 'takeaway', table: null, covers: null });
+    o = add(o, 'entrecote', t.ctx, { selection: STEAK });
+    o = add(o, 'weissbier', t.ctx, { selection: [{ groupId: 'size', optionId: 'l' }] });
+    const printed = sendToKitchen(o, t.ctx);
+    const screened = sendToKitchen(o, { ...t.ctx, screenOnlyStations: ['grill'] });
+    const ids = (order: OrderDoc) => order.printRequests.flatMap((r) => jobsForPrintRequest(order, r, ctx)).map((j) => j.id.split(':')[1]);
+    expect(ids(printed)).toEqual(['grill', 'bar']);
+    expect(ids(screened)).toEqual(['bar']);
+    expect(screened.printRequests[0]!.tickets.map((k) => k.stationId)).toEqual(['grill', 'bar']);
+  });
+
+  it('prints on a takeaway receipt when the guest was told it would be ready, in the preview too', () => {
+    const t = testContext();
+    let o: OrderDoc = newOrder(t.ctx, { type: 'takeaway', table: null, covers: null });
+    o = add(o, 'entrecote', t.ctx, { selection: STEAK });
+    o = sendToKitchen(o, t.ctx, { readyInMinutes: 25 });
+    o = addPayment(o, { method: 'card', reference: 'x' }, t.ctx);
+    const receipt = jobsForPrintRequest(o, o.printRequests.find((r) => r.kind === 'receipt')!, ctx)[0]!.document as LayoutDocument;
+    // 2026-01-01 10:00 UTC is 11:00 in Paris; 25 minutes later, printed double size.
+    expect(receipt.blocks).toContainEqual({ kind: 'text', text: 'Prête vers 11:25', style: { bold: true, size: 2 } });
+    expect(previewToText(resolveLayout(receipt, 48))).toContain([...'Prête vers 11:25'].join(' '));
+    const untold = addPayment(sendToKitchen(add(newOrder(t.ctx, { type: 'takeaway', table: null, covers: null }), 'entrecote', t.ctx, { selection: STEAK }), t.ctx), { method: 'card', reference: 'x' }, t.ctx);
+    expect(previewToText(resolveLayout(jobsForPrintRequest(untold, untold.printRequests.at(-1)!, ctx)[0]!.document as LayoutDocument, 48)).join('\n')).not.toContain('P r ê t e');
   });
 });

@@ -1,3 +1,4 @@
+import { orderReadyAt } from '@comanda/core/kitchen';
 import { receiptQrContent } from '@comanda/core/branch';
 import { ticketLabel, type OrderDoc, type PrintRequest } from '@comanda/core/orders';
 import { kitchenTicketLayout } from '../layout/documents/kitchen-ticket';
@@ -39,7 +40,9 @@ export function receiptBranding(branch: { logo?: LogoBlock | null; receiptQr?: s
 export function jobsForPrintRequest(order: OrderDoc, request: PrintRequest, ctx: PrintRequestContext): NewPrintJob[] {
   const name = (staffId: string): string => ctx.staffNames[staffId] ?? staffId;
   if (request.tickets.length > 0) {
-    return request.tickets.map((ticket) => ({
+    // A screen-only station's ticket is shown on kitchen screens, never printed (see printRequestTargets).
+    const printed = request.tickets.filter((ticket) => !request.screenOnly.includes(ticket.stationId));
+    return printed.map((ticket) => ({
       id: `${request.id}:${ticket.stationId}`,
       route: ticket.stationId,
       document: kitchenTicketLayout({
@@ -74,6 +77,7 @@ export function jobsForPrintRequest(order: OrderDoc, request: PrintRequest, ctx:
         bill: original.kind === 'bill',
         logo: ctx.logo,
         qrData: original.kind === 'receipt' ? ctx.receiptQr?.(order) : undefined,
+        readyAt: orderReadyAt(order),
         // The drawer opens for the first receipt of a cash sale, never for copies.
         openDrawer: copy === 'original' && original.kind === 'receipt' && order.payments.some((p) => p.method === 'cash'),
       });

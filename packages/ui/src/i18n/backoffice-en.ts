@@ -199,6 +199,14 @@ export const backofficeEn = {
   'bo.devices.printersOk': 'All ready',
   'bo.devices.printersProblem#one': '{count} printer with a problem',
   'bo.devices.printersProblem#other': '{count} printers with a problem',
+  'bo.stations.title': 'Kitchen stations in this branch',
+  'bo.stations.station': 'Station',
+  'bo.stations.output': 'Tickets go to',
+  'bo.stations.print': 'Printer',
+  'bo.stations.screen': 'Kitchen screen only',
+  'bo.stations.both': 'Printer and kitchen screen',
+  'bo.stations.parallelism': 'Tickets prepared at once',
+  'bo.stations.hint': 'A station on the kitchen screen only gets no printed ticket. Tickets prepared at once (cooks, burners) is what the preparation-time estimate divides the station’s queue by.',
 } as const;
 
 /** A key of the back-office catalogue. */

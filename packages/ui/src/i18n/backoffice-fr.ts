@@ -205,4 +205,12 @@ export const backofficeFr: Record<BackofficeKey, string> = {
   'bo.devices.printersOk': 'Toutes prêtes',
   'bo.devices.printersProblem#one': '{count} imprimante en défaut',
   'bo.devices.printersProblem#other': '{count} imprimantes en défaut',
+  'bo.stations.title': 'Postes de cuisine de l’établissement',
+  'bo.stations.station': 'Poste',
+  'bo.stations.output': 'Les tickets vont vers',
+  'bo.stations.print': 'Imprimante',
+  'bo.stations.screen': 'Écran de cuisine seulement',
+  'bo.stations.both': 'Imprimante et écran de cuisine',
+  'bo.stations.parallelism': 'Tickets préparés en même temps',
+  'bo.stations.hint': 'Un poste en écran de cuisine seulement ne reçoit aucun ticket imprimé. Les tickets préparés en même temps (cuisiniers, feux) divisent la file du poste dans l’estimation du temps de préparation.',
 };

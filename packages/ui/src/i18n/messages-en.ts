@@ -391,6 +391,14 @@ export const en = {
   'kitchen.status.served': 'served',
   'firstRun.kitchen': 'This screen is a kitchen screen',
   'firstRun.kitchenStations': 'Stations shown (comma-separated; empty for an expo screen)',
+  'orderKitchen.title': 'Kitchen',
+  'orderKitchen.new': 'Waiting for the kitchen',
+  'orderKitchen.preparing': 'Preparing',
+  'orderKitchen.ready': 'Ready',
+  'orderKitchen.served': 'Served',
+  'orderKitchen.readyIn': 'Ready in ~{minutes} min',
+  'orderKitchen.readyAround': 'Ready around {time}',
+  'orderKitchen.markServed': 'Mark served',
 } as const;
 
 /** Every message key of the catalog. */

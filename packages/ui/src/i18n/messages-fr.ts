@@ -393,4 +393,12 @@ export const fr: Record<MessageKey, string> = {
   'kitchen.status.served': 'servi',
   'firstRun.kitchen': 'Cet écran est un écran cuisine',
   'firstRun.kitchenStations': 'Postes affichés (séparés par des virgules ; vide pour la passe)',
+  'orderKitchen.title': 'Cuisine',
+  'orderKitchen.new': 'En attente en cuisine',
+  'orderKitchen.preparing': 'En préparation',
+  'orderKitchen.ready': 'Prête',
+  'orderKitchen.served': 'Servie',
+  'orderKitchen.readyIn': 'Prête dans ~{minutes} min',
+  'orderKitchen.readyAround': 'Prête vers {time}',
+  'orderKitchen.markServed': 'Marquer servie',
 };

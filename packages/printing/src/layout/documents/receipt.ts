@@ -1,7 +1,7 @@
 import { ticketLabel } from '@comanda/core/orders';
 import type { LayoutBlock, LayoutDocument, LogoBlock } from '../model';
 import type { BranchInfo, ReceiptOrder, ReceiptOrderLine } from '../types';
-import { amount, dateTime, money, rate } from '../format';
+import { amount, dateTime, money, rate, time } from '../format';
 import { labelsFor, type Labels } from '../labels';
 import { refundTaxRows } from '@comanda/core/reports';
 
@@ -22,6 +22,8 @@ export interface ReceiptOptions {
   openDrawer?: boolean;
   /** Branch logo printed above the header (see `logoFromRgba`). */
   logo?: LogoBlock;
+  /** Takeaway: when the guest was told the order would be ready (core's `orderReadyAt`), printed big. */
+  readyAt?: number | null;
 }
 
 /** Branch name, legal name, address and tax id, centred. */
@@ -76,6 +78,9 @@ export function receiptLayout(o: ReceiptOptions): LayoutDocument {
       ? `${L.table} ${order.table ?? '-'}${order.covers ? ` - ${order.covers} ${L.covers}` : ''}`
       : `${L.takeaway}${order.customerName ? ` - ${order.customerName}` : ''}`;
   blocks.push({ kind: 'text', text: where });
+  if (order.type === 'takeaway' && o.readyAt != null) {
+    blocks.push({ kind: 'text', text: `${L.readyAround} ${time(o.readyAt, branch.timeZone)}`, style: { bold: true, size: 2 } });
+  }
   blocks.push({ kind: 'text', text: `${L.servedBy} ${o.cashierName}` });
   blocks.push({ kind: 'rule' });
   for (const line of order.lines) blocks.push(...lineBlocks(line, cur, locale));

@@ -2,6 +2,7 @@ import { ticketLabel } from '@comanda/core/orders';
 import { EmptyState, useI18n } from '@comanda/ui';
 import { useTill } from '../app/till-context';
 import { usePort } from '../app/use-port';
+import { KitchenStatusBadge } from './kitchen-status';
 import type { Order, PresenceView } from '../../till-ports';
 
 const NOBODY: ReadonlyMap<string, readonly PresenceView[]> = new Map();
@@ -34,7 +35,7 @@ export function OpenTabs() {
                 }}
               >
                 #{ticketLabel(tab)} · {tab.type === 'dineIn' ? t('order.tableN', { table: tab.table ?? '—' }) : (tab.customerName ?? t('order.takeaway'))} ·{' '}
-                {money(tab.totals.due)} · {time(tab.createdAt)}
+                {money(tab.totals.due)} · {time(tab.createdAt)} <KitchenStatusBadge order={tab} />
                 {(presence.get(tab.id) ?? []).map((p) => (
                   <span key={`${p.tillCode}-${p.tillName}`} className="cmd-tab-presence" data-testid="tab-presence">
                     {' · '}

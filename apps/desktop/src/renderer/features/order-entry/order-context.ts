@@ -1,3 +1,4 @@
+import { screenOnlyStations } from '@comanda/core/branch';
 import { businessDayOf, type OrderContext } from '@comanda/core/orders';
 import type { Branch, StaffMember, TillPorts } from '../../till-ports';
 
@@ -19,7 +20,15 @@ export function orderContext(deps: OrderDeps): OrderContext {
   const user = deps.user();
   if (!user) throw new NotReadyError('Log in first.');
   // tillId: this till's edits win last-writer ties the same way on every till (core's mergeOrders).
-  return { at: deps.ports.clock.now(), by: user.id, newId: deps.ports.ids.newId, tillId: deps.ports.device.tillId };
+  // screenOnlyStations: kitchen requests record them so no print job is made for those stations.
+  const branch = deps.branch();
+  return {
+    at: deps.ports.clock.now(),
+    by: user.id,
+    newId: deps.ports.ids.newId,
+    tillId: deps.ports.device.tillId,
+    screenOnlyStations: branch ? screenOnlyStations(branch) : [],
+  };
 }
 
 export function requireBranch(deps: OrderDeps): Branch {

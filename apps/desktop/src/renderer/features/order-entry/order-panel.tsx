@@ -5,6 +5,7 @@ import { Cart, ErrorState, TotalsPanel, useI18n } from '@comanda/ui';
 import { useTill } from '../app/till-context';
 import { OrderPersistenceStatus } from '../app/order-persistence-status';
 import { DiscountDialog, LineEditDialog, ReasonDialog } from './line-dialogs';
+import { KitchenStatusBar, useReadyEstimate } from './kitchen-status';
 import { ServiceDialog } from './service-dialog';
 import { SplitDialog } from './split-dialog';
 import { cartLines, heldCourses, totalsView } from './view-models';
@@ -17,6 +18,7 @@ export function OrderPanel() {
   const { t, money } = useI18n();
   const { order, selectedLineId, actionError, saveError } = useStore(store);
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const estimate = useReadyEstimate(order);
   if (!order) return null;
   const s = store.getState();
   const selected = order.lines.find((l) => l.id === selectedLineId) ?? null;
@@ -55,6 +57,7 @@ export function OrderPanel() {
           </>
         ) : null}
       </header>
+      <KitchenStatusBar order={order} estimate={hasUnsent ? estimate : null} onServed={() => void s.markServed()} />
       <Cart
         lines={cartLines(order)}
         selectedId={selectedLineId}
@@ -81,7 +84,7 @@ export function OrderPanel() {
       ) : null}
       {editable ? (
         <div className="cmd-actions" role="toolbar" aria-label={t('order.actions')}>
-          <button type="button" className="cmd-btn cmd-btn-primary" disabled={!hasUnsent} onClick={() => void s.send()}>
+          <button type="button" className="cmd-btn cmd-btn-primary" disabled={!hasUnsent} onClick={() => void s.send(estimate)}>
             {t('order.send')}
           </button>
           {held.map((course) => (

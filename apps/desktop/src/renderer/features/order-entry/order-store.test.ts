@@ -1,4 +1,4 @@
-import { ticketLabel } from '@comanda/core/orders';
+import { printRequestTargets, ticketLabel } from '@comanda/core/orders';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTillFixture, type TillFixture } from '../testing/till-fixture';
 import { createOrderStore, type OrderStore } from './order-store';
@@ -239,5 +239,21 @@ describe('order store', () => {
     const paid = rounding.getState().order!;
     expect(paid.status).toBe('paid');
     expect(paid.payments).toEqual([expect.objectContaining({ method: 'cash', amount: 1200, tendered: 1200, change: 0 })]);
+  });
+});
+
+describe('station output', () => {
+  it('records a screen-only station on the kitchen request so it never becomes a print job', async () => {
+    const screen = createOrderStore({ ...f.deps, branch: () => ({ ...f.branch, stationSettings: [{ stationId: 'grill', output: 'screen', parallelism: 1 }] }) });
+    await screen.getState().newOrder({ type: 'takeaway' });
+    await screen.getState().addItem(f.item('entrecote'), f.menu.modifierGroups, [
+      { groupId: 'doneness', optionId: 'a-point' },
+      { groupId: 'side', optionId: 'puree' },
+    ]);
+    await screen.getState().send();
+    const request = f.ports.state.orders.get(screen.getState().order!.id)!.printRequests[0]!;
+    expect(request.tickets.map((t) => t.stationId)).toEqual(['grill']);
+    expect(request.screenOnly).toEqual(['grill']);
+    expect(printRequestTargets(request)).toEqual([]);
   });
 });

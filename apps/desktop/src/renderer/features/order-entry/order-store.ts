@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { markServed } from '@comanda/core/kitchen';
 import type { BranchMenu, ModifierChoice, ModifierGroupDoc, ResolvedItem } from '@comanda/core/menu';
 import {
   ManagerApprovalRequiredError,
@@ -67,7 +68,10 @@ export interface OrderState extends OrderPrintVoidActions {
   setLineDetails: (lineId: string, details: { notes?: string; seat?: number | null; course?: number }) => Promise<void>;
   voidLine: (lineId: string, quantity: number, reason: string, approvedBy?: string | null) => Promise<void>;
   discount: (input: ApplyDiscountInput) => Promise<void>;
-  send: () => Promise<void>;
+  /** Sends to the kitchen, recording the estimate the cashier told the guest (see `useReadyEstimate`). */
+  send: (readyInMinutes?: number | null) => Promise<void>;
+  /** The kitchen's ready order was handed over: every station ticket of it becomes served. */
+  markServed: () => Promise<void>;
   fire: (course: number) => Promise<void>;
   pay: (input: AddPaymentInput) => Promise<void>;
   /** One tap: the whole amount due, in exact cash (rounded to the cash step) or by card. */
@@ -317,8 +321,11 @@ export function createOrderStore(deps: OrderDeps): OrderStore {
           },
         );
       },
-      async send() {
-        await mutate('sendToKitchen', (order) => sendToKitchen(order, ctx()));
+      async send(readyInMinutes = null) {
+        await mutate('sendToKitchen', (order) => sendToKitchen(order, ctx(), { readyInMinutes }));
+      },
+      async markServed() {
+        await mutate('markServed', (order) => markServed(order, ctx()));
       },
       async fire(course) {
         await mutate('fireCourse', (order) => fireCourse(order, course, ctx()));

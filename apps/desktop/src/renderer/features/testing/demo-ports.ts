@@ -4,13 +4,16 @@
  */
 import { buildDemoSeed } from '@comanda/core/demo';
 import { hashPin } from '@comanda/core/staff';
-import type { StaffMember } from '../../till-ports';
+import type { MenuDoc, StaffMember } from '../../till-ports';
 import { pinSubtle } from '../session/pin-crypto';
 import { createMemoryPorts, type MemoryPorts, type MemoryPortsOptions } from './memory-ports';
 
 export const DEMO_PINS = { manager: '2468', cashier: '1357' } as const;
 
-export async function createDemoPorts(now = Date.UTC(2026, 10, 23, 11, 0, 0), options: Pick<MemoryPortsOptions, 'tillLocale'> = {}): Promise<MemoryPorts> {
+export async function createDemoPorts(
+  now = Date.UTC(2026, 10, 23, 11, 0, 0),
+  { editMenu = (docs) => docs, ...options }: Pick<MemoryPortsOptions, 'tillLocale'> & { editMenu?: (docs: MenuDoc[]) => MenuDoc[] } = {},
+): Promise<MemoryPorts> {
   const seed = buildDemoSeed(now);
   const branch = seed.branches.find((b) => b.id === 'paris-11');
   if (!branch) throw new Error('demo seed has no paris-11 branch');
@@ -29,7 +32,7 @@ export async function createDemoPorts(now = Date.UTC(2026, 10, 23, 11, 0, 0), op
     })),
   );
   return createMemoryPorts({
-    menu: { branch, menuDocs: seed.menu, overrides: seed.overrides },
+    menu: { branch, menuDocs: editMenu(seed.menu), overrides: seed.overrides },
     staff,
     now,
     ...options,
