@@ -35,6 +35,12 @@ export const printRequestSchema = z.strictObject({
   kind: printRequestKindSchema,
   at: epochMsSchema,
   by: idSchema,
+  /**
+   * The till that made the request, and the only one that prints it: tills share orders, and a
+   * send on a shared table must reach the kitchen once (see {@link printingTillOf}). Null on
+   * requests from before tills shared orders: the order's own till made them.
+   */
+  tillId: idSchema.nullable().default(null),
   tickets: listSchema(kitchenTicketSchema, 100).default([]),
   /** For `reprint`: the request being copied. */
   reprintOf: idSchema.nullable().default(null),
@@ -56,12 +62,20 @@ export function printRequestTargets(request: PrintRequest): string[] {
 }
 
 /**
- * A new outbox entry stamped from the action's context (`ctx.newId()`, `ctx.at`, `ctx.by`); only
- * what differs per kind is passed in.
+ * The till that prints `request` of `order`: the one that made it, else (a request from before
+ * tills shared orders) the order's own till. Every till's reconciler materialises only its own.
+ */
+export function printingTillOf(order: { tillId: string }, request: PrintRequest): string {
+  return request.tillId ?? order.tillId;
+}
+
+/**
+ * A new outbox entry stamped from the action's context (`ctx.newId()`, `ctx.at`, `ctx.by`, the
+ * acting till `ctx.tillId`); only what differs per kind is passed in.
  */
 export function newPrintRequest(
   kind: PrintRequestKind,
-  ctx: { newId: () => string; at: number; by: string },
+  ctx: { newId: () => string; at: number; by: string; tillId?: string },
   fields: Partial<Pick<PrintRequest, 'tickets' | 'reprintOf' | 'refundId'>> = {},
 ): PrintRequest {
   return {
@@ -69,6 +83,7 @@ export function newPrintRequest(
     kind,
     at: ctx.at,
     by: ctx.by,
+    tillId: ctx.tillId ?? null,
     tickets: fields.tickets ?? [],
     reprintOf: fields.reprintOf ?? null,
     refundId: fields.refundId ?? null,

@@ -51,6 +51,7 @@ async function start(
 ) {
   const reconciler = await PrintReconciler.start({
     orders: db.orders,
+    tillId: 'comptoir',
     store: queue.store,
     enqueue: queue.enqueue,
     context: ctx,
@@ -65,10 +66,16 @@ async function start(
   return reconciler;
 }
 
-function sentOrder(ticketNumber: number, at: number): OrderDoc {
+/** An order opened on `tills.order` (this till by default), sent to the kitchen from `tills.acting`. */
+function sentOrder(ticketNumber: number, at: number, tills: { order?: string; acting?: string } = {}): OrderDoc {
   let n = 0;
-  const ctx = (): OrderContext => ({ at, by: 'staff-lea-bernard', newId: () => `0195f0a0-0000-7000-8${String(ticketNumber).padStart(3, '0')}-${String(++n).padStart(12, '0')}` });
-  const order = createOrder({ branchId: 'paris-11', tillId: 'comptoir', businessDay: '2026-01-01', ticketNumber, type: 'takeaway', currency: 'EUR' }, ctx());
+  const ctx = (): OrderContext => ({
+    at,
+    by: 'staff-lea-bernard',
+    newId: () => `0195f0a0-0000-7000-8${String(ticketNumber).padStart(3, '0')}-${String(++n).padStart(12, '0')}`,
+    ...(tills.acting ? { tillId: tills.acting } : {}),
+  });
+  const order = createOrder({ branchId: 'paris-11', tillId: tills.order ?? 'comptoir', businessDay: '2026-01-01', ticketNumber, type: 'takeaway', currency: 'EUR' }, ctx());
   return sendToKitchen(addLine(order, { item: menu.items['soupe-oignon']!, modifierGroups: menu.modifierGroups, quantity: 1 }, ctx()), ctx());
 }
 
@@ -149,7 +156,7 @@ describe('PrintReconciler watermark', () => {
 
     // Written "in the past" while the till dies materialising it (rendering never finishes): the
     // mark has already moved below it, so the next start reads it.
-    const dying = await PrintReconciler.start({ orders: db.orders, ...jobs(), context: () => new Promise(() => undefined), mark: await Watermark.load(db, MARK) });
+    const dying = await PrintReconciler.start({ orders: db.orders, tillId: 'comptoir', ...jobs(), context: () => new Promise(() => undefined), mark: await Watermark.load(db, MARK) });
     const past = await orders.save(sentOrder(2, 3_000_000));
     await expect.poll(() => markOf(db)).toBeLessThan(past.updatedAt);
     dying.stop();
@@ -178,5 +185,27 @@ describe('PrintReconciler watermark', () => {
     // Changes are handled in order: once this one's job exists, the two above were judged.
     const later = await orders.save(sentOrder(4, 3_000_003));
     await expect.poll(() => [...queue.stored.keys()]).toEqual([kept, later].map((o) => `${o.printRequests[0]!.id}:kitchen`));
+  });
+});
+
+describe('PrintReconciler on the branch’s shared orders', () => {
+  it('prints the requests this till made, on its own orders or another till’s, and never another till’s send', async () => {
+    const db = await openDb(new IDBFactory());
+    const queue = jobs();
+    const reconciler = await start(db, queue);
+    const orders = new DocumentRepository(db.orders, orderDocSchema, 'order');
+    // Pulled from the branch: the terrace till opened and sent it; the terrace prints it.
+    const theirs = await orders.save(sentOrder(1, 1_000_000, { order: 'terrasse', acting: 'terrasse' }));
+    // The terrace's table, a send made here: this till prints it.
+    const ours = await orders.save(sentOrder(2, 1_000_000, { order: 'terrasse', acting: 'comptoir' }));
+    // Requests from before tills shared orders name no till: the order's own till prints them.
+    const legacy = (doc: OrderDoc, tillId: string) => ({ ...doc, tillId, printRequests: doc.printRequests.map((r) => ({ ...r, tillId: null })) });
+    const oldOurs = await orders.save(legacy(sentOrder(3, 1_000_000), 'comptoir'));
+    const oldTheirs = await orders.save(legacy(sentOrder(4, 1_000_000), 'terrasse'));
+    await expect.poll(() => queue.stored.size).toBe(2);
+    await reconciler.runAll();
+    const printedRequests = new Set([...queue.stored.keys()].map((id) => id.split(':')[0]));
+    expect(printedRequests).toEqual(new Set([ours.printRequests[0]!.id, oldOurs.printRequests[0]!.id]));
+    for (const other of [theirs, oldTheirs]) expect(printedRequests.has(other.printRequests[0]!.id)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { orderDocSchema, printRequestTargets } from '@comanda/core';
+import { orderDocSchema, printingTillOf, printRequestTargets } from '@comanda/core';
 import { jobsForPrintRequest, type NewPrintJob, type PrintJob, type PrintRequestContext } from '@comanda/printing/queue';
 import type { RxCollection } from 'rxdb';
 import type { Watermark } from '../data/watermark.js';
@@ -6,6 +6,11 @@ import type { RxPrintJobStore } from './rx-print-job-store.js';
 
 export interface PrintReconcilerOptions {
   orders: RxCollection<Record<string, unknown>>;
+  /**
+   * This till: only the requests it made become jobs here. The branch's orders are shared, so
+   * every till holds a send made on another till; printing it too would print it twice.
+   */
+  tillId: string;
   store: Pick<RxPrintJobStore, 'noteOrder' | 'existingIds'>;
   /** "Every order with `updatedAt` at or below this has all its jobs": only newer orders are read at start. */
   mark: Watermark;
@@ -94,21 +99,21 @@ export class PrintReconciler {
     // Asked again for each request, after the stored jobs were read: the pruner raises the
     // horizon before it deletes, so a job missing because it was pruned is below the value read.
     const isPruned = (request: { at: number }) => request.at < (this.options.prunedBefore?.() ?? -1);
-    const orders = docs.map((raw) => ({
-      id: String(raw.id),
-      updatedAt: Number(raw.updatedAt),
-      order: Array.isArray(raw.printRequests) && raw.printRequests.length > 0 ? orderDocSchema.parse(raw) : null,
-    }));
+    const orders = docs.map((raw) => {
+      const order = Array.isArray(raw.printRequests) && raw.printRequests.length > 0 ? orderDocSchema.parse(raw) : null;
+      const own = order?.printRequests.filter((r) => printingTillOf(order, r) === this.options.tillId) ?? [];
+      return { id: String(raw.id), updatedAt: Number(raw.updatedAt), order, own };
+    });
     // One lookup by id for the jobs these requests should have, instead of loading every job.
-    const expected = orders.flatMap(({ order }) =>
-      (order?.printRequests ?? []).flatMap((r) => (this.done.has(r.id) || isPruned(r) ? [] : printRequestTargets(r).map((t) => `${r.id}:${t}`))),
+    const expected = orders.flatMap(({ own }) =>
+      own.flatMap((r) => (this.done.has(r.id) || isPruned(r) ? [] : printRequestTargets(r).map((t) => `${r.id}:${t}`))),
     );
     for (const id of await this.options.store.existingIds(expected)) this.done.add(id);
-    for (const { id, updatedAt, order } of orders) {
+    for (const { id, updatedAt, order, own } of orders) {
       this.newest = Math.max(this.newest, updatedAt);
       this.failed.delete(id);
       if (!order) continue;
-      for (const request of order.printRequests) {
+      for (const request of own) {
         if (this.done.has(request.id) || isPruned(request)) continue;
         // All jobs already stored (e.g. after a restart): nothing to render.
         if (printRequestTargets(request).every((t) => this.done.has(`${request.id}:${t}`))) {

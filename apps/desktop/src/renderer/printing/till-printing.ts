@@ -28,6 +28,8 @@ export interface TillPrintingOptions {
   host: Pick<HostApi, 'printers.submit' | 'printers.status' | 'printers.list'>;
   /** The branch whose printers and names are used. */
   branchId: () => string;
+  /** This till: it prints the requests it made, never another till's (orders are shared). */
+  tillId: string;
   now?: () => number;
   /** Worker tuning (tests use short backoffs and no idle status polling). */
   worker?: { backoffMs?: number; statusIntervalMs?: number };
@@ -156,6 +158,7 @@ export async function startTillPrinting(options: TillPrintingOptions): Promise<T
   }
   const reconciler = await PrintReconciler.start({
     orders: db.orders,
+    tillId: options.tillId,
     store,
     mark,
     enqueue: (job) => worker.enqueue(job),

@@ -148,6 +148,7 @@ export async function bootTill(
         db,
         host,
         branchId: () => settings.branchId ?? STANDALONE_BRANCH_ID,
+        tillId,
         now,
         onError: (message) => console.warn(`[printing] ${message}`),
       }),
