@@ -11,7 +11,7 @@ export async function typePin(page: Page, pin: string): Promise<void> {
  * Saves one printer on the till's host that prints every station and the receipt, pointed at a
  * virtual printer on `port`; returns the host's answer for the test to check.
  */
-export function saveCounterPrinter(shop: TestShop, port: number): Promise<Response> {
+export function saveCounterPrinter(shop: { host: { origin: string; secret: string } }, port: number): Promise<Response> {
   return fetch(`${shop.host.origin}/host/printers.save`, {
     method: 'POST',
     headers: { origin: shop.host.origin, authorization: `Bearer ${shop.host.secret}`, 'content-type': 'application/json' },
@@ -20,7 +20,7 @@ export function saveCounterPrinter(shop: TestShop, port: number): Promise<Respon
 }
 
 /** Pairs the till with the shop's server through the pairing screen (URL and a fresh code). */
-export async function pairInPage(page: Page, shop: TestShop): Promise<void> {
+export async function pairInPage(page: Page, shop: Pick<TestShop, 'serverUrl' | 'pairingCode'>): Promise<void> {
   await page.getByTestId('pair-url').fill(shop.serverUrl);
   await page.getByTestId('pair-code').fill(await shop.pairingCode());
   await page.getByTestId('pair-submit').click();
