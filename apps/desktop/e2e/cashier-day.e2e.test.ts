@@ -9,8 +9,8 @@ import { axeProblems } from './support/axe.js';
 import { openTill } from './support/chromium.js';
 import { useTestShop } from './support/shop.js';
 import { logInAndOpenShift, pairInPage, saveCounterPrinter, typePin, waitForPinPad } from './support/till.js';
-import { DeviceTokenSource } from '../src/renderer/sync/device-auth.js';
-import { createPublicSyncClient, createSyncClient, type WireDoc } from '../src/renderer/sync/sync-client.js';
+import type { WireDoc } from '../src/renderer/sync/sync-client.js';
+import { pullAll } from './support/pull.js';
 
 const shop = useTestShop();
 
@@ -18,16 +18,7 @@ const shop = useTestShop();
 /** Every document of one collection of the branch as the server holds it (a separate observer device). */
 async function serverDocs(collection: 'orders' | 'shifts'): Promise<WireDoc[]> {
   const credential = await pairTill(shop().server!, shop().orgId, shop().branchId, `e2e observer ${collection}`);
-  const tokens = new DeviceTokenSource(createPublicSyncClient(shop().serverUrl), credential);
-  const client = createSyncClient(shop().serverUrl, () => tokens.get());
-  const all: WireDoc[] = [];
-  let checkpoint = null;
-  for (;;) {
-    const page = await client.pull(collection, checkpoint, 1000);
-    all.push(...page.documents);
-    if (page.documents.length < 1000) return all;
-    checkpoint = page.checkpoint;
-  }
+  return pullAll(shop().serverUrl, credential, collection);
 }
 
 describe("the cashier's day, offline, in Chromium", () => {

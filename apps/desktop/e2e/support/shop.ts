@@ -6,8 +6,8 @@ import { startServer, type RunningServer } from '@comanda/sync-server/server';
 import { createPairingCode, freePort, pairTill, seedAnotherOrg } from '@comanda/sync-server/testing';
 import { startNodeHost, type NodeHost } from '../../src/host/node/node-host.js';
 import { createHostService } from '../../src/host/service/host-service.js';
-import { createSyncClient, createPublicSyncClient, type WireDoc } from '../../src/renderer/sync/sync-client.js';
-import { DeviceTokenSource } from '../../src/renderer/sync/device-auth.js';
+import type { WireDoc } from '../../src/renderer/sync/sync-client.js';
+import { pullAll } from './pull.js';
 import { afterAll, beforeAll } from 'vitest';
 
 /**
@@ -63,17 +63,7 @@ export class TestShop {
 
   /** Every order of the branch as the server holds it, read by a separately paired device. */
   async serverOrders(): Promise<WireDoc[]> {
-    const credential = await pairTill(this.server!, this.orgId, this.branchId, 'e2e observer');
-    const tokens = new DeviceTokenSource(createPublicSyncClient(this.serverUrl), credential);
-    const client = createSyncClient(this.serverUrl, () => tokens.get());
-    const all: WireDoc[] = [];
-    let checkpoint = null;
-    for (;;) {
-      const page = await client.pull('orders', checkpoint, 1000);
-      all.push(...page.documents);
-      if (page.documents.length < 1000) return all;
-      checkpoint = page.checkpoint;
-    }
+    return pullAll(this.serverUrl, await pairTill(this.server!, this.orgId, this.branchId, 'e2e observer'), 'orders');
   }
 
   async close(): Promise<void> {

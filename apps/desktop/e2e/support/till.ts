@@ -20,7 +20,7 @@ export function saveCounterPrinter(shop: Pick<TestShop, 'host'>, port: number): 
 }
 
 /** Pairs the till with the shop's server through the pairing screen (URL and a fresh code). */
-export async function pairInPage(page: Page, shop: TestShop): Promise<void> {
+export async function pairInPage(page: Page, shop: Pick<TestShop, 'serverUrl' | 'pairingCode'>): Promise<void> {
   await page.getByTestId('pair-url').fill(shop.serverUrl);
   await page.getByTestId('pair-code').fill(await shop.pairingCode());
   await page.getByTestId('pair-submit').click();

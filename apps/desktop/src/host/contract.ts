@@ -112,11 +112,17 @@ export const printJobResultSchema = z.object({
   completion: PrintCompletionSchema,
 });
 
+/** A branch hub's address on the shop's network (`http://192.168.1.20:4455`), no trailing slash. */
+export const hubUrlSchema = z
+  .url({ protocol: /^https?$/, error: 'Hub URL must be an http(s) URL' })
+  .max(2048, 'Hub URL longer than 2048 characters')
+  .refine((url) => !url.endsWith('/'), 'Hub URL must not end with a slash');
+
 export const deviceSettingsSchema = z.object({
   /** Sync server base URL, e.g. `https://sync.example.com`; null while standalone. */
   serverUrl: z.url({ protocol: /^https?$/, error: 'Server URL must be an http(s) URL' }).nullable(),
   /** The branch hub on the shop's network (`comanda-server hub`), tried before `serverUrl`; null without one. */
-  hubUrl: z.url({ protocol: /^https?$/, error: 'Hub URL must be an http(s) URL' }).nullable().default(null),
+  hubUrl: hubUrlSchema.nullable().default(null),
   /** Device secret returned by pairing (exchanged for short-lived access tokens); null while standalone. */
   deviceSecret: z.string().min(1).max(4096).nullable(),
   deviceId: z.string().min(1).max(100).nullable(),

@@ -399,6 +399,19 @@ export const en = {
   'orderKitchen.readyIn': 'Ready in ~{minutes} min',
   'orderKitchen.readyAround': 'Ready around {time}',
   'orderKitchen.markServed': 'Mark served',
+  'nav.sync': 'Sync',
+  'syncSettings.title': 'Sync',
+  'syncSettings.managerOnly': 'Only a manager can change how this till syncs.',
+  'syncSettings.hubUrl': 'Branch hub URL',
+  'syncSettings.hubHelp': 'The hub on the shop’s network, e.g. http://192.168.1.20:4455. Leave empty to sync with the server directly.',
+  'syncSettings.hubInvalid': 'Enter the hub’s address starting with http:// or https://, e.g. http://192.168.1.20:4455.',
+  'syncSettings.saveFailed': 'The hub address could not be saved: {message}',
+  'syncSettings.saved': 'Hub address saved: the till syncs through it as soon as it answers.',
+  'syncSettings.removed': 'Hub removed: the till syncs with the server directly.',
+  'syncSettings.remove': 'Remove hub',
+  'syncSettings.viaHub': 'Syncing through the hub',
+  'syncSettings.viaServer': 'Syncing with the server directly',
+  'syncSettings.viaNone': 'Not syncing: neither the hub nor the server answers. Sales are kept on this till until one does.',
 } as const;
 
 /** Every message key of the catalog. */

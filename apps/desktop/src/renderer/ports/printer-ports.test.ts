@@ -49,6 +49,7 @@ async function realPorts(branchPrinters: Record<string, VirtualPrinter>) {
     db,
     host,
     branchId: () => 'paris-11',
+    tillId: 'comptoir',
     worker: { statusIntervalMs: 0, backoffMs: 60_000 },
   });
   cleanup.push(() => printing.stop());
@@ -57,6 +58,7 @@ async function realPorts(branchPrinters: Record<string, VirtualPrinter>) {
     db,
     printing: Promise.resolve(printing),
     branchId: () => 'paris-11',
+    tillId: 'comptoir',
     settings: () => ({ tillName: 'Comptoir' }),
   } as unknown as TillRuntime;
   return { ports: createPrinterPorts(runtime, db.printJobs as never), printing, host, db, runtime };
@@ -172,7 +174,7 @@ describe('printer ports on the real worker and Node host', () => {
     await first.printing.stop();
 
     // The till restarts: printing starts again over the same store and host.
-    const printing = await startTillPrinting({ db: first.db, host: first.host, branchId: () => 'paris-11', worker: { statusIntervalMs: 0, backoffMs: 60_000 } });
+    const printing = await startTillPrinting({ db: first.db, host: first.host, branchId: () => 'paris-11', tillId: 'comptoir', worker: { statusIntervalMs: 0, backoffMs: 60_000 } });
     cleanup.push(() => printing.stop());
     const ports = createPrinterPorts({ ...first.runtime, printing: Promise.resolve(printing) }, first.db.printJobs as never);
     const views: PrintQueueView[] = [];

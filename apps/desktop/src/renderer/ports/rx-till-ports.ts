@@ -18,6 +18,7 @@ import {
   type TillPorts,
 } from '../till-ports/index.js';
 import type { TillRuntime } from '../runtime/runtime.js';
+import { HostCallError } from '../host/host-client.js';
 import { afterNextPaint } from '../runtime/after-paint.js';
 import { createUuidV7 } from '../runtime/ids.js';
 import { listen } from './observe.js';
@@ -184,6 +185,19 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
       subscribe: (listener) => runtime.tracker.subscribe(listener),
       announce: (orderId, staffName) => runtime.presence.announce(orderId, staffName),
       subscribePresence: (listener) => runtime.presence.subscribe(listener),
+      subscribeRoute: (listener) => {
+        listener(runtime.syncRoute());
+        return runtime.onSyncRoute(listener);
+      },
+      setHubUrl: async (url) => {
+        try {
+          await runtime.setHubUrl(url);
+        } catch (error) {
+          // The host validates device settings: a refused URL is the caller's to fix.
+          if (error instanceof HostCallError && error.code === 'BAD_INPUT') throw new PortError('invalid', error.message);
+          throw new PortError('host-unavailable', (error as Error).message);
+        }
+      },
     },
     settings: {
       // Device settings live in the local, strictly durable `settings` collection beside the ticket

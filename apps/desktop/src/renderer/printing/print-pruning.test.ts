@@ -45,7 +45,7 @@ async function monthOldOrder() {
     db: env.db,
     printing: null as unknown as TillPrinting,
     async start(): Promise<TillPrinting> {
-      const printing = await startTillPrinting({ db: till.db, host: env.host, branchId: () => 'paris-11', now: clock.now, pruning: false, worker: { statusIntervalMs: 0, backoffMs: 50 } });
+      const printing = await startTillPrinting({ db: till.db, host: env.host, branchId: () => 'paris-11', tillId: 'comptoir', now: clock.now, pruning: false, worker: { statusIntervalMs: 0, backoffMs: 50 } });
       cleanup.push(() => printing.stop());
       return (till.printing = printing);
     },

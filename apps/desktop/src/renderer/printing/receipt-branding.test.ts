@@ -20,7 +20,7 @@ const logo = logoFromRgba({ width: 60, height: 24, data: new Uint8ClampedArray(6
 describe('receipt branding: the branch logo and QR from the back office reach the printed receipt', () => {
   it('prints the logo as a raster image and the QR with the order id, after the branch changes', async () => {
     const { receipt, host, db } = await branchWithPrinters(cleanup);
-    const printing = await startTillPrinting({ db, host, branchId: () => 'paris-11', worker: { statusIntervalMs: 0, backoffMs: 50 } });
+    const printing = await startTillPrinting({ db, host, branchId: () => 'paris-11', tillId: 'comptoir', worker: { statusIntervalMs: 0, backoffMs: 50 } });
     cleanup.push(() => printing.stop());
     // The branch document as replication delivers it after the owner's upload.
     const branch = await db.branches.findOne('paris-11').exec();

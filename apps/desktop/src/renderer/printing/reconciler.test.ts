@@ -52,6 +52,7 @@ async function start(
 ) {
   const reconciler = await PrintReconciler.start({
     orders: db.orders,
+    tillId: 'comptoir',
     store: queue.store,
     enqueue: queue.enqueue,
     context: ctx,
@@ -66,10 +67,16 @@ async function start(
   return reconciler;
 }
 
-function sentOrder(ticketNumber: number, at: number): OrderDoc {
+/** An order opened on `tills.order` (this till by default), sent to the kitchen from `tills.acting`. */
+function sentOrder(ticketNumber: number, at: number, tills: { order?: string; acting?: string } = {}): OrderDoc {
   let n = 0;
-  const ctx = (): OrderContext => ({ at, by: 'staff-lea-bernard', newId: () => `0195f0a0-0000-7000-8${String(ticketNumber).padStart(3, '0')}-${String(++n).padStart(12, '0')}` });
-  const order = createOrder({ branchId: 'paris-11', tillId: 'comptoir', businessDay: '2026-01-01', ticketNumber, type: 'takeaway', currency: 'EUR' }, ctx());
+  const ctx = (): OrderContext => ({
+    at,
+    by: 'staff-lea-bernard',
+    newId: () => `0195f0a0-0000-7000-8${String(ticketNumber).padStart(3, '0')}-${String(++n).padStart(12, '0')}`,
+    ...(tills.acting ? { tillId: tills.acting } : {}),
+  });
+  const order = createOrder({ branchId: 'paris-11', tillId: tills.order ?? 'comptoir', businessDay: '2026-01-01', ticketNumber, type: 'takeaway', currency: 'EUR' }, ctx());
   return sendToKitchen(addLine(order, { item: menu.items['soupe-oignon']!, modifierGroups: menu.modifierGroups, quantity: 1 }, ctx()), ctx());
 }
 
@@ -150,7 +157,7 @@ describe('PrintReconciler watermark', () => {
 
     // Written "in the past" while the till dies materialising it (rendering never finishes): the
     // mark has already moved below it, so the next start reads it.
-    const dying = await PrintReconciler.start({ orders: db.orders, ...jobs(), context: () => new Promise(() => undefined), mark: await Watermark.load(db, MARK) });
+    const dying = await PrintReconciler.start({ orders: db.orders, tillId: 'comptoir', ...jobs(), context: () => new Promise(() => undefined), mark: await Watermark.load(db, MARK) });
     const past = await orders.save(sentOrder(2, 3_000_000));
     await expect.poll(() => markOf(db)).toBeLessThan(past.updatedAt);
     dying.stop();

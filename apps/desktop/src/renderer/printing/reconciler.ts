@@ -6,6 +6,11 @@ import type { RxPrintJobStore } from './rx-print-job-store.js';
 
 export interface PrintReconcilerOptions {
   orders: RxCollection<Record<string, unknown>>;
+  /**
+   * This till: only the requests it made become jobs here. The branch's orders are shared, so
+   * every till holds a send made on another till; printing it too would print it twice.
+   */
+  tillId: string;
   store: Pick<RxPrintJobStore, 'noteOrder' | 'existingIds'>;
   /** "Every order with `updatedAt` at or below this has all its jobs": only newer orders are read at start. */
   mark: Watermark;
@@ -111,7 +116,7 @@ export class PrintReconciler {
       (order?.printRequests ?? []).flatMap((r) => (!order || this.done.has(r.id) || isPruned(r) || elsewhere(order, r) ? [] : printRequestTargets(r).map((t) => `${r.id}:${t}`))),
     );
     for (const id of await this.options.store.existingIds(expected)) this.done.add(id);
-    for (const { id, updatedAt, order } of orders) {
+    for (const { id, updatedAt, order, own } of orders) {
       this.newest = Math.max(this.newest, updatedAt);
       this.failed.delete(id);
       if (!order) continue;

@@ -24,7 +24,7 @@ describe('till printing: outbox → reconciler → worker → Node host → virt
     const idb = new IDBFactory();
     const { kitchen, grill, bar, receipt, host, db } = await branchWithPrinters(idb);
     const start = (database: TillDatabase) =>
-      startTillPrinting({ db: database, host, branchId: () => 'paris-11', worker: { statusIntervalMs: 0, backoffMs: 50 } }).then((p) => {
+      startTillPrinting({ db: database, host, branchId: () => 'paris-11', tillId: 'comptoir', worker: { statusIntervalMs: 0, backoffMs: 50 } }).then((p) => {
         cleanup.push(() => p.stop());
         return p;
       });
@@ -81,7 +81,7 @@ describe('till printing: outbox → reconciler → worker → Node host → virt
     order = sendToKitchen(order, c.ctx());
     await new DocumentRepository(db.orders, orderDocSchema, 'order').save(order);
 
-    const printing = await startTillPrinting({ db, host, branchId: () => 'paris-11', worker: { statusIntervalMs: 0, backoffMs: 50 } });
+    const printing = await startTillPrinting({ db, host, branchId: () => 'paris-11', tillId: 'comptoir', worker: { statusIntervalMs: 0, backoffMs: 50 } });
     cleanup.push(() => printing.stop());
     const [barTicket] = await bar.waitForDocuments(1, 10_000);
     const [pastryTicket] = await kitchen.waitForDocuments(1, 10_000);
@@ -95,10 +95,10 @@ describe('till printing: outbox → reconciler → worker → Node host → virt
 
   it('shows "printed" per order through TillPorts.printing, and reprints on retry', async () => {
     const { kitchen, host, db } = await branchWithPrinters();
-    const printing = await startTillPrinting({ db, host, branchId: () => 'paris-11', worker: { statusIntervalMs: 0, backoffMs: 50 } });
+    const printing = await startTillPrinting({ db, host, branchId: () => 'paris-11', tillId: 'comptoir', worker: { statusIntervalMs: 0, backoffMs: 50 } });
     cleanup.push(() => printing.stop());
     // Only what the printing ports read from the runtime.
-    const runtime = { host, db, printing, branchId: () => 'paris-11', settings: () => ({ tillName: 'Comptoir' }) } as unknown as TillRuntime;
+    const runtime = { host, db, printing, branchId: () => 'paris-11', tillId: 'comptoir', settings: () => ({ tillName: 'Comptoir' }) } as unknown as TillRuntime;
     const ports = createPrinterPorts(runtime, db.printJobs as never);
 
     const c = clock();
@@ -135,9 +135,9 @@ describe('till printing: outbox → reconciler → worker → Node host → virt
     // A month later: that request's jobs were pruned, and the horizon says so.
     const horizon = order.printRequests[0]!.at + 1;
     await db.settings.insert({ id: PRUNED_BEFORE_KEY, value: horizon, updatedAt: horizon });
-    const printing = await startTillPrinting({ db, host, branchId: () => 'paris-11', worker: { statusIntervalMs: 0, backoffMs: 50 }, pruning: false });
+    const printing = await startTillPrinting({ db, host, branchId: () => 'paris-11', tillId: 'comptoir', worker: { statusIntervalMs: 0, backoffMs: 50 }, pruning: false });
     cleanup.push(() => printing.stop());
-    const runtime = { host, db, printing, branchId: () => 'paris-11', settings: () => ({ tillName: 'Comptoir' }) } as unknown as TillRuntime;
+    const runtime = { host, db, printing, branchId: () => 'paris-11', tillId: 'comptoir', settings: () => ({ tillName: 'Comptoir' }) } as unknown as TillRuntime;
     const ports = createPrinterPorts(runtime, db.printJobs as never);
     const orders = new DocumentRepository(db.orders, orderDocSchema, 'order');
     await orders.save(order);
@@ -161,7 +161,7 @@ describe('till printing: outbox → reconciler → worker → Node host → virt
     const { kitchen, bar, host, db } = await branchWithPrinters();
     await bar.setFault({ down: true });
     await kitchen.setFault({ dropAfterBytes: 40 });
-    const printing = await startTillPrinting({ db, host, branchId: () => 'paris-11', worker: { statusIntervalMs: 0, backoffMs: 100 } });
+    const printing = await startTillPrinting({ db, host, branchId: () => 'paris-11', tillId: 'comptoir', worker: { statusIntervalMs: 0, backoffMs: 100 } });
     cleanup.push(() => printing.stop());
     const c = clock();
     let order = createOrder({ branchId: 'paris-11', tillId: 'comptoir', businessDay: '2026-01-01', ticketNumber: 3, type: 'takeaway', currency: 'EUR' }, c.ctx());

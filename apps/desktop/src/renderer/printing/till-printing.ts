@@ -158,6 +158,7 @@ export async function startTillPrinting(options: TillPrintingOptions): Promise<T
   }
   const reconciler = await PrintReconciler.start({
     orders: db.orders,
+    tillId: options.tillId,
     store,
     mark,
     enqueue: (job) => worker.enqueue(job),

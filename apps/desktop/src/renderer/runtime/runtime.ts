@@ -17,7 +17,12 @@ import {
 } from '../sync/sync-client.js';
 import { saveKitchenSetting } from './kitchen-setting.js';
 import { startReachabilityProbe } from '../sync/reachability.js';
-import { chooseSyncTarget, type SyncReachability } from '../sync/sync-target.js';
+import {
+  chooseSyncTarget,
+  describeSyncRoute,
+  type SyncReachability,
+  type SyncRouteState,
+} from '../sync/sync-target.js';
 import { SyncStatusTracker } from '../sync/sync-status.js';
 import { PresenceRoster } from '../sync/presence-roster.js';
 import { isTillRevoked, startHeartbeat, type Heartbeat } from '../sync/heartbeat.js';
@@ -61,6 +66,14 @@ export interface TillRuntime {
   /** Set when the server said the owner revoked this till: syncing stopped (pairing again restarts it). */
   revocation(): TillRevocation | null;
   onRevoked(listener: (revocation: TillRevocation) => void): () => void;
+  /** The hub configured and where replication goes now (docs/sync-protocol.md, "Branch hub"). */
+  syncRoute(): SyncRouteState;
+  onSyncRoute(listener: (route: SyncRouteState) => void): () => void;
+  /**
+   * Saves the branch hub's URL (null: none) in the host's device settings, then restarts syncing
+   * with it: no app restart. Rejects with the host's message when the URL is refused.
+   */
+  setHubUrl(url: string | null): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -169,6 +182,14 @@ export async function bootTill(
   let stopNudges: (() => void) | null = null;
   let revocation: TillRevocation | null = null;
   const revokedListeners = new Set<(revocation: TillRevocation) => void>();
+  let stopSync: (() => Promise<void>) | null = null;
+  let route: SyncRouteState = { hubUrl: settings.hubUrl, via: 'none' };
+  const routeListeners = new Set<(route: SyncRouteState) => void>();
+  const publishRoute = (next: SyncRouteState) => {
+    if (next.hubUrl === route.hubUrl && next.via === route.via) return;
+    route = next;
+    routeListeners.forEach((l) => l(next));
+  };
 
   /** The owner revoked this till: every further request would be refused, so stop them all. */
   async function stopRevoked(): Promise<void> {
@@ -195,8 +216,11 @@ export async function bootTill(
     const reachable: SyncReachability = { hub: null, server: null };
     let target: string | null = null;
     let switching: Promise<void> = Promise.resolve();
+    let stopped = false;
     const retarget = () => {
+      if (stopped) return;
       const next = chooseSyncTarget(urls, reachable, target);
+      publishRoute(describeSyncRoute(urls, reachable, next));
       if (reachable.hub !== null || reachable.server !== null)
         tracker.markReachable(Boolean(reachable.hub || reachable.server));
       if (next === target) {
@@ -230,6 +254,13 @@ export async function bootTill(
         : []),
     ];
     stopProbe = () => probes.forEach((stop) => stop());
+    stopSync = async () => {
+      stopped = true;
+      stopProbe?.();
+      await switching;
+      await replication?.stop();
+      replication = null;
+    };
     retarget();
   }
 
@@ -307,6 +338,8 @@ export async function bootTill(
   }
 
   if (mode === 'paired') startSync(settings);
+  // One hub change at a time: each restarts syncing after the previous one stopped it.
+  let hubChange: Promise<void> = Promise.resolve();
   const clock = monotonicClock(now, await versionFloor);
   step('clock');
   // The browser tells us when the network returns: retry at once instead of waiting for backoff.
@@ -352,6 +385,21 @@ export async function bootTill(
       return () => listeners.delete(listener);
     },
     revocation: () => revocation,
+    syncRoute: () => route,
+    onSyncRoute(listener) {
+      routeListeners.add(listener);
+      return () => routeListeners.delete(listener);
+    },
+    setHubUrl(hubUrl) {
+      hubChange = hubChange.catch(() => undefined).then(async () => {
+        settings = await host['settings.update']({ hubUrl });
+        publishRoute({ hubUrl, via: mode === 'paired' ? route.via : 'none' });
+        if (mode !== 'paired' || revocation) return;
+        await stopSync?.();
+        startSync(settings);
+      });
+      return hubChange;
+    },
     onRevoked(listener) {
       revokedListeners.add(listener);
       return () => revokedListeners.delete(listener);

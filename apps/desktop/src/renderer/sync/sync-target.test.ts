@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseSyncTarget } from './sync-target.js';
+import { chooseSyncTarget, describeSyncRoute } from './sync-target.js';
 
 const hub = 'http://192.168.1.20:4455';
 const server = 'https://sync.example.com';
@@ -29,5 +29,18 @@ describe('chooseSyncTarget (failover order: hub, central server, stay)', () => {
     const central = { hubUrl: null, serverUrl: server };
     expect(chooseSyncTarget(central, { hub: null, server: null }, null)).toBe(server);
     expect(chooseSyncTarget(central, { hub: null, server: false }, server)).toBe(server);
+  });
+});
+
+describe('describeSyncRoute (what the sync settings show)', () => {
+  it('is "hub" or "server" only while the chosen target answers', () => {
+    expect(describeSyncRoute(urls, { hub: true, server: false }, hub)).toEqual({ hubUrl: hub, via: 'hub' });
+    expect(describeSyncRoute(urls, { hub: false, server: true }, server)).toEqual({ hubUrl: hub, via: 'server' });
+    expect(describeSyncRoute(urls, { hub: false, server: false }, hub).via).toBe('none');
+    expect(describeSyncRoute(urls, { hub: null, server: null }, hub).via).toBe('none');
+  });
+
+  it('says "server" without a hub, even if the server shares the hub’s URL by mistake', () => {
+    expect(describeSyncRoute({ hubUrl: null, serverUrl: server }, { hub: null, server: true }, server)).toEqual({ hubUrl: null, via: 'server' });
   });
 });

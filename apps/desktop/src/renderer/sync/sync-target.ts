@@ -28,3 +28,21 @@ export function chooseSyncTarget(
   if (reachable.server === true) return urls.serverUrl;
   return current ?? urls.hubUrl ?? urls.serverUrl;
 }
+
+/** Where the till replicates now, as the sync settings show it. */
+export interface SyncRouteState {
+  hubUrl: string | null;
+  /** `none`: the chosen target does not answer (the till sells alone and catches up later). */
+  via: 'hub' | 'server' | 'none';
+}
+
+/** Says through which of `urls` the till syncs with `target`: only one that answers counts. */
+export function describeSyncRoute(
+  urls: SyncUrls,
+  reachable: SyncReachability,
+  target: string,
+): SyncRouteState {
+  const viaHub = urls.hubUrl !== null && target === urls.hubUrl;
+  const up = viaHub ? reachable.hub : reachable.server;
+  return { hubUrl: urls.hubUrl, via: up === true ? (viaHub ? 'hub' : 'server') : 'none' };
+}

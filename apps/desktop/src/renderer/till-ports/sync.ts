@@ -26,6 +26,15 @@ export interface PresenceView {
   since: EpochMs;
 }
 
+/**
+ * The branch hub set on this till and where it replicates now: through the hub, with the central
+ * server directly, or with neither (selling alone, catching up later).
+ */
+export interface SyncRoute {
+  hubUrl: string | null;
+  via: 'hub' | 'server' | 'none';
+}
+
 export interface SyncPorts {
   subscribe: (listener: Listener<SyncStatus>) => Unsubscribe;
   /**
@@ -35,4 +44,11 @@ export interface SyncPorts {
   announce: (orderId: string | null, staffName: string | null) => void;
   /** Other tills on each order, by order id. */
   subscribePresence: (listener: Listener<ReadonlyMap<string, readonly PresenceView[]>>) => Unsubscribe;
+  /** The hub URL and the current sync target, on every change. */
+  subscribeRoute: (listener: Listener<SyncRoute>) => Unsubscribe;
+  /**
+   * Sets the branch hub's URL (null removes it): saved durably in the device settings, applied at
+   * once (syncing restarts toward it). Rejects with `PortError('invalid')` for a URL the host refuses.
+   */
+  setHubUrl: (url: string | null) => Promise<void>;
 }

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { localeOf, parseLocale, type Locale, type ToastMessage } from '@comanda/ui';
 import type { SettingsPorts } from '../../till-ports';
 
-export type Screen = 'order' | 'payment' | 'tabs' | 'history' | 'shift' | 'printers' | 'print-queue';
+export type Screen = 'order' | 'payment' | 'tabs' | 'history' | 'shift' | 'printers' | 'print-queue' | 'sync';
 
 /** How long a notice (not an error) stays on screen. */
 export const NOTICE_MS = 4000;

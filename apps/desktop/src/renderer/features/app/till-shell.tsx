@@ -9,6 +9,7 @@ import { OpenTabs } from '../order-entry/open-tabs';
 import { PaymentScreen } from '../payment/payment-screen';
 import { PrintQueueScreen } from '../printers/print-queue-screen';
 import { PrinterSettingsScreen } from '../printers/printer-settings-screen';
+import { SyncSettingsScreen } from '../sync-settings/sync-settings-screen';
 import { SetupChecklist } from './setup-checklist';
 import type { PrinterStatusView, SyncStatus } from '../../till-ports';
 import { LoginScreen } from '../session/login-screen';
@@ -19,13 +20,14 @@ import { useTill } from './till-context';
 import { usePort } from './use-port';
 
 const OFFLINE: SyncStatus = { online: false, paired: false, unsyncedOrderIds: [], pendingCount: 0, lastSyncAt: null, error: null };
-const NAV: { screen: Screen; key: 'nav.order' | 'nav.tabs' | 'nav.history' | 'nav.shift' | 'nav.printQueue' | 'nav.printers'; managers?: true }[] = [
+const NAV: { screen: Screen; key: 'nav.order' | 'nav.tabs' | 'nav.history' | 'nav.shift' | 'nav.printQueue' | 'nav.printers' | 'nav.sync'; managers?: true }[] = [
   { screen: 'order', key: 'nav.order' },
   { screen: 'tabs', key: 'nav.tabs' },
   { screen: 'history', key: 'nav.history' },
   { screen: 'shift', key: 'nav.shift' },
   { screen: 'print-queue', key: 'nav.printQueue' },
   { screen: 'printers', key: 'nav.printers', managers: true },
+  { screen: 'sync', key: 'nav.sync', managers: true },
 ];
 
 /** Header (who, status, navigation, language) and the current screen. */
@@ -86,6 +88,7 @@ export function TillShell() {
   let body;
   if (!user) body = <LoginScreen />;
   else if (screen === 'printers') body = <PrinterSettingsScreen />;
+  else if (screen === 'sync') body = <SyncSettingsScreen />;
   else if (screen === 'print-queue') body = <PrintQueueScreen />;
   else if (!openShift && !report) body = <OpenShiftScreen />;
   else if (report || screen === 'shift') body = <ShiftScreen />;
@@ -124,7 +127,7 @@ export function TillShell() {
         </nav>
       ) : null}
       {/* Not over the selling screens: they must fit a 1024×768 counter screen whole. */}
-      {user?.role === 'manager' && screen !== 'printers' && !(openShift && (screen === 'order' || screen === 'payment')) ? <SetupChecklist /> : null}
+      {user?.role === 'manager' && screen !== 'printers' && screen !== 'sync' && !(openShift && (screen === 'order' || screen === 'payment')) ? <SetupChecklist /> : null}
       {body}
       {approval ? (
         <ManagerApprovalDialog

@@ -18,10 +18,12 @@ import type {
   Shift,
   StaffMember,
   SyncStatus,
+  SyncRoute,
   PresenceView,
   TillPorts,
   Unsubscribe,
 } from '../../till-ports';
+import { hubUrlSchema } from '../../../host/contract';
 import { TILL_LOCALE_KEY } from '../app/app-store';
 import { createMemoryPrinting, type MemoryPrinting } from './memory-printing';
 
@@ -80,6 +82,8 @@ export interface MemoryPorts extends TillPorts {
   setSync(status: Partial<SyncStatus>): void;
   /** Other tills' presence, as the live stream would report it. */
   setPresence(byOrder: ReadonlyMap<string, readonly PresenceView[]>): void;
+  /** Where the till syncs now, as the reachability probes would decide it. */
+  setRoute(route: Partial<SyncRoute>): void;
   /** Replaces the menu snapshot (e.g. a partial one while "the store is still reading"). */
   setMenu(snapshot: MenuSnapshot): void;
   setJobs(orderId: string, jobs: PrintJobView[]): void;
@@ -137,6 +141,7 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
   });
   const printers = new Subject<PrinterStatusView[]>([]);
   const presence = new Subject<ReadonlyMap<string, readonly PresenceView[]>>(new Map());
+  const route = new Subject<SyncRoute>({ hubUrl: null, via: 'server' });
   let printersOverridden = false;
   const printerFarm = createMemoryPrinting(options.menu.branch, options.printers ?? [], () => now);
   const orderSubjects = new Map<string, Subject<Order | null>>();
@@ -316,6 +321,16 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
         state.announced = orderId;
       },
       subscribePresence: (l) => presence.subscribe(l),
+      subscribeRoute: (l) => route.subscribe(l),
+      setHubUrl(url) {
+        return Promise.resolve().then(() => {
+          // As the host does: the device settings schema refuses what is not a hub URL.
+          const parsed = hubUrlSchema.nullable().safeParse(url);
+          if (!parsed.success) throw new PortError('invalid', parsed.error.issues[0]?.message ?? 'invalid hub URL');
+          checkWrite();
+          route.set({ hubUrl: parsed.data, via: parsed.data ? 'hub' : 'server' });
+        });
+      },
     },
     settings: {
       get: (key) => Promise.resolve(state.settings.has(key) ? copy(state.settings.get(key)) : null),
@@ -334,6 +349,9 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
     },
     setPresence(byOrder) {
       presence.set(byOrder);
+    },
+    setRoute(next) {
+      route.set({ ...route.get(), ...next });
     },
     setMenu(snapshot) {
       menu.set(snapshot);

@@ -1,0 +1,242 @@
+import { join } from 'node:path';
+import { formatMoney } from '@comanda/core/money';
+import { orderDocSchema, type OrderDoc } from '@comanda/core/orders';
+import { buildZReport } from '@comanda/core/reports';
+import { shiftDocSchema } from '@comanda/core/shifts';
+import { ticketLabel } from '@comanda/core/orders';
+import { ownerClient } from '@comanda/sync-server/testing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { BRANCH_SCREENSHOTS, BranchShop, type BranchTill } from './support/branch.js';
+import { addItem, historyTickets, orderLines, payCash, poll, savedBadge, startTakeaway, ticketOnScreen, waitSaved } from './support/cashier.js';
+import { kitchenTickets } from './support/kitchen-tickets.js';
+import { logInAndOpenShift, pairInPage, typePin, waitForPinPad } from './support/till.js';
+
+/**
+ * On demand (`COMANDA_E2E_BRANCH_HUB=1 pnpm --filter @comanda/desktop exec vitest run --config
+ * vitest.e2e.config.ts e2e/branch-hub.e2e.test.ts`), not in `npm test` yet: on this shared machine
+ * it takes about 4 minutes (over the CI budget), and in 3 of 6 runs a change pushed by one till
+ * through the hub did not reach the other within 60 s while both showed "Online / All orders
+ * synced" (a stall of the hub's live relay to tills, to be fixed in the hub's stream first).
+ */
+const onDemand = !process.env.COMANDA_E2E_BRANCH_HUB;
+
+let shop: BranchShop;
+beforeAll(async () => {
+  if (onDemand) return;
+  shop = await BranchShop.create(['a', 'b']);
+  step('processes started');
+});
+afterAll(async () => {
+  await shop?.close();
+});
+
+const MANAGER_PIN = '2468';
+const started = Date.now();
+/** Where the time goes (the run's log): seconds since the file started. */
+const step = (name: string) => console.log(`[branch-hub] ${((Date.now() - started) / 1000).toFixed(1)} s: ${name}`);
+const state = (page: Page) => page.getByTestId('sync-connection').getAttribute('data-state').catch(() => '');
+const shot = (page: Page, name: string) => page.screenshot({ path: join(BRANCH_SCREENSHOTS, `${name}.png`) });
+const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+
+/** Pairs with the central server, opens a shift, then sets the branch hub in the Sync settings. */
+async function setUpTill(till: BranchTill): Promise<void> {
+  const { page } = till;
+  await pairInPage(page, { serverUrl: shop.centralUrl, pairingCode: () => Promise.resolve(till.pairingCode) });
+  await poll(() => state(page), 60_000).toBe('online');
+  await waitForPinPad(page);
+  await logInAndOpenShift(page, MANAGER_PIN);
+  await nav(page, 'Sync');
+  await poll(() => page.getByTestId('sync-route').getAttribute('data-via'), 30_000).toBe('server');
+  await page.getByLabel('Branch hub URL').fill(`${shop.hubUrl}/`);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await poll(() => page.getByTestId('sync-route').innerText(), 30_000).toBe('Syncing through the hub');
+  await shot(page, `till-${till.name}-sync-settings`);
+  await nav(page, 'Order');
+}
+
+/**
+ * From the order screen: opens the tab `ticket` from the open tabs once it has `lines` lines.
+ * Waits up to 60 s: a change relayed by the hub has been seen to take over 30 s on a loaded
+ * machine (the stream's 15 s poll fallback, then the pull), though it usually takes about one.
+ */
+async function openTab(page: Page, ticket: string, lines: number): Promise<void> {
+  await nav(page, 'Open tabs');
+  const row = page.getByRole('button', { name: new RegExp(`#${ticket} `) });
+  await row.waitFor({ timeout: 60_000 });
+  await row.click();
+  await poll(() => orderLines(page).count(), 60_000).toBe(lines);
+}
+
+async function openTable(page: Page, table: string): Promise<string> {
+  await page.getByLabel('Table', { exact: true }).fill(table);
+  await page.getByRole('button', { name: 'Dine in', exact: true }).click();
+  return ticketOnScreen(page);
+}
+
+async function sendToKitchen(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Send to kitchen' }).click();
+  await page.getByRole('button', { name: 'Send to kitchen' }).waitFor({ state: 'detached', timeout: 20_000 }).catch(() => undefined);
+  await page.getByText('Saved', { exact: true }).waitFor({ timeout: 20_000 });
+}
+
+/** A takeaway sold start to end: an espresso, sent to the bar, paid exact cash. */
+async function sellAlone(page: Page): Promise<string> {
+  const ticket = await startTakeaway(page);
+  await addItem(page, 'Boissons chaudes', /^Espresso/);
+  await waitSaved(page, 1);
+  await sendToKitchen(page);
+  await payCash(page);
+  await page.getByRole('button', { name: 'Done' }).click();
+  return ticket;
+}
+
+/** Closes the shift from the Shift screen and returns the Z report as the till shows it. */
+async function closeShift(page: Page): Promise<string> {
+  await nav(page, 'Shift');
+  await page.getByLabel('Counted cash').fill('100.00');
+  await page.getByRole('button', { name: 'Close shift (Z report)' }).click();
+  const z = page.getByRole('heading', { name: 'Z report' });
+  const variance = page.getByRole('alertdialog', { name: 'The count does not match' });
+  await z.or(variance).first().waitFor({ timeout: 20_000 });
+  if (await variance.isVisible()) {
+    await variance.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('heading', { name: 'Manager approval' }).waitFor();
+    await typePin(page, MANAGER_PIN);
+  }
+  await z.waitFor({ timeout: 20_000 });
+  return page.getByRole('article', { name: 'Z report' }).innerText();
+}
+
+
+describe.skipIf(onDemand)('a branch as one: central server, hub and two tills, each its own process', () => {
+  it('shares a table through the central server and the hub, sells alone, converges, and agrees on the Z reports and kitchen tickets', async () => {
+    onTestFailed(async () => {
+      console.error(shop.tails());
+      for (const till of shop.tills) await shot(till.page, `failed-till-${till.name}`).catch(() => undefined);
+    });
+    const [tillA, tillB] = shop.tills as [BranchTill, BranchTill];
+    const [a, b] = [tillA.page, tillB.page];
+    await setUpTill(tillA);
+    await setUpTill(tillB);
+
+    step('tills set up');
+    // Table 7 opened on A, lines added and sent to the kitchen on B.
+    const table7 = await openTable(a, '7');
+    await addItem(a, 'Boissons chaudes', /^Espresso/);
+    await waitSaved(a, 1);
+    await openTab(b, table7, 1);
+    await addItem(b, 'Desserts', /^Tarte Tatin/);
+    await waitSaved(b, 2);
+    await sendToKitchen(b);
+    await poll(() => orderLines(a).count(), 60_000).toBe(2);
+
+    step('table shared');
+    // Half paid on A, the rest on B once B sees A's payment: two payments, the order closes once.
+    await a.getByRole('button', { name: 'Pay', exact: true }).click();
+    await a.getByRole('tab', { name: 'Cash' }).click();
+    await a.getByRole('button', { name: '1/2', exact: true }).click();
+    await a.getByRole('button', { name: 'Exact' }).click();
+    await a.getByRole('button', { name: /^Take / }).click();
+    const remaining = a.getByText(/^Remaining /);
+    await poll(() => remaining.innerText(), 20_000).not.toMatch(/€0\.00/);
+    const dueAfterA = await remaining.innerText();
+    await shot(a, 'till-a-half-paid');
+    await a.getByRole('button', { name: 'Back', exact: true }).click();
+    // B pays once its screen shows A's payment (the amount due halved).
+    await poll(() => b.getByRole('button', { name: /^Exact cash / }).innerText(), 60_000).toContain(dueAfterA.replace('Remaining ', ''));
+    await b.getByRole('button', { name: 'Pay', exact: true }).click();
+    await poll(() => b.getByText(/^Remaining /).innerText(), 30_000).toBe(dueAfterA);
+    await b.getByRole('tab', { name: 'Cash' }).click();
+    await b.getByRole('button', { name: 'Exact' }).click();
+    await b.getByRole('button', { name: /^Take / }).click();
+    await b.getByText('Paid in full').first().waitFor({ timeout: 20_000 });
+    await savedBadge(b).waitFor({ timeout: 20_000 });
+    await shot(b, 'till-b-paid-rest');
+    await b.getByRole('button', { name: 'Done' }).click();
+    await nav(a, 'Open tabs');
+    await poll(() => a.getByRole('button', { name: new RegExp(`#${table7} `) }).count(), 60_000).toBe(0);
+
+    step('table paid on two tills');
+    // The internet is cut (the central server is SIGKILLed): the tills share through the hub.
+    await shop.central!.stop('SIGKILL');
+    await nav(a, 'Order');
+    const table8 = await openTable(b, '8');
+    await addItem(b, 'Boissons chaudes', /^Espresso/);
+    await waitSaved(b, 1);
+    await openTab(a, table8, 1);
+    await addItem(a, 'Desserts', /^Tarte Tatin/);
+    await waitSaved(a, 2);
+    await sendToKitchen(a);
+    await payCash(a);
+    await shot(a, 'till-a-paid-through-hub');
+    await a.getByRole('button', { name: 'Done' }).click();
+    // B, still on table 8, sees it paid through the hub and closes it.
+    await b.getByRole('button', { name: 'Receipt and refunds' }).waitFor({ timeout: 60_000 });
+    await b.getByRole('button', { name: 'Close', exact: true }).click();
+
+    step('shared through the hub');
+    // The hub is SIGKILLed too: each till sells alone.
+    await shop.hub!.stop('SIGKILL');
+    await poll(() => state(a), 30_000).toBe('offline');
+    await poll(() => state(b), 30_000).toBe('offline');
+    const aloneA = await sellAlone(a);
+    const aloneB = await sellAlone(b);
+    await shot(b, 'till-b-alone');
+
+    step('sold alone');
+    // Everything back: the tills return to the hub, which catches the central server up.
+    await shop.startCentral();
+    await shop.startHub();
+    for (const page of [a, b]) {
+      await poll(() => state(page), 60_000).toBe('online');
+      await poll(() => page.getByTestId('sync-unsynced').innerText().catch(() => ''), 60_000).toBe('All orders synced');
+    }
+    const tickets = [table7, table8, aloneA, aloneB];
+    const byTicket = (orders: OrderDoc[]) => new Map(orders.map((o) => [ticketLabel(o), o]));
+    const ordersAt = async (url: string) => (await shop.docs(url, 'orders')).map((d) => orderDocSchema.parse(d));
+    await poll(async () => [...byTicket(await ordersAt(shop.centralUrl)).keys()].sort(), 60_000).toEqual([...tickets].sort());
+    for (const page of [a, b]) expect((await historyTickets(page, 4)).sort()).toEqual([...tickets].sort());
+
+    step('converged');
+    // The shared table: two payments (one per till), paid once, totals to the cent.
+    const central = byTicket(await ordersAt(shop.centralUrl));
+    const shared = central.get(table7)!;
+    expect(shared.status).toBe('paid');
+    expect(shared.payments).toHaveLength(2);
+    expect(new Set(shared.payments.map((p) => p.tillId)).size).toBe(2);
+    expect(shared.payments.reduce((sum, p) => sum + p.amount, 0)).toBe(shared.totals.total);
+    for (const ticket of tickets) expect(central.get(ticket)?.status, ticket).toBe('paid');
+
+    // Z reports: each till closes its shift; the central server's report endpoint, the hub's
+    // documents and each till's screen agree to the cent.
+    const zOnTill = { [tillA.name]: await closeShift(a), [tillB.name]: await closeShift(b) };
+    await shot(a, 'till-a-z-report');
+    await shot(b, 'till-b-z-report');
+    const closedShifts = async (url: string) => (await shop.docs(url, 'shifts')).map((d) => shiftDocSchema.parse(d)).filter((s) => s.status === 'closed');
+    await poll(async () => (await closedShifts(shop.centralUrl)).length, 60_000).toBe(2);
+    await poll(async () => (await closedShifts(shop.hubUrl)).length, 60_000).toBe(2);
+    const day = (await closedShifts(shop.centralUrl))[0]!.businessDay;
+    const { client: owner } = await ownerClient(`${shop.centralUrl}/trpc`, shop.seeded.owner.email, shop.seeded.owner.password);
+    const centralZ = await owner.reports.zReports.query({ range: { branchId: shop.branchId, from: day, to: day } });
+    const hubOrders = await ordersAt(shop.hubUrl);
+    const hubZ = (await closedShifts(shop.hubUrl)).map((s) => buildZReport(s, hubOrders.filter((o) => o.businessDay === s.businessDay)));
+    expect(centralZ).toHaveLength(2);
+    const eur = (n: number) => formatMoney(n, 'EUR', 'en-GB');
+    // Each till's Z on screen is one of the server's, to the cent (sales, payments, cash expected).
+    const shownBy = (report: (typeof centralZ)[number]) =>
+      Object.keys(zOnTill).filter((till) => [report.grossSales, report.paymentsTotal, report.cash.expected].every((n) => zOnTill[till]!.includes(eur(n))));
+    for (const report of centralZ) expect(hubZ.find((h) => h.shiftId === report.shiftId)).toEqual(report);
+    expect(centralZ.map(shownBy).flat().sort()).toEqual([tillA.name, tillB.name]);
+    expect(centralZ.reduce((sum, r) => sum + r.paymentsTotal, 0)).toBe([...central.values()].reduce((sum, o) => sum + o.totals.total, 0));
+
+    step('Z reports agree');
+    // Every kitchen ticket reached a printer exactly once (decoded from the printers' bytes).
+    const printed = kitchenTickets([...tillA.printer.documents, ...tillB.printer.documents]);
+    const keys = printed.map((p) => `${p.ticket}@${p.station}`);
+    expect(new Set(keys).size, keys.join(', ')).toBe(keys.length);
+    for (const ticket of tickets) expect(printed.some((p) => p.ticket === ticket), ticket).toBe(true);
+    expect(kitchenTickets(tillB.printer.documents).map((p) => p.ticket)).toContain(table7);
+    expect(kitchenTickets(tillA.printer.documents).map((p) => p.ticket)).toContain(table8);
+  });
+});

@@ -1,0 +1,131 @@
+import { mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildDemoSeed } from '@comanda/core/demo';
+import { startVirtualPrinter, type VirtualPrinter } from '@comanda/printing/virtual-printer';
+import { startServer } from '@comanda/sync-server/server';
+import { createPairingCode, freePort, pairTill, pgliteDataDir, seedAnotherOrg, type DeviceCredential, type SeededOrg } from '@comanda/sync-server/testing';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { WireDoc } from '../../src/renderer/sync/sync-client.js';
+import { openTill } from './chromium.js';
+import { pullAll } from './pull.js';
+import { startCentralProcess, startHubProcess, startTillHostProcess, type ShopProcess } from './processes.js';
+import { saveCounterPrinter } from './till.js';
+
+/** Git-ignored folder for the screenshots of the branch tests. */
+export const BRANCH_SCREENSHOTS = join(import.meta.dirname, '..', '..', '.test-results', 'branch-hub');
+
+/** One till of the branch: its host process, its Chromium profile, its virtual ESC/POS printer. */
+export interface BranchTill {
+  name: string;
+  host: { process: ShopProcess; url: string; origin: string; secret: string };
+  printer: VirtualPrinter;
+  context: BrowserContext;
+  page: Page;
+  /** A single-use pairing code made for it before the central server started. */
+  pairingCode: string;
+}
+
+/**
+ * A branch on one machine, each part its own OS process: the central server (PGlite), a branch
+ * hub paired with it, and tills (Node host + Chromium + virtual printer). The demo org is seeded,
+ * and pairing codes made, by a short in-process start of the central server on the same data.
+ */
+export class BranchShop {
+  central: ShopProcess | null = null;
+  hub: ShopProcess | null = null;
+  readonly tills: BranchTill[] = [];
+  private constructor(
+    readonly dir: string,
+    readonly ports: { central: number; hub: number },
+    readonly seeded: SeededOrg,
+    private readonly codes: string[],
+    /** A device paired for the test to read what the central server and the hub hold. */
+    readonly observer: DeviceCredential,
+  ) {}
+
+  static async create(tillNames: readonly string[]): Promise<BranchShop> {
+    const dir = await mkdtemp(join(tmpdir(), 'comanda-branch-'));
+    const ports = { central: await freePort(), hub: await freePort() };
+    const dataDir = await pgliteDataDir(join(dir, 'central'));
+    await pgliteDataDir(join(dir, 'hub'));
+    const seeder = await startServer({ port: ports.central, host: '127.0.0.1', dataDir, logLevel: 'silent' });
+    let shop: BranchShop;
+    try {
+      const seeded = await seedAnotherOrg(seeder, 'org_demo', buildDemoSeed(0).owners[0]!.email);
+      const branchId = seeded.branchIds[0]!;
+      const codes: string[] = [];
+      for (let i = 0; i <= tillNames.length; i++) codes.push((await createPairingCode(seeder, seeded.orgId, branchId)).code);
+      const observer = await pairTill(seeder, seeded.orgId, branchId, 'e2e observer');
+      shop = new BranchShop(dir, ports, seeded, codes, observer);
+    } finally {
+      await seeder.close();
+    }
+    mkdirSync(BRANCH_SCREENSHOTS, { recursive: true });
+    // The tills' hosts and browsers start while the central server and the hub do.
+    const tills = Promise.allSettled(tillNames.map((name, i) => shop.startTill(name, shop.codes[i + 1]!)));
+    const servers = shop.startCentral().then(() => shop.startHub());
+    const [started] = await Promise.all([tills, servers.catch((error: unknown) => error)]);
+    for (const till of started) if (till.status === 'fulfilled') shop.tills.push(till.value);
+    const failure = (await servers.then(() => null, (error: unknown) => error)) ?? started.find((t) => t.status === 'rejected')?.reason;
+    if (failure) {
+      // Nothing started is left running: the test never gets this shop to close.
+      await shop.close();
+      throw failure;
+    }
+    return shop;
+  }
+
+  get centralUrl(): string {
+    return `http://127.0.0.1:${this.ports.central}`;
+  }
+
+  get hubUrl(): string {
+    return `http://127.0.0.1:${this.ports.hub}`;
+  }
+
+  get branchId(): string {
+    return this.seeded.branchIds[0]!;
+  }
+
+  async startCentral(): Promise<void> {
+    this.central = await startCentralProcess(join(this.dir, 'central'), this.ports.central);
+  }
+
+  /** Pairs on its first start (the first code), then restarts from its own database. */
+  async startHub(): Promise<void> {
+    const first = this.hub === null;
+    this.hub = await startHubProcess(join(this.dir, 'hub'), this.ports.hub, this.centralUrl, first ? this.codes[0] : undefined);
+  }
+
+  private async startTill(name: string, pairingCode: string): Promise<BranchTill> {
+    const host = await startTillHostProcess(`till ${name}`, join(this.dir, `till-${name}`), await freePort());
+    const printer = await startVirtualPrinter({ port: 0 });
+    const saved = await saveCounterPrinter({ host }, printer.port);
+    if (!saved.ok) throw new Error(`till ${name}: printer not saved (${saved.status}: ${await saved.text()})`);
+    const { context, page } = await openTill(join(this.dir, `profile-${name}`), host.url);
+    return { name, host, printer, context, page, pairingCode };
+  }
+
+  /** Every document of `collection` that the server at `url` (central or hub) holds for the branch. */
+  docs(url: string, collection: 'orders' | 'shifts'): Promise<WireDoc[]> {
+    return pullAll(url, this.observer, collection, this.centralUrl);
+  }
+
+  /** The last output of every process, to explain a failure. */
+  tails(): string {
+    return [this.central, this.hub, ...this.tills.map((t) => t.host.process)].flatMap((p) => (p ? [p.tail()] : [])).join('\n');
+  }
+
+  async close(): Promise<void> {
+    for (const till of this.tills) {
+      await till.context.close().catch(() => undefined);
+      await till.host.process.stop();
+      await till.printer.close();
+    }
+    await this.hub?.stop();
+    await this.central?.stop();
+    await rm(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  }
+}
