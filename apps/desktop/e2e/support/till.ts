@@ -11,7 +11,7 @@ export async function typePin(page: Page, pin: string): Promise<void> {
  * Saves one printer on the till's host that prints every station and the receipt, pointed at a
  * virtual printer on `port`; returns the host's answer for the test to check.
  */
-export function saveCounterPrinter(shop: Pick<TestShop, 'host'>, port: number): Promise<Response> {
+export function saveCounterPrinter(shop: { host: { origin: string; secret: string } }, port: number): Promise<Response> {
   return fetch(`${shop.host.origin}/host/printers.save`, {
     method: 'POST',
     headers: { origin: shop.host.origin, authorization: `Bearer ${shop.host.secret}`, 'content-type': 'application/json' },

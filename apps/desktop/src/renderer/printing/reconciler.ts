@@ -25,11 +25,6 @@ export interface PrintReconcilerOptions {
   prunedBefore?: () => number;
   /** A request that cannot become jobs now (no printer for a station…); it is tried again on the next pass. */
   onError?: (error: unknown, requestId: string) => void;
-  /**
-   * This till: only the requests it recorded become jobs here (`printsOnTill`); the branch's other
-   * tills pull the same orders and print their own. Unset, every request prints (a till alone).
-   */
-  tillId?: string;
 }
 
 /** How long a print request that cannot become jobs keeps being retried. */
@@ -105,7 +100,7 @@ export class PrintReconciler {
     // horizon before it deletes, so a job missing because it was pruned is below the value read.
     const isPruned = (request: { at: number }) => request.at < (this.options.prunedBefore?.() ?? -1);
     const own = this.options.tillId;
-    const elsewhere = (order: OrderDoc, request: PrintRequest) => own !== undefined && !printsOnTill(order, request, own);
+    const elsewhere = (order: OrderDoc, request: PrintRequest) => !printsOnTill(order, request, own);
     const orders = docs.map((raw) => ({
       id: String(raw.id),
       updatedAt: Number(raw.updatedAt),
@@ -116,7 +111,7 @@ export class PrintReconciler {
       (order?.printRequests ?? []).flatMap((r) => (!order || this.done.has(r.id) || isPruned(r) || elsewhere(order, r) ? [] : printRequestTargets(r).map((t) => `${r.id}:${t}`))),
     );
     for (const id of await this.options.store.existingIds(expected)) this.done.add(id);
-    for (const { id, updatedAt, order, own } of orders) {
+    for (const { id, updatedAt, order } of orders) {
       this.newest = Math.max(this.newest, updatedAt);
       this.failed.delete(id);
       if (!order) continue;

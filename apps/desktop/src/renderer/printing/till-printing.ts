@@ -28,8 +28,8 @@ export interface TillPrintingOptions {
   host: Pick<HostApi, 'printers.submit' | 'printers.status' | 'printers.list'>;
   /** The branch whose printers and names are used. */
   branchId: () => string;
-  /** This till: it prints the requests it recorded, not those of the orders other tills share with it. */
-  tillId?: string;
+  /** This till: it prints the requests it recorded, never another till's (orders are shared). */
+  tillId: string;
   now?: () => number;
   /** Worker tuning (tests use short backoffs and no idle status polling). */
   worker?: { backoffMs?: number; statusIntervalMs?: number };
@@ -164,7 +164,6 @@ export async function startTillPrinting(options: TillPrintingOptions): Promise<T
     enqueue: (job) => worker.enqueue(job),
     context: () => printContext(db, options.branchId()),
     prunedBefore: () => horizon.value,
-    ...(options.tillId !== undefined ? { tillId: options.tillId } : {}),
     onError: (error, requestId) => options.onError?.(`print request ${requestId}: ${(error as Error).message}`),
   });
   async function refresh(): Promise<void> {
