@@ -129,8 +129,6 @@ export const backofficeEn = {
   'bo.audit.action': 'Action',
   'bo.audit.actor': 'By',
   'bo.audit.detail': 'Detail',
-  'bo.audit.older': 'Older entries',
-  'bo.audit.newest': 'Newest entries',
   'bo.audit.export': 'Export CSV',
   'bo.audit.rows#one': '{count} entry',
   'bo.audit.rows#other': '{count} entries',
@@ -199,6 +197,19 @@ export const backofficeEn = {
   'bo.devices.printersOk': 'All ready',
   'bo.devices.printersProblem#one': '{count} printer with a problem',
   'bo.devices.printersProblem#other': '{count} printers with a problem',
+  'bo.page.label': 'Pages',
+  'bo.page.previous': 'Previous page',
+  'bo.page.next': 'Next page',
+  'bo.page.range': '{first}–{last} of {total}',
+  'bo.audit.source': 'Source',
+  'bo.audit.sourceAll': 'Server and tills',
+  'bo.audit.sourceServer': 'Back office and server',
+  'bo.audit.sourceTill': 'Tills',
+  'bo.audit.type': 'Action or event type',
+  'bo.audit.actorId': 'Done by (id)',
+  'bo.audit.from': 'From',
+  'bo.audit.to': 'To',
+  'bo.audit.filter': 'Filter',
 } as const;
 
 /** A key of the back-office catalogue. */
