@@ -9,6 +9,7 @@ import { formattingBranch, useShell } from '../shell/context';
 import { Field, FormMessage } from '../shell/field';
 import { TableHead } from '../shell/table-head';
 import { salesColumns } from './report-columns';
+import { ZArchive } from './z-archive';
 
 const DIMENSIONS = [
   'item',
@@ -154,6 +155,7 @@ export function ReportsScreen() {
           )}
         </>
       )}
+      <ZArchive from={request.from} to={request.to} />
     </section>
   );
 }

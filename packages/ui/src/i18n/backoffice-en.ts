@@ -210,6 +210,17 @@ export const backofficeEn = {
   'bo.audit.from': 'From',
   'bo.audit.to': 'To',
   'bo.audit.filter': 'Filter',
+  'bo.z.title': 'Z reports',
+  'bo.z.count#one': '{count} closed shift',
+  'bo.z.count#other': '{count} closed shifts',
+  'bo.z.closedAt': 'Closed',
+  'bo.z.businessDay': 'Business day',
+  'bo.z.till': 'Till',
+  'bo.z.closedBy': 'Closed by',
+  'bo.z.show': 'Z report',
+  'bo.z.showOne': 'Show the Z of {till} on {day}',
+  'bo.z.paper': 'Z report of {till}, {day}',
+  'bo.z.missing': 'This shift has no Z report (not closed, or not in your branches).',
 } as const;
 
 /** A key of the back-office catalogue. */
