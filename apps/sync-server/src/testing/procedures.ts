@@ -217,6 +217,7 @@ export function procedureCatalogue(ctx: {
       },
     },
     { path: 'owner.staff.list', type: 'query', access: 'user', input: undefined },
+    { path: 'owner.staff.page', type: 'query', access: 'user', input: { page: {} } },
     {
       path: 'owner.staff.upsert',
       type: 'mutation',

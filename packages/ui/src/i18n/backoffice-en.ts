@@ -221,6 +221,7 @@ export const backofficeEn = {
   'bo.z.showOne': 'Show the Z of {till} on {day}',
   'bo.z.paper': 'Z report of {till}, {day}',
   'bo.z.missing': 'This shift has no Z report (not closed, or not in your branches).',
+  'bo.staff.search': 'Search staff',
 } as const;
 
 /** A key of the back-office catalogue. */

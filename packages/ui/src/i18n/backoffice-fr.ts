@@ -227,4 +227,5 @@ export const backofficeFr: Record<BackofficeKey, string> = {
   'bo.z.showOne': 'Voir le Z de {till} du {day}',
   'bo.z.paper': 'Rapport Z de {till}, {day}',
   'bo.z.missing': 'Ce service n’a pas de rapport Z (non clôturé, ou hors de vos établissements).',
+  'bo.staff.search': 'Rechercher un employé',
 };
