@@ -5,7 +5,7 @@ import { formErrorOf } from '../api/errors';
 import { addDays } from '../lib/days';
 import { downloadCsv, toCsv, type CsvColumn } from '../lib/csv';
 import { useShell } from '../shell/context';
-import { Field, FormMessage } from '../shell/field';
+import { DateRangeFields, Field, FormMessage } from '../shell/field';
 import { Pager, usePaging } from '../shell/paging';
 import { TableHead } from '../shell/table-head';
 
@@ -113,26 +113,14 @@ export function AuditScreen() {
             />
           )}
         </Field>
-        <Field label={i18n.t('bo.audit.from')} error={error?.fields.from}>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              value={form.from}
-              onChange={(e) => setForm({ ...form, from: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={i18n.t('bo.audit.to')} error={error?.fields.to}>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              value={form.to}
-              onChange={(e) => setForm({ ...form, to: e.target.value })}
-            />
-          )}
-        </Field>
+        <DateRangeFields
+          from={form.from}
+          to={form.to}
+          onChange={(range) => setForm({ ...form, ...range })}
+          errors={error?.fields}
+          fromLabel={i18n.t('bo.reports.from')}
+          toLabel={i18n.t('bo.reports.to')}
+        />
         <button type="submit" className="primary">
           {i18n.t('bo.audit.filter')}
         </button>

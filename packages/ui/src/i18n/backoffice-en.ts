@@ -207,8 +207,6 @@ export const backofficeEn = {
   'bo.audit.sourceTill': 'Tills',
   'bo.audit.type': 'Action or event type',
   'bo.audit.actorId': 'Done by (id)',
-  'bo.audit.from': 'From',
-  'bo.audit.to': 'To',
   'bo.audit.filter': 'Filter',
   'bo.z.title': 'Z reports',
   'bo.z.count#one': '{count} closed shift',

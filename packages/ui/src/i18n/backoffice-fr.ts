@@ -213,8 +213,6 @@ export const backofficeFr: Record<BackofficeKey, string> = {
   'bo.audit.sourceTill': 'Caisses',
   'bo.audit.type': 'Action ou type d’événement',
   'bo.audit.actorId': 'Fait par (identifiant)',
-  'bo.audit.from': 'Du',
-  'bo.audit.to': 'Au',
   'bo.audit.filter': 'Filtrer',
   'bo.z.title': 'Rapports Z',
   'bo.z.count#one': '{count} service clôturé',
