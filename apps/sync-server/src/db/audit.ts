@@ -33,6 +33,7 @@ export type AuditSort = (typeof AUDIT_SORTS)[number];
 
 /** Narrows the audit log; every condition is optional. */
 export interface AuditFilter {
+  /** Entries of this branch and the org-wide ones (menu, devices, accounts name no branch). */
   branchId?: string | undefined;
   /** Exact action (server) or event type (till), e.g. `order.voided`. */
   action?: string | undefined;
@@ -82,7 +83,7 @@ export function auditQuery(orgId: string, filter: AuditFilter): PagedQuery<Audit
     FROM documents WHERE org_id = $1 AND collection = 'auditEvents' AND NOT deleted`;
   return {
     source: `SELECT * FROM (${source}) a
-      WHERE ($2::text IS NULL OR a."branchId" = $2)
+      WHERE ($2::text IS NULL OR a."branchId" = $2 OR a."branchId" IS NULL)
         AND ($3::text IS NULL OR a.action = $3)
         AND ($4::text IS NULL OR a."actorId" = $4)
         AND ($5::text IS NULL OR a.source = $5)

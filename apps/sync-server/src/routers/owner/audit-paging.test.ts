@@ -35,6 +35,11 @@ describe('owner.audit.page', () => {
        FROM generate_series(1, $4) n`,
       [server.demo.orgId, branchId, AT, ENTRIES],
     );
+    await server.server.services.db.pool.query(
+      `INSERT INTO audit_log (org_id, branch_id, actor_type, actor_id, action, detail)
+       VALUES ($1, NULL, 'cli', 'org-wide', 'org.wide', '{}')`,
+      [server.demo.orgId],
+    );
     const till = await pairedTillClient(server, branchId);
     await till.sync.push.mutate({
       collection: 'auditEvents',
@@ -102,6 +107,12 @@ describe('owner.audit.page', () => {
       page: {},
     });
     expect(other).toEqual({ rows: [], total: 0 });
+    // An org-wide entry (no branch) shows under every branch.
+    const orgWide = await owner.owner.audit.page.query({
+      filter: { branchId: server.demo.branchIds[1]!, action: 'org.wide' },
+      page: {},
+    });
+    expect(orgWide.rows.map((r) => r.actorId)).toEqual(['org-wide']);
     const later = await owner.owner.audit.page.query({
       filter: { action: 'b.even', from: AT.getTime() + 1 },
       page: {},
