@@ -4,6 +4,7 @@ import type { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedShiftDoc, orderDoc } from '../testing/docs';
 import {
+  failureOf,
   httpStatusOf,
   ownerClient,
   pairedTillClient,
@@ -11,12 +12,6 @@ import {
   type Client,
   type TestServer,
 } from '../testing/index';
-
-const fail = (p: Promise<unknown>) =>
-  p.then(
-    () => 'succeeded',
-    (e: unknown) => e,
-  );
 
 /** The Z archive: closed shifts per branch, till and day, each Z equal to the till's own. */
 describe('reports.zArchive and reports.zReport', () => {
@@ -117,14 +112,14 @@ describe('reports.zArchive and reports.zReport', () => {
   });
 
   it('refuses a bad sort or page size with a 400; another branch or an open shift has no Z', async () => {
-    const bad = await fail(
+    const bad = await failureOf(
       owner.reports.zArchive.query({ range: range(), page: { sort: 'netSales' as 'till' } }),
     );
     expect(httpStatusOf(bad)).toBe(400);
     expect((bad as TRPCClientError<never>).message).toMatch(/closedAt/);
     expect(
       httpStatusOf(
-        await fail(owner.reports.zArchive.query({ range: range(), page: { size: 500 } })),
+        await failureOf(owner.reports.zArchive.query({ range: range(), page: { size: 500 } })),
       ),
     ).toBe(400);
     expect(await owner.reports.zReport.query({ shiftId: 'no-such-shift' })).toBeNull();

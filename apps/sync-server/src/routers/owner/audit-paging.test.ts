@@ -2,6 +2,7 @@ import type { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEventDoc } from '../../testing/docs';
 import {
+  failureOf,
   httpStatusOf,
   ownerClient,
   pairedTillClient,
@@ -9,12 +10,6 @@ import {
   type Client,
   type TestServer,
 } from '../../testing/index';
-
-const fail = (p: Promise<unknown>) =>
-  p.then(
-    () => 'succeeded',
-    (e: unknown) => e,
-  );
 
 /** The audit log paged on the server: ties, small pages, ids across 999→1000, filters, bad input. */
 describe('owner.audit.page', () => {
@@ -127,13 +122,15 @@ describe('owner.audit.page', () => {
   });
 
   it('refuses an unknown sort field or a page size out of 1–200 with a 400 that says why', async () => {
-    const bad = await fail(owner.owner.audit.page.query({ page: { sort: 'detail' as 'at' } }));
+    const bad = await failureOf(owner.owner.audit.page.query({ page: { sort: 'detail' as 'at' } }));
     expect(httpStatusOf(bad)).toBe(400);
     expect((bad as TRPCClientError<never>).message).toMatch(/at.*action.*actor.*branch/);
     for (const size of [0, 201, 1.5])
-      expect(httpStatusOf(await fail(owner.owner.audit.page.query({ page: { size } })))).toBe(400);
-    expect(httpStatusOf(await fail(owner.owner.audit.page.query({ page: { offset: -1 } })))).toBe(
-      400,
-    );
+      expect(httpStatusOf(await failureOf(owner.owner.audit.page.query({ page: { size } })))).toBe(
+        400,
+      );
+    expect(
+      httpStatusOf(await failureOf(owner.owner.audit.page.query({ page: { offset: -1 } }))),
+    ).toBe(400);
   });
 });

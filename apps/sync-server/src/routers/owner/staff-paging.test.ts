@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../auth/users';
 import {
+  failureOf,
   httpStatusOf,
   ownerClient,
   startTestServer,
   type Client,
   type TestServer,
 } from '../../testing/index';
-
-const fail = (p: Promise<unknown>) =>
-  p.then(
-    () => 'succeeded',
-    (e: unknown) => e,
-  );
 
 /** owner.staff.page: the staff list filtered, sorted and paged by the server. */
 describe('owner.staff.page', () => {
@@ -80,7 +75,7 @@ describe('owner.staff.page', () => {
     expect(managerSees.rows.some((r) => r.name === 'Sam Same')).toBe(false);
     expect(
       httpStatusOf(
-        await fail(manager.owner.staff.page.query({ filter: { branchId: lyon }, page: {} })),
+        await failureOf(manager.owner.staff.page.query({ filter: { branchId: lyon }, page: {} })),
       ),
     ).toBe(403);
     expect(
@@ -90,6 +85,6 @@ describe('owner.staff.page', () => {
 
   it('refuses an unknown sort field and page sizes outside 1–200 with a 400', async () => {
     for (const page of [{ sort: 'pinHash' as 'name' }, { size: 0 }, { size: 201 }])
-      expect(httpStatusOf(await fail(owner.owner.staff.page.query({ page })))).toBe(400);
+      expect(httpStatusOf(await failureOf(owner.owner.staff.page.query({ page })))).toBe(400);
   });
 });
