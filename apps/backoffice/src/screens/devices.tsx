@@ -8,18 +8,31 @@ import { FormMessage } from '../shell/field';
 import { TableHead } from '../shell/table-head';
 import { deviceHealth, type DeviceHealth } from '../lib/health';
 
+/** How often "silent for 10 minutes" is judged again: a local clock, no request. */
+const CLOCK_TICK_MS = 30_000;
+
+/** The current time, renewed every `everyMs` so time-based flags appear without new data. */
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
 /** Paired tills: pair a new one with a code (and its QR code), revoke, health per till. */
 export function DevicesScreen() {
   const { i18n, branch, branches } = useShell();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const health = useQuery({
-    ...trpc.owner.syncHealth.queryOptions(branch ? { branchId: branch.id } : undefined),
-    refetchInterval: 15_000,
-  });
+  // Read again on each device signal of `owner.live` (heartbeat, pairing, revocation): no polling.
+  const health = useQuery(
+    trpc.owner.syncHealth.queryOptions(branch ? { branchId: branch.id } : undefined),
+  );
   const revoke = useMutation(trpc.owner.devices.revoke.mutationOptions());
   const [error, setError] = useState<FormError | null>(null);
-  const now = Date.now();
+  const now = useNow(CLOCK_TICK_MS);
   const devices: DeviceHealth[] = (health.data ?? []).map((d) => deviceHealth(d, now));
   const branchName = (id: string) => branches.find((b) => b.id === id)?.name ?? id;
   const when = (at: number | null) =>

@@ -6,9 +6,10 @@ import { formErrorOf, type FormError } from '../api/errors';
 import { downloadCsv, toCsv } from '../lib/csv';
 import { addDays, todayAndLastWeek } from '../lib/days';
 import { formattingBranch, useShell } from '../shell/context';
-import { Field, FormMessage } from '../shell/field';
+import { DateRangeFields, Field, FormMessage } from '../shell/field';
 import { TableHead } from '../shell/table-head';
 import { salesColumns } from './report-columns';
+import { ZArchive } from './z-archive';
 
 const DIMENSIONS = [
   'item',
@@ -70,26 +71,14 @@ export function ReportsScreen() {
         {i18n.t('bo.reports.title')} · {branch?.name ?? i18n.t('bo.allBranches')}
       </h1>
       <form className="filters" onSubmit={submit} noValidate>
-        <Field label={i18n.t('bo.reports.from')} error={error?.fields.from}>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              value={form.from}
-              onChange={(e) => setForm({ ...form, from: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={i18n.t('bo.reports.to')} error={error?.fields.to}>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              value={form.to}
-              onChange={(e) => setForm({ ...form, to: e.target.value })}
-            />
-          )}
-        </Field>
+        <DateRangeFields
+          from={form.from}
+          to={form.to}
+          onChange={(range) => setForm({ ...form, ...range })}
+          errors={error?.fields}
+          fromLabel={i18n.t('bo.reports.from')}
+          toLabel={i18n.t('bo.reports.to')}
+        />
         <Field label={i18n.t('bo.reports.by')}>
           {(p) => (
             <select
@@ -154,6 +143,7 @@ export function ReportsScreen() {
           )}
         </>
       )}
+      <ZArchive from={request.from} to={request.to} />
     </section>
   );
 }

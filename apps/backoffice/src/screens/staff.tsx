@@ -1,5 +1,5 @@
 import { pinSchema, staffRoleSchema, type StaffRole } from '@comanda/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { useTRPC } from '../api/client';
@@ -8,6 +8,7 @@ import { useShell } from '../shell/context';
 import { ConflictNotice } from '../shell/conflict';
 import { BranchChecks } from '../shell/branch-checks';
 import { Field, FormMessage } from '../shell/field';
+import { Pager, usePaging } from '../shell/paging';
 import { TableHead } from '../shell/table-head';
 
 interface StaffMember {
@@ -33,30 +34,52 @@ export function StaffScreen() {
   const { i18n, branches, branch } = useShell();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const list = useQuery(trpc.owner.staff.list.queryOptions());
+  const paging = usePaging<'name' | 'role' | 'active' | 'updatedAt'>('name', 'asc');
+  const [search, setSearch] = useState('');
+  const list = useQuery({
+    ...trpc.owner.staff.page.queryOptions({
+      filter: {
+        ...(branch ? { branchId: branch.id } : {}),
+        ...(search.trim() ? { search: search.trim() } : {}),
+      },
+      page: paging.page,
+    }),
+    placeholderData: keepPreviousData,
+  });
   const upsert = useMutation(trpc.owner.staff.upsert.mutationOptions());
   const [editing, setEditing] = useState<StaffMember | 'new' | null>(null);
   const [listError, setListError] = useState<string | null>(null);
-  const members: StaffMember[] = (list.data ?? [])
-    .map((d) => ({
-      id: d.id,
-      name: String(d.name),
-      role: staffRoleSchema.catch('cashier').parse(d.role),
-      branchIds: Array.isArray(d.branchIds) ? d.branchIds.map(String) : [],
-      active: d.active !== false,
-      updatedAt: Number(d.updatedAt),
-    }))
-    .filter((m) => !branch || m.branchIds.includes(branch.id))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  // Filtered, sorted and paged by the server.
+  const members: StaffMember[] = (list.data?.rows ?? []).map((d) => ({
+    id: d.id,
+    name: String(d.name),
+    role: staffRoleSchema.catch('cashier').parse(d.role),
+    branchIds: Array.isArray(d.branchIds) ? d.branchIds.map(String) : [],
+    active: d.active !== false,
+    updatedAt: Number(d.updatedAt),
+  }));
   const branchName = (id: string) => branches.find((b) => b.id === id)?.name ?? id;
-  const refresh = () =>
-    queryClient.invalidateQueries({ queryKey: trpc.owner.staff.list.queryKey() });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.owner.staff.pathKey() });
 
   return (
     <section aria-labelledby="staff-title">
       <h1 id="staff-title">{i18n.t('bo.staff.title')}</h1>
       <div className="toolbar">
-        <p role="status">{i18n.plural('bo.staff.count', members.length)}</p>
+        <p role="status">{i18n.plural('bo.staff.count', list.data?.total ?? 0)}</p>
+        <Field label={i18n.t('bo.staff.search')}>
+          {(p) => (
+            <input
+              {...p}
+              type="search"
+              value={search}
+              maxLength={100}
+              onChange={(e) => {
+                setSearch(e.target.value);
+                paging.firstPage();
+              }}
+            />
+          )}
+        </Field>
         <button type="button" className="primary" onClick={() => setEditing('new')}>
           {i18n.t('bo.staff.add')}
         </button>
@@ -75,10 +98,10 @@ export function StaffScreen() {
       <table className="data">
         <TableHead
           columns={[
-            'bo.staff.name',
-            'bo.staff.role',
+            paging.heading(i18n.t('bo.staff.name'), 'name'),
+            paging.heading(i18n.t('bo.staff.role'), 'role'),
             'bo.staff.branches',
-            'bo.staff.status',
+            paging.heading(i18n.t('bo.staff.status'), 'active'),
             'bo.staff.actions',
           ]}
         />
@@ -124,6 +147,7 @@ export function StaffScreen() {
           ))}
         </tbody>
       </table>
+      <Pager page={paging.page} total={list.data?.total ?? 0} onGo={paging.goTo} />
     </section>
   );
 }

@@ -45,3 +45,45 @@ export function FormMessage({ error, children }: { error?: boolean; children: Re
     </p>
   );
 }
+
+/** A from–to pair of date inputs (`YYYY-MM-DD`), each with its own error next to it. */
+export function DateRangeFields({
+  from,
+  to,
+  onChange,
+  errors,
+  fromLabel,
+  toLabel,
+}: {
+  from: string;
+  to: string;
+  onChange: (range: { from: string; to: string }) => void;
+  errors?: { from?: string | undefined; to?: string | undefined } | undefined;
+  fromLabel: string;
+  toLabel: string;
+}) {
+  return (
+    <>
+      <Field label={fromLabel} error={errors?.from}>
+        {(p) => (
+          <input
+            {...p}
+            type="date"
+            value={from}
+            onChange={(e) => onChange({ from: e.target.value, to })}
+          />
+        )}
+      </Field>
+      <Field label={toLabel} error={errors?.to}>
+        {(p) => (
+          <input
+            {...p}
+            type="date"
+            value={to}
+            onChange={(e) => onChange({ from, to: e.target.value })}
+          />
+        )}
+      </Field>
+    </>
+  );
+}

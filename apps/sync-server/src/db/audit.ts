@@ -1,3 +1,5 @@
+import type { Page } from '@comanda/core';
+import { pagedRows, type PagedQuery } from './paging';
 import type { Queryable } from './tx';
 
 /** One entry of the server's audit log (changes to org data, devices and accounts). */
@@ -25,25 +27,96 @@ export async function insertAudit(db: Queryable, entry: AuditEntry): Promise<voi
   );
 }
 
-/** Newest first, `beforeId` pages back. */
-export async function listAudit(
+/** Fields the audit log sorts on (the first is the default). */
+export const AUDIT_SORTS = ['at', 'action', 'actor', 'branch'] as const;
+export type AuditSort = (typeof AUDIT_SORTS)[number];
+
+/** Narrows the audit log; every condition is optional. */
+export interface AuditFilter {
+  /** Entries of this branch and the org-wide ones (menu, devices, accounts name no branch). */
+  branchId?: string | undefined;
+  /** Exact action (server) or event type (till), e.g. `order.voided`. */
+  action?: string | undefined;
+  /** The actor's id: a user, device or the till's staff member. */
+  actorId?: string | undefined;
+  source?: 'server' | 'till' | undefined;
+  /** Epoch ms, inclusive. */
+  from?: number | undefined;
+  /** Epoch ms, exclusive. */
+  to?: number | undefined;
+  /** Only these branches (a manager's); null: every branch of the org. */
+  visibleBranches?: string[] | null;
+}
+
+/** One entry: an owner's change on the server or an event a till synced (`auditEvents`). */
+export interface AuditRow {
+  /** Unique across both sources: `server:<id>` or `till:<document id>`. */
+  key: string;
+  source: 'server' | 'till';
+  /** The server log's sequence number (null for till events). */
+  seq: number | null;
+  at: number;
+  branchId: string | null;
+  actorType: string;
+  actorId: string;
+  action: string;
+  tillId: string | null;
+  approvedBy: string | null;
+  detail: unknown;
+}
+
+/**
+ * The server's audit log and the tills' synced audit events as one list, filtered and paged on
+ * the server. Till events are read from their documents (`auditEvents`), never copied.
+ */
+export function auditQuery(orgId: string, filter: AuditFilter): PagedQuery<AuditSort> {
+  const source = `
+    SELECT 'server:' || id AS key, 'server' AS source, id::float8 AS seq,
+      (extract(epoch FROM at) * 1000)::float8 AS at, branch_id AS "branchId",
+      actor_type AS "actorType", actor_id AS "actorId", action, NULL::text AS "tillId",
+      NULL::text AS "approvedBy", detail
+    FROM audit_log WHERE org_id = $1
+    UNION ALL
+    SELECT 'till:' || id, 'till', NULL, (data ->> 'at')::float8, branch_id, 'staff',
+      coalesce(data ->> 'staffId', ''), data ->> 'type', data ->> 'tillId', data ->> 'approvedBy',
+      data -> 'details'
+    FROM documents WHERE org_id = $1 AND collection = 'auditEvents' AND NOT deleted`;
+  return {
+    source: `SELECT * FROM (${source}) a
+      WHERE ($2::text IS NULL OR a."branchId" = $2 OR a."branchId" IS NULL)
+        AND ($3::text IS NULL OR a.action = $3)
+        AND ($4::text IS NULL OR a."actorId" = $4)
+        AND ($5::text IS NULL OR a.source = $5)
+        AND ($6::float8 IS NULL OR a.at >= $6)
+        AND ($7::float8 IS NULL OR a.at < $7)
+        AND ($8::text[] IS NULL OR a."branchId" = ANY ($8::text[]))`,
+    params: [
+      orgId,
+      filter.branchId ?? null,
+      filter.action ?? null,
+      filter.actorId ?? null,
+      filter.source ?? null,
+      filter.from ?? null,
+      filter.to ?? null,
+      filter.visibleBranches ?? null,
+    ],
+    sortBy: {
+      at: 'q.at',
+      action: 'q.action',
+      actor: 'q."actorId"',
+      branch: 'q."branchId"',
+    },
+    // Server entries in log order (numerically: 999 before 1000), then till events by id.
+    tiebreak: ['q.seq', 'q.key'],
+  };
+}
+
+/** A page of {@link auditQuery}. */
+export function listAuditPage(
   db: Queryable,
   orgId: string,
-  page: { limit: number; beforeId?: number | undefined },
-) {
-  const { rows } = await db.query<{
-    id: number;
-    branchId: string | null;
-    actorType: string;
-    actorId: string;
-    action: string;
-    detail: unknown;
-    at: Date;
-  }>(
-    `SELECT id::int, branch_id AS "branchId", actor_type AS "actorType", actor_id AS "actorId",
-       action, detail, at
-     FROM audit_log WHERE org_id = $1 AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3`,
-    [orgId, page.beforeId ?? null, page.limit],
-  );
-  return rows;
+  filter: AuditFilter,
+  page: { sort: AuditSort; dir: 'asc' | 'desc'; offset: number; size: number },
+): Promise<Page<AuditRow>> {
+  return pagedRows<AuditRow, AuditSort>(db, auditQuery(orgId, filter), page);
 }

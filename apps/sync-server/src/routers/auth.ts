@@ -6,6 +6,7 @@ import { refreshSession, revokeRefreshToken, signIn } from '../auth/users';
 import { insertAudit } from '../db/audit';
 import { revokeUserRefreshTokens } from '../db/refresh-tokens';
 import { withTransaction } from '../db/tx';
+import { signalDeviceActivity } from './owner/device-signal';
 import { protectedProcedure, publicProcedure, rateLimitedProcedure } from '../trpc';
 
 const secret = z.string().min(1).max(200);
@@ -77,9 +78,11 @@ export const authRouter = {
           path: ['stations'],
         }),
     )
-    .mutation(({ ctx, input }) =>
-      redeemPairingCode(ctx.services.db.pool, input, ctx.services.now()),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const credential = await redeemPairingCode(ctx.services.db.pool, input, ctx.services.now());
+      await signalDeviceActivity(ctx.services, credential.orgId);
+      return credential;
+    }),
 
   /** A till exchanges its device credential for a short-lived access token. */
   // Limited per device rather than per address: many tills of a shop share one public address.

@@ -3,6 +3,7 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import type { DevicePrincipal } from '../auth/jwt';
 import { branchForHub, recordRelayedHeartbeats } from '../db/devices';
 import { deviceProcedure } from '../trpc';
+import { signalDeviceActivity } from './owner/device-signal';
 
 function assertHub(device: DevicePrincipal): void {
   if (device.kind !== 'hub')
@@ -39,6 +40,7 @@ export const hubRouter = {
         code: 'FORBIDDEN',
         message: `Not devices of this hub's branch: ${strangers.slice(0, 5).join(', ')}`,
       });
+    await signalDeviceActivity(ctx.services, ctx.device.org);
     return { ok: true as const };
   }),
 } satisfies TRPCRouterRecord;

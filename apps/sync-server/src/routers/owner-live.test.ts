@@ -66,6 +66,45 @@ describe('owner.live', () => {
     }
   });
 
+  it('signals a heartbeat, a pairing and a revocation as devices, and no till hears it', async () => {
+    const heard: string[][] = [];
+    const tillHeard: unknown[] = [];
+    const tillErrors: unknown[] = [];
+    const sub = owner.owner.live.subscribe(undefined, {
+      onData: (e) => heard.push(e.collections),
+    });
+    const tillSub = till.sync.changes.subscribe(
+      {},
+      { onData: (e) => tillHeard.push(e), onError: (e) => tillErrors.push(e) },
+    );
+    const devicesHeard = () => heard.filter((c) => c.includes('devices')).length;
+    const report = { unsyncedOrders: 0, printQueue: 0, printers: [], appVersion: '0.1.0' };
+    try {
+      // Subscribed once the first heartbeat is heard.
+      await waitFor(() => {
+        void till.sync.heartbeat.mutate(report);
+        return devicesHeard() > 0;
+      });
+      await waitFor(() => tillHeard.length > 0);
+      const before = devicesHeard();
+      const credential = await pairTill(
+        server.server,
+        server.demo.orgId,
+        server.demo.branchIds[1]!,
+        'Live till',
+      );
+      // pairTill redeems directly; the procedure's own signal is the revocation below.
+      await owner.owner.devices.revoke.mutate({ deviceId: credential.deviceId });
+      await waitFor(() => devicesHeard() > before);
+      // A till's stream never names the device signal (its schema has only replicated collections).
+      expect(JSON.stringify(tillHeard)).not.toContain('devices');
+      expect(tillErrors).toEqual([]);
+    } finally {
+      sub.unsubscribe();
+      tillSub.unsubscribe();
+    }
+  });
+
   it('refuses an anonymous listener', async () => {
     const errors: unknown[] = [];
     const sub = createClient(server.trpcUrl).owner.live.subscribe(undefined, {

@@ -1,4 +1,4 @@
-import { isoDateSchema } from '@comanda/core';
+import { isoDateSchema, pageRequestSchema } from '@comanda/core';
 import { PREP_REPORT_DIMENSIONS } from '@comanda/core/kitchen';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
@@ -10,6 +10,7 @@ import {
   type ReportRange,
 } from '../reports/sales';
 import { prepTimes } from '../reports/prep-times';
+import { archivedZReport, listZArchive, Z_ARCHIVE_SORTS } from '../reports/z-archive';
 import { assertUserBranch, protectedProcedure, type Context } from '../trpc';
 import type { UserPrincipal } from '../auth/jwt';
 
@@ -63,6 +64,34 @@ export const reportsRouter = {
     .query(async ({ ctx, input }) =>
       zReports(ctx.services.db.pool, await resolveRange(ctx, input.range)),
     ),
+
+  /** Closed shifts of the range (one till or all), sorted and paged: the Z archive's list. */
+  zArchive: protectedProcedure
+    .input(
+      z.strictObject({
+        range: rangeInput,
+        tillId: z.string().min(1).max(200).optional(),
+        page: pageRequestSchema(Z_ARCHIVE_SORTS),
+      }),
+    )
+    .query(async ({ ctx, input }) =>
+      listZArchive(
+        ctx.services.db.pool,
+        { ...(await resolveRange(ctx, input.range)), tillId: input.tillId },
+        input.page,
+      ),
+    ),
+
+  /** One closed shift's Z report, with the names its printed layout shows; null if none. */
+  zReport: protectedProcedure
+    .input(z.strictObject({ shiftId: z.string().min(1).max(200) }))
+    .query(async ({ ctx, input }) => {
+      const today = ctx.services.now().toISOString().slice(0, 10);
+      // Any day: the shift's branch must be one the user may see.
+      const { branchIds, orgId } = await resolveRange(ctx, { from: today, to: today });
+      // null (not a 404) for a shift that is not closed or not in the user's branches.
+      return archivedZReport(ctx.services.db.pool, orgId, branchIds, input.shiftId);
+    }),
 
   /** The sales report as CSV (amounts in minor units). */
   salesCsv: protectedProcedure

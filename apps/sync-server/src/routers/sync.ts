@@ -16,6 +16,7 @@ import { tillRevoked } from '../auth/till-revoked';
 import { orderHistoryDays } from '../db/branches';
 import { searchBranchOrders } from '../db/order-search';
 import { recordPull, recordPush } from '../db/device-sync-state';
+import { signalDeviceActivity } from './owner/device-signal';
 import { deviceLabel, isDeviceActive, recordHeartbeat } from '../db/devices';
 import { cashVarianceLimitOf } from '../db/cash-variance';
 import { activeManagerIds } from '../db/managers';
@@ -68,6 +69,7 @@ export const syncRouter = {
     await recordHeartbeat(ctx.services.db.pool, ctx.device.sub, input, ctx.services.now());
     // On a hub: the back office reads the central server's device list, so the report goes up.
     ctx.services.branchHub?.relayHeartbeat(ctx.device.sub, input);
+    await signalDeviceActivity(ctx.services, ctx.device.org);
     return { ok: true as const };
   }),
   /** Documents of the till's branch (and org-wide ones) after `checkpoint`, in checkpoint order. */

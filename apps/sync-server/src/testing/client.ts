@@ -73,3 +73,11 @@ export async function deviceClient(
   });
   return { client: createClient(trpcUrl, () => token.accessToken), token };
 }
+
+/** What a call that should fail threw (`'succeeded'` if it did not), for status and message checks. */
+export function failureOf(call: Promise<unknown>): Promise<unknown> {
+  return call.then(
+    () => 'succeeded',
+    (e: unknown) => e,
+  );
+}

@@ -28,7 +28,14 @@ export {
 export { advanceTxidTo, nextPowerOfTen, nextTxid } from './xid';
 export type { DeviceCredential } from '../auth/devices';
 export type { SeededOrg } from '../seed';
-export { createClient, deviceClient, httpStatusOf, ownerClient, type Client } from './client';
+export {
+  createClient,
+  deviceClient,
+  failureOf,
+  httpStatusOf,
+  ownerClient,
+  type Client,
+} from './client';
 export { orderDoc } from './docs';
 
 export interface TestServerOptions extends Partial<Omit<StartServerOptions, 'dataDir'>> {

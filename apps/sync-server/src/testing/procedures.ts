@@ -217,6 +217,7 @@ export function procedureCatalogue(ctx: {
       },
     },
     { path: 'owner.staff.list', type: 'query', access: 'user', input: undefined },
+    { path: 'owner.staff.page', type: 'query', access: 'user', input: { page: {} } },
     {
       path: 'owner.staff.upsert',
       type: 'mutation',
@@ -237,6 +238,7 @@ export function procedureCatalogue(ctx: {
       input: { deviceId: ctx.deviceId },
     },
     { path: 'owner.audit.list', type: 'query', access: 'owner', input: {} },
+    { path: 'owner.audit.page', type: 'query', access: 'owner', input: { page: {} } },
     { path: 'owner.users.list', type: 'query', access: 'owner', input: undefined },
     {
       path: 'owner.users.create',
@@ -290,6 +292,13 @@ export function procedureCatalogue(ctx: {
       access: 'user',
       input: { range: { branchId: ctx.branchId, from: '2026-11-01', to: '2026-11-30' } },
     },
+    {
+      path: 'reports.zArchive',
+      type: 'query',
+      access: 'user',
+      input: { range: { branchId: ctx.branchId, from: '2026-11-01', to: '2026-11-30' }, page: {} },
+    },
+    { path: 'reports.zReport', type: 'query', access: 'user', input: { shiftId: 'no-such-shift' } },
   ];
 }
 

@@ -19,3 +19,5 @@ export type { Labels } from './labels';
 export { fitLogo, logoFromRgba, logoToRgba, LogoError } from './logo';
 export type { RgbaImage } from './logo';
 export { LayoutDocumentSchema, LayoutBlockSchema } from './schema';
+export { shiftReportDocument, printedBranch } from './documents/shift-report-document';
+export type { ShiftReportNames } from './documents/shift-report-document';

@@ -1,5 +1,5 @@
 import type { ShiftReport } from '@comanda/core';
-import { shiftReportLayout } from '@comanda/printing/layout';
+import { shiftReportDocument } from '@comanda/printing/layout';
 import type { NewPrintJob, PrintRequestContext } from '@comanda/printing/queue';
 
 /**
@@ -10,38 +10,10 @@ export function reportJob(report: ShiftReport, ctx: PrintRequestContext, tillNam
   return {
     id: `report:${report.shiftId}:${report.kind}:${now}`,
     route: 'receipt',
-    document: shiftReportLayout({
-      kind: report.kind === 'Z' ? 'z' : 'x',
+    document: shiftReportDocument(report, {
       branch: ctx.branch,
       tillName,
-      businessDay: report.businessDay,
-      openedAt: report.openedAt,
-      at: report.at,
       by: ctx.staffNames[report.operatorId] ?? report.operatorId,
-      currency: report.currency,
-      orderCount: report.orderCount,
-      grossSales: report.grossSales,
-      discounts: report.discounts.total,
-      refunds: report.refunds.total,
-      netSales: report.netSales,
-      taxes: report.taxes.map((t) => ({ rateBasisPoints: t.rateBasisPoints, net: t.net, tax: t.tax, gross: t.gross })),
-      taxTotal: report.taxTotal,
-      netOfTax: report.netOfTax,
-      payments: report.payments.map((p) => ({ method: p.method, count: p.count, amount: p.amount })),
-      cashRounding: report.cashRounding,
-      tips: report.tipsTotal,
-      voids: { count: report.voids.count, amount: report.voids.amount },
-      noSales: report.noSales,
-      cash: {
-        openingFloat: report.cash.openingFloat,
-        cashSales: report.cash.cashSales,
-        payIns: report.cash.payIns,
-        payOuts: report.cash.payOuts,
-        cashRefunds: report.cash.cashRefunds,
-        expected: report.cash.expected,
-        counted: report.cash.counted,
-        overShort: report.cash.overShort,
-      },
     }),
   };
 }

@@ -1,5 +1,6 @@
 import { branchDocSchema, staffDocSchema, stationDocSchema, type BranchDoc } from '@comanda/core';
 import { PrintWorker, receiptBranding, remoteTransport, type PrintRequestContext, type RoutingConfig } from '@comanda/printing/queue';
+import { printedBranch } from '@comanda/printing/layout';
 import { z } from 'zod';
 import type { HostApi } from '../../host/contract.js';
 import type { TillDatabase } from '../data/database.js';
@@ -80,16 +81,7 @@ export async function printContext(db: TillDatabase, branchId: string): Promise<
     if (s.success) staffNames[s.data.id] = s.data.name;
   }
   return {
-    branch: {
-      name: branch.name,
-      legalName: branch.legalName || undefined,
-      address: branch.address,
-      taxId: branch.taxId || undefined,
-      timeZone: branch.timeZone,
-      locale: branch.locale,
-      currency: branch.currency,
-      receiptFooter: branch.receiptFooter || undefined,
-    },
+    branch: printedBranch(branch),
     stationNames,
     staffNames,
     ...receiptBranding(branch),

@@ -5,6 +5,7 @@ import { insertAudit } from '../../db/audit';
 import { listDevices, revokeDevice } from '../../db/devices';
 import { assertUserBranch, ownerProcedure, protectedProcedure } from '../../trpc';
 import { branchesOf, id } from './context';
+import { signalDeviceActivity } from './device-signal';
 
 export const devicesRouter = {
   list: protectedProcedure
@@ -56,6 +57,7 @@ export const devicesRouter = {
         action: 'device.revoked',
         detail: { deviceId: input.deviceId },
       });
+      await signalDeviceActivity(ctx.services, ctx.user.org);
       return { revoked: true as const };
     }),
 } satisfies TRPCRouterRecord;

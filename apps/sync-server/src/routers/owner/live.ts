@@ -2,6 +2,7 @@ import { ACCESS_TOKEN_TTL_SECONDS } from '../../auth/jwt';
 import type { HubEvent } from '../../sync/change-hub';
 import { protectedProcedure } from '../../trpc';
 import { branchesOf } from './context';
+import { DEVICE_ACTIVITY } from './device-signal';
 
 /** What the back office hears: which collections changed (`*`: anything, read everything again). */
 export interface LiveChange {
@@ -26,7 +27,9 @@ export const liveProcedure = protectedProcedure.subscription(async function* ({ 
     else {
       const n = event.notice;
       if (n.org !== ctx.user.org) return;
-      if (visible && !n.branches.some((b) => b === null || visible.includes(b))) return;
+      // A device signal names no branch: a manager re-reads the health of their own branches.
+      const seen = n.collection === DEVICE_ACTIVITY || !visible;
+      if (!seen && !n.branches.some((b) => b === null || visible?.includes(b))) return;
       changed.add(n.collection);
     }
     wake?.();

@@ -1,4 +1,11 @@
-import { epochMsSchema, hashPin, pinSchema, staffRoleSchema } from '@comanda/core';
+import {
+  epochMsSchema,
+  hashPin,
+  pageRequestSchema,
+  pinSchema,
+  staffRoleSchema,
+} from '@comanda/core';
+import { listAllStaff, listStaffPage, STAFF_SORTS } from '../../db/staff';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -8,18 +15,34 @@ import { assertUserBranch, ownerProcedure, protectedProcedure } from '../../trpc
 import { branchesOf, id, wire, writeOne } from './context';
 
 export const staffRouter = {
-  list: protectedProcedure.query(async ({ ctx }) => {
-    const docs = await listDocuments(ctx.services.db.pool, ctx.user.org, 'staff');
-    const visible = branchesOf(ctx);
-    // PIN hashes stay on the server side of the back office.
-    return docs
-      .filter(
-        (d) =>
-          !visible ||
-          (Array.isArray(d.branchIds) && d.branchIds.some((b) => visible.includes(String(b)))),
-      )
-      .map(({ pinHash: _pinHash, ...rest }) => rest);
-  }),
+  /** Every staff member the user may see, by name (PIN hashes stay on the server). */
+  list: protectedProcedure.query(({ ctx }) =>
+    listAllStaff(ctx.services.db.pool, ctx.user.org, { visibleBranches: branchesOf(ctx) }),
+  ),
+  /** The staff list filtered, sorted and paged on the server (the back office's table). */
+  page: protectedProcedure
+    .input(
+      z.strictObject({
+        filter: z
+          .strictObject({
+            search: z.string().trim().min(1).max(100).optional(),
+            role: staffRoleSchema.optional(),
+            active: z.boolean().optional(),
+            branchId: id.optional(),
+          })
+          .default({}),
+        page: pageRequestSchema(STAFF_SORTS),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      if (input.filter.branchId) await assertUserBranch(ctx, input.filter.branchId);
+      return listStaffPage(
+        ctx.services.db.pool,
+        ctx.user.org,
+        { ...input.filter, visibleBranches: branchesOf(ctx) },
+        input.page,
+      );
+    }),
   /** Creates or updates a staff member; a new member needs a PIN, which is stored only as a hash. */
   upsert: ownerProcedure
     .input(
