@@ -9,8 +9,8 @@ import { signInAsOwner, startRig, VIEWPORTS, type Rig } from './support/backoffi
 import { startTill, tillStores, waitTillCaughtUp, type TillRig } from './support/till';
 
 const TILL_NAME = 'Comptoir e2e';
-// Four digits: the till's PIN pad submits at four (a longer PIN the back office accepts cannot
-// be typed on the till; see docs/architecture.md).
+// Four digits, like every PIN of the demo staff, so the pad submits at four both before and after
+// the cashier exists (longer PINs: core `pinPadLengths`, tested in login-screen.test.tsx).
 const NEW_CASHIER = { name: 'Inès Dupont', pin: '7305' };
 const MANAGER_PIN = '2468';
 

@@ -77,6 +77,7 @@ export async function seedDemo(
       role: s.role,
       branchIds: s.branchIds,
       pinHash: await hashPin(globalThis.crypto.subtle, s.pin, randomBytes(16)),
+      pinLength: s.pin.length,
       active: true,
       updatedAt: now,
       _deleted: false,

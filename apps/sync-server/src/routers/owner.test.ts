@@ -109,6 +109,18 @@ describe('owner API flows down to the tills (PGlite, in-process change hub)', ()
     });
     expect((await pullAll(parisTill, 'staff')).get(created.id)?.branchIds).toEqual([lyon]);
     expect((await pullAll(lyonTill, 'staff')).get(created.id)?.pinHash).toBe(onTill.pinHash);
+    // The PIN's length goes with its hash (the till's pad waits for the longest PIN in use), and
+    // stays when the PIN is not changed; a new PIN brings its own length.
+    expect(onTill.pinLength).toBe(4);
+    expect((await pullAll(lyonTill, 'staff')).get(created.id)?.pinLength).toBe(4);
+    await owner.owner.staff.upsert.mutate({
+      id: created.id,
+      name: 'Zoé Petit',
+      role: 'cashier',
+      branchIds: [lyon],
+      pin: '91827364',
+    });
+    expect((await pullAll(lyonTill, 'staff')).get(created.id)?.pinLength).toBe(8);
     const missing = await owner.owner.staff.upsert
       .mutate({ name: 'No Pin', role: 'cashier', branchIds: [paris] })
       .catch((e: unknown) => e);

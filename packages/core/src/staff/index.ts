@@ -1,2 +1,3 @@
 export * from './schemas';
 export * from './pin-hash';
+export * from './pin-length';

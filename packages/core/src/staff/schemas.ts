@@ -30,6 +30,12 @@ export const staffDocSchema = z.object({
   role: staffRoleSchema,
   branchIds: listSchema(idSchema, 500).min(1),
   pinHash: pinHashSchema,
+  /**
+   * Digits in the PIN, recorded when it is set, so the PIN pad knows when to submit by itself
+   * (see `pinPadLengths`). Absent on PINs set before it was recorded. It tells a copied till no
+   * more than the hash does: 4–8 digits fall to brute force either way (decision 0015).
+   */
+  pinLength: z.number().int().min(4).max(8).optional(),
   active: z.boolean().default(true),
 });
 /** A staff document. */

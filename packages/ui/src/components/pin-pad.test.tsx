@@ -34,10 +34,24 @@ describe('PinPad', () => {
 
   it('is disabled during lockout and announces why', () => {
     const onSubmit = vi.fn();
-    renderUi(<PinPad onSubmit={onSubmit} disabled message="Too many wrong PINs. Try again in 30 s." />);
+    renderUi(
+      <PinPad onSubmit={onSubmit} disabled message="Too many wrong PINs. Try again in 30 s." />,
+    );
     fireEvent.click(screen.getByRole('button', { name: '1' }));
     expect(screen.getByLabelText<HTMLInputElement>('PIN').disabled).toBe(true);
     expect(screen.getByRole('alert').textContent).toContain('30 s');
     expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('takes a six-digit PIN when the longest PIN in use has six, and a four-digit one with OK', () => {
+    const onSubmit = vi.fn();
+    renderUi(<PinPad onSubmit={onSubmit} length={6} maxLength={8} />);
+    for (const d of ['7', '3', '0', '5']) fireEvent.click(screen.getByRole('button', { name: d }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    for (const d of ['1', '9']) fireEvent.click(screen.getByRole('button', { name: d }));
+    expect(onSubmit).toHaveBeenCalledWith('730519');
+    for (const d of ['2', '4', '6', '8']) fireEvent.click(screen.getByRole('button', { name: d }));
+    fireEvent.submit(screen.getByRole('form'));
+    expect(onSubmit).toHaveBeenLastCalledWith('2468');
   });
 });

@@ -4,8 +4,10 @@ import { NumericKeypad, applyKeypadKey, type KeypadKey } from './numeric-keypad'
 
 export interface PinPadProps {
   title?: string;
-  /** PIN length; the pad submits by itself once this many digits are entered. */
+  /** The pad submits by itself once this many digits are entered (core `pinPadLengths`). */
   length?: number;
+  /** Digits accepted (at least `length`); a PIN shorter than `length` is submitted with OK. */
+  maxLength?: number;
   onSubmit: (pin: string) => void;
   /** Disables entry (lockout, verification in progress). */
   disabled?: boolean;
@@ -16,7 +18,16 @@ export interface PinPadProps {
 }
 
 /** PIN entry for login and manager approval: typed on a keyboard or tapped on the pad. */
-export function PinPad({ title, length = 4, onSubmit, disabled = false, message, attempt = 0 }: PinPadProps) {
+export function PinPad({
+  title,
+  length = 4,
+  maxLength,
+  onSubmit,
+  disabled = false,
+  message,
+  attempt = 0,
+}: PinPadProps) {
+  const accepted = Math.max(length, maxLength ?? length);
   const { t } = useI18n();
   const [pin, setPin] = useState('');
   const inputId = useId();
@@ -30,7 +41,7 @@ export function PinPad({ title, length = 4, onSubmit, disabled = false, message,
 
   const update = (next: string) => {
     if (disabled) return;
-    const digits = next.replace(/\D/g, '').slice(0, length);
+    const digits = next.replace(/\D/g, '').slice(0, accepted);
     setPin(digits);
     if (digits.length === length) {
       setPin('');
@@ -45,7 +56,7 @@ export function PinPad({ title, length = 4, onSubmit, disabled = false, message,
       }
       return;
     }
-    update(applyKeypadKey(pin, key, length));
+    update(applyKeypadKey(pin, key, accepted));
     inputRef.current?.focus();
   };
   const onFormSubmit = (e: FormEvent) => {
@@ -72,7 +83,7 @@ export function PinPad({ title, length = 4, onSubmit, disabled = false, message,
         onChange={(e) => update(e.target.value)}
       />
       <div className="cmd-pinpad-dots" aria-hidden="true">
-        {Array.from({ length }, (_, i) => (
+        {Array.from({ length: Math.max(length, pin.length) }, (_, i) => (
           <span key={i} className={i < pin.length ? 'cmd-dot cmd-dot-filled' : 'cmd-dot'} />
         ))}
       </div>

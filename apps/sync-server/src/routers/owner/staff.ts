@@ -71,6 +71,8 @@ export const staffRouter = {
       const pinHash = input.pin
         ? await hashPin(globalThis.crypto.subtle, input.pin, randomBytes(16))
         : existing?.pinHash;
+      // The till's PIN pad waits for the longest PIN in use (core `pinPadLengths`).
+      const pinLength = input.pin ? input.pin.length : (existing?.pinLength as number | undefined);
       const doc = wire(ctx)({
         id: input.id ?? newId('stf'),
         schemaVersion: 1,
@@ -79,6 +81,7 @@ export const staffRouter = {
         role: input.role,
         branchIds: input.branchIds,
         pinHash,
+        ...(pinLength === undefined ? {} : { pinLength }),
         active: input.active,
       });
       const written = await writeOne(ctx, 'staff', doc, 'staff.upsert', input.expectedUpdatedAt);

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { PinPad, useI18n } from '@comanda/ui';
 import { useTill } from '../app/till-context';
 import { MAX_PIN_ATTEMPTS } from './session-store';
+import { usePinPadLengths } from './use-pin-lengths';
 
 /** PIN login; counts down while PIN entry is locked after too many wrong PINs. */
 export function LoginScreen() {
@@ -11,6 +12,7 @@ export function LoginScreen() {
   const { lockedUntil, failedAttempts, lastError, attempt, verifying, login } = useStore(session);
   const [now, setNow] = useState(() => ports.clock.now());
   const locked = lockedUntil !== null && now < lockedUntil;
+  const lengths = usePinPadLengths();
 
   useEffect(() => {
     if (lockedUntil === null) return;
@@ -30,6 +32,8 @@ export function LoginScreen() {
       <h1 id="login-title">{branch.name}</h1>
       <PinPad
         title={t('pin.title')}
+        length={lengths.autoSubmit}
+        maxLength={lengths.max}
         onSubmit={(pin) => {
           setNow(ports.clock.now());
           void login(pin).then(() => setNow(ports.clock.now()));

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Dialog, PinPad, useI18n } from '@comanda/ui';
 import { useTill } from '../app/till-context';
+import { usePinPadLengths } from './use-pin-lengths';
 
 export interface ManagerApprovalDialogProps {
   /** What needs approval, shown to the manager (e.g. the core's reason). */
@@ -17,6 +18,7 @@ export function ManagerApprovalDialog({ reason, action, subjectId, onApproved, o
   const { t } = useI18n();
   const [denied, setDenied] = useState(0);
   const [busy, setBusy] = useState(false);
+  const lengths = usePinPadLengths('manager');
 
   const submit = async (pin: string) => {
     setBusy(true);
@@ -39,7 +41,7 @@ export function ManagerApprovalDialog({ reason, action, subjectId, onApproved, o
       }
     >
       <p>{t('manager.reason', { action: reason })}</p>
-      <PinPad onSubmit={(pin) => void submit(pin)} disabled={busy} attempt={denied} message={denied > 0 ? t('manager.denied') : null} />
+      <PinPad length={lengths.autoSubmit} maxLength={lengths.max} onSubmit={(pin) => void submit(pin)} disabled={busy} attempt={denied} message={denied > 0 ? t('manager.denied') : null} />
     </Dialog>
   );
 }

@@ -12,7 +12,15 @@ export const DEMO_PINS = { manager: '2468', cashier: '1357' } as const;
 
 export async function createDemoPorts(
   now = Date.UTC(2026, 10, 23, 11, 0, 0),
-  { editMenu = (docs) => docs, ...options }: Pick<MemoryPortsOptions, 'tillLocale'> & { editMenu?: (docs: MenuDoc[]) => MenuDoc[] } = {},
+  {
+    editMenu = (docs) => docs,
+    pins = {},
+    ...options
+  }: Pick<MemoryPortsOptions, 'tillLocale'> & {
+    editMenu?: (docs: MenuDoc[]) => MenuDoc[];
+    /** Other PINs than `DEMO_PINS` by role, stored with their length as the server does. */
+    pins?: Partial<Record<StaffMember['role'], string>>;
+  } = {},
 ): Promise<MemoryPorts> {
   const seed = buildDemoSeed(now);
   const branch = seed.branches.find((b) => b.id === 'paris-11');
@@ -27,7 +35,8 @@ export async function createDemoPorts(
       name: s.name,
       role: s.role,
       branchIds: s.branchIds,
-      pinHash: await hashPin(pinSubtle(), s.pin, salt, 1000),
+      pinHash: await hashPin(pinSubtle(), pins[s.role] ?? s.pin, salt, 1000),
+      ...(pins[s.role] ? { pinLength: pins[s.role]!.length } : {}),
       active: true,
     })),
   );
