@@ -299,6 +299,15 @@ export function procedureCatalogue(ctx: {
       input: { range: { branchId: ctx.branchId, from: '2026-11-01', to: '2026-11-30' }, page: {} },
     },
     { path: 'reports.zReport', type: 'query', access: 'user', input: { shiftId: 'no-such-shift' } },
+    {
+      path: 'reports.prepTimes',
+      type: 'query',
+      access: 'user',
+      input: {
+        range: { branchId: ctx.branchId, from: '2026-11-01', to: '2026-11-30' },
+        by: 'item',
+      },
+    },
   ];
 }
 
