@@ -72,7 +72,7 @@ describe.each(ENGINES)('ready boards (%s)', (engine) => {
     expect(ids).not.toContain(theirs.id);
   });
 
-  it('reads nothing but orders', async () => {
+  it('reads nothing but orders and its branch', async () => {
     for (const collection of ['staff', 'menu']) {
       const pulled = await failure(
         board.sync.pull.query({ collection, checkpoint: null, limit: 10 }),

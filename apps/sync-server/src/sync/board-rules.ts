@@ -12,9 +12,12 @@ export function boardPushRefused(): TRPCError {
   });
 }
 
-/** A ready board pulls the branch's orders (the till pull) and nothing else: no staff, no menu. */
+/**
+ * A ready board pulls the branch's orders (the till pull) and its branch document (for the
+ * branch's language), nothing else: no staff, no menu, no shifts.
+ */
 export function assertBoardPull(collection: SyncCollectionName): void {
-  if (collection !== 'orders')
+  if (collection !== 'orders' && collection !== 'branches')
     throw new TRPCError({
       code: 'FORBIDDEN',
       message: `A ready board only reads the branch’s orders; it cannot pull "${collection}"`,
