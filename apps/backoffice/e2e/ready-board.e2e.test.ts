@@ -97,10 +97,13 @@ describe('customer ready board', () => {
     const draft = orderDocSchema.parse(
       orderDoc({ id: 'ord-board-1', branchId, ticketNumber: 1000, lines: 2 }),
     );
-    const sent = sendToKitchen(draft, ctx());
+    const sent = sendToKitchen(draft, ctx(), { readyInMinutes: 12 });
     await push(null, sent);
     const label = ticketLabel(sent);
     await column('bo.board.preparing').filter({ hasText: label }).waitFor();
+    // The time told at the send (12 minutes later), in the branch's words.
+    const around = i18n.t('bo.board.readyAround', { time: '' }).trim();
+    expect(await column('bo.board.preparing').first().textContent()).toContain(around);
     expect(await column('bo.board.ready').count()).toBe(0);
     expect(
       await page.evaluate(() => (window as unknown as { chimeNotes: number }).chimeNotes),

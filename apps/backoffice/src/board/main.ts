@@ -92,14 +92,17 @@ async function pullOrders(
   }
 }
 
-async function branchLocale(client: BoardClient, branchId: string): Promise<'en' | 'fr'> {
+/** The board's translator in its branch's language and time zone. */
+async function branchI18n(client: BoardClient, branchId: string): Promise<BackofficeI18n> {
   const page = await client.sync.pull.query({
     collection: 'branches',
     checkpoint: null,
     limit: 50,
   });
   const branch = page.documents.find((d) => d.id === branchId);
-  return localeOf(typeof branch?.locale === 'string' ? branch.locale : navigator.language);
+  const locale = localeOf(typeof branch?.locale === 'string' ? branch.locale : navigator.language);
+  const timeZone = typeof branch?.timeZone === 'string' ? branch.timeZone : undefined;
+  return createBackofficeI18n(locale, undefined, timeZone);
 }
 
 async function start(branchId: string): Promise<void> {
@@ -108,7 +111,7 @@ async function start(branchId: string): Promise<void> {
   const client = boardClient(credential);
   let i18n: BackofficeI18n;
   try {
-    i18n = createBackofficeI18n(await branchLocale(client, branchId));
+    i18n = await branchI18n(client, branchId);
   } catch (error) {
     // A revoked board (or a wiped server) pairs again; a network failure retries.
     if (String(error).includes('revoked') || String(error).includes('not valid')) {
@@ -151,7 +154,23 @@ async function start(branchId: string): Promise<void> {
     if (fresh.length > 0) playChime();
     for (const id of fresh) highlighted.set(id, now + HIGHLIGHT_MS);
     shown = next;
-    preparingList.replaceChildren(...next.preparing.map((e) => h('li', { text: e.label })));
+    // The time the guest was told, when the till recorded an estimate with the send.
+    preparingList.replaceChildren(
+      ...next.preparing.map((e) =>
+        h(
+          'li',
+          { text: e.label },
+          ...(e.readyAt === null
+            ? []
+            : [
+                h('span', {
+                  className: 'board-eta',
+                  text: i18n.t('bo.board.readyAround', { time: i18n.when(e.readyAt, now) }),
+                }),
+              ]),
+        ),
+      ),
+    );
     readyList.replaceChildren(
       ...next.ready.map((e) =>
         h('li', {

@@ -240,6 +240,7 @@ export const backofficeEn = {
   'bo.board.pair': 'Pair',
   'bo.board.pairFailed': 'This code is wrong, expired or already used.',
   'bo.board.offline': 'Reconnecting to the server…',
+  'bo.board.readyAround': 'around {time}',
 } as const;
 
 /** A key of the back-office catalogue. */

@@ -248,4 +248,5 @@ export const backofficeFr: Record<BackofficeKey, string> = {
   'bo.board.pair': 'Associer',
   'bo.board.pairFailed': 'Ce code est faux, expiré ou déjà utilisé.',
   'bo.board.offline': 'Reconnexion au serveur…',
+  'bo.board.readyAround': 'vers {time}',
 };
