@@ -183,11 +183,9 @@ export const backofficeEn = {
   'bo.signOutEverywhere': 'Sign out everywhere',
   'bo.signOutEverywhereConfirm': 'Sign out of every browser and device where you are signed in?',
   'bo.branches.receiptQr': 'Receipt QR code',
-  'bo.branches.receiptQrHint':
-    'Printed under every receipt, e.g. a review or e-receipt link; {order} becomes the order id. Empty prints none.',
+  'bo.branches.receiptQrHint': 'Printed under every receipt, e.g. a review or e-receipt link; {order} becomes the order id. Empty prints none.',
   'bo.branches.logo': 'Receipt logo',
-  'bo.branches.logoHint':
-    'PNG or JPEG, at most 256 KB and 4096 × 4096 pixels. It prints in black and white, up to 384 × 192 dots.',
+  'bo.branches.logoHint': 'PNG or JPEG, at most 256 KB and 4096 × 4096 pixels. It prints in black and white, up to 384 × 192 dots.',
   'bo.branches.logoNone': 'No logo: receipts start with the branch name.',
   'bo.branches.logoRemove': 'Remove the logo',
   'bo.branches.logoSaved': 'Logo saved; tills print it after their next sync.',
@@ -206,8 +204,7 @@ export const backofficeEn = {
   'bo.stations.screen': 'Kitchen screen only',
   'bo.stations.both': 'Printer and kitchen screen',
   'bo.stations.parallelism': 'Tickets prepared at once',
-  'bo.stations.hint':
-    'A station on the kitchen screen only gets no printed ticket. Tickets prepared at once (cooks, burners) is what the preparation-time estimate divides the station’s queue by.',
+  'bo.stations.hint': 'A station on the kitchen screen only gets no printed ticket. Tickets prepared at once (cooks, burners) is what the preparation-time estimate divides the station’s queue by.',
   'bo.page.label': 'Pages',
   'bo.page.previous': 'Previous page',
   'bo.page.next': 'Next page',

@@ -189,15 +189,12 @@ export const backofficeFr: Record<BackofficeKey, string> = {
   'bo.signOutEverywhereConfirm':
     'Se déconnecter de tous les navigateurs et appareils où vous êtes connecté ?',
   'bo.branches.receiptQr': 'QR code du ticket',
-  'bo.branches.receiptQrHint':
-    'Imprimé sous chaque ticket, par exemple un lien d’avis ou de ticket dématérialisé ; {order} devient l’identifiant de la commande. Vide : aucun.',
+  'bo.branches.receiptQrHint': 'Imprimé sous chaque ticket, par exemple un lien d’avis ou de ticket dématérialisé ; {order} devient l’identifiant de la commande. Vide : aucun.',
   'bo.branches.logo': 'Logo du ticket',
-  'bo.branches.logoHint':
-    'PNG ou JPEG, 256 Ko et 4096 × 4096 pixels au plus. Il s’imprime en noir et blanc, jusqu’à 384 × 192 points.',
+  'bo.branches.logoHint': 'PNG ou JPEG, 256 Ko et 4096 × 4096 pixels au plus. Il s’imprime en noir et blanc, jusqu’à 384 × 192 points.',
   'bo.branches.logoNone': 'Pas de logo : les tickets commencent par le nom de l’établissement.',
   'bo.branches.logoRemove': 'Retirer le logo',
-  'bo.branches.logoSaved':
-    'Logo enregistré ; les caisses l’impriment après leur prochaine synchronisation.',
+  'bo.branches.logoSaved': 'Logo enregistré ; les caisses l’impriment après leur prochaine synchronisation.',
   'bo.devices.unsynced': 'Commandes non synchronisées',
   'bo.devices.printQueue': 'File d’impression',
   'bo.devices.printer': 'Imprimantes',
@@ -213,8 +210,7 @@ export const backofficeFr: Record<BackofficeKey, string> = {
   'bo.stations.screen': 'Écran de cuisine seulement',
   'bo.stations.both': 'Imprimante et écran de cuisine',
   'bo.stations.parallelism': 'Tickets préparés en même temps',
-  'bo.stations.hint':
-    'Un poste en écran de cuisine seulement ne reçoit aucun ticket imprimé. Les tickets préparés en même temps (cuisiniers, feux) divisent la file du poste dans l’estimation du temps de préparation.',
+  'bo.stations.hint': 'Un poste en écran de cuisine seulement ne reçoit aucun ticket imprimé. Les tickets préparés en même temps (cuisiniers, feux) divisent la file du poste dans l’estimation du temps de préparation.',
   'bo.page.label': 'Pages',
   'bo.page.previous': 'Page précédente',
   'bo.page.next': 'Page suivante',
@@ -242,8 +238,7 @@ export const backofficeFr: Record<BackofficeKey, string> = {
   'bo.board.preparing': 'En préparation',
   'bo.board.ready': 'Prêtes',
   'bo.board.pairTitle': 'Associer cet écran comme tableau des commandes prêtes',
-  'bo.board.pairHelp':
-    'Créez un code d’association dans le back-office (Appareils), puis saisissez-le ici.',
+  'bo.board.pairHelp': 'Créez un code d’association dans le back-office (Appareils), puis saisissez-le ici.',
   'bo.board.code': 'Code d’association',
   'bo.board.pair': 'Associer',
   'bo.board.pairFailed': 'Ce code est faux, expiré ou déjà utilisé.',
