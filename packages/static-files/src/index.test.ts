@@ -13,6 +13,8 @@ describe('resolveStaticFile', () => {
     await mkdir(join(root, 'assets'), { recursive: true });
     await writeFile(join(root, 'index.html'), '<!doctype html>');
     await writeFile(join(root, 'assets', 'app-1a2b.js'), 'x');
+    await mkdir(join(root, 'board'));
+    await writeFile(join(root, 'board', 'index.html'), '<!doctype html><title>board</title>');
     await writeFile(join(parent, 'secret.txt'), 'no');
   });
   afterAll(() => rm(parent, { recursive: true, force: true }));
@@ -29,6 +31,13 @@ describe('resolveStaticFile', () => {
     expect(await resolveStaticFile(root, '/menu/items', page)).toBe(join(root, 'index.html'));
     expect(await resolveStaticFile(root, '/assets/gone.js', page)).toBeNull();
     expect(await resolveStaticFile(root, '/menu', { pageFallback: false })).toBeNull();
+  });
+
+  it('answers a folder’s own page (`/board`) before the app’s', async () => {
+    expect(await resolveStaticFile(root, '/board', page)).toBe(join(root, 'board', 'index.html'));
+    expect(await resolveStaticFile(root, '/board/', page)).toBe(join(root, 'board', 'index.html'));
+    expect(await resolveStaticFile(root, '/assets', page)).toBe(join(root, 'index.html'));
+    expect(await resolveStaticFile(root, '/board', { pageFallback: false })).toBeNull();
   });
 
   it.each([

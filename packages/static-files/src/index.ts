@@ -57,6 +57,9 @@ export async function resolveStaticFile(
   const full = join(base, relative || 'index.html');
   if (full !== base && !full.startsWith(base + sep)) return null;
   if (await isFile(full)) return full;
+  // A page of its own in a folder (`/board` → board/index.html), before the app's fallback.
+  if (options.pageFallback && extname(relative) === '' && (await isFile(join(full, 'index.html'))))
+    return join(full, 'index.html');
   if (options.pageFallback && extname(relative) === '') {
     const index = join(base, 'index.html');
     return (await isFile(index)) ? index : null;

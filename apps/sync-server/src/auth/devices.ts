@@ -201,7 +201,7 @@ export async function issueDeviceToken(
       sub: input.deviceId,
       org: device.org_id,
       branch: device.branch_id,
-      ...(device.kind === 'hub' ? { kind: 'hub' as const } : {}),
+      ...(device.kind === 'hub' || device.kind === 'board' ? { kind: device.kind } : {}),
       ...(device.kind === 'kitchen'
         ? { kind: 'kitchen' as const, stations: device.kitchen_stations }
         : {}),

@@ -46,9 +46,10 @@ const deviceClaims = z.object({
   branch: z.string(),
   /**
    * Absent for a till; `hub` for a branch hub (it may read the branch's device list); `kitchen`
-   * for a kitchen screen (it may only add kitchen bumps, to tickets of `stations`; none: all).
+   * for a kitchen screen (it may only add kitchen bumps, to tickets of `stations`; none: all);
+   * `board` for a customer ready board (it only reads the branch's orders).
    */
-  kind: z.enum(['hub', 'kitchen']).optional(),
+  kind: z.enum(['hub', 'kitchen', 'board']).optional(),
   stations: kitchenStationsSchema.optional(),
 });
 const claimsSchema = z.discriminatedUnion('typ', [ownerClaims, deviceClaims]);

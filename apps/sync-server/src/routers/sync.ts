@@ -37,6 +37,7 @@ import {
   validateDocument,
   writeRow,
 } from '../sync/rules';
+import { assertBoardPull, boardPushRefused } from '../sync/board-rules';
 import { assertKitchenPush } from '../sync/kitchen-rules';
 import { mergeOrder } from '../sync/order-rules';
 import { streamBranchChanges } from '../sync/changes';
@@ -75,6 +76,7 @@ export const syncRouter = {
   /** Documents of the till's branch (and org-wide ones) after `checkpoint`, in checkpoint order. */
   pull: deviceProcedure.input(pullRequestSchema).query(async ({ ctx, input }) => {
     const collection = collectionOrThrow(input.collection);
+    if (ctx.device.kind === 'board') assertBoardPull(collection);
     const page = await pullDocuments(
       ctx.services.db.pool,
       collection,
@@ -97,6 +99,7 @@ export const syncRouter = {
   /** How many documents a pull from `checkpoint` has still to return: a first sync's progress total. */
   backlog: deviceProcedure.input(backlogRequestSchema).query(async ({ ctx, input }) => {
     const collection = collectionOrThrow(input.collection);
+    if (ctx.device.kind === 'board') assertBoardPull(collection);
     const count = await countAfter(
       ctx.services.db.pool,
       collection,
@@ -125,6 +128,7 @@ export const syncRouter = {
    * row. Replaying a batch is a no-op with no conflicts. Invalid rows reject the whole batch (4xx).
    */
   push: deviceProcedure.input(pushRequestSchema).mutation(async ({ ctx, input }) => {
+    if (ctx.device.kind === 'board') throw boardPushRefused();
     const collection = collectionOrThrow(input.collection);
     assertDevicePushable(collection);
     const rows = input.rows.map((row, i) => {
@@ -181,6 +185,7 @@ export const syncRouter = {
    * forgotten 30 s after the till's last call (it repeats every 10 s while on an order).
    */
   presence: deviceProcedure.input(presenceRequestSchema).mutation(async ({ ctx, input }) => {
+    if (ctx.device.kind === 'board') throw boardPushRefused();
     const { org, branch, sub } = ctx.device;
     const label = await deviceLabel(ctx.services.db.pool, org, sub);
     if (!label) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Unknown till' });

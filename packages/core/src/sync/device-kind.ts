@@ -5,9 +5,10 @@ import { idSchema } from '../common/document';
 /**
  * What a paired device is: a `till`; a branch `hub` (replicates for the branch's tills); a
  * `kitchen` screen, which may only add kitchen bumps to the branch's orders (see
- * `docs/kitchen-display.md`).
+ * `docs/kitchen-display.md`); a customer ready `board`, which only reads the branch's orders (see
+ * `docs/ready-board.md`).
  */
-export const deviceKindSchema = z.enum(['till', 'hub', 'kitchen']);
+export const deviceKindSchema = z.enum(['till', 'hub', 'kitchen', 'board']);
 /** A device kind. */
 export type DeviceKind = z.infer<typeof deviceKindSchema>;
 

@@ -228,6 +228,16 @@ export const backofficeEn = {
   'bo.z.paper': 'Z report of {till}, {day}',
   'bo.z.missing': 'This shift has no Z report (not closed, or not in your branches).',
   'bo.staff.search': 'Search staff',
+  'bo.board.title': 'Orders',
+  'bo.board.preparing': 'Preparing',
+  'bo.board.ready': 'Ready',
+  'bo.board.pairTitle': 'Pair this screen as the ready board',
+  'bo.board.pairHelp': 'Create a pairing code in the back office (Devices), then type it here.',
+  'bo.board.code': 'Pairing code',
+  'bo.board.pair': 'Pair',
+  'bo.board.pairFailed': 'This code is wrong, expired or already used.',
+  'bo.board.offline': 'Reconnecting to the server…',
+  'bo.board.readyAround': 'around {time}',
 } as const;
 
 /** A key of the back-office catalogue. */
