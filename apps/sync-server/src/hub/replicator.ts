@@ -16,6 +16,7 @@ import {
 import { withTransaction, type Queryable } from '../db/tx';
 import type { ChangeHub } from '../sync/change-hub';
 import { applyWrites, pullDocuments, toWire } from '../sync/documents';
+import { checkOrderWrite } from '../sync/order-rules';
 import { writeRow } from '../sync/rules';
 import { sameJson } from '@comanda/core';
 import type { Upstream } from './upstream';
@@ -73,7 +74,7 @@ export class HubReplicator {
         page.documents.map((d) => d.id),
       );
       const rows = page.documents.map((doc) => ({
-        assumedMasterState: known.get(doc.id) ?? null,
+        assumedMasterState: claimedMaster(collection, doc, known.get(doc.id) ?? null),
         newDocumentState: doc,
       }));
       const conflicts = await upstream.client.sync.push.mutate({ collection, rows });
@@ -190,6 +191,29 @@ export class HubReplicator {
 
 function notice(org: string, collection: string, branches: Set<string | null>) {
   return { org, collection, branches: [...branches] };
+}
+
+/**
+ * The master state the hub claims for a push: the central server's last known copy, except for an
+ * order the hub's copy cannot have come from in one till's step. The hub's copy is a join of
+ * several tills' steps, some of them stale pushes it merged (decision 0011), and a join may do
+ * what no single step may: reopen a paid order a line was added to meanwhile. Pushed from the
+ * known copy, the central server refuses it as a write (422), round after round, and every order
+ * behind it in the hub's scan stays on the hub. Claimed from no state, it is the stale push it is:
+ * the central server joins it with its copy and checks the join, as it does for a till.
+ */
+function claimedMaster(
+  collection: SyncCollectionName,
+  doc: WireDocument,
+  known: WireDocument | null,
+): WireDocument | null {
+  if (collection !== 'orders' || !known) return known;
+  try {
+    checkOrderWrite(doc, known);
+    return known;
+  } catch {
+    return null;
+  }
 }
 
 /**

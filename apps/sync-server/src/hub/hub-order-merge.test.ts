@@ -1,0 +1,108 @@
+import {
+  addPayment,
+  computeOrderTotals,
+  orderDocSchema,
+  type OrderContext,
+  type OrderDoc,
+} from '@comanda/core';
+import type { WireDocument } from '@comanda/core/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deviceClient, type Client } from '../testing/client';
+import { orderDoc } from '../testing/docs';
+import { createPairingCode, pairTill, startTestServer, type TestServer } from '../testing/index';
+
+const AT = 1_790_000_000_000;
+
+function ctx(till: string, at: number): OrderContext {
+  let n = 0;
+  return { at, by: 'staff-1', tillId: till, newId: () => `${till}-${at}-${++n}` };
+}
+
+/** One more unit line, as a till adds it (totals recomputed). */
+function withLine(order: OrderDoc, lineId: string, at: number): OrderDoc {
+  const next = {
+    ...order,
+    lines: [...order.lines, { ...order.lines[0]!, id: lineId, addedAt: at }],
+  };
+  return { ...next, updatedAt: at, totals: computeOrderTotals(next) };
+}
+
+const wire = (order: OrderDoc) => ({ ...order, _deleted: false });
+const parse = (doc: Record<string, unknown>): OrderDoc => {
+  const { _deleted: _d, ...fields } = doc;
+  return orderDocSchema.parse(fields);
+};
+
+/**
+ * Orders merged on the hub travel up as the hub's own step from the central server's last known
+ * copy. A join made on the hub (a stale till push) may reopen a paid order, which no till could do
+ * in one step: the central server must take it as the join it is, not refuse the hub's whole batch
+ * (which stopped every later order of the branch from reaching the central server).
+ */
+describe('a hub carries orders merged on the hub up to the central server', () => {
+  let central: TestServer;
+  let hub: TestServer;
+  let a: Client;
+  let b: Client;
+  let paris = '';
+  let n = 0;
+  const newId = () => `0195${String(++n).padStart(4, '0')}-0000-7000-8000-e00000000000`;
+  const replicate = () => hub.server.services.branchHub!.syncNow();
+  const centralOrder = async (id: string) => {
+    const { rows } = await central.server.services.db.pool.query<{ data: WireDocument }>(
+      `SELECT data FROM documents WHERE collection = 'orders' AND id = $1`,
+      [id],
+    );
+    return rows[0] && { ...rows[0].data, _deleted: false };
+  };
+  const push = (till: Client, assumed: unknown, next: unknown) =>
+    till.sync.push.mutate({
+      collection: 'orders',
+      rows: [{ assumedMasterState: assumed as never, newDocumentState: next as never }],
+    });
+
+  beforeAll(async () => {
+    central = await startTestServer();
+    const orgId = central.demo.orgId;
+    paris = central.demo.branchIds[0]!;
+    const { code } = await createPairingCode(central.server, orgId, paris);
+    const tillA = await pairTill(central.server, orgId, paris, 'Till A');
+    const tillB = await pairTill(central.server, orgId, paris, 'Till B');
+    hub = await startTestServer({
+      demo: false,
+      hub: { upstream: central.url, pairingCode: code, deviceName: 'Hub', intervalMs: 60_000 },
+    });
+    await replicate();
+    a = (await deviceClient(hub.trpcUrl, tillA)).client;
+    b = (await deviceClient(hub.trpcUrl, tillB)).client;
+  }, 60_000);
+  afterAll(async () => {
+    await hub?.close();
+    await central?.close();
+  });
+
+  it('a line added from a stale copy of a paid order reaches the central server, and so do later orders', async () => {
+    const stored = orderDoc({ id: newId(), branchId: paris, lines: 1, updatedAt: AT });
+    expect(await push(a, null, stored)).toEqual([]);
+    await replicate();
+    const base = parse(stored);
+    // Till A takes the whole payment; the hub carries the paid order up.
+    const paid = wire(addPayment(base, { method: 'card', reference: 'A-1' }, ctx('a', AT + 10)));
+    expect(await push(a, stored, paid)).toEqual([]);
+    await replicate();
+    expect((await centralOrder(stored.id))?.status).toBe('paid');
+
+    // Till B, still on the open version, adds a line: the hub joins it with the paid copy.
+    const [joined] = await push(b, stored, wire(withLine(base, 'line-b', AT + 20)));
+    expect(joined).toBeDefined();
+    expect(parse(joined!).lines.map((l) => l.id)).toContain('line-b');
+    await replicate();
+    expect(await centralOrder(stored.id)).toEqual(joined);
+
+    // The next order of the branch is not held back behind it.
+    const later = orderDoc({ id: newId(), branchId: paris, lines: 2, updatedAt: AT + 30 });
+    expect(await push(a, null, later)).toEqual([]);
+    await replicate();
+    expect(await centralOrder(later.id)).toEqual(later);
+  });
+});
