@@ -5,7 +5,6 @@ import {
   type OrderContext,
   type OrderDoc,
 } from '@comanda/core';
-import type { WireDocument } from '@comanda/core/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceClient, type Client } from '../testing/client';
 import { orderDoc } from '../testing/docs';
@@ -49,11 +48,11 @@ describe('a hub carries orders merged on the hub up to the central server', () =
   const newId = () => `0195${String(++n).padStart(4, '0')}-0000-7000-8000-e00000000000`;
   const replicate = () => hub.server.services.branchHub!.syncNow();
   const centralOrder = async (id: string) => {
-    const { rows } = await central.server.services.db.pool.query<{ data: WireDocument }>(
+    const { rows } = await central.server.services.db.pool.query<{ data: Record<string, unknown> }>(
       `SELECT data FROM documents WHERE collection = 'orders' AND id = $1`,
       [id],
     );
-    return rows[0] && { ...rows[0].data, _deleted: false };
+    return rows[0] && ({ ...rows[0].data, _deleted: false } as Record<string, unknown>);
   };
   const push = (till: Client, assumed: unknown, next: unknown) =>
     till.sync.push.mutate({
