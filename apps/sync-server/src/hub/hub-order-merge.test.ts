@@ -7,7 +7,13 @@ import {
   wireOrder as wire,
   withUnitLine as withLine,
 } from '../testing/docs';
-import { createPairingCode, pairTill, startTestServer, type TestServer } from '../testing/index';
+import {
+  createPairingCode,
+  pairTill,
+  startTestServer,
+  writeAsOwner,
+  type TestServer,
+} from '../testing/index';
 
 const AT = 1_790_000_000_000;
 
@@ -87,5 +93,30 @@ describe('a hub carries orders merged on the hub up to the central server', () =
     expect(await push(a, null, later)).toEqual([]);
     await replicate();
     expect(await centralOrder(later.id)).toEqual(later);
+  });
+
+  it('an order the central server refuses does not hold back the central changes the hub pulls for its tills', async () => {
+    // Written behind the hub's rules (a corrupted copy): its totals do not add up.
+    const broken = orderDoc({ id: newId(), branchId: paris, lines: 1, updatedAt: AT + 40 });
+    const { _deleted: _d, ...data } = broken;
+    const totals = data.totals as Record<string, number>;
+    await hub.server.services.db.pool.query(
+      `INSERT INTO documents (org_id, collection, id, branch_id, visible_to, data, deleted)
+       VALUES ($1, 'orders', $2, $3, ARRAY[$3], $4, false)`,
+      [central.demo.orgId, broken.id, paris, { ...data, totals: { ...totals, total: 1 } }],
+    );
+    const menu = await b.sync.pull.query({ collection: 'menu', checkpoint: null, limit: 1000 });
+    const item = menu.documents.find((d) => d.kind === 'item')!;
+    await writeAsOwner(central.server, central.demo.orgId, 'menu', [
+      { ...item, name: 'Tarte du jour' },
+    ]);
+    await replicate();
+    expect(await centralOrder(broken.id)).toBeUndefined();
+    const after = await b.sync.pull.query({
+      collection: 'menu',
+      checkpoint: menu.checkpoint,
+      limit: 1000,
+    });
+    expect(after.documents.map((d) => [d.id, d.name])).toEqual([[item.id, 'Tarte du jour']]);
   });
 });

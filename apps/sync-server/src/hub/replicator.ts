@@ -19,7 +19,7 @@ import { applyWrites, pullDocuments, toWire } from '../sync/documents';
 import { checkOrderWrite } from '../sync/order-rules';
 import { writeRow } from '../sync/rules';
 import { sameJson } from '@comanda/core';
-import type { Upstream } from './upstream';
+import { upstreamStatus, type Upstream } from './upstream';
 
 /** Documents per upstream request, well under the protocol's 500-row push and 1000-row pull. */
 const PAGE = 200;
@@ -47,7 +47,9 @@ export class HubReplicator {
   /**
    * One round: every up collection pushed (a local scan, no request when nothing is new), then
    * `pull` (every collection, or those the central server's stream said changed) pulled, each to
-   * its end.
+   * its end. A push the central server answers with a refusal holds back neither the other
+   * collections nor the pull (a pull never overwrites what tills changed on the hub since): the
+   * round still fails afterwards, so it is retried and logged. Unreachable, the round stops.
    */
   async sync(
     pull: 'all' | readonly SyncCollectionName[] = 'all',
@@ -55,9 +57,18 @@ export class HubReplicator {
     await this.deps.upstream.authenticate();
     let pushed = 0;
     let pulled = 0;
-    for (const collection of UP) pushed += await this.pushCollection(collection);
+    let refused: Error | null = null;
+    for (const collection of UP) {
+      try {
+        pushed += await this.pushCollection(collection);
+      } catch (error) {
+        if (upstreamStatus(error) === undefined) throw error;
+        refused ??= error as Error;
+      }
+    }
     for (const collection of pull === 'all' ? SYNC_COLLECTION_NAMES : pull)
       pulled += await this.pullCollection(collection);
+    if (refused) throw refused;
     return { pushed, pulled };
   }
 
