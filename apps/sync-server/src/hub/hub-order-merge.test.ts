@@ -1,5 +1,7 @@
 import { addPayment, orderDocSchema, type OrderDoc } from '@comanda/core';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readHubIdentity } from '../db/hub-state';
 import { deviceClient, type Client } from '../testing/client';
 import {
   orderContext as ctx,
@@ -12,8 +14,11 @@ import {
   pairTill,
   startTestServer,
   writeAsOwner,
+  type DeviceCredential,
   type TestServer,
 } from '../testing/index';
+import { HubReplicator } from './replicator';
+import { Upstream } from './upstream';
 
 const AT = 1_790_000_000_000;
 
@@ -33,6 +38,7 @@ describe('a hub carries orders merged on the hub up to the central server', () =
   let hub: TestServer;
   let a: Client;
   let b: Client;
+  let tillB: DeviceCredential;
   let paris = '';
   let n = 0;
   const newId = () => `0195${String(++n).padStart(4, '0')}-0000-7000-8000-e00000000000`;
@@ -56,7 +62,7 @@ describe('a hub carries orders merged on the hub up to the central server', () =
     paris = central.demo.branchIds[0]!;
     const { code } = await createPairingCode(central.server, orgId, paris);
     const tillA = await pairTill(central.server, orgId, paris, 'Till A');
-    const tillB = await pairTill(central.server, orgId, paris, 'Till B');
+    tillB = await pairTill(central.server, orgId, paris, 'Till B');
     hub = await startTestServer({
       demo: false,
       hub: { upstream: central.url, pairingCode: code, deviceName: 'Hub', intervalMs: 60_000 },
@@ -118,5 +124,59 @@ describe('a hub carries orders merged on the hub up to the central server', () =
       limit: 1000,
     });
     expect(after.documents.map((d) => [d.id, d.name])).toEqual([[item.id, 'Tarte du jour']]);
+    await hub.server.services.db.pool.query(`DELETE FROM documents WHERE id = $1`, [broken.id]);
+  });
+
+  it('a till push landing while the hub pushes an order up is joined with the central copy, not written over it', async () => {
+    const stored = orderDoc({ id: newId(), branchId: paris, lines: 1, updatedAt: AT + 50 });
+    expect(await push(a, null, stored)).toEqual([]);
+    await replicate();
+    // The test runs the hub's replication itself, to land a till's push mid-round.
+    await hub.server.services.branchHub!.close();
+    const base = parse(stored);
+    const onHub = wire(withLine(base, 'line-hub', AT + 60));
+    expect(await push(a, stored, onHub)).toEqual([]);
+    const direct = (await deviceClient(central.trpcUrl, tillB)).client;
+    expect(await push(direct, stored, wire(withLine(base, 'line-central', AT + 61)))).toEqual([]);
+
+    const identity = await readHubIdentity(hub.server.services.db.pool);
+    const upstream = new Upstream(
+      central.url,
+      () => identity,
+      () => Date.now(),
+    );
+    const onTill = wire(withLine(parse(onHub), 'line-till', AT + 70));
+    let landed = false;
+    const midRound = {
+      authenticate: () => upstream.authenticate(),
+      client: {
+        sync: {
+          push: {
+            // The central server has joined the hub's push; its answer is on its way back.
+            async mutate(input: Parameters<typeof upstream.client.sync.push.mutate>[0]) {
+              const answer = await upstream.client.sync.push.mutate(input);
+              if (!landed) {
+                landed = true;
+                expect(await push(a, onHub, onTill)).toEqual([]);
+              }
+              return answer;
+            },
+          },
+          pull: upstream.client.sync.pull,
+        },
+      },
+    } as unknown as Upstream;
+    const replicator = new HubReplicator({
+      pool: hub.server.services.db.pool,
+      changes: hub.server.services.hub,
+      upstream: midRound,
+      scope: { orgId: central.demo.orgId, branchId: paris },
+      logger: pino({ level: 'silent' }),
+    });
+    await replicator.sync(['orders']);
+    expect(landed).toBe(true);
+    await replicator.sync(['orders']);
+    const lines = parse((await centralOrder(stored.id))!).lines.map((l) => l.id);
+    expect(lines).toEqual(expect.arrayContaining(['line-hub', 'line-central', 'line-till']));
   });
 });

@@ -92,14 +92,18 @@ export class HubReplicator {
       const conflicted = new Map(conflicts.map((c) => [c.id, c]));
       const checkpoint = page.checkpoint;
       const retry = await this.commit(async (tx) => {
-        const accepted = page.documents.filter((d) => !conflicted.has(d.id));
-        await saveUpstreamMasters(tx, collection, [...accepted, ...conflicts]);
+        const masters = page.documents.filter((d) => !conflicted.has(d.id));
         const again: string[] = [];
         for (const [id, central] of conflicted) {
           const ours = page.documents.find((d) => d.id === id);
           if (ours && isNewer(ours, central)) again.push(id);
-          else await this.writeLocal(tx, collection, central, ours ?? null);
+          // A till changed it on the hub meanwhile: its copy lacks what the central one holds, so
+          // the central copy is not taken as known. The next push claims the older state and is
+          // joined with the central copy; claiming it, the push would be written over it (lost).
+          else if (!(await this.writeLocal(tx, collection, central, ours ?? null))) continue;
+          masters.push(central);
         }
+        await saveUpstreamMasters(tx, collection, masters);
         // The till's version is newer: re-stamped in this transaction, so the up scan pushes it
         // again, over the master just learnt, even if the hub stops right after.
         if (again.length > 0) await this.touchLocal(tx, collection, again);
