@@ -16,9 +16,10 @@ import {
 import { withTransaction, type Queryable } from '../db/tx';
 import type { ChangeHub } from '../sync/change-hub';
 import { applyWrites, pullDocuments, toWire } from '../sync/documents';
+import { checkOrderWrite } from '../sync/order-rules';
 import { writeRow } from '../sync/rules';
 import { sameJson } from '@comanda/core';
-import type { Upstream } from './upstream';
+import { upstreamStatus, type Upstream } from './upstream';
 
 /** Documents per upstream request, well under the protocol's 500-row push and 1000-row pull. */
 const PAGE = 200;
@@ -46,7 +47,9 @@ export class HubReplicator {
   /**
    * One round: every up collection pushed (a local scan, no request when nothing is new), then
    * `pull` (every collection, or those the central server's stream said changed) pulled, each to
-   * its end.
+   * its end. A push the central server answers with a refusal holds back neither the other
+   * collections nor the pull (a pull never overwrites what tills changed on the hub since): the
+   * round still fails afterwards, so it is retried and logged. Unreachable, the round stops.
    */
   async sync(
     pull: 'all' | readonly SyncCollectionName[] = 'all',
@@ -54,9 +57,18 @@ export class HubReplicator {
     await this.deps.upstream.authenticate();
     let pushed = 0;
     let pulled = 0;
-    for (const collection of UP) pushed += await this.pushCollection(collection);
+    let refused: Error | null = null;
+    for (const collection of UP) {
+      try {
+        pushed += await this.pushCollection(collection);
+      } catch (error) {
+        if (upstreamStatus(error) === undefined) throw error;
+        refused ??= error as Error;
+      }
+    }
     for (const collection of pull === 'all' ? SYNC_COLLECTION_NAMES : pull)
       pulled += await this.pullCollection(collection);
+    if (refused) throw refused;
     return { pushed, pulled };
   }
 
@@ -73,21 +85,25 @@ export class HubReplicator {
         page.documents.map((d) => d.id),
       );
       const rows = page.documents.map((doc) => ({
-        assumedMasterState: known.get(doc.id) ?? null,
+        assumedMasterState: claimedMaster(collection, doc, known.get(doc.id) ?? null),
         newDocumentState: doc,
       }));
       const conflicts = await upstream.client.sync.push.mutate({ collection, rows });
       const conflicted = new Map(conflicts.map((c) => [c.id, c]));
       const checkpoint = page.checkpoint;
       const retry = await this.commit(async (tx) => {
-        const accepted = page.documents.filter((d) => !conflicted.has(d.id));
-        await saveUpstreamMasters(tx, collection, [...accepted, ...conflicts]);
+        const masters = page.documents.filter((d) => !conflicted.has(d.id));
         const again: string[] = [];
         for (const [id, central] of conflicted) {
           const ours = page.documents.find((d) => d.id === id);
           if (ours && isNewer(ours, central)) again.push(id);
-          else await this.writeLocal(tx, collection, central, ours ?? null);
+          // A till changed it on the hub meanwhile: its copy lacks what the central one holds, so
+          // the central copy is not taken as known. The next push claims the older state and is
+          // joined with the central copy; claiming it, the push would be written over it (lost).
+          else if (!(await this.writeLocal(tx, collection, central, ours ?? null))) continue;
+          masters.push(central);
         }
+        await saveUpstreamMasters(tx, collection, masters);
         // The till's version is newer: re-stamped in this transaction, so the up scan pushes it
         // again, over the master just learnt, even if the hub stops right after.
         if (again.length > 0) await this.touchLocal(tx, collection, again);
@@ -190,6 +206,29 @@ export class HubReplicator {
 
 function notice(org: string, collection: string, branches: Set<string | null>) {
   return { org, collection, branches: [...branches] };
+}
+
+/**
+ * The master state the hub claims for a push: the central server's last known copy, except for an
+ * order the hub's copy cannot have come from in one till's step. The hub's copy is a join of
+ * several tills' steps, some of them stale pushes it merged (decision 0011), and a join may do
+ * what no single step may: reopen a paid order a line was added to meanwhile. Pushed from the
+ * known copy, the central server refuses it as a write (422), round after round, and every order
+ * behind it in the hub's scan stays on the hub. Claimed from no state, it is the stale push it is:
+ * the central server joins it with its copy and checks the join, as it does for a till.
+ */
+function claimedMaster(
+  collection: SyncCollectionName,
+  doc: WireDocument,
+  known: WireDocument | null,
+): WireDocument | null {
+  if (collection !== 'orders' || !known) return known;
+  try {
+    checkOrderWrite(doc, known);
+    return known;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -1,35 +1,22 @@
 import {
   addPayment,
-  computeOrderTotals,
   orderDocSchema,
   overpaidAmount,
   updateOrderDetails,
-  type OrderContext,
   type OrderDoc,
 } from '@comanda/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceClient, httpStatusOf, type Client } from '../testing/client';
-import { orderDoc } from '../testing/docs';
+import {
+  orderContext as ctx,
+  orderDoc,
+  wireOrder as wire,
+  withUnitLine as withLine,
+} from '../testing/docs';
 import { ENGINES, startOnEngine } from '../testing/engines';
 import { pairTill, type TestServer } from '../testing/index';
 
 const AT = 1_790_000_000_000;
-
-function ctx(till: string, at: number): OrderContext {
-  let n = 0;
-  return { at, by: 'staff-1', tillId: till, newId: () => `${till}-${at}-${++n}` };
-}
-
-/** One more unit line, as a till adds it (totals recomputed). */
-function withLine(order: OrderDoc, lineId: string, at: number): OrderDoc {
-  const next = {
-    ...order,
-    lines: [...order.lines, { ...order.lines[0]!, id: lineId, addedAt: at }],
-  };
-  return { ...next, updatedAt: at, totals: computeOrderTotals(next) };
-}
-
-const wire = (order: OrderDoc) => ({ ...order, _deleted: false });
 
 /**
  * Two tills edit one order from the same version; the second push is stale. The server joins it

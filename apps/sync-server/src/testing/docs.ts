@@ -1,4 +1,10 @@
-import { computeOrderTotals, emptyOrderTotals, orderDocSchema } from '@comanda/core';
+import {
+  computeOrderTotals,
+  emptyOrderTotals,
+  orderDocSchema,
+  type OrderContext,
+  type OrderDoc,
+} from '@comanda/core';
 
 /** Valid replicated documents for tests and benchmarks (pass ids and times in; nothing random here). */
 
@@ -147,3 +153,21 @@ export function closedShiftDoc(
     _deleted: false,
   };
 }
+
+/** The context of a till's order step at `at` (ids numbered per context). */
+export function orderContext(till: string, at: number): OrderContext {
+  let n = 0;
+  return { at, by: 'staff-1', tillId: till, newId: () => `${till}-${at}-${++n}` };
+}
+
+/** One more unit line (a copy of the first), as a till adds it (totals recomputed). */
+export function withUnitLine(order: OrderDoc, lineId: string, at: number): OrderDoc {
+  const next = {
+    ...order,
+    lines: [...order.lines, { ...order.lines[0]!, id: lineId, addedAt: at }],
+  };
+  return { ...next, updatedAt: at, totals: computeOrderTotals(next) };
+}
+
+/** An order as it travels (`_deleted` included). */
+export const wireOrder = (order: OrderDoc) => ({ ...order, _deleted: false });
