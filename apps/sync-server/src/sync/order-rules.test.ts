@@ -1,8 +1,14 @@
 import type { PushRow, WireDocument } from '@comanda/core/sync';
-import { computeOrderTotals, emptyOrderTotals, orderDocSchema } from '@comanda/core';
+import {
+  closeOrder,
+  computeOrderTotals,
+  emptyOrderTotals,
+  mergeOrders,
+  orderDocSchema,
+} from '@comanda/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceClient, httpStatusOf, type Client } from '../testing/client';
-import { auditEventDoc, orderDoc } from '../testing/docs';
+import { auditEventDoc, orderContext, orderDoc, wireOrder } from '../testing/docs';
 import { ENGINES, startOnEngine } from '../testing/engines';
 import { pairTill, type TestServer } from '../testing/index';
 
@@ -27,10 +33,7 @@ describe.each(ENGINES)('order rules on push (%s)', (engine) => {
   const newId = () =>
     `0196${String(++n).padStart(4, '0')}-0000-7000-8000-${engine.slice(0, 1)}00000000000`;
 
-  const push = (
-    rows: PushRow[],
-    collection = 'orders',
-  ) =>
+  const push = (rows: PushRow[], collection = 'orders') =>
     till.sync.push.mutate({ collection, rows }).then(
       (conflicts) => ({ status: 200, message: '', conflicts }),
       (error: unknown) => ({ status: httpStatusOf(error), message: String(error), conflicts: [] }),
@@ -103,6 +106,30 @@ describe.each(ENGINES)('order rules on push (%s)', (engine) => {
         updatedAt: paid.updatedAt + 2,
       });
       expect(await update(closed, refunded)).toMatchObject({ status: 200 });
+    });
+
+    it('a till pushes its join over the stored close: entries sorted in among the server’s are appends (seed 7, schedule 595)', async () => {
+      const { _deleted: _d, ...fields } = orderDoc({
+        id: newId(),
+        branchId: paris,
+        lines: 1,
+        paid: true,
+      });
+      const base = orderDocSchema.parse(fields);
+      const paid = wireOrder(base);
+      expect((await create(paid)).status).toBe(200);
+      // Till B closed the table a moment before till A, offline; A's close reached the server.
+      const onB = closeOrder(base, orderContext('b', paid.updatedAt + 1));
+      const onA = wireOrder(closeOrder(base, orderContext('a', paid.updatedAt + 2)));
+      expect(await update(paid, onA)).toMatchObject({ status: 200 });
+      // B merges the server's copy into its own (its conflict handler) and pushes the join.
+      const joined = wireOrder(mergeOrders(onA, onB));
+      expect(await update(onA, joined)).toMatchObject({ status: 200 });
+      // Removing an entry still is not an append.
+      const trimmed = { ...joined, statusHistory: joined.statusHistory.slice(1) };
+      const refused = await update(joined, trimmed);
+      expect(refused.status).toBe(422);
+      expect(refused.message).toMatch(/closed; "statusHistory" can only be appended to/);
     });
   });
 

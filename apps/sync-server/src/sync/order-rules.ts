@@ -1,18 +1,14 @@
 import {
-  APPEND_ONLY_WHEN_FROZEN,
-  MUTABLE_WHEN_FROZEN,
   canReach,
   checkOrderInvariants,
+  frozenOrderViolation,
   isFrozenStatus,
   mergeOrders,
   orderDocSchema,
-  sameJson,
   type OrderDoc,
 } from '@comanda/core';
 import { TRPCError } from '@trpc/server';
 import type { WireDocument, WriteMerge, WriteRow } from './documents';
-
-const MUTABLE = new Set<string>([...MUTABLE_WHEN_FROZEN, '_deleted']);
 
 function unprocessable(message: string): TRPCError {
   return new TRPCError({ code: 'UNPROCESSABLE_CONTENT', message });
@@ -23,7 +19,8 @@ function unprocessable(message: string): TRPCError {
  * `@comanda/core` so the server freezes and checks exactly what the till does:
  * the order satisfies `checkOrderInvariants` (totals recomputed, money adds up), its status only
  * moves along the lifecycle, and a frozen order (`FROZEN_STATUSES`: paid, closed, voided,
- * refunded) changes only in `MUTABLE_WHEN_FROZEN` (refunds, reprints, status history appended).
+ * refunded) changes only as `frozenOrderViolation` allows (refunds, reprints, status history
+ * and kitchen bumps added, never removed or changed).
  */
 export function checkOrderWrite(next: WireDocument, master: WireDocument | null): void {
   if (!next._deleted) {
@@ -39,19 +36,8 @@ export function checkOrderWrite(next: WireDocument, master: WireDocument | null)
   if (!from.success || !isFrozenStatus(from.data)) return;
   if (master._deleted !== next._deleted)
     throw unprocessable(`Order ${next.id} is ${from.data} and cannot be deleted`);
-  const keys = new Set([...Object.keys(master), ...Object.keys(next)]);
-  for (const key of keys) {
-    if (MUTABLE.has(key)) continue;
-    if (!sameJson(master[key], next[key]))
-      throw unprocessable(`Order ${next.id} is ${from.data}; "${key}" cannot change`);
-  }
-  for (const key of APPEND_ONLY_WHEN_FROZEN) {
-    const before = Array.isArray(master[key]) ? (master[key] as unknown[]) : [];
-    const after = Array.isArray(next[key]) ? (next[key] as unknown[]) : [];
-    if (after.length < before.length || !before.every((entry, i) => sameJson(entry, after[i]))) {
-      throw unprocessable(`Order ${next.id} is ${from.data}; "${key}" can only be appended to`);
-    }
-  }
+  const violation = frozenOrderViolation(withoutTombstone(master), withoutTombstone(next));
+  if (violation) throw unprocessable(`Order ${next.id} is ${from.data}; ${violation}`);
 }
 
 /**

@@ -10,6 +10,7 @@ export * from './ticket-number';
 export * from './line-amounts';
 export * from './totals';
 export * from './lifecycle';
+export * from './frozen';
 export * from './create';
 export * from './lines';
 export * from './details';
