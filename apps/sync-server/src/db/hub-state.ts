@@ -130,3 +130,43 @@ export async function mirrorBranchDevices(
     [branch.orgId, branch.branchId, JSON.stringify(devices)],
   );
 }
+
+/** Records documents the central server refused (see the `hub_refused` table). */
+export async function saveHubRefused(
+  db: Queryable,
+  collection: string,
+  refused: readonly { id: string; message: string }[],
+): Promise<void> {
+  if (refused.length === 0) return;
+  await db.query(
+    `INSERT INTO hub_refused (collection, id, message)
+     SELECT $1, r ->> 'id', r ->> 'message' FROM jsonb_array_elements($2::jsonb) AS r
+     ON CONFLICT (collection, id) DO UPDATE SET message = EXCLUDED.message, refused_at = now()`,
+    [collection, JSON.stringify(refused)],
+  );
+}
+
+/** Forgets refusals of documents the central server has now taken. */
+export async function clearHubRefused(
+  db: Queryable,
+  collection: string,
+  ids: readonly string[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query('DELETE FROM hub_refused WHERE collection = $1 AND id = ANY ($2::text[])', [
+    collection,
+    ids,
+  ]);
+}
+
+/** The documents of a collection the central server refused and the hub holds back. */
+export async function readHubRefused(
+  db: Queryable,
+  collection: string,
+): Promise<{ id: string; message: string }[]> {
+  const { rows } = await db.query<{ id: string; message: string }>(
+    'SELECT id, message FROM hub_refused WHERE collection = $1 ORDER BY id',
+    [collection],
+  );
+  return rows;
+}

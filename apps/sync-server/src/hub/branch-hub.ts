@@ -8,6 +8,7 @@ import {
   mirrorBranchDevices,
   readHubCheckpoint,
   readHubIdentity,
+  readHubRefused,
   saveHubIdentity,
   saveHubJwks,
   type HubIdentity,
@@ -108,7 +109,10 @@ export async function openBranchHub(
     },
     async own() {
       const checkpoint = await readHubCheckpoint(db.pool, 'up', 'orders');
-      const unsyncedOrders = await countAfter(db.pool, 'orders', scope, checkpoint, MAX_COUNT);
+      // Orders the central server refused are stepped over by the up scan: still unsynced.
+      const refused = (await readHubRefused(db.pool, 'orders')).length;
+      const behind = await countAfter(db.pool, 'orders', scope, checkpoint, MAX_COUNT);
+      const unsyncedOrders = Math.min(MAX_COUNT, behind + refused);
       return {
         deviceId: self.deviceId,
         heartbeat: { unsyncedOrders, printQueue: 0, printers: [], appVersion: serverVersion },

@@ -1,7 +1,7 @@
 import { addPayment, orderDocSchema, type OrderDoc } from '@comanda/core';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readHubIdentity } from '../db/hub-state';
+import { readHubIdentity, readHubRefused } from '../db/hub-state';
 import { deviceClient, type Client } from '../testing/client';
 import {
   orderContext as ctx,
@@ -124,7 +124,11 @@ describe('a hub carries orders merged on the hub up to the central server', () =
       limit: 1000,
     });
     expect(after.documents.map((d) => [d.id, d.name])).toEqual([[item.id, 'Tarte du jour']]);
+    expect((await readHubRefused(hub.server.services.db.pool, 'orders')).map((r) => r.id)).toEqual([
+      broken.id,
+    ]);
     await hub.server.services.db.pool.query(`DELETE FROM documents WHERE id = $1`, [broken.id]);
+    await hub.server.services.db.pool.query(`DELETE FROM hub_refused WHERE id = $1`, [broken.id]);
   });
 
   it('a till push landing while the hub pushes an order up is joined with the central copy, not written over it', async () => {
@@ -178,5 +182,69 @@ describe('a hub carries orders merged on the hub up to the central server', () =
     await replicator.sync(['orders']);
     const lines = parse((await centralOrder(stored.id))!).lines.map((l) => l.id);
     expect(lines).toEqual(expect.arrayContaining(['line-hub', 'line-central', 'line-till']));
+  });
+
+  it('an order the central server refuses is stepped over: later orders go up, it is reported, and pushed again only once it changes', async () => {
+    const pool = hub.server.services.db.pool;
+    // Written behind the hub's rules (a corrupted copy): its totals do not add up.
+    const broken = orderDoc({ id: newId(), branchId: paris, lines: 1, updatedAt: AT + 80 });
+    const { _deleted: _d, ...data } = broken;
+    const totals = data.totals as Record<string, number>;
+    await pool.query(
+      `INSERT INTO documents (org_id, collection, id, branch_id, visible_to, data, deleted)
+       VALUES ($1, 'orders', $2, $3, ARRAY[$3], $4, false)`,
+      [central.demo.orgId, broken.id, paris, { ...data, totals: { ...totals, total: 1 } }],
+    );
+    const later = orderDoc({ id: newId(), branchId: paris, lines: 2, updatedAt: AT + 90 });
+    expect(await push(a, null, later)).toEqual([]);
+
+    const identity = await readHubIdentity(pool);
+    const upstream = new Upstream(
+      central.url,
+      () => identity,
+      () => Date.now(),
+    );
+    let pushes = 0;
+    const counting = {
+      authenticate: () => upstream.authenticate(),
+      client: {
+        sync: {
+          push: {
+            mutate(input: Parameters<typeof upstream.client.sync.push.mutate>[0]) {
+              pushes++;
+              return upstream.client.sync.push.mutate(input);
+            },
+          },
+          pull: upstream.client.sync.pull,
+        },
+      },
+    } as unknown as Upstream;
+    const replicator = new HubReplicator({
+      pool,
+      changes: hub.server.services.hub,
+      upstream: counting,
+      scope: { orgId: central.demo.orgId, branchId: paris },
+      logger: pino({ level: 'silent' }),
+    });
+    await replicator.sync(['orders']);
+    expect(await centralOrder(later.id)).toEqual(later);
+    expect(await centralOrder(broken.id)).toBeUndefined();
+    const refused = await readHubRefused(pool, 'orders');
+    expect(refused.map((r) => r.id)).toEqual([broken.id]);
+    expect(refused[0]!.message).toMatch(/inconsistent/);
+
+    // Not retried in a loop: a round with nothing changed sends no push.
+    pushes = 0;
+    await replicator.sync(['orders']);
+    expect(pushes).toBe(0);
+
+    // Repaired on the hub (a new version): the scan meets it again and it goes up.
+    await pool.query(`UPDATE documents SET data = $2, txid = pg_current_xact_id() WHERE id = $1`, [
+      broken.id,
+      data,
+    ]);
+    await replicator.sync(['orders']);
+    expect(await centralOrder(broken.id)).toEqual(broken);
+    expect(await readHubRefused(pool, 'orders')).toEqual([]);
   });
 });

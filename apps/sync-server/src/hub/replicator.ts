@@ -2,15 +2,18 @@ import {
   SYNC_COLLECTION_NAMES,
   SYNC_COLLECTIONS,
   isTillWritable,
+  type PushRow,
   type SyncCollectionName,
   type WireDocument,
 } from '@comanda/core/sync';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import {
+  clearHubRefused,
   readHubCheckpoint,
   readUpstreamMasters,
   saveHubCheckpoint,
+  saveHubRefused,
   saveUpstreamMasters,
 } from '../db/hub-state';
 import { withTransaction, type Queryable } from '../db/tx';
@@ -47,9 +50,11 @@ export class HubReplicator {
   /**
    * One round: every up collection pushed (a local scan, no request when nothing is new), then
    * `pull` (every collection, or those the central server's stream said changed) pulled, each to
-   * its end. A push the central server answers with a refusal holds back neither the other
-   * collections nor the pull (a pull never overwrites what tills changed on the hub since): the
-   * round still fails afterwards, so it is retried and logged. Unreachable, the round stops.
+   * its end. A document the central server refuses is stepped over and recorded (`hub_refused`,
+   * counted in the hub's heartbeat), not retried until it changes (see `pushPage`). A refusal of
+   * the whole push holds back neither the other collections nor the pull (a pull never overwrites
+   * what tills changed on the hub since): the round still fails afterwards, so it is retried and
+   * logged. Unreachable, the round stops.
    */
   async sync(
     pull: 'all' | readonly SyncCollectionName[] = 'all',
@@ -73,7 +78,7 @@ export class HubReplicator {
   }
 
   private async pushCollection(collection: SyncCollectionName): Promise<number> {
-    const { pool, upstream, scope } = this.deps;
+    const { pool, scope } = this.deps;
     let pushed = 0;
     for (;;) {
       const from = await readHubCheckpoint(pool, 'up', collection);
@@ -88,11 +93,21 @@ export class HubReplicator {
         assumedMasterState: claimedMaster(collection, doc, known.get(doc.id) ?? null),
         newDocumentState: doc,
       }));
-      const conflicts = await upstream.client.sync.push.mutate({ collection, rows });
+      const { conflicts, refused } = await this.pushPage(collection, rows);
       const conflicted = new Map(conflicts.map((c) => [c.id, c]));
       const checkpoint = page.checkpoint;
+      const refusedIds = new Set(refused.map((r) => r.id));
       const retry = await this.commit(async (tx) => {
-        const masters = page.documents.filter((d) => !conflicted.has(d.id));
+        // A refused document is stepped over (the checkpoint moves past it) and recorded; the
+        // scan meets it again when a till or a pull changes it on the hub.
+        await saveHubRefused(tx, collection, refused);
+        const taken = page.documents.filter((d) => !refusedIds.has(d.id));
+        await clearHubRefused(
+          tx,
+          collection,
+          taken.map((d) => d.id),
+        );
+        const masters = taken.filter((d) => !conflicted.has(d.id));
         const again: string[] = [];
         for (const [id, central] of conflicted) {
           const ours = page.documents.find((d) => d.id === id);
@@ -110,9 +125,44 @@ export class HubReplicator {
         await saveHubCheckpoint(tx, 'up', collection, checkpoint);
         return again.length;
       }, collection);
-      pushed += page.documents.length - conflicts.length;
+      pushed += page.documents.length - refused.length - conflicts.length;
       if (page.documents.length < PAGE && retry === 0) return pushed;
     }
+  }
+
+  /**
+   * Pushes one page. The central server refuses a whole batch for one bad row (a 4xx naming
+   * `rows.N`, nothing written): that row is taken out and logged and the rest pushed again, so
+   * one document the central server will not take never holds back those behind it. A refusal
+   * naming no row (authentication, rate limit) and an unreachable server fail the round.
+   */
+  private async pushPage(
+    collection: SyncCollectionName,
+    rows: PushRow[],
+  ): Promise<{ conflicts: WireDocument[]; refused: { id: string; message: string }[] }> {
+    const refused: { id: string; message: string }[] = [];
+    let left = rows;
+    while (left.length > 0) {
+      try {
+        const conflicts = await this.deps.upstream.client.sync.push.mutate({
+          collection,
+          rows: left,
+        });
+        return { conflicts, refused };
+      } catch (error) {
+        const index = refusedRow(error, left.length);
+        if (index === null) throw error;
+        const id = left[index]!.newDocumentState.id;
+        const message = (error as Error).message.slice(0, 1000);
+        this.deps.logger.warn(
+          { collection, id, error: message },
+          'hub: the central server refused a document',
+        );
+        refused.push({ id, message });
+        left = left.filter((_, i) => i !== index);
+      }
+    }
+    return { conflicts: [], refused };
   }
 
   private async pullCollection(collection: SyncCollectionName): Promise<number> {
@@ -202,6 +252,18 @@ export class HubReplicator {
     if (this.touched.size > 0) changes.afterCommit(notice(scope.orgId, collection, this.touched));
     return result;
   }
+}
+
+/** The refusal statuses that name a row of the batch and that pushing again cannot change. */
+const ROW_REFUSALS = new Set([400, 403, 404, 409, 422]);
+
+/** The batch row a central refusal names (`rows.N…`), or null when it names none. */
+function refusedRow(error: unknown, rows: number): number | null {
+  const status = upstreamStatus(error);
+  if (status === undefined || !ROW_REFUSALS.has(status)) return null;
+  const match = /(?:^|\s)rows\.(\d+)\./.exec((error as Error).message);
+  const index = match ? Number(match[1]) : -1;
+  return index >= 0 && index < rows ? index : null;
 }
 
 function notice(org: string, collection: string, branches: Set<string | null>) {
