@@ -20,6 +20,9 @@ const events = Object.entries(result.events)
 console.log(
   `schedules run: ${result.schedulesRun}/${schedules}, failures: ${result.failures.length}, ${seconds} s, CPU ${result.cpuMsPerSchedule} ms per schedule`,
 );
+console.log(
+  `per schedule: wall ${result.wallMsPerSchedule} ms, of which converging ${result.convergeMsPerSchedule} ms; deliberate pauses ${result.pausedMsPerSchedule} ms`,
+);
 console.log(`events: ${events}`);
 for (const failure of result.failures) {
   console.log(`FAILED schedule ${failure.schedule} (schedule seed ${failure.scheduleSeed}): ${failure.message}`);

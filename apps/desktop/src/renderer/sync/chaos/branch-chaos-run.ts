@@ -45,6 +45,10 @@ export interface BranchChaosResult {
   events: Record<string, number>;
   /** CPU time (this process) per schedule, servers included: what the CI sample costs. */
   cpuMsPerSchedule: number;
+  /** Wall time per schedule, of which converging (healing, waiting for every replica) and deliberate pauses. */
+  wallMsPerSchedule: number;
+  convergeMsPerSchedule: number;
+  pausedMsPerSchedule: number;
 }
 
 /**
@@ -64,7 +68,23 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
   const log = options.log ?? (() => undefined);
   const fullEvery = options.fullCheckEvery ?? 25;
   (globalThis as { EventSource?: unknown }).EventSource ??= EventSource;
-  const result: BranchChaosResult = { seed: options.seed, schedulesRun: 0, failures: [], events: {}, cpuMsPerSchedule: 0 };
+  const result: BranchChaosResult = {
+    seed: options.seed,
+    schedulesRun: 0,
+    failures: [],
+    events: {},
+    cpuMsPerSchedule: 0,
+    wallMsPerSchedule: 0,
+    convergeMsPerSchedule: 0,
+    pausedMsPerSchedule: 0,
+  };
+  let convergeMs = 0;
+  let pausedMs = 0;
+  /** A deliberate pause (replication runs on meanwhile), counted apart from the work. */
+  const pause = (ms: number): Promise<void> => {
+    pausedMs += ms;
+    return sleep(ms);
+  };
   const count = (event: string) => (result.events[event] = (result.events[event] ?? 0) + 1);
 
   const central = await startTestServer({ authRateLimit: 100_000 });
@@ -101,19 +121,29 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
     for (const till of tills) await till.openFresh();
 
     const cpu0 = process.cpuUsage();
+    const wall0 = performance.now();
     const ran = await runSchedules(
       { seed: options.seed, schedules: options.schedules, log },
       async (rng, s, last) => {
         const touched = new Set<string>();
         await runSchedule(rng, touched);
-        await converge(touched, s % fullEvery === fullEvery - 1 || last);
+        const converging = performance.now();
+        try {
+          await converge(touched, s % fullEvery === fullEvery - 1 || last);
+        } finally {
+          convergeMs += performance.now() - converging;
+        }
       },
       () => `${model.orders.size} orders`,
     );
     result.schedulesRun = ran.schedulesRun;
     result.failures = ran.failures;
     const cpu = process.cpuUsage(cpu0);
-    result.cpuMsPerSchedule = Math.round((cpu.user + cpu.system) / 1000 / Math.max(1, result.schedulesRun));
+    const per = (ms: number) => Math.round(ms / Math.max(1, result.schedulesRun));
+    result.cpuMsPerSchedule = per((cpu.user + cpu.system) / 1000);
+    result.wallMsPerSchedule = per(performance.now() - wall0);
+    result.convergeMsPerSchedule = per(convergeMs);
+    result.pausedMsPerSchedule = per(pausedMs);
   } finally {
     await Promise.all(tills.map((t) => t.close().catch(() => undefined)));
     await hub?.close();
@@ -147,7 +177,7 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
       } else if (roll < 0.778) {
         count('central restart');
         await central.restart();
-      } else await sleep(rng.int(0, 30));
+      } else await pause(rng.int(0, 30));
     }
   }
 
@@ -202,7 +232,7 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
       return; // the core refused it (nothing to send, overpayment…): the screen showed an error
     }
     // The cashier's pause between reading the order and saving the change: replication runs on.
-    if (rng.chance(0.3)) await sleep(rng.int(0, 10));
+    if (rng.chance(0.3)) await pause(rng.int(0, 10));
     await save(till, base, next, label, touched);
   }
 
@@ -268,7 +298,7 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
       // The hub pulls from the central server when a till pushes to it; what tills pushed to the
       // central server directly it pulls on its next round: run one now rather than wait for it.
       if (round % 2 === 0) await hub!.server.services.branchHub!.syncNow();
-      else await sleep(20);
+      else await pause(20);
     }
     const orders = await serverOrders(central, ids);
     for (const id of ids) {

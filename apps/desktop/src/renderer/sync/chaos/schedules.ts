@@ -15,10 +15,14 @@ export interface SchedulesOptions {
   log: (line: string) => void;
 }
 
+/** Schedules between two progress lines. */
+const PROGRESS_EVERY = 50;
+
 /**
  * Runs schedules 0…n−1 of a chaos run, each with its own PRNG stream from the run's seed, and
  * stops at the first failure (later schedules would start from a broken state). `run` gets the
- * schedule's PRNG and whether it is the last one; `progress` is logged every 50 schedules.
+ * schedule's PRNG and whether it is the last one. Every 50 schedules a line says how many ran,
+ * the failures so far, the time spent, the estimated time left and `progress`.
  */
 export async function runSchedules(
   options: SchedulesOptions,
@@ -27,6 +31,7 @@ export async function runSchedules(
 ): Promise<{ schedulesRun: number; failures: ScheduleFailure[] }> {
   const failures: ScheduleFailure[] = [];
   let schedulesRun = 0;
+  const started = performance.now();
   for (let s = 0; s < options.schedules; s++) {
     const sSeed = scheduleSeed(options.seed, s);
     schedulesRun = s + 1;
@@ -38,7 +43,13 @@ export async function runSchedules(
       options.log(`schedule ${s} failed: ${message}`);
       break;
     }
-    if ((s + 1) % 50 === 0) options.log(`${s + 1} schedules, ${await progress()}`);
+    if ((s + 1) % PROGRESS_EVERY === 0) {
+      const elapsed = (performance.now() - started) / 1000;
+      const eta = (elapsed / (s + 1)) * (options.schedules - s - 1);
+      options.log(
+        `${s + 1}/${options.schedules} schedules, ${failures.length} failures, ${elapsed.toFixed(0)} s, ETA ${eta.toFixed(0)} s, ${await progress()}`,
+      );
+    }
   }
   return { schedulesRun, failures };
 }
