@@ -1,6 +1,8 @@
 import type { PushRow, WireDocument } from '@comanda/core/sync';
 import {
+  addPayment,
   closeOrder,
+  voidLine,
   computeOrderTotals,
   emptyOrderTotals,
   mergeOrders,
@@ -130,6 +132,31 @@ describe.each(ENGINES)('order rules on push (%s)', (engine) => {
       const refused = await update(joined, trimmed);
       expect(refused.status).toBe(422);
       expect(refused.message).toMatch(/closed; "statusHistory" can only be appended to/);
+    });
+
+    it('a till pushes the paid copy it pulled merged into its own unpushed void: taken as the join', async () => {
+      const { _deleted: _d, ...fields } = orderDoc({ id: newId(), branchId: paris, lines: 2 });
+      const open = orderDocSchema.parse({ ...fields, status: 'sent' });
+      expect((await create(wireOrder(open))).status).toBe(200);
+      // Till A takes the whole payment; till B, offline, voids a line of the same table.
+      const paid = wireOrder(
+        addPayment(open, { method: 'card', reference: 'A' }, orderContext('a', open.updatedAt + 1)),
+      );
+      expect(await update(wireOrder(open), paid)).toMatchObject({ status: 200 });
+      const line = open.lines[0]!;
+      const voided = voidLine(
+        open,
+        { lineId: line.id, quantity: 1, reason: 'cold', approvedBy: manager },
+        orderContext('b', open.updatedAt + 2),
+      );
+      // B pulls A's paid copy before pushing: its conflict handler merges it into the void.
+      const { _deleted: _e, ...paidFields } = paid;
+      const joined = wireOrder(mergeOrders(orderDocSchema.parse(paidFields), voided));
+      expect(await update(paid, joined)).toMatchObject({ status: 200 });
+      // A write that drops what the server holds is no join: still refused.
+      const dropped = wireOrder({ ...voided, updatedAt: joined.updatedAt + 1 });
+      const refused = await update(joined, dropped);
+      expect(refused.status).toBe(422);
     });
   });
 

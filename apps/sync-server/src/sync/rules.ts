@@ -8,7 +8,7 @@ import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import type { WireDocument, WriteGuard, WriteRow } from './documents';
 import { approvalsOf, assertApprovals } from './approvals';
-import { checkOrderMerge, checkOrderWrite } from './order-rules';
+import { checkOrderMerge, checkOrderPush } from './order-rules';
 import { assertShiftCloseWithinLimit, isNewShiftClose } from './shift-close-rules';
 
 /** Replication bookkeeping fields RxDB may leave on a document; never stored. */
@@ -131,7 +131,7 @@ export interface DeviceWriteContext {
 /**
  * The business rules a till's push must satisfy beyond the schema: only up-collections, only its
  * own branch, approvals by active managers of the branch, and per collection the checks of
- * {@link checkOrderWrite} and append-only events. Errors name the row (`rows.N: …`).
+ * {@link checkOrderPush} and append-only events. Errors name the row (`rows.N: …`).
  */
 export function deviceWriteGuard(
   collection: SyncCollectionName,
@@ -148,7 +148,7 @@ export function deviceWriteGuard(
       }
       if (collection === 'orders') {
         if (row.mergedFrom) checkOrderMerge({ ...row, mergedFrom: row.mergedFrom });
-        else checkOrderWrite(row.next, master);
+        else checkOrderPush(row.next, master);
       }
       if (collection === 'shifts')
         assertShiftCloseWithinLimit(row.next, master, context.cashVarianceLimit);

@@ -5,6 +5,7 @@ import { OPEN_DISCOUNT_POLICY, add, newOrder } from '../testing/fixtures';
 import type { OrderContext } from './context';
 import {
   MUTABLE_WHEN_FROZEN,
+  absorbsOrder,
   addPayment,
   applyDiscount,
   checkOrderInvariants,
@@ -217,6 +218,9 @@ describe('mergeOrders', () => {
           const all = mergeOrders(mergeOrders(a, b), c);
           expect(mergeOrders(all, all)).toEqual(all);
           expect(mergeOrders(all, b)).toEqual(all);
+          // The join holds each version (what the server checks of a till's pushed join).
+          for (const doc of [a, b, c]) expect(absorbsOrder(all, doc)).toBe(true);
+          if (!absorbsOrder(a, all)) expect(canon(a)).not.toEqual(canon(all));
         }),
         { numRuns: RUNS },
       );

@@ -1,4 +1,4 @@
-import { stableStringify } from '../common/stable-json';
+import { sameJson, stableStringify } from '../common/stable-json';
 import { LINE_LWW_FIELDS, ORDER_LWW_FIELDS, type FieldClock } from './edits';
 import { OrderError } from './errors';
 import { SETTLED_STATUSES } from './lifecycle';
@@ -260,4 +260,25 @@ export function mergeOrders(a: OrderDoc, b: OrderDoc): OrderDoc {
   const totals = computeOrderTotals(merged);
   const status = highest([a.status, b.status]);
   return { ...merged, status: reconciledStatus({ ...merged, status }, totals), totals };
+}
+
+/** The order with its lists as sets (sorted by canonical JSON): list order is not content. */
+function listsAsSets(order: OrderDoc): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...order };
+  for (const [key, value] of Object.entries(order)) {
+    if (Array.isArray(value))
+      out[key] = value.map((entry: unknown) => stableStringify(entry)).sort();
+  }
+  return out;
+}
+
+/**
+ * Whether `order` already holds everything of `other`: merging `other` into it changes nothing
+ * but the order of its lists. A till's conflict handler writes such a join (the server's copy
+ * pulled while the till had a change of its own not pushed yet, {@link mergeOrders} of both) and
+ * pushes it over the server's copy; the server takes it as the join it is (decision 0023).
+ */
+export function absorbsOrder(order: OrderDoc, other: OrderDoc): boolean {
+  if (order.id !== other.id) return false;
+  return sameJson(listsAsSets(mergeOrders(order, other)), listsAsSets(order));
 }
