@@ -1,5 +1,5 @@
 import {
-  absorbsOrder,
+  addsOnlyRecords,
   canReach,
   checkOrderInvariants,
   frozenOrderViolation,
@@ -47,7 +47,7 @@ export function checkOrderWrite(next: WireDocument, master: WireDocument | null)
  * not pushed yet (`mergeOrders`), so its next push goes over that master with what the till added
  * meanwhile: a payment or a void on an order another till paid, which no single step may do to a
  * paid order. Refused, the till pushed it again for ever and never converged. A document that
- * already holds everything of the master (`absorbsOrder`: nothing removed or rewritten, only
+ * already holds everything of the master (`addsOnlyRecords`: nothing removed or rewritten, only
  * added) is what the server's own join of a stale push would store, so it is checked like that
  * join: against the invariants (the approvals it adds are checked by the guard).
  */
@@ -58,7 +58,7 @@ export function checkOrderPush(next: WireDocument, master: WireDocument | null):
     if (!master || master._deleted || next._deleted) throw error;
     const stored = orderDocSchema.safeParse(withoutTombstone(master));
     const order = parseOrder(next);
-    if (!stored.success || !absorbsOrder(order, stored.data)) throw error;
+    if (!stored.success || !addsOnlyRecords(order, stored.data)) throw error;
     if (checkOrderInvariants(order).length > 0) throw error;
   }
 }

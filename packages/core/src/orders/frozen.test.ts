@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { add, newOrder, testContext } from '../testing/fixtures';
-import { addPayment, closeOrder, frozenOrderViolation, mergeOrders, refund } from './index';
+import {
+  addPayment,
+  addsOnlyRecords,
+  closeOrder,
+  frozenOrderViolation,
+  mergeOrders,
+  refund,
+  voidLine,
+} from './index';
 
 describe('frozenOrderViolation', () => {
   const paidOrder = () => {
@@ -40,5 +48,27 @@ describe('frozenOrderViolation', () => {
       '"statusHistory" can only be appended to',
     );
     expect(frozenOrderViolation(paid, { ...paid, notes: 'edited' })).toBe('"notes" cannot change');
+  });
+});
+
+describe('addsOnlyRecords', () => {
+  it('a paid copy merged into a concurrent void adds records only; a rewritten field or line does not', () => {
+    const t = testContext();
+    const sent = add(add(newOrder(t.ctx), 'soupe-oignon', t.ctx), 'tarte-tatin', t.ctx);
+    t.tick();
+    const paid = addPayment(sent, { method: 'card', reference: 'A' }, t.ctx);
+    t.tick();
+    const line = sent.lines[0]!;
+    const voided = voidLine(
+      sent,
+      { lineId: line.id, quantity: 1, reason: 'cold', approvedBy: 'mgr' },
+      t.ctx,
+    );
+    const joined = mergeOrders(paid, voided);
+    expect(addsOnlyRecords(joined, paid)).toBe(true);
+    expect(addsOnlyRecords(paid, joined)).toBe(false);
+    expect(addsOnlyRecords({ ...joined, notes: 'zz rewritten' }, paid)).toBe(false);
+    const renamed = joined.lines.map((l) => (l.id === line.id ? { ...l, name: 'Other' } : l));
+    expect(addsOnlyRecords({ ...joined, lines: renamed }, paid)).toBe(false);
   });
 });

@@ -272,13 +272,44 @@ function listsAsSets(order: OrderDoc): Record<string, unknown> {
   return out;
 }
 
+/** What records added by a join move in an order (the rest of it stays as it was). */
+const MOVED_BY_RECORDS = new Set<string>([
+  'lines',
+  'voids',
+  'payments',
+  'refunds',
+  'printRequests',
+  'kitchenBumps',
+  'statusHistory',
+  'firedCourses',
+  'cashRounding',
+  'status',
+  'totals',
+  'updatedAt',
+]);
+
 /**
- * Whether `order` already holds everything of `other`: merging `other` into it changes nothing
- * but the order of its lists. A till's conflict handler writes such a join (the server's copy
- * pulled while the till had a change of its own not pushed yet, {@link mergeOrders} of both) and
- * pushes it over the server's copy; the server takes it as the join it is (decision 0023).
+ * Whether `order` is `base` plus records only: it holds everything of `base` (merging `base` into
+ * it changes nothing but the order of its lists), and the only differences are records added
+ * (lines, voids, payments, refunds, print requests, bumps, status entries) and what they move
+ * (status, totals, counters of a line), never a field or a line's details rewritten. A till's
+ * conflict handler writes such a join when it pulls the server's copy while a change of its own
+ * (a void, a payment) is not pushed yet, and pushes it over that copy; the server takes it as the
+ * join it is (decision 0023), though the copy may be paid.
  */
-export function absorbsOrder(order: OrderDoc, other: OrderDoc): boolean {
-  if (order.id !== other.id) return false;
-  return sameJson(listsAsSets(mergeOrders(order, other)), listsAsSets(order));
+export function addsOnlyRecords(order: OrderDoc, base: OrderDoc): boolean {
+  if (order.id !== base.id) return false;
+  if (!sameJson(listsAsSets(mergeOrders(order, base)), listsAsSets(order))) return false;
+  for (const key of new Set([...Object.keys(order), ...Object.keys(base)])) {
+    if (MOVED_BY_RECORDS.has(key)) continue;
+    const k = key as keyof OrderDoc;
+    if (!sameJson(order[k], base[k])) return false;
+  }
+  const lines = new Map(order.lines.map((l) => [l.id, l]));
+  return base.lines.every((line) => {
+    const now = lines.get(line.id);
+    if (!now) return false;
+    const details = (l: OrderLine) => Object.entries(l).filter(([k]) => !LINE_COUNTERS.has(k));
+    return sameJson(Object.fromEntries(details(now)), Object.fromEntries(details(line)));
+  });
 }
