@@ -188,9 +188,8 @@ export function reconciledStatus(
   return status;
 }
 
-const ORDER_MERGED = new Set<string>([
-  ...ORDER_LWW_FIELDS,
-  'edits',
+/** What records added by a join move in an order (the rest of it stays as it was). */
+const MOVED_BY_RECORDS = new Set<string>([
   'lines',
   'voids',
   'payments',
@@ -201,9 +200,15 @@ const ORDER_MERGED = new Set<string>([
   'firedCourses',
   'cashRounding',
   'status',
-  'updatedAt',
-  'schemaVersion',
   'totals',
+  'updatedAt',
+]);
+
+const ORDER_MERGED = new Set<string>([
+  ...ORDER_LWW_FIELDS,
+  'edits',
+  ...MOVED_BY_RECORDS,
+  'schemaVersion',
 ]);
 
 /**
@@ -271,22 +276,6 @@ function listsAsSets(order: OrderDoc): Record<string, unknown> {
   }
   return out;
 }
-
-/** What records added by a join move in an order (the rest of it stays as it was). */
-const MOVED_BY_RECORDS = new Set<string>([
-  'lines',
-  'voids',
-  'payments',
-  'refunds',
-  'printRequests',
-  'kitchenBumps',
-  'statusHistory',
-  'firedCourses',
-  'cashRounding',
-  'status',
-  'totals',
-  'updatedAt',
-]);
 
 /**
  * Whether `order` is `base` plus records only: it holds everything of `base` (merging `base` into
