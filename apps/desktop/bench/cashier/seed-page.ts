@@ -1,39 +1,14 @@
 // Seed page for bench/cashier.ts: writes a large menu and order history into the till's own store
 // (same origin and database name as the app), then closes it so the app can open it cold.
-import { orderDocSchema, type MenuDoc } from '@comanda/core';
+import { orderDocSchema } from '@comanda/core';
 import { buildDemoSeed } from '@comanda/core/demo';
 import { hashPin } from '@comanda/core/staff';
 import { openTillDatabase } from '../../src/renderer/data/database.js';
 import { sampleOrder } from '../../src/renderer/data/testing/orders.js';
 import { STANDALONE_BRANCH_ID } from '../../src/renderer/runtime/standalone.js';
-import { benchItemName } from './menu-names.js';
+import { bigMenu } from './big-menu.js';
 
 const DAY_MS = 86_400_000;
-
-/** The demo menu plus generated items (no modifiers) in extra categories, `items` items in all. */
-function bigMenu(items: number, at: number): MenuDoc[] {
-  const demo = buildDemoSeed(at);
-  const menu = [...demo.menu];
-  const demoItems = menu.filter((d) => d.kind === 'item');
-  const template = demoItems.find((d) => d.modifierGroupIds.length === 0) ?? demoItems[0]!;
-  const extra = Math.max(0, items - demoItems.length);
-  const categories = 16;
-  for (let c = 0; c < categories; c++) {
-    menu.push({ id: `bench-cat-${c}`, schemaVersion: 1, branchId: null, updatedAt: at, kind: 'category', name: `Carte ${c + 1}`, sort: 100 + c });
-  }
-  for (let i = 0; i < extra; i++) {
-    menu.push({
-      ...template,
-      id: `bench-item-${i}`,
-      name: benchItemName(i),
-      categoryId: `bench-cat-${i % categories}`,
-      price: 250 + ((i * 37) % 3000),
-      modifierGroupIds: [],
-      sort: i,
-    });
-  }
-  return menu;
-}
 
 const seed = {
   /** Menu, staff (PINs of the demo seed, for the standalone branch) and standalone mode. */

@@ -37,6 +37,7 @@ export {
   type Client,
 } from './client';
 export { orderDoc } from './docs';
+export { seedHistory, type HistoryBranch } from './history-seed';
 
 export interface TestServerOptions extends Partial<Omit<StartServerOptions, 'dataDir'>> {
   /** Seed the demo org (default true). */

@@ -62,14 +62,18 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
   const audit = new DocumentRepository(db.auditEvents, auditEventDocSchema, 'audit event');
   const branchId = runtime.branchId();
   const standalone = runtime.mode() !== 'paired';
-  const demo = standalone ? buildDemoSeed(0) : null;
+  // Built only when a standalone till has no branch or menu of its own: building it parses the
+  // whole demo fixture (tens of milliseconds at start-up, before the PIN pad).
+  let demoSeed: ReturnType<typeof buildDemoSeed> | undefined;
+  const demo = () => (standalone ? (demoSeed ??= buildDemoSeed(0)) : null);
 
   const full$ = combineLatest([db.branches.find().$, db.menu.find().$, db.branchOverrides.find().$]).pipe(
     map(([branches, menu, overrides]): MenuSnapshot | null => {
-      const branch = parseAll(branches, branchDocSchema).find((b) => b.id === branchId) ?? demo?.branches[0] ?? null;
+      const branch = parseAll(branches, branchDocSchema).find((b) => b.id === branchId) ?? demo()?.branches[0] ?? null;
       const menuDocs: MenuDoc[] = parseAll(menu, menuDocSchema);
       if (!branch) return null;
-      if (menuDocs.length === 0 && demo) return { branch, menuDocs: demo.menu, overrides: demo.overrides };
+      const fallback = menuDocs.length === 0 ? demo() : null;
+      if (fallback) return { branch, menuDocs: fallback.menu, overrides: fallback.overrides };
       return { branch, menuDocs, overrides: parseAll(overrides, branchOverrideDocSchema).filter((o) => o.branchId === branchId) };
     }),
   );
@@ -78,7 +82,7 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
   // for tens of milliseconds).
   const branchOnly$ = db.branches.find().$.pipe(
     map((branches): MenuSnapshot | null => {
-      const branch = parseAll(branches, branchDocSchema).find((b) => b.id === branchId) ?? demo?.branches[0] ?? null;
+      const branch = parseAll(branches, branchDocSchema).find((b) => b.id === branchId) ?? demo()?.branches[0] ?? null;
       return branch ? { branch, menuDocs: [], overrides: [], complete: false } : null;
     }),
     take(1),

@@ -53,6 +53,22 @@ describe('StatusBar', () => {
     expect(screen.getByTestId('sync-last').textContent).toBe('Never synced');
   });
 
+  it("a new till's first sync shows a progress bar of documents pulled of the backlog, in English and French", () => {
+    const first = { lastSyncAt: null, initialSync: { done: 4, total: 7, documents: 1200, expected: 30000 } };
+    expect(renderBar(first)).toContain('First sync: 1200 of 30000 documents');
+    const bar = screen.getByTestId('sync-progress').querySelector('progress')!;
+    expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['1200', '30000']);
+    cleanup();
+    expect(renderBar(first, 'fr')).toContain('Première synchro : 1200 documents sur 30000');
+    cleanup();
+    // Before the server said how many: collections done of all, then no bar once caught up.
+    expect(renderBar({ ...first, initialSync: { done: 2, total: 7, documents: 0, expected: null } })).toContain('First sync: 0 documents');
+    expect(screen.getByTestId('sync-progress').querySelector('progress')!.getAttribute('max')).toBe('7');
+    cleanup();
+    renderBar({ initialSync: null });
+    expect(screen.queryByTestId('sync-progress')).toBeNull();
+  });
+
   it('speaks French with one order waiting and the last sync time', () => {
     expect(renderBar({ unsyncedOrderCount: 1 }, 'fr')).toMatch(/En ligne.*1 commande en attente.*Dernière synchro : 14:02/);
   });
