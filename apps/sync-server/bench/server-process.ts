@@ -40,10 +40,15 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
-    const ok = await fetch(`${url}/health/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
+    // The metrics listener opens after the API is ready (after the PGlite lock is published).
+    const ok = await Promise.all(
+      [`${url}/health/ready`, `http://127.0.0.1:${metricsPort}/metrics`].map((u) =>
+        fetch(u).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      ),
+    ).then((answers) => answers.every(Boolean));
     if (ok) break;
     if (i > 600 || child.exitCode !== null) throw new Error('server did not start');
     await new Promise((r) => setTimeout(r, 100));
