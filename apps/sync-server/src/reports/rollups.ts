@@ -8,6 +8,7 @@ import {
 } from '@comanda/core';
 import type pg from 'pg';
 import { withTransaction, type Queryable } from '../db/tx';
+import { parsedOrder } from '../sync/parsed-documents';
 
 /** Groupings offered by the sales report: the core's dimensions plus payment method and tax rate. */
 export const REPORT_DIMENSIONS = [
@@ -242,8 +243,8 @@ export async function applyOrderRollups(
   changes: readonly OrderChange[],
 ): Promise<void> {
   const parsed = changes.map((c) => ({
-    before: c.before ? orderDocSchema.parse(c.before) : null,
-    after: c.after ? orderDocSchema.parse(c.after) : null,
+    before: c.before ? parsedOrder(c.before) : null,
+    after: c.after ? parsedOrder(c.after) : null,
   }));
   const branchIds = new Set<string>();
   for (const c of parsed) {

@@ -411,9 +411,12 @@ async function updateRows(
   );
 }
 
-/** The data a write stores, or null for a tombstone. */
+/**
+ * The order a write leaves for the rollups, or null for a tombstone: the validated object itself
+ * (the rollups read its parse from the push's validation; the schema drops `_deleted`).
+ */
 function storedData(doc: WireDocument): Record<string, unknown> | null {
-  return doc._deleted ? null : stripTombstone(doc);
+  return doc._deleted ? null : doc;
 }
 
 function rowPayload(row: WriteRow): Record<string, unknown> {

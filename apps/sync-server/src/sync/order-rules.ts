@@ -6,10 +6,10 @@ import {
   isFrozenStatus,
   mergeOrders,
   orderDocSchema,
-  type OrderDoc,
 } from '@comanda/core';
 import { TRPCError } from '@trpc/server';
 import type { WireDocument, WriteMerge, WriteRow } from './documents';
+import { parsedOrder } from './parsed-documents';
 
 function unprocessable(message: string): TRPCError {
   return new TRPCError({ code: 'UNPROCESSABLE_CONTENT', message });
@@ -25,7 +25,7 @@ function unprocessable(message: string): TRPCError {
  */
 export function checkOrderWrite(next: WireDocument, master: WireDocument | null): void {
   if (!next._deleted) {
-    const problems = checkOrderInvariants(parseOrder(next));
+    const problems = checkOrderInvariants(parsedOrder(next));
     if (problems.length > 0)
       throw unprocessable(`Order ${next.id} is inconsistent: ${problems.slice(0, 5).join('; ')}`);
   }
@@ -57,7 +57,7 @@ export function checkOrderPush(next: WireDocument, master: WireDocument | null):
   } catch (error) {
     if (!master || master._deleted || next._deleted) throw error;
     const stored = orderDocSchema.safeParse(withoutTombstone(master));
-    const order = parseOrder(next);
+    const order = parsedOrder(next);
     if (!stored.success || !addsOnlyRecords(order, stored.data)) throw error;
     if (checkOrderInvariants(order).length > 0) throw error;
   }
@@ -71,7 +71,7 @@ export function checkOrderPush(next: WireDocument, master: WireDocument | null):
  */
 export function checkOrderMerge(joined: WriteRow & { mergedFrom: WriteRow }): void {
   checkOrderWrite(joined.mergedFrom.next, joined.mergedFrom.assumed);
-  const problems = checkOrderInvariants(parseOrder(joined.next));
+  const problems = checkOrderInvariants(parsedOrder(joined.next));
   if (problems.length > 0)
     throw unprocessable(
       `Order ${joined.id} merged with the server's copy is inconsistent: ${problems.slice(0, 5).join('; ')}`,
@@ -87,15 +87,10 @@ export const mergeOrder: WriteMerge = (master, row) => {
   if (master._deleted || row.next._deleted) return null;
   const stored = orderDocSchema.safeParse(withoutTombstone(master));
   if (!stored.success) return null;
-  return { ...mergeOrders(stored.data, parseOrder(row.next)), _deleted: false };
+  return { ...mergeOrders(stored.data, parsedOrder(row.next)), _deleted: false };
 };
 
 function withoutTombstone(doc: WireDocument): Record<string, unknown> {
   const { _deleted: _d, ...fields } = doc;
   return fields;
-}
-
-function parseOrder(next: WireDocument): OrderDoc {
-  const { _deleted: _d, ...fields } = next;
-  return orderDocSchema.parse(fields);
 }

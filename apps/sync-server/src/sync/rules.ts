@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { WireDocument, WriteGuard, WriteRow } from './documents';
 import { approvalsOf, assertApprovals } from './approvals';
 import { checkOrderMerge, checkOrderPush } from './order-rules';
+import { rememberParsed } from './parsed-documents';
 import { assertShiftCloseWithinLimit, isNewShiftClose } from './shift-close-rules';
 
 /** Replication bookkeeping fields RxDB may leave on a document; never stored. */
@@ -68,7 +69,9 @@ export function validateDocument(
   const unknown = Object.keys(source).filter((key) => !(key in known));
   if (unknown.length > 0)
     throw badDocument(where, `unknown field(s): ${unknown.slice(0, 5).join(', ')}`);
-  return { ...source, _deleted: deleted } as WireDocument;
+  const document = { ...source, _deleted: deleted } as WireDocument;
+  rememberParsed(document, schema, parsed.data);
+  return document;
 }
 
 /** Schema issues with paths from the request root (`rows.0.newDocumentState.…`), for the error formatter. */
