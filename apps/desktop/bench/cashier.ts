@@ -239,9 +239,13 @@ async function clearSearch(page: Page): Promise<void> {
 /** One sale as a cashier makes it: takeaway, three items, pay the exact amount in cash, done. */
 async function sellOne(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Takeaway', exact: true }).click();
+  // The new order is on screen before the first item goes to it; each line before the next item.
+  await showing(page, page.locator('#order-title'));
   const items = page.locator('button.cmd-item:not([disabled])');
-  for (let k = 0; k < 3; k++) await items.nth(k).click();
-  await page.locator('ol.cmd-cart > li.cmd-line').nth(2).waitFor();
+  for (let k = 0; k < 3; k++) {
+    await items.nth(k).click();
+    await showing(page, page.locator('ol.cmd-cart > li.cmd-line').nth(k));
+  }
   await payOnScreen(page);
 }
 
