@@ -28,6 +28,7 @@ import { openTillDatabase, type TillDatabase } from '../src/renderer/data/databa
 import { DeviceTokenSource } from '../src/renderer/sync/device-auth.js';
 import { startTillReplication, type TillReplication } from '../src/renderer/sync/replication.js';
 import { createPublicSyncClient, createSyncClient } from '../src/renderer/sync/sync-client.js';
+import { HopTrace, hopLines, quantile, type Hops } from './hop-trace.js';
 
 // The till's stream uses the browser's EventSource; Node 20 has none.
 (globalThis as { EventSource?: unknown }).EventSource ??= EventSource;
@@ -48,9 +49,10 @@ interface Till {
 interface Result {
   samples: number[];
   missing: number;
+  /** Where each sample's time went (absent from the raw baseline). */
+  hops?: Hops[];
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs the workload with every till replicating with `url` (the hub's or the central server's). */
@@ -65,6 +67,8 @@ async function measure(label: string, url: string, credentials: DeviceCredential
   const written = new Map<string, number>();
   const seen = new Map<string, Set<string>>();
   const samples: number[] = [];
+  const hops: Hops[] = [];
+  const trace = new HopTrace((doc) => (Array.isArray(doc.lines) ? `${String(doc.id)}:${doc.lines.length}` : null));
   let measuring = false;
 
   const tills: Till[] = [];
@@ -79,7 +83,7 @@ async function measure(label: string, url: string, credentials: DeviceCredential
     const tokens = new DeviceTokenSource(createPublicSyncClient(url), credential);
     const replication = startTillReplication({
       db,
-      client: createSyncClient(url, () => tokens.get()),
+      client: trace.wrap(name, createSyncClient(url, () => tokens.get())),
       identity: name,
       collections: ['orders'],
       events: { onSuccess: () => undefined, onError: (_c, e) => { if (process.env.BENCH_DEBUG) console.error(name, e.message); }, onInitialSync: () => undefined, onPulled: () => undefined },
@@ -93,7 +97,11 @@ async function measure(label: string, url: string, credentials: DeviceCredential
       if (by.has(name)) return;
       by.add(name);
       seen.set(key, by);
-      if (measuring) samples.push(performance.now() - at);
+      if (!measuring) return;
+      const now = performance.now();
+      samples.push(now - at);
+      const sample = trace.hops(key, at, name, now);
+      if (sample) hops.push(sample);
     });
     tills.push({ name, db, replication, order: null });
   }
@@ -121,17 +129,19 @@ async function measure(label: string, url: string, credentials: DeviceCredential
     }
   });
   await Promise.all(loops);
-  // Let the last versions arrive, then count what never did.
+  // Let the last versions arrive: every till must end with every other till's last version (a
+  // version overtaken by a newer one before a till pulled is no sample, and not lost either).
+  const finals = () => tills.flatMap((w) => (w.order ? [`${w.order.id}:${w.order.lines.length}`] : []).flatMap((key) => tills.filter((t) => t !== w).map((t) => ({ key, on: t.name }))));
+  const unseenFinals = () => finals().filter(({ key, on }) => !seen.get(key)?.has(on)).length;
   const settleBy = performance.now() + 10_000;
-  const expected = () => [...written.keys()].length * (tills.length - 1);
-  while ([...seen.values()].reduce((s, b) => s + b.size, 0) < expected() && performance.now() < settleBy) await sleep(50);
+  while (unseenFinals() > 0 && performance.now() < settleBy) await sleep(50);
   measuring = false;
-  const missing = expected() - [...seen.values()].reduce((s, b) => s + b.size, 0);
+  const missing = unseenFinals();
   for (const till of tills) {
     await till.replication.stop();
     await till.db.close();
   }
-  return { samples, missing };
+  return { samples, missing, hops };
 }
 
 /**
@@ -191,7 +201,8 @@ async function rawRoundTrips(url: string, [a, b]: DeviceCredential[], branchId: 
 function line(label: string, r: Result): string {
   const sorted = [...r.samples].sort((a, b) => a - b);
   const f = (ms: number) => `${ms.toFixed(0).padStart(5)} ms`;
-  return `  ${label.padEnd(26)} p50 ${f(quantile(sorted, 0.5))}  p95 ${f(quantile(sorted, 0.95))}  p99 ${f(quantile(sorted, 0.99))}  max ${f(sorted.at(-1) ?? NaN)}  (${sorted.length} samples${r.missing ? `, ${r.missing} never seen` : ''})`;
+  const summary = `  ${label.padEnd(26)} p50 ${f(quantile(sorted, 0.5))}  p95 ${f(quantile(sorted, 0.95))}  p99 ${f(quantile(sorted, 0.99))}  max ${f(sorted.at(-1) ?? NaN)}  (${sorted.length} samples${r.missing ? `, ${r.missing} last versions never seen` : ''})`;
+  return r.hops ? [summary, '    where the time goes (each hop over the samples that have it):', ...hopLines(r.hops)].join('\n') : summary;
 }
 
 const servers = spawn(process.execPath, ['--import', 'tsx', new URL('./branch-servers.ts', import.meta.url).pathname, String(TILLS)], { stdio: ['pipe', 'pipe', 'inherit'] });
