@@ -7,8 +7,8 @@
 // second (core's `addLine`, written with `db.orders.upsert` as the chaos till does); every other
 // till records when that version lands in its RxDB collection. Latency = seen on B − written on A,
 // one clock (the four tills share this process). The central server and the hub are the real
-// sync-server on PGlite over HTTP on loopback, in a second process (`branch-servers.ts`). Both
-// processes share the machine's other load: the figure is an upper bound of the protocol's own
+// sync-server on PGlite over HTTP on loopback, each in a process of its own (`branch-servers.ts`).
+// The processes share the machine's other load: the figure is an upper bound of the protocol's own
 // delay. Versions a till overtakes before another till pulls (a newer line already written) are
 // not samples: the later one is.
 //
@@ -18,9 +18,6 @@
 import { addLine, createOrder, resolveBranchMenu, type OrderContext, type OrderDoc } from '@comanda/core';
 import { buildDemoSeed } from '@comanda/core/demo';
 import type { DeviceCredential } from '@comanda/sync-server/testing';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { EventSource } from 'eventsource';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { TILL_COLLECTIONS } from '../src/renderer/data/collections.js';
@@ -28,6 +25,7 @@ import { openTillDatabase, type TillDatabase } from '../src/renderer/data/databa
 import { DeviceTokenSource } from '../src/renderer/sync/device-auth.js';
 import { startTillReplication, type TillReplication } from '../src/renderer/sync/replication.js';
 import { createPublicSyncClient, createSyncClient } from '../src/renderer/sync/sync-client.js';
+import { startCentral, startHub } from './bench-servers.js';
 import { HopTrace, hopLines, quantile, type Hops } from './hop-trace.js';
 
 // The till's stream uses the browser's EventSource; Node 20 has none.
@@ -205,20 +203,19 @@ function line(label: string, r: Result): string {
   return r.hops ? [summary, '    where the time goes (each hop over the samples that have it):', ...hopLines(r.hops)].join('\n') : summary;
 }
 
-const servers = spawn(process.execPath, ['--import', 'tsx', new URL('./branch-servers.ts', import.meta.url).pathname, String(TILLS)], { stdio: ['pipe', 'pipe', 'inherit'] });
-const replies = createInterface({ input: servers.stdout })[Symbol.asyncIterator]();
-const reply = async () => JSON.parse(String((await replies.next()).value)) as Record<string, unknown>;
+const central = await startCentral(TILLS);
 try {
-  const { centralUrl, hubUrl, branchId, credentials } = (await reply()) as { centralUrl: string; hubUrl: string; branchId: string; credentials: DeviceCredential[] };
+  const { centralUrl, branchId, credentials } = central.info;
+  const hub = await startHub(central.info);
+  const { hubUrl } = hub.info;
   const rawHub = await rawRoundTrips(hubUrl, credentials, branchId, 20);
   const viaHub = await measure('hub', hubUrl, credentials, branchId);
   // The hub would keep replicating in the background: stopped, so it takes no CPU from the next path.
-  servers.stdin.write('stop-hub\n');
-  await reply();
+  await hub.stop();
   const rawCentral = await rawRoundTrips(centralUrl, credentials, branchId, 20);
   const viaCentral = await measure('central', centralUrl, credentials, branchId);
   const p95 = (r: Result) => quantile([...r.samples].sort((a, b) => a - b), 0.95);
-  console.log(`\n== till A → till B: ${TILLS} tills each adding a line per second, ${SECONDS} s per path, loopback (tills in one process, servers in another) ==`);
+  console.log(`\n== till A → till B: ${TILLS} tills each adding a line per second, ${SECONDS} s per path, loopback (tills in one process, hub and central server in one each) ==`);
   console.log(line('through the branch hub', viaHub));
   console.log(line('through the central server', viaCentral));
   console.log('  same-run baseline, one change at a time, sync clients without RxDB/IndexedDB (push → notice → pull):');
@@ -227,6 +224,5 @@ try {
   console.log(`  baseline: PouchDB live replication between two browsers, p95 ${POUCHDB_P95_MS} ms (measured in an earlier session on this machine)`);
   console.log(`  goal: p95 ≤ ${GOAL_P95_MS} ms through the hub — ${p95(viaHub) <= GOAL_P95_MS ? 'met' : 'not met'}; hub p95 / PouchDB p95 = ${(p95(viaHub) / POUCHDB_P95_MS).toFixed(2)}×`);
 } finally {
-  servers.stdin.end();
-  await once(servers, 'exit');
+  await central.stop();
 }
