@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['run.ts', 'cashier.ts', 'kitchen.ts', 'branch-latency.ts'];
+const BENCHES = ['run.ts', 'cashier.ts', 'kitchen.ts', 'branch-latency.ts', 'kitchen-fire.ts'];
 
 const failed: string[] = [];
 for (const bench of BENCHES) {
