@@ -19,12 +19,9 @@ import { addLine, createOrder, resolveBranchMenu, type OrderContext, type OrderD
 import { buildDemoSeed } from '@comanda/core/demo';
 import type { DeviceCredential } from '@comanda/sync-server/testing';
 import { EventSource } from 'eventsource';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { TILL_COLLECTIONS } from '../src/renderer/data/collections.js';
-import { openTillDatabase, type TillDatabase } from '../src/renderer/data/database.js';
 import { DeviceTokenSource } from '../src/renderer/sync/device-auth.js';
-import { startTillReplication, type TillReplication } from '../src/renderer/sync/replication.js';
 import { createPublicSyncClient, createSyncClient } from '../src/renderer/sync/sync-client.js';
+import { closeBenchDevice, openBenchDevice, type BenchDevice } from './bench-device.js';
 import { startCentral, startHub } from './bench-servers.js';
 import { HopTrace, hopLines, quantile, type Hops } from './hop-trace.js';
 
@@ -37,10 +34,7 @@ const TILLS = Number(process.env.BENCH_BRANCH_TILLS ?? 4);
 const POUCHDB_P95_MS = 147;
 const GOAL_P95_MS = 100;
 
-interface Till {
-  name: string;
-  db: TillDatabase;
-  replication: TillReplication;
+interface Till extends BenchDevice {
   order: OrderDoc | null;
 }
 
@@ -72,20 +66,7 @@ async function measure(label: string, url: string, credentials: DeviceCredential
   const tills: Till[] = [];
   for (const [i, credential] of credentials.entries()) {
     const name = `${label}-till-${i + 1}`;
-    const db = await openTillDatabase({
-      name,
-      indexedDB: new IDBFactory(),
-      IDBKeyRange,
-      collections: { orders: TILL_COLLECTIONS.orders, syncAcks: TILL_COLLECTIONS.syncAcks },
-    });
-    const tokens = new DeviceTokenSource(createPublicSyncClient(url), credential);
-    const replication = startTillReplication({
-      db,
-      client: trace.wrap(name, createSyncClient(url, () => tokens.get())),
-      identity: name,
-      collections: ['orders'],
-      events: { onSuccess: () => undefined, onError: (_c, e) => { if (process.env.BENCH_DEBUG) console.error(name, e.message); }, onInitialSync: () => undefined, onPulled: () => undefined },
-    });
+    const { db, replication } = await openBenchDevice(name, url, credential, trace);
     db.orders.$.subscribe((event) => {
       const doc = event.documentData as unknown as OrderDoc;
       const key = `${doc.id}:${doc.lines.length}`;
@@ -135,10 +116,7 @@ async function measure(label: string, url: string, credentials: DeviceCredential
   while (unseenFinals() > 0 && performance.now() < settleBy) await sleep(50);
   measuring = false;
   const missing = unseenFinals();
-  for (const till of tills) {
-    await till.replication.stop();
-    await till.db.close();
-  }
+  for (const till of tills) await closeBenchDevice(till);
   return { samples, missing, hops };
 }
 

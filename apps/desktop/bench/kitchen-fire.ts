@@ -16,12 +16,9 @@ import { addLine, createOrder, resolveBranchMenu, sendToKitchen, type OrderConte
 import { stationTickets } from '@comanda/core/kitchen';
 import { buildDemoSeed } from '@comanda/core/demo';
 import { EventSource } from 'eventsource';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { TILL_COLLECTIONS } from '../src/renderer/data/collections.js';
-import { openTillDatabase, type TillDatabase } from '../src/renderer/data/database.js';
-import { DeviceTokenSource, type DeviceCredentials } from '../src/renderer/sync/device-auth.js';
-import { startTillReplication, type TillReplication } from '../src/renderer/sync/replication.js';
-import { createPublicSyncClient, createSyncClient } from '../src/renderer/sync/sync-client.js';
+import type { DeviceCredentials } from '../src/renderer/sync/device-auth.js';
+import { createPublicSyncClient } from '../src/renderer/sync/sync-client.js';
+import { closeBenchDevice, openBenchDevice, type BenchDevice as Device } from './bench-device.js';
 import { startCentral, startHub } from './bench-servers.js';
 import { HopTrace, hopLines, quantile, type Hops } from './hop-trace.js';
 
@@ -33,38 +30,12 @@ const STATIONS = ['kitchen', 'grill', 'bar', 'pastry'] as const;
 const GOAL_P95_MS = 300;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Device {
-  name: string;
-  db: TillDatabase;
-  replication: TillReplication;
-}
-
 const trace = new HopTrace((doc) => (Array.isArray(doc.printRequests) ? `${String(doc.id)}:${doc.printRequests.length}` : null));
 
 async function openDevice(name: string, url: string, credential: DeviceCredentials): Promise<Device> {
-  const db = await openTillDatabase({
-    name,
-    indexedDB: new IDBFactory(),
-    IDBKeyRange,
-    collections: { orders: TILL_COLLECTIONS.orders, syncAcks: TILL_COLLECTIONS.syncAcks },
-  });
-  const tokens = new DeviceTokenSource(createPublicSyncClient(url), credential);
-  const replication = startTillReplication({
-    db,
-    client: trace.wrap(name, createSyncClient(url, () => tokens.get())),
-    identity: name,
-    collections: ['orders'],
-    events: {
-      onSuccess: () => undefined,
-      onError: (_c, e) => {
-        if (process.env.BENCH_DEBUG) console.error(name, e.message);
-      },
-      onInitialSync: () => undefined,
-      onPulled: () => undefined,
-    },
-  });
-  if (!(await replication.awaitInSync(60_000))) throw new Error(`${name} never synced`);
-  return { name, db, replication };
+  const device = await openBenchDevice(name, url, credential, trace);
+  if (!(await device.replication.awaitInSync(60_000))) throw new Error(`${name} never synced`);
+  return device;
 }
 
 const central = await startCentral(1, STATIONS.length);
@@ -148,10 +119,7 @@ try {
     console.log(`  goal: p95 ≤ ${GOAL_P95_MS} ms — ${p95 <= GOAL_P95_MS ? 'met' : 'not met'} (drawing the card is not included: see the kitchen UI bench)`);
     if (pending.size > 0) process.exitCode = 1;
   } finally {
-    for (const device of devices) {
-      await device.replication.stop();
-      await device.db.close();
-    }
+    for (const device of devices) await closeBenchDevice(device);
     await hub.stop();
   }
 } finally {
