@@ -43,6 +43,8 @@ interface Result {
   missing: number;
   /** Where each sample's time went (absent from the raw baseline). */
   hops?: Hops[];
+  /** What the run cost: requests of every till, and the versions written. */
+  requests?: ReturnType<HopTrace['requests']> & { written: number };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -117,7 +119,7 @@ async function measure(label: string, url: string, credentials: DeviceCredential
   measuring = false;
   const missing = unseenFinals();
   for (const till of tills) await closeBenchDevice(till);
-  return { samples, missing, hops };
+  return { samples, missing, hops, requests: { ...trace.requests(), written: written.size } };
 }
 
 /**
@@ -178,7 +180,10 @@ function line(label: string, r: Result): string {
   const sorted = [...r.samples].sort((a, b) => a - b);
   const f = (ms: number) => `${ms.toFixed(0).padStart(5)} ms`;
   const summary = `  ${label.padEnd(26)} p50 ${f(quantile(sorted, 0.5))}  p95 ${f(quantile(sorted, 0.95))}  p99 ${f(quantile(sorted, 0.99))}  max ${f(sorted.at(-1) ?? NaN)}  (${sorted.length} samples${r.missing ? `, ${r.missing} last versions never seen` : ''})`;
-  return r.hops ? [summary, '    where the time goes (each hop over the samples that have it):', ...hopLines(r.hops)].join('\n') : summary;
+  if (!r.hops) return summary;
+  const q = r.requests;
+  const cost = q ? [`      requests: ${q.pushes} pushes, ${q.pulls} pulls, ${q.notices} notices heard, for ${q.written} versions written`] : [];
+  return [summary, '    where the time goes (each hop over the samples that have it):', ...hopLines(r.hops), ...cost].join('\n');
 }
 
 const central = await startCentral(TILLS);

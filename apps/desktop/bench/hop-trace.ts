@@ -24,6 +24,8 @@ interface Pull {
 class DeviceTrace {
   readonly notices: number[] = [];
   readonly pulls = new Map<string, Pull>();
+  pullRequests = 0;
+  pushRequests = 0;
 }
 
 export class HopTrace {
@@ -42,11 +44,13 @@ export class HopTrace {
       ...client,
       push: async (collection, rows) => {
         const now = performance.now();
+        device.pushRequests++;
         for (const key of keys(rows.map((r) => r.newDocumentState))) if (!this.pushStarted.has(key)) this.pushStarted.set(key, now);
         return client.push(collection, rows);
       },
       pull: async (collection, checkpoint, limit) => {
         const started = performance.now();
+        device.pullRequests++;
         const page = await client.pull(collection, checkpoint, limit);
         const answered = performance.now();
         for (const key of keys(page.documents)) if (!device.pulls.has(key)) device.pulls.set(key, { started, answered });
@@ -61,6 +65,19 @@ export class HopTrace {
           },
         }),
     };
+  }
+
+  /** Requests and notices of every device: what each change cost (lower is less load). */
+  requests(): { pushes: number; pulls: number; notices: number } {
+    let pushes = 0;
+    let pulls = 0;
+    let notices = 0;
+    for (const d of this.devices.values()) {
+      pushes += d.pushRequests;
+      pulls += d.pullRequests;
+      notices += d.notices.length;
+    }
+    return { pushes, pulls, notices };
   }
 
   /** The hops of a version `key` written at `writtenAt` and seen on device `on` at `seenAt`. */

@@ -116,6 +116,8 @@ try {
     console.log(`  till send → ticket in the screen's store  p50 ${f(quantile(sorted, 0.5))}  p95 ${f(p95)}  p99 ${f(quantile(sorted, 0.99))}  max ${f(sorted.at(-1) ?? NaN)}  (${sorted.length} samples${pending.size ? `, ${pending.size} tickets never seen` : ''})`);
     console.log('    where the time goes (each hop over the samples that have it):');
     for (const l of hopLines(hops)) console.log(l);
+    const requests = trace.requests();
+    console.log(`    requests to the hub: ${requests.pushes} pushes, ${requests.pulls} pulls, ${requests.notices} notices heard, for ${orders} sends`);
     console.log(`  goal: p95 ≤ ${GOAL_P95_MS} ms — ${p95 <= GOAL_P95_MS ? 'met' : 'not met'} (drawing the card is not included: see the kitchen UI bench)`);
     if (pending.size > 0) process.exitCode = 1;
   } finally {
