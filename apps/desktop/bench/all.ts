@@ -6,7 +6,14 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['run.ts', 'cashier.ts', 'new-till.ts', 'kitchen.ts', 'branch-latency.ts'];
+const BENCHES = [
+  'run.ts',
+  'cashier.ts',
+  'new-till.ts',
+  'kitchen.ts',
+  'branch-latency.ts',
+  'kitchen-fire.ts',
+];
 
 const failed: string[] = [];
 for (const bench of BENCHES) {

@@ -7,8 +7,8 @@
 // second (core's `addLine`, written with `db.orders.upsert` as the chaos till does); every other
 // till records when that version lands in its RxDB collection. Latency = seen on B − written on A,
 // one clock (the four tills share this process). The central server and the hub are the real
-// sync-server on PGlite over HTTP on loopback, in a second process (`branch-servers.ts`). Both
-// processes share the machine's other load: the figure is an upper bound of the protocol's own
+// sync-server on PGlite over HTTP on loopback, each in a process of its own (`branch-servers.ts`).
+// The processes share the machine's other load: the figure is an upper bound of the protocol's own
 // delay. Versions a till overtakes before another till pulls (a newer line already written) are
 // not samples: the later one is.
 //
@@ -18,16 +18,12 @@
 import { addLine, createOrder, resolveBranchMenu, type OrderContext, type OrderDoc } from '@comanda/core';
 import { buildDemoSeed } from '@comanda/core/demo';
 import type { DeviceCredential } from '@comanda/sync-server/testing';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { EventSource } from 'eventsource';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { TILL_COLLECTIONS } from '../src/renderer/data/collections.js';
-import { openTillDatabase, type TillDatabase } from '../src/renderer/data/database.js';
 import { DeviceTokenSource } from '../src/renderer/sync/device-auth.js';
-import { startTillReplication, type TillReplication } from '../src/renderer/sync/replication.js';
 import { createPublicSyncClient, createSyncClient } from '../src/renderer/sync/sync-client.js';
+import { closeBenchDevice, openBenchDevice, type BenchDevice } from './bench-device.js';
+import { startCentral, startHub } from './bench-servers.js';
+import { HopTrace, hopLines, quantile, type Hops } from './hop-trace.js';
 
 // The till's stream uses the browser's EventSource; Node 20 has none.
 (globalThis as { EventSource?: unknown }).EventSource ??= EventSource;
@@ -38,19 +34,19 @@ const TILLS = Number(process.env.BENCH_BRANCH_TILLS ?? 4);
 const POUCHDB_P95_MS = 147;
 const GOAL_P95_MS = 100;
 
-interface Till {
-  name: string;
-  db: TillDatabase;
-  replication: TillReplication;
+interface Till extends BenchDevice {
   order: OrderDoc | null;
 }
 
 interface Result {
   samples: number[];
   missing: number;
+  /** Where each sample's time went (absent from the raw baseline). */
+  hops?: Hops[];
+  /** What the run cost: requests of every till, and the versions written. */
+  requests?: ReturnType<HopTrace['requests']> & { written: number };
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs the workload with every till replicating with `url` (the hub's or the central server's). */
@@ -65,25 +61,14 @@ async function measure(label: string, url: string, credentials: DeviceCredential
   const written = new Map<string, number>();
   const seen = new Map<string, Set<string>>();
   const samples: number[] = [];
+  const hops: Hops[] = [];
+  const trace = new HopTrace((doc) => (Array.isArray(doc.lines) ? `${String(doc.id)}:${doc.lines.length}` : null));
   let measuring = false;
 
   const tills: Till[] = [];
   for (const [i, credential] of credentials.entries()) {
     const name = `${label}-till-${i + 1}`;
-    const db = await openTillDatabase({
-      name,
-      indexedDB: new IDBFactory(),
-      IDBKeyRange,
-      collections: { orders: TILL_COLLECTIONS.orders, syncAcks: TILL_COLLECTIONS.syncAcks },
-    });
-    const tokens = new DeviceTokenSource(createPublicSyncClient(url), credential);
-    const replication = startTillReplication({
-      db,
-      client: createSyncClient(url, () => tokens.get()),
-      identity: name,
-      collections: ['orders'],
-      events: { onSuccess: () => undefined, onError: (_c, e) => { if (process.env.BENCH_DEBUG) console.error(name, e.message); }, onInitialSync: () => undefined, onPulled: () => undefined },
-    });
+    const { db, replication } = await openBenchDevice(name, url, credential, trace);
     db.orders.$.subscribe((event) => {
       const doc = event.documentData as unknown as OrderDoc;
       const key = `${doc.id}:${doc.lines.length}`;
@@ -93,7 +78,11 @@ async function measure(label: string, url: string, credentials: DeviceCredential
       if (by.has(name)) return;
       by.add(name);
       seen.set(key, by);
-      if (measuring) samples.push(performance.now() - at);
+      if (!measuring) return;
+      const now = performance.now();
+      samples.push(now - at);
+      const sample = trace.hops(key, at, name, now);
+      if (sample) hops.push(sample);
     });
     tills.push({ name, db, replication, order: null });
   }
@@ -121,17 +110,16 @@ async function measure(label: string, url: string, credentials: DeviceCredential
     }
   });
   await Promise.all(loops);
-  // Let the last versions arrive, then count what never did.
+  // Let the last versions arrive: every till must end with every other till's last version (a
+  // version overtaken by a newer one before a till pulled is no sample, and not lost either).
+  const finals = () => tills.flatMap((w) => (w.order ? [`${w.order.id}:${w.order.lines.length}`] : []).flatMap((key) => tills.filter((t) => t !== w).map((t) => ({ key, on: t.name }))));
+  const unseenFinals = () => finals().filter(({ key, on }) => !seen.get(key)?.has(on)).length;
   const settleBy = performance.now() + 10_000;
-  const expected = () => [...written.keys()].length * (tills.length - 1);
-  while ([...seen.values()].reduce((s, b) => s + b.size, 0) < expected() && performance.now() < settleBy) await sleep(50);
+  while (unseenFinals() > 0 && performance.now() < settleBy) await sleep(50);
   measuring = false;
-  const missing = expected() - [...seen.values()].reduce((s, b) => s + b.size, 0);
-  for (const till of tills) {
-    await till.replication.stop();
-    await till.db.close();
-  }
-  return { samples, missing };
+  const missing = unseenFinals();
+  for (const till of tills) await closeBenchDevice(till);
+  return { samples, missing, hops, requests: { ...trace.requests(), written: written.size } };
 }
 
 /**
@@ -191,23 +179,26 @@ async function rawRoundTrips(url: string, [a, b]: DeviceCredential[], branchId: 
 function line(label: string, r: Result): string {
   const sorted = [...r.samples].sort((a, b) => a - b);
   const f = (ms: number) => `${ms.toFixed(0).padStart(5)} ms`;
-  return `  ${label.padEnd(26)} p50 ${f(quantile(sorted, 0.5))}  p95 ${f(quantile(sorted, 0.95))}  p99 ${f(quantile(sorted, 0.99))}  max ${f(sorted.at(-1) ?? NaN)}  (${sorted.length} samples${r.missing ? `, ${r.missing} never seen` : ''})`;
+  const summary = `  ${label.padEnd(26)} p50 ${f(quantile(sorted, 0.5))}  p95 ${f(quantile(sorted, 0.95))}  p99 ${f(quantile(sorted, 0.99))}  max ${f(sorted.at(-1) ?? NaN)}  (${sorted.length} samples${r.missing ? `, ${r.missing} last versions never seen` : ''})`;
+  if (!r.hops) return summary;
+  const q = r.requests;
+  const cost = q ? [`      requests: ${q.pushes} pushes, ${q.pulls} pulls, ${q.notices} notices heard, for ${q.written} versions written`] : [];
+  return [summary, '    where the time goes (each hop over the samples that have it):', ...hopLines(r.hops), ...cost].join('\n');
 }
 
-const servers = spawn(process.execPath, ['--import', 'tsx', new URL('./branch-servers.ts', import.meta.url).pathname, String(TILLS)], { stdio: ['pipe', 'pipe', 'inherit'] });
-const replies = createInterface({ input: servers.stdout })[Symbol.asyncIterator]();
-const reply = async () => JSON.parse(String((await replies.next()).value)) as Record<string, unknown>;
+const central = await startCentral(TILLS);
 try {
-  const { centralUrl, hubUrl, branchId, credentials } = (await reply()) as { centralUrl: string; hubUrl: string; branchId: string; credentials: DeviceCredential[] };
+  const { centralUrl, branchId, credentials } = central.info;
+  const hub = await startHub(central.info);
+  const { hubUrl } = hub.info;
   const rawHub = await rawRoundTrips(hubUrl, credentials, branchId, 20);
   const viaHub = await measure('hub', hubUrl, credentials, branchId);
   // The hub would keep replicating in the background: stopped, so it takes no CPU from the next path.
-  servers.stdin.write('stop-hub\n');
-  await reply();
+  await hub.stop();
   const rawCentral = await rawRoundTrips(centralUrl, credentials, branchId, 20);
   const viaCentral = await measure('central', centralUrl, credentials, branchId);
   const p95 = (r: Result) => quantile([...r.samples].sort((a, b) => a - b), 0.95);
-  console.log(`\n== till A → till B: ${TILLS} tills each adding a line per second, ${SECONDS} s per path, loopback (tills in one process, servers in another) ==`);
+  console.log(`\n== till A → till B: ${TILLS} tills each adding a line per second, ${SECONDS} s per path, loopback (tills in one process, hub and central server in one each) ==`);
   console.log(line('through the branch hub', viaHub));
   console.log(line('through the central server', viaCentral));
   console.log('  same-run baseline, one change at a time, sync clients without RxDB/IndexedDB (push → notice → pull):');
@@ -216,6 +207,5 @@ try {
   console.log(`  baseline: PouchDB live replication between two browsers, p95 ${POUCHDB_P95_MS} ms (measured in an earlier session on this machine)`);
   console.log(`  goal: p95 ≤ ${GOAL_P95_MS} ms through the hub — ${p95(viaHub) <= GOAL_P95_MS ? 'met' : 'not met'}; hub p95 / PouchDB p95 = ${(p95(viaHub) / POUCHDB_P95_MS).toFixed(2)}×`);
 } finally {
-  servers.stdin.end();
-  await once(servers, 'exit');
+  await central.stop();
 }

@@ -1,29 +1,34 @@
-// The servers of `bench/branch-latency.ts`, in a process of their own so that the tills' event
-// loop is not shared with two PGlite databases: a central server (demo org) and a branch hub
-// paired to its first branch, with N tills paired. Prints one JSON line, then serves until its
-// stdin closes (or `stop-hub` on stdin stops the hub).
+// The servers of the live-latency benches (`branch-latency.ts`, `kitchen-fire.ts`), each in a
+// process of its own, as in a shop: the branch hub runs on a machine of the shop, the central
+// server far away. Sharing one event loop, the central server's work delayed the hub's answers
+// (and the benches' devices are in a third process). Prints one JSON line, then serves until its
+// stdin closes.
+//   central <tills> [kitchens]  the central server (demo org) with N tills paired to its first
+//                               branch, a pairing code for the hub and one per kitchen screen
+//                               (the screen pairs itself: its stations travel with the code)
+//   hub <central url> <pairing code>      a branch hub paired with that code
 import { createPairingCode, pairTill, startTestServer, type TestServer } from '@comanda/sync-server/testing';
 import { createInterface } from 'node:readline';
 
-const tills = Number(process.argv[2] ?? 4);
-const central = await startTestServer();
-let hub: TestServer | null = null;
-const branchId = central.demo.branchIds[0]!;
-const credentials = [];
-for (let i = 0; i < tills; i++) credentials.push(await pairTill(central.server, central.demo.orgId, branchId, `Till ${i + 1}`));
-const { code } = await createPairingCode(central.server, central.demo.orgId, branchId);
-hub = await startTestServer({ demo: false, hub: { upstream: central.url, pairingCode: code, deviceName: 'Bench hub' } });
-await hub.server.services.branchHub!.syncNow(); // the hub learns the branch's tills
-console.log(JSON.stringify({ centralUrl: central.url, hubUrl: hub.url, branchId, credentials }));
+const [role, ...args] = process.argv.slice(2);
+let server: TestServer;
+if (role === 'hub') {
+  const [upstream, pairingCode] = args;
+  server = await startTestServer({ demo: false, hub: { upstream: upstream!, pairingCode: pairingCode!, deviceName: 'Bench hub' } });
+  await server.server.services.branchHub!.syncNow(); // the hub learns the branch's devices
+  console.log(JSON.stringify({ hubUrl: server.url }));
+} else {
+  const [tills, kitchens] = args;
+  server = await startTestServer();
+  const branchId = server.demo.branchIds[0]!;
+  const credentials = [];
+  for (let i = 0; i < Number(tills ?? 4); i++) credentials.push(await pairTill(server.server, server.demo.orgId, branchId, `Till ${i + 1}`));
+  const kitchenCodes = [];
+  for (let i = 0; i < Number(kitchens ?? 0); i++) kitchenCodes.push((await createPairingCode(server.server, server.demo.orgId, branchId)).code);
+  const { code } = await createPairingCode(server.server, server.demo.orgId, branchId);
+  console.log(JSON.stringify({ centralUrl: server.url, orgId: server.demo.orgId, branchId, credentials, kitchenCodes, hubPairingCode: code }));
+}
 
-const input = createInterface({ input: process.stdin });
-input.on('line', (command) => {
-  if (command.trim() === 'stop-hub') void hub?.close().then(() => console.log(JSON.stringify({ hubStopped: true })));
-});
-input.on('close', () => {
-  void (async () => {
-    await hub?.close();
-    await central.close();
-    process.exit(0);
-  })();
+createInterface({ input: process.stdin }).on('close', () => {
+  void server.close().then(() => process.exit(0));
 });

@@ -163,7 +163,12 @@ export const syncRouter = {
       // Orders: a stale push is joined with the master instead of answered with a bare conflict.
       const merge = collection === 'orders' ? mergeOrder : undefined;
       const applied = await applyWrites(tx, scopeOf(ctx.device), collection, rows, guard, merge);
-      const notice = { org: ctx.device.org, collection, branches: [...applied.touchedBranches] };
+      const notice = {
+        org: ctx.device.org,
+        collection,
+        branches: [...applied.touchedBranches],
+        by: ctx.device.sub,
+      };
       if (applied.written.length > 0) await hub.publishInTransaction(tx, notice);
       await recordPush(
         tx,
@@ -222,6 +227,7 @@ export const syncRouter = {
         presence: ctx.services.presence,
         org: device.org,
         branch: device.branch,
+        device: device.sub,
         signal,
         pollMs: ctx.services.streamPollMs,
         check: () => assertStillActive(ctx, device),

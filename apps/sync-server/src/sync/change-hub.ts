@@ -12,6 +12,12 @@ export interface ChangeNotice {
   org: string;
   collection: string;
   branches: (string | null)[];
+  /**
+   * The device whose push wrote it. Its own stream is not woken: the push's answer already gave
+   * it everything the write changed (a joined order comes back as the conflict), so the pull
+   * would only fetch its own documents again (decision 0018).
+   */
+  by?: string;
 }
 
 /** A till said which order it has on screen (see core's `presenceEntrySchema`). */

@@ -16,15 +16,15 @@ function fakeHub() {
   return { hub, emit };
 }
 
-const change = (org: string, branch: string): HubEvent => ({
+const change = (org: string, branch: string, by?: string): HubEvent => ({
   type: 'change',
-  notice: { org, collection: 'orders', branches: [branch] },
+  notice: { org, collection: 'orders', branches: [branch], ...(by ? { by } : {}) },
 });
 
 describe('a branch stream and other branches’ changes', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('is not woken by them (one turn per stream per push was the 500-till tail), only by its own', async () => {
+  it('is not woken by them (one turn per stream per push was the 500-till tail), nor by its own device’s pushes, only by its branch’s others', async () => {
     const { hub, emit } = fakeHub();
     const abort = new AbortController();
     const stream = streamBranchChanges({
@@ -32,6 +32,7 @@ describe('a branch stream and other branches’ changes', () => {
       presence: { snapshot: () => [] } as unknown as PresenceBoard,
       org: 'org_a',
       branch: 'paris',
+      device: 'till_a',
       signal: abort.signal,
       pollMs: 3_600_000,
       check: () => Promise.resolve(),
@@ -39,16 +40,21 @@ describe('a branch stream and other branches’ changes', () => {
     expect((await stream.next()).value).toBe('RESYNC');
     expect((await stream.next()).value).toEqual({ presence: [] });
     const next = stream.next();
+    let woken = false;
+    void next.then(() => (woken = true));
     await new Promise((r) => setImmediate(r));
     // Each wake of the stream arms a new poll timer: count them while others' changes arrive.
     const timers = vi.spyOn(globalThis, 'setTimeout');
     for (let i = 0; i < 100; i++) {
       emit(change('org_a', `lyon-${i}`));
       emit(change('org_b', 'paris'));
+      // The push's answer told this till what its own push wrote (decision 0018).
+      emit(change('org_a', 'paris', 'till_a'));
       await new Promise((r) => setImmediate(r));
     }
     expect(timers).not.toHaveBeenCalled();
-    emit(change('org_a', 'paris'));
+    expect(woken).toBe(false);
+    emit(change('org_a', 'paris', 'till_b'));
     expect((await next).value).toEqual({ changed: ['orders'] });
     abort.abort();
     await stream.return(undefined);

@@ -7,6 +7,8 @@ export interface ChangesOptions {
   presence: PresenceBoard;
   org: string;
   branch: string;
+  /** The device listening: changes its own pushes wrote do not wake it. */
+  device: string;
   signal: AbortSignal | undefined;
   /** With no notice for this long, the till is told to pull everything anyway (lost notices). */
   pollMs: number;
@@ -14,12 +16,15 @@ export interface ChangesOptions {
   check: () => Promise<void>;
 }
 
-/** Whether a hub event is for this org's branch (a resync is for everyone). */
-function concernsBranch(event: HubEvent, org: string, branch: string): boolean {
+/**
+ * Whether a hub event is for this device of this org's branch (a resync is for everyone; a change
+ * the device's own push wrote is not: the push's answer told it).
+ */
+function concernsDevice(event: HubEvent, org: string, branch: string, device: string): boolean {
   if (event.type === 'resync') return true;
   if (event.type === 'presence') return event.notice.org === org && event.notice.branch === branch;
   const n = event.notice;
-  return n.org === org && n.branches.some((b) => b === null || b === branch);
+  return n.org === org && n.by !== device && n.branches.some((b) => b === null || b === branch);
 }
 
 /**
@@ -30,7 +35,7 @@ function concernsBranch(event: HubEvent, org: string, branch: string): boolean {
  * branch's presence; 'RESYNC' again after the hub may have missed notices and every `pollMs`.
  */
 export async function* streamBranchChanges(options: ChangesOptions): AsyncGenerator<ChangesEvent> {
-  const { hub, org, branch } = options;
+  const { hub, org, branch, device } = options;
   let wake: (() => void) | null = null;
   let resync = true;
   const changed = new Set<string>();
@@ -38,7 +43,7 @@ export async function* streamBranchChanges(options: ChangesOptions): AsyncGenera
   const unsubscribe = hub.subscribe((event) => {
     // Every stream hears every notice of the instance: waking each for other branches' changes
     // cost O(streams) generator turns per push (the load bench's tail latency, issue 17).
-    if (!concernsBranch(event, org, branch)) return;
+    if (!concernsDevice(event, org, branch, device)) return;
     heard.push(event);
     wake?.();
   });
@@ -67,13 +72,8 @@ export async function* streamBranchChanges(options: ChangesOptions): AsyncGenera
       const entries = new Map<string, PresenceEntry>();
       for (const event of heard.splice(0)) {
         if (event.type === 'resync') resync = true;
-        else if (event.type === 'change') {
-          const n = event.notice;
-          if (n.org === org && n.branches.some((b) => b === null || b === branch))
-            changed.add(n.collection);
-        } else if (event.notice.org === org && event.notice.branch === branch) {
-          entries.set(event.notice.entry.deviceId, event.notice.entry);
-        }
+        else if (event.type === 'change') changed.add(event.notice.collection);
+        else entries.set(event.notice.entry.deviceId, event.notice.entry);
       }
       if (!resync && changed.size === 0 && entries.size === 0) continue;
       await options.check();

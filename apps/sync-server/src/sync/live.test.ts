@@ -38,10 +38,12 @@ describe('live streams on Postgres: two instances, LISTEN/NOTIFY, restarts', () 
       logger: pino({ level: 'silent' }),
     });
     paris = a.demo.branchIds[0]!;
-    const credential = await pairTill(a.server, a.demo.orgId, paris);
+    const credential = await pairTill(a.server, a.demo.orgId, paris, 'Till A');
     tillA = (await deviceClient(a.trpcUrl, credential)).client;
-    // Same key ring in the database: a token from instance A works on instance B.
-    tillB = (await deviceClient(`${b.url}/trpc`, credential)).client;
+    // Another till of the branch (a device's own pushes do not wake its own stream, decision
+    // 0018), on instance B: the same key ring in the database, so tokens work on either instance.
+    const other = await pairTill(a.server, a.demo.orgId, paris, 'Till B');
+    tillB = (await deviceClient(`${b.url}/trpc`, other)).client;
   });
   afterAll(async () => {
     await b?.close();

@@ -3,10 +3,11 @@ import { buildDemoSeed } from '@comanda/core/demo';
 import { pairTill, startTestServer, type TestServer } from '@comanda/sync-server/testing';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TILL_COLLECTIONS } from '../data/collections.js';
 import { openTillDatabase, type TillDatabase } from '../data/database.js';
 import { DeviceTokenSource } from './device-auth.js';
 import { chunkBySize, startTillReplication, type TillReplication } from './replication.js';
-import { createPublicSyncClient, createSyncClient } from './sync-client.js';
+import { createPublicSyncClient, createSyncClient, type SyncClient } from './sync-client.js';
 
 describe('chunkBySize', () => {
   it('keeps order, keeps each chunk within the budget, and sends an oversized row alone', () => {
@@ -72,5 +73,79 @@ describe('pushing a batch larger than the server accepts in one request', () => 
     expect(errors.filter((e) => /413|too large|PAYLOAD/i.test(e))).toEqual([]);
     // Every order is acknowledged (drives "synced" on the till).
     expect(await db.syncAcks.count().exec()).toBe(40);
+  });
+});
+
+/** A sync client with no server: pulls wait for the test, the stream is the test's to drive. */
+function fakeClient() {
+  const pulls: { collection: string; release: () => void }[] = [];
+  let stream: Parameters<SyncClient['changes']>[0] | null = null;
+  const client: SyncClient = {
+    pull: (collection) =>
+      new Promise((resolve) => pulls.push({ collection, release: () => resolve({ documents: [], checkpoint: null }) })),
+    push: () => Promise.resolve([]),
+    backlog: () => Promise.resolve(0),
+    changes: (handlers) => {
+      stream = handlers;
+      return { unsubscribe: () => (stream = null) };
+    },
+    searchOrders: () => Promise.resolve([]),
+    presence: () => Promise.reject(new Error('not in this test')),
+    pair: () => Promise.reject(new Error('not in this test')),
+    deviceToken: () => Promise.reject(new Error('not in this test')),
+    heartbeat: () => Promise.resolve(),
+  };
+  return { client, pulls, notify: (changed: string[]) => stream?.onData({ changed }) };
+}
+
+describe('live notices → pulls (decision 0018)', () => {
+  const until = async (ok: () => boolean) => {
+    for (let i = 0; i < 2000 && !ok(); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(ok()).toBe(true);
+  };
+
+  it('a notice starts exactly one pull; notices during a pull cost one more pull and one scan for unpushed writes, not one scan per notice', async () => {
+    const db = await openTillDatabase({ name: 'notice-pulls', indexedDB: new IDBFactory(), IDBKeyRange, collections: { orders: TILL_COLLECTIONS.orders, syncAcks: TILL_COLLECTIONS.syncAcks } });
+    const fake = fakeClient();
+    const replication = startTillReplication({
+      db,
+      client: fake.client,
+      identity: 'notices',
+      collections: ['orders'],
+      events: { onSuccess: () => undefined, onError: () => undefined, onInitialSync: () => undefined, onPulled: () => undefined },
+    });
+    try {
+      // Start-up: RxDB's own first pull.
+      await until(() => fake.pulls.length === 1);
+      fake.pulls[0]!.release();
+      expect(await replication.awaitInSync(30_000)).toBe(true);
+
+      // Each pull RxDB is asked for also scans the local store for unpushed writes (its upstream).
+      const scans = () => replication.states.get('orders')!.internalReplicationState!.stats.up.upstreamInitialSync;
+      const scansBefore = scans();
+      fake.notify(['orders']);
+      await until(() => fake.pulls.length === 2);
+      // While that pull runs, notices keep coming (other tills' pushes), each after the last scan.
+      for (let i = 0; i < 10; i++) {
+        fake.notify(['orders']);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(fake.pulls.length).toBe(2);
+      fake.pulls[1]!.release();
+      await until(() => fake.pulls.length === 3);
+      fake.pulls[2]!.release();
+      expect(await replication.awaitInSync(30_000)).toBe(true);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(fake.pulls.length).toBe(3);
+      expect(scans() - scansBefore).toBeLessThanOrEqual(2);
+      // A collection the till does not pull is not woken.
+      fake.notify(['menuItems']);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(fake.pulls.length).toBe(3);
+    } finally {
+      fake.pulls.forEach((p) => p.release());
+      await replication.stop();
+      await db.close();
+    }
   });
 });

@@ -11,6 +11,7 @@ import type { RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
 import type { TillDatabase } from '../data/database.js';
+import { PullTrigger } from './pull-trigger.js';
 import { createLimiter, mapInFlight, RetryWake } from './retry-wake.js';
 import { recordAcks } from './sync-acks.js';
 import type { SyncClient } from './sync-client.js';
@@ -101,7 +102,7 @@ export interface StartReplicationOptions {
  * Replicates every sync collection with the RxDB protocol over tRPC: down collections pull, up
  * collections (shifts, audit) push, shared ones (orders: every till of the branch edits them) do
  * both. One live stream (`sync.changes`) names what changed and each named collection pulls from
- * its checkpoint; browsers give a server six HTTP/1.1 connections, and a stream per collection
+ * its checkpoint, at most one pull in flight and one queued ({@link PullTrigger}, decision 0018); browsers give a server six HTTP/1.1 connections, and a stream per collection
  * would hold five of them. Retries back off exponentially to 5 s and
  * reset on the first success; a push's wait ends as soon as the server is heard from, and at most
  * two push requests are in flight (decision 0014). RxDB resumes from its persisted checkpoints after any outage or
@@ -112,7 +113,7 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
   const { db, client, events } = options;
   const states = new Map<SyncCollectionName, RxReplicationState<Doc, Checkpoint>>();
   const cleanups: (() => void)[] = [];
-  const pokes = new Map<SyncCollectionName, Subject<'RESYNC'>>();
+  const pokes = new Map<SyncCollectionName, PullTrigger>();
   const resetters: (() => void)[] = [];
   const wake = new RetryWake();
   // Shared by every collection and batch: this till never has more pushes in flight than this.
@@ -127,6 +128,7 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
     const spec = SYNC_COLLECTIONS[name];
     const collection = db[name] as unknown as RxCollection<Doc>;
     const stream$ = new Subject<'RESYNC'>();
+    const trigger = new PullTrigger(() => stream$.next('RESYNC'));
     const pulls = isTillReadable(spec.direction);
     const pushes = isTillWritable(spec.direction);
     let initialDone = false;
@@ -151,11 +153,14 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
               batchSize: options.pullBatchSize ?? 500,
               stream$: stream$.asObservable(),
               handler: async (checkpoint: Checkpoint | undefined, batchSize: number) => {
+                trigger.started();
                 if (!initialDone) {
                   // The first sync's total: asked once, from where this till stands.
                   backlog ??= client.backlog(name, checkpoint ?? null).catch(() => null);
                 }
                 const page = await client.pull(name, checkpoint ?? null, batchSize);
+                // A short page ends RxDB's pull: notices heard meanwhile get one more.
+                trigger.answered(page.documents.length < batchSize);
                 wake.wake();
                 if (!initialDone) {
                   pulledDuringInitial += page.documents.length;
@@ -225,7 +230,7 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
     const resetBackoff = (): void => {
       state.retryTime = MIN_RETRY_MS;
     };
-    if (pulls) pokes.set(name, stream$);
+    if (pulls) pokes.set(name, trigger);
     resetters.push(resetBackoff);
     void state.awaitInitialReplication().then(
       () => {
@@ -241,18 +246,18 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
     states.set(name, state);
   }
 
-  const pokeAll = (): void => pokes.forEach((poke) => poke.next('RESYNC'));
+  const resyncAll = (): void => pokes.forEach((trigger) => trigger.resync());
   const live = client.changes({
     onStarted: () => {
       wake.wake();
-      pokeAll();
+      resyncAll();
     },
     onData: (item) => {
       serverHeard();
       for (const name of pokes.keys()) events.onSuccess(name);
-      if (item === 'RESYNC') pokeAll();
+      if (item === 'RESYNC') resyncAll();
       else if ('changed' in item) {
-        for (const name of item.changed) pokes.get(name as SyncCollectionName)?.next('RESYNC');
+        for (const name of item.changed) pokes.get(name as SyncCollectionName)?.notice();
       } else events.onPresence?.(item.presence);
     },
     onError: (error) => {
