@@ -86,7 +86,7 @@ describe('owner.audit.page', () => {
     expect(first.rows[0]?.action).toBe('a.odd');
   });
 
-  it('names who did it: the till event’s staff member, the owner who paired the till', async () => {
+  it('names who did it: the till event’s staff member, the owner who revoked the till', async () => {
     const { rows: staff } = await server.server.services.db.pool.query<{
       id: string;
       name: string;
@@ -96,7 +96,7 @@ describe('owner.audit.page', () => {
       [server.demo.orgId],
     );
     const branchId = server.demo.branchIds[0]!;
-    const till = await pairedTillClient(server, branchId);
+    const till = await pairedTillClient(server, branchId, 'Named till');
     await till.sync.push.mutate({
       collection: 'auditEvents',
       rows: [
@@ -117,9 +117,21 @@ describe('owner.audit.page', () => {
     expect(voided.rows.map((r) => [r.actorId, r.actorName])).toEqual([
       [staff[0]!.id, staff[0]!.name],
     ]);
-    const paired = await owner.owner.audit.page.query({ filter: { source: 'server' }, page: {} });
-    const byOwner = paired.rows.find((r) => r.actorType === 'user');
-    expect(byOwner?.actorName).toBe((await owner.owner.me.query()).name);
+    const deviceId = (await owner.owner.devices.list.query()).find(
+      (d) => d.name === 'Named till',
+    )!.id;
+    await owner.owner.devices.revoke.mutate({ deviceId });
+    const revoked = await owner.owner.audit.page.query({
+      filter: { action: 'device.revoked' },
+      page: {},
+    });
+    const { rows: owners } = await server.server.services.db.pool.query<{ name: string }>(
+      `SELECT name FROM users WHERE email = $1`,
+      [server.demo.owner.email],
+    );
+    expect(revoked.rows.map((r) => [r.actorType, r.actorName])).toEqual([
+      ['user', owners[0]!.name],
+    ]);
     // An actor the server holds no name for (a CLI, a staff id never synced) has none.
     const unnamed = await owner.owner.audit.page.query({
       filter: { action: 'order.voided' },
