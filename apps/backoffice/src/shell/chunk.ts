@@ -4,8 +4,11 @@ import { useEffect, useState } from 'react';
 export interface Chunk<T> {
   /** Starts loading (once); the promise settles with the export. */
   preload(): Promise<T>;
-  /** The export once loaded, null meanwhile; loading starts on the first render that asks. */
-  useLoaded(): T | null;
+  /**
+   * The export once loaded, null meanwhile; loading starts on the first render that asks with
+   * `wanted` (default true), so a screen can hold a heavy part back until it has painted.
+   */
+  useLoaded(wanted?: boolean): T | null;
 }
 
 /**
@@ -30,11 +33,11 @@ export function chunk<T>(load: () => Promise<T>): Chunk<T> {
     );
     return loading;
   };
-  function useLoaded(): T | null {
+  function useLoaded(wanted = true): T | null {
     const [, setVersion] = useState(0);
     const current = value;
     useEffect(() => {
-      if (current) return;
+      if (current || !wanted) return;
       let live = true;
       preload().then(
         () => live && setVersion((v) => v + 1),
@@ -44,7 +47,7 @@ export function chunk<T>(load: () => Promise<T>): Chunk<T> {
         live = false;
       };
       // `preload` differs per chunk: a screen switched to while another was loading loads too.
-    }, [current, preload]);
+    }, [current, preload, wanted]);
     return current?.loaded ?? null;
   }
   return { preload, useLoaded };

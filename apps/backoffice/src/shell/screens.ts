@@ -4,13 +4,7 @@ import type { Route } from './router';
 
 /** Each screen is its own chunk: the sign-in page does not wait for them. */
 export const SCREENS: Record<Route, Chunk<ComponentType>> = {
-  // The dashboard's chart library loads beside it, never after it.
-  '/': chunk(() =>
-    import('../screens/dashboard').then((m) => {
-      void m.hourChart.preload().catch(() => undefined);
-      return m.Dashboard;
-    }),
-  ),
+  '/': chunk(() => import('../screens/dashboard').then((m) => m.Dashboard)),
   '/menu': chunk(() => import('../screens/menu').then((m) => m.MenuScreen)),
   '/staff': chunk(() => import('../screens/staff').then((m) => m.StaffScreen)),
   '/devices': chunk(() => import('../screens/devices').then((m) => m.DevicesScreen)),
