@@ -156,7 +156,7 @@ describe('back office into the till', () => {
     return found!;
   }
 
-  it('voids a line on the till; the void reaches the server as the till’s audit event', async () => {
+  it('voids a line on the till; the owner sees it on the audit screen: what, who and when', async () => {
     await startTakeaway(tillPage);
     await addItem(tillPage, 'Boissons chaudes', /^Espresso/);
     await addItem(tillPage, 'Desserts', /^Tarte Tatin/);
@@ -175,7 +175,7 @@ describe('back office into the till', () => {
     await voided.waitFor();
     await payCash(tillPage);
     await tillPage.getByRole('button', { name: 'Done' }).click();
-    // The back office's audit log reads these (owner.audit on branch h-bo); here, the stored event.
+    // First the stored event, then the audit screen that reads it.
     const voids = async () =>
       (
         await rig.server.server.services.db.pool.query<{ data: Record<string, unknown> }>(
@@ -183,10 +183,33 @@ describe('back office into the till', () => {
         )
       ).rows.map((r) => r.data);
     await expect.poll(async () => (await voids()).length, { timeout: 60_000 }).toBe(1);
-    expect((await voids())[0]).toMatchObject({
-      branchId,
-      details: { quantity: 1, reason: 'changed mind' },
-    });
+    const stored = (await voids())[0]!;
+    expect(stored).toMatchObject({ branchId, details: { quantity: 1, reason: 'changed mind' } });
+    // The owner reads it on the audit screen: what (the event type and its reason), who (the
+    // staff member by name) and when (the till's own time, in the branch's zone).
+    await go('Audit', /Audit log/);
+    await bo.getByLabel('Source').selectOption({ label: 'Tills' });
+    await bo.getByLabel('Action or event type').fill('order.lineVoided');
+    await bo.getByRole('button', { name: 'Filter' }).click();
+    const row = bo
+      .getByTestId('audit-table')
+      .getByRole('row')
+      .filter({ has: bo.getByRole('rowheader', { name: 'order.lineVoided' }) });
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+    const { rows: staff } = await rig.server.server.services.db.pool.query<{ name: string }>(
+      `SELECT data ->> 'name' AS name FROM documents WHERE collection = 'staff' AND id = $1`,
+      [stored.staffId],
+    );
+    const cells = await row.getByRole('cell').allTextContents();
+    const when = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Paris',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(Number(stored.at));
+    expect(cells[0]).toContain(when);
+    expect(cells[1]).toContain(staff[0]!.name);
+    expect(cells[2]).toContain('changed mind');
+    await screen(bo, 'audit-till-void');
   });
 
   it('closes the shift on the till; its Z report equals the back office’s to the cent', async () => {

@@ -1,26 +1,15 @@
 import { createBackofficeI18n, type Locale } from '@comanda/ui';
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { TRPCProvider, useTRPC, type ApiClient } from './api/client';
 import { useLiveUpdates } from './api/live';
 import type { Session } from './api/session';
 import { ShellContext, type BranchInfo, type ShellState } from './shell/context';
 import { Layout } from './shell/layout';
-import { useBranchParam, useRoute, type Route } from './shell/router';
+import { prefetchDashboard } from './screens/dashboard-queries';
+import { useBranchParam, useRoute } from './shell/router';
+import { SCREENS } from './shell/screens';
 import { SignIn } from './shell/sign-in';
-
-// Each screen is its own chunk: the sign-in page does not wait for the charting library.
-const screens: Record<Route, ReturnType<typeof lazy>> = {
-  '/': lazy(() => import('./screens/dashboard').then((m) => ({ default: m.Dashboard }))),
-  '/menu': lazy(() => import('./screens/menu').then((m) => ({ default: m.MenuScreen }))),
-  '/staff': lazy(() => import('./screens/staff').then((m) => ({ default: m.StaffScreen }))),
-  '/devices': lazy(() => import('./screens/devices').then((m) => ({ default: m.DevicesScreen }))),
-  '/reports': lazy(() => import('./screens/reports').then((m) => ({ default: m.ReportsScreen }))),
-  '/branches': lazy(() =>
-    import('./screens/branches').then((m) => ({ default: m.BranchesScreen })),
-  ),
-  '/audit': lazy(() => import('./screens/audit').then((m) => ({ default: m.AuditScreen }))),
-};
 
 function initialLocale(): Locale {
   return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
@@ -112,14 +101,26 @@ function SignedIn({ locale, role, onLocale, onSignOut }: SignedInProps) {
   );
   const branch = branches.find((b) => b.id === branchId) ?? null;
   const format = branch ?? branches[0];
+  const i18n = useMemo(
+    () => createBackofficeI18n(locale, format?.currency, format?.timeZone),
+    [locale, format?.currency, format?.timeZone],
+  );
   const state: ShellState = {
-    i18n: createBackofficeI18n(locale, format?.currency, format?.timeZone),
+    i18n,
     locale,
     branches,
     branch,
     role,
   };
-  const Screen = screens[route];
+  const queryClient = useQueryClient();
+  // The dashboard's figures are asked for as soon as the branches say which day is today, in
+  // parallel with its chunk, instead of after the chunk has loaded and rendered.
+  const ready = !branchesQuery.isPending;
+  useEffect(() => {
+    if (ready && route === '/') prefetchDashboard(queryClient, trpc, state, Date.now());
+    // Once per sign-in: later visits read the cache and the live signals keep it fresh.
+  }, [ready]);
+  const Screen = SCREENS[route].useLoaded();
   return (
     <ShellContext.Provider value={state}>
       <Layout
@@ -129,12 +130,10 @@ function SignedIn({ locale, role, onLocale, onSignOut }: SignedInProps) {
         onLocale={onLocale}
         onSignOut={onSignOut}
       >
-        {branchesQuery.isPending ? (
+        {branchesQuery.isPending || !Screen ? (
           <p className="loading">{state.i18n.t('bo.loading')}</p>
         ) : (
-          <Suspense fallback={<p className="loading">{state.i18n.t('bo.loading')}</p>}>
-            <Screen />
-          </Suspense>
+          <Screen />
         )}
       </Layout>
     </ShellContext.Provider>

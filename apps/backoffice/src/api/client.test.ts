@@ -57,6 +57,29 @@ describe('back-office session against the real server', () => {
     expect(replay).toBeInstanceOf(TRPCClientError);
   });
 
+  it('sends the queries of one tick in one request; a refused one fails alone', async () => {
+    const { client } = await signedIn();
+    const requests: string[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      requests.push(String(input instanceof Request ? input.url : input));
+      return realFetch(input, init);
+    };
+    try {
+      const [me, bad, branches] = await Promise.allSettled([
+        client.owner.me.query(),
+        client.reports.sales.query({ range: { from: '2024-01-01', to: '2026-01-01' }, by: 'item' }),
+        client.owner.branches.list.query(),
+      ]);
+      expect(requests).toHaveLength(1);
+      expect(me.status).toBe('fulfilled');
+      expect(branches.status).toBe('fulfilled');
+      expect(bad.status === 'rejected' && formErrorOf(bad.reason, 'range.').status).toBe(400);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+
   it('ends the session when the refresh is refused (signed out elsewhere)', async () => {
     const { client, session } = await signedIn();
     await client.auth.signOut.mutate({ refreshToken: session.refreshToken! });

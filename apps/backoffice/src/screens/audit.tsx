@@ -61,7 +61,8 @@ export function AuditScreen() {
     key: e.key,
     at: e.at,
     action: e.action,
-    actor: `${e.actorType}:${e.actorId}${e.tillId ? ` @${e.tillId}` : ''}`,
+    // Who by name when the server knows it, with the id the filter takes.
+    actor: `${e.actorName ? `${e.actorName} (${e.actorType}:${e.actorId})` : `${e.actorType}:${e.actorId}`}${e.tillId ? ` @${e.tillId}` : ''}`,
     detail: JSON.stringify(e.detail ?? null),
   }));
   const columns: CsvColumn<AuditEntry>[] = [

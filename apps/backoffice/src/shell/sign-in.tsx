@@ -1,10 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { formErrorOf, formErrorOfZod, type FormError } from '../api/errors';
 import type { ApiClient } from '../api/client';
 import type { Session } from '../api/session';
 import { useShell } from './context';
 import { Field, FormMessage } from './field';
+import { useRoute } from './router';
+import { SCREENS } from './screens';
 
 // The same bounds as the server's `auth.signIn` input.
 const signInSchema = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
@@ -16,6 +18,11 @@ export function SignIn({ client, session }: { client: ApiClient; session: Sessio
   const [password, setPassword] = useState('');
   const [error, setError] = useState<FormError | null>(null);
   const [busy, setBusy] = useState(false);
+  const route = useRoute();
+  // The screen shown after sign-in loads while the owner types, not after the click.
+  useEffect(() => {
+    void SCREENS[route].preload().catch(() => undefined);
+  }, [route]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -59,6 +59,8 @@ export interface AuditRow {
   branchId: string | null;
   actorType: string;
   actorId: string;
+  /** Who, by name: the till's staff member or the signed-in user (null when unknown). */
+  actorName: string | null;
   action: string;
   tillId: string | null;
   approvedBy: string | null;
@@ -82,7 +84,11 @@ export function auditQuery(orgId: string, filter: AuditFilter): PagedQuery<Audit
       data -> 'details'
     FROM documents WHERE org_id = $1 AND collection = 'auditEvents' AND NOT deleted`;
   return {
-    source: `SELECT * FROM (${source}) a
+    // Names are joined at read time, so a renamed staff member shows under their current name.
+    source: `SELECT a.*, coalesce(st.data ->> 'name', u.name) AS "actorName" FROM (${source}) a
+      LEFT JOIN documents st ON a."actorType" = 'staff' AND st.org_id = $1
+        AND st.collection = 'staff' AND st.id = a."actorId"
+      LEFT JOIN users u ON a."actorType" = 'user' AND u.org_id = $1 AND u.id = a."actorId"
       WHERE ($2::text IS NULL OR a."branchId" = $2 OR a."branchId" IS NULL)
         AND ($3::text IS NULL OR a.action = $3)
         AND ($4::text IS NULL OR a."actorId" = $4)

@@ -86,6 +86,60 @@ describe('owner.audit.page', () => {
     expect(first.rows[0]?.action).toBe('a.odd');
   });
 
+  it('names who did it: the till event’s staff member, the owner who revoked the till', async () => {
+    const { rows: staff } = await server.server.services.db.pool.query<{
+      id: string;
+      name: string;
+    }>(
+      `SELECT id, data ->> 'name' AS name FROM documents
+       WHERE org_id = $1 AND collection = 'staff' ORDER BY id LIMIT 1`,
+      [server.demo.orgId],
+    );
+    const branchId = server.demo.branchIds[0]!;
+    const till = await pairedTillClient(server, branchId, 'Named till');
+    await till.sync.push.mutate({
+      collection: 'auditEvents',
+      rows: [
+        {
+          assumedMasterState: null,
+          newDocumentState: {
+            ...auditEventDoc('ae-named', branchId, AT.getTime()),
+            type: 'order.lineVoided',
+            staffId: staff[0]!.id,
+          },
+        },
+      ],
+    });
+    const voided = await owner.owner.audit.page.query({
+      filter: { action: 'order.lineVoided' },
+      page: {},
+    });
+    expect(voided.rows.map((r) => [r.actorId, r.actorName])).toEqual([
+      [staff[0]!.id, staff[0]!.name],
+    ]);
+    const deviceId = (await owner.owner.devices.list.query()).find(
+      (d) => d.name === 'Named till',
+    )!.id;
+    await owner.owner.devices.revoke.mutate({ deviceId });
+    const revoked = await owner.owner.audit.page.query({
+      filter: { action: 'device.revoked' },
+      page: {},
+    });
+    const { rows: owners } = await server.server.services.db.pool.query<{ name: string }>(
+      `SELECT name FROM users WHERE email = $1`,
+      [server.demo.owner.email],
+    );
+    expect(revoked.rows.map((r) => [r.actorType, r.actorName])).toEqual([
+      ['user', owners[0]!.name],
+    ]);
+    // An actor the server holds no name for (a CLI, a staff id never synced) has none.
+    const unnamed = await owner.owner.audit.page.query({
+      filter: { action: 'order.voided' },
+      page: {},
+    });
+    expect(unnamed.rows[0]?.actorName).toBeNull();
+  });
+
   it('filters by source, type, branch and time; an empty result is an empty page', async () => {
     const voids = await owner.owner.audit.page.query({
       filter: { source: 'till', action: 'order.voided' },
