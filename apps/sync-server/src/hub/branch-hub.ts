@@ -34,6 +34,31 @@ const RETRY_MAX_MS = 10_000;
 const MAX_COUNT = 10_000_000;
 const serverVersion = packageJson.version;
 
+/** Refusals of the central server a device can act on, passed on as they are. */
+const FORWARDED_CODES: Partial<Record<number, TRPCError['code']>> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  412: 'PRECONDITION_FAILED',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+/**
+ * Runs a request the hub forwards to the central server: its refusal keeps its meaning (401, 429,
+ * a 4xx the device can act on), and no answer at all is a 503 with `offline` as the reason.
+ */
+async function forwarded<T>(call: () => Promise<T>, offline: string): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const status = upstreamStatus(error);
+    if (status === undefined)
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: offline });
+    const code = FORWARDED_CODES[status] ?? 'BAD_GATEWAY';
+    throw new TRPCError({ code, message: (error as Error).message });
+  }
+}
+
 /**
  * Sets a hub up on its own database: pairs with the central server on the first start (as a
  * device of kind `hub`), loads the JWKS it last saw (so a hub restarted offline still verifies
@@ -155,22 +180,26 @@ export async function openBranchHub(
 
   const hub: BranchHub = {
     scope,
-    async deviceToken(input) {
-      try {
-        return await upstream.anonymous.auth.deviceToken.mutate(input);
-      } catch (error) {
-        const status = upstreamStatus(error);
-        if (status !== undefined) {
-          const code =
-            status === 401 ? 'UNAUTHORIZED' : status === 429 ? 'TOO_MANY_REQUESTS' : 'BAD_GATEWAY';
-          throw new TRPCError({ code, message: (error as Error).message });
-        }
-        throw new TRPCError({
-          code: 'SERVICE_UNAVAILABLE',
-          message:
-            'The hub cannot reach the central server to issue a token; a till keeps working with the token it has (valid 12 hours)',
-        });
-      }
+    deviceToken: (input) =>
+      forwarded(
+        () => upstream.anonymous.auth.deviceToken.mutate(input),
+        'The hub cannot reach the central server to issue a token; a till keeps working with the token it has (valid 12 hours)',
+      ),
+    async pair(input) {
+      const credential = await forwarded(
+        () => upstream.anonymous.auth.pair.mutate(input),
+        'The hub cannot reach the central server to pair this device; try again once the internet is back',
+      );
+      // Without it the new device would be refused (401) until the next round reads the list.
+      await refreshBranch().then(
+        () => (deviceListAt = clock()),
+        (error: unknown) =>
+          logger.warn(
+            { error: (error as Error).message },
+            'hub: device list not refreshed after a pairing',
+          ),
+      );
+      return credential;
     },
     start(changes) {
       replicator = new HubReplicator({ pool: db.pool, changes, upstream, scope, logger });
