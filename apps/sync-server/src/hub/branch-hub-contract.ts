@@ -40,6 +40,12 @@ export interface BranchHub {
    * the hub accepts the new device at once.
    */
   pair(input: HubPairInput): Promise<DeviceCredential>;
+  /**
+   * A device with a valid token is missing from the hub's device list: it may have been paired at
+   * the central server since the hub last read the list. Reads it again (at most every 5 s per
+   * device; never throws: unreachable, the list stays as it was).
+   */
+  deviceUnknown(deviceId: string): Promise<void>;
   /** Starts replicating (after the server listens); a local change starts a round at once. */
   start(changes: ChangeHub): void;
   /** A till behind the hub reported its health: relayed (batched) to the central server. */

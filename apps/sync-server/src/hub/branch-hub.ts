@@ -30,6 +30,8 @@ const RETRY_MIN_MS = 1000;
 /** The central device list (revocations send no notice) is read again after this long. */
 const DEVICE_LIST_MAX_AGE_MS = 5000;
 const RETRY_MAX_MS = 10_000;
+/** Unknown devices remembered for {@link DEVICE_LIST_MAX_AGE_MS} (a bound on the memory it takes). */
+const MAX_UNKNOWN_DEVICES = 1000;
 /** The hub reports the orders it still has to carry up, counted up to this. */
 const MAX_COUNT = 10_000_000;
 const serverVersion = packageJson.version;
@@ -151,6 +153,14 @@ export async function openBranchHub(
 
   let replicator: HubReplicator | null = null;
   let deviceListAt = Number.NEGATIVE_INFINITY;
+  /** When each device missing from the list last had it read again. */
+  const unknownAskedAt = new Map<string, number>();
+  let deviceListReading: Promise<void> | null = null;
+  /** Reads the branch's device list from the central server into the hub's database. */
+  const readDeviceList = async () => {
+    await refreshBranch();
+    deviceListAt = clock();
+  };
   let stream: { close(): void } | undefined;
   let unsubscribe: (() => void) | undefined;
   const rounds = new HubRounds({
@@ -158,10 +168,8 @@ export async function openBranchHub(
       if (!replicator) return;
       // The device list first: a till revoked at the central server is refused from this round on.
       // Not on every round of a busy branch (each till's push starts one): at least every 5 s.
-      if (pull === 'all' || clock() - deviceListAt >= DEVICE_LIST_MAX_AGE_MS) {
-        await refreshBranch();
-        deviceListAt = clock();
-      }
+      if (pull === 'all' || clock() - deviceListAt >= DEVICE_LIST_MAX_AGE_MS)
+        await readDeviceList();
       await replicator.sync(pull);
       // Health reports ride along; their failure never holds replication back.
       await relay.flush().catch(() => undefined);
@@ -191,15 +199,33 @@ export async function openBranchHub(
         'The hub cannot reach the central server to pair this device; try again once the internet is back',
       );
       // Without it the new device would be refused (401) until the next round reads the list.
-      await refreshBranch().then(
-        () => (deviceListAt = clock()),
-        (error: unknown) =>
-          logger.warn(
-            { error: (error as Error).message },
-            'hub: device list not refreshed after a pairing',
-          ),
+      await readDeviceList().catch((error: unknown) =>
+        logger.warn(
+          { error: (error as Error).message },
+          'hub: device list not refreshed after a pairing',
+        ),
       );
       return credential;
+    },
+    async deviceUnknown(deviceId) {
+      // Once per device per 5 s: a revoked till retrying costs no flood of reads upstream, and a
+      // device paired while another one's read was recent is not refused for it.
+      const now = clock();
+      if (now - (unknownAskedAt.get(deviceId) ?? Number.NEGATIVE_INFINITY) < DEVICE_LIST_MAX_AGE_MS)
+        return;
+      if (unknownAskedAt.size >= MAX_UNKNOWN_DEVICES) unknownAskedAt.clear();
+      unknownAskedAt.set(deviceId, now);
+      deviceListReading ??= readDeviceList()
+        .catch((error: unknown) =>
+          logger.debug(
+            { error: (error as Error).message },
+            'hub: device list not read for an unknown device',
+          ),
+        )
+        .finally(() => {
+          deviceListReading = null;
+        });
+      await deviceListReading;
     },
     start(changes) {
       replicator = new HubReplicator({ pool: db.pool, changes, upstream, scope, logger });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listenToChanges } from '../testing/changes-listener';
 import { createClient, deviceClient, failureOf, httpStatusOf } from '../testing/client';
-import { createPairingCode, startTestServer, type TestServer } from '../testing/index';
+import { createPairingCode, pairTill, startTestServer, type TestServer } from '../testing/index';
 
 /**
  * A ready board or kitchen screen opened at the hub's address pairs there: the hub forwards
@@ -75,6 +76,34 @@ describe('pairing through a branch hub', () => {
     });
     const { token } = await deviceClient(hub.trpcUrl, kitchen);
     expect(token.accessToken).toBeTruthy();
+  });
+
+  it('serves a device paired at the central server since its last round at once: pull and live stream', async () => {
+    // Before, both were a 401 until the next round read the device list; the stream's refusal
+    // ended a kitchen screen's subscription, so it never heard of a ticket again.
+    const screen = await createClient(central.trpcUrl).auth.pair.mutate({
+      code: (await createPairingCode(central.server, orgId, branchId)).code,
+      deviceName: 'Bar',
+      kind: 'kitchen',
+      stations: ['bar'],
+    });
+    const { client } = await deviceClient(hub.trpcUrl, screen);
+    const listener = listenToChanges(client);
+    try {
+      await listener.until(() => listener.events.includes('RESYNC') || listener.errors.length > 0);
+      expect(listener.errors.map(String)).toEqual([]);
+    } finally {
+      listener.stop();
+    }
+    const till = await pairTill(central.server, orgId, branchId, 'Till paired later');
+    const page = await (
+      await deviceClient(hub.trpcUrl, till)
+    ).client.sync.pull.query({
+      collection: 'orders',
+      checkpoint: null,
+      limit: 10,
+    });
+    expect(page.documents).toEqual([]);
   });
 
   it('answers 503 with a reason while the central server is down', async () => {
