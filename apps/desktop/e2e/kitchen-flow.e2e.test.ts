@@ -24,7 +24,7 @@ const step = (name: string) => console.log(`[kitchen-flow] ${((Date.now() - star
 /**
  * On demand (`pnpm --filter @comanda/backoffice build && COMANDA_E2E_KITCHEN_FLOW=1 pnpm --filter
  * @comanda/desktop e2e e2e/kitchen-flow.e2e.test.ts`), not in `npm test`: on this shared machine
- * starting the seven processes and five browsers alone takes about two minutes (over the CI budget).
+ * starting the processes and browsers takes 1.5 to 2 minutes and the whole file about 3 (over the CI budget).
  */
 const onDemand = !process.env.COMANDA_E2E_KITCHEN_FLOW;
 
