@@ -221,8 +221,13 @@ async function assertDeviceActive(ctx: Context, device: DevicePrincipal): Promis
   const scope = ctx.services.branchHub?.scope;
   if (scope && (device.org !== scope.orgId || device.branch !== scope.branchId))
     throw new TRPCError({ code: 'FORBIDDEN', message: 'This hub serves another branch' });
-  if (!(await isDeviceActive(ctx.services.db.pool, device.org, device.sub))) {
-    // The hub only knows its mirrored list: a till missing from it may be new, not revoked.
+  let active = await isDeviceActive(ctx.services.db.pool, device.org, device.sub);
+  if (!active && ctx.services.branchHub) {
+    // The hub only knows its mirrored list: a device missing from it may be new, not revoked.
+    await ctx.services.branchHub.deviceUnknown(device.sub);
+    active = await isDeviceActive(ctx.services.db.pool, device.org, device.sub);
+  }
+  if (!active) {
     if (scope)
       throw unauthorized(
         "This till is not on the branch hub's device list (revoked, or paired after its last sync)",

@@ -63,6 +63,18 @@ describe('host contract', () => {
     expect(await dispatchHostCall(s, 'settings.get', {})).toMatchObject({ tillName: 'Front', kiosk: true, branchId: 'b1' });
   });
 
+  it('changes only the fields a patch names: pairing or the till code never wipe the hub URL', async () => {
+    const s = await service();
+    await dispatchHostCall(s, 'settings.update', { hubUrl: 'http://192.168.1.20:4455' });
+    // What pairing writes, then the till code the runtime fills in after its first token.
+    await dispatchHostCall(s, 'settings.update', { serverUrl: 'http://127.0.0.1:4000', deviceId: 'd1', deviceSecret: 's', orgId: 'o', branchId: 'b1' });
+    await dispatchHostCall(s, 'settings.update', { tillCode: 'G' });
+    await dispatchHostCall(s, 'settings.update', { tillName: 'Front' });
+    expect(await dispatchHostCall(s, 'settings.get', {})).toMatchObject({ hubUrl: 'http://192.168.1.20:4455', tillCode: 'G', tillName: 'Front' });
+    await dispatchHostCall(s, 'settings.update', { hubUrl: null });
+    expect(await dispatchHostCall(s, 'settings.get', {})).toMatchObject({ hubUrl: null, tillCode: 'G' });
+  });
+
   it('validates the output too, so a host bug cannot reach the renderer', async () => {
     const broken = { ...(await service()), 'app.info': () => Promise.resolve({ name: 'Other' }) } as unknown as HostService;
     await expect(dispatchHostCall(broken, 'app.info', {})).rejects.toThrow();

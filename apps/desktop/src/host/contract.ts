@@ -118,21 +118,33 @@ export const hubUrlSchema = z
   .max(2048, 'Hub URL longer than 2048 characters')
   .refine((url) => !url.endsWith('/'), 'Hub URL must not end with a slash');
 
-export const deviceSettingsSchema = z.object({
+const deviceSettingsFields = {
   /** Sync server base URL, e.g. `https://sync.example.com`; null while standalone. */
   serverUrl: z.url({ protocol: /^https?$/, error: 'Server URL must be an http(s) URL' }).nullable(),
   /** The branch hub on the shop's network (`comanda-server hub`), tried before `serverUrl`; null without one. */
-  hubUrl: hubUrlSchema.nullable().default(null),
+  hubUrl: hubUrlSchema.nullable(),
   /** Device secret returned by pairing (exchanged for short-lived access tokens); null while standalone. */
   deviceSecret: z.string().min(1).max(4096).nullable(),
   deviceId: z.string().min(1).max(100).nullable(),
   orgId: z.string().min(1).max(100).nullable(),
   branchId: z.string().min(1).max(100).nullable(),
   /** The code the server gave this till at pairing ("A"): its ticket numbers read "A-12". Null while standalone. */
-  tillCode: z.string().regex(/^[A-Z]{1,2}$/, 'A till code is one or two capital letters').nullable().default(null),
+  tillCode: z.string().regex(/^[A-Z]{1,2}$/, 'A till code is one or two capital letters').nullable(),
   tillName: z.string().trim().min(1, 'Till name is required').max(60),
   kiosk: z.boolean(),
+};
+
+/** A till's device settings as stored; `hubUrl` and `tillCode` came later, so older files lack them. */
+export const deviceSettingsSchema = z.object({
+  ...deviceSettingsFields,
+  hubUrl: deviceSettingsFields.hubUrl.default(null),
+  tillCode: deviceSettingsFields.tillCode.default(null),
 });
+/**
+ * A change to the settings: only the fields it names. No defaults here (a default would fill in
+ * `hubUrl: null` on every patch that does not name it, so pairing wiped the hub URL).
+ */
+export const deviceSettingsPatchSchema = z.object(deviceSettingsFields).partial().strict();
 export type DeviceSettings = z.output<typeof deviceSettingsSchema>;
 
 export const defaultDeviceSettings: DeviceSettings = {
@@ -173,7 +185,7 @@ const ok = z.object({ ok: z.literal(true) });
 export const hostContract = {
   'app.info': { input: empty, output: appInfoSchema },
   'settings.get': { input: empty, output: deviceSettingsSchema },
-  'settings.update': { input: deviceSettingsSchema.partial().strict(), output: deviceSettingsSchema },
+  'settings.update': { input: deviceSettingsPatchSchema, output: deviceSettingsSchema },
   'printers.list': { input: empty, output: z.array(printerConfigSchema) },
   'printers.save': {
     input: z.object({ printers: z.array(printerConfigSchema).max(32) }).strict(),

@@ -1,5 +1,5 @@
-import type { DeviceHeartbeat } from '@comanda/core/sync';
-import type { DeviceToken } from '../auth/devices';
+import type { DeviceHeartbeat, DeviceKind } from '@comanda/core/sync';
+import type { DeviceCredential, DeviceToken } from '../auth/devices';
 import type { ChangeHub } from '../sync/change-hub';
 
 /** How `comanda-server hub` was started. */
@@ -17,6 +17,14 @@ export interface HubOptions {
   intervalMs?: number | undefined;
 }
 
+/** `auth.pair`'s input, as the hub forwards it. */
+export interface HubPairInput {
+  code: string;
+  deviceName: string;
+  kind?: DeviceKind | undefined;
+  stations?: string[] | undefined;
+}
+
 /**
  * What the rest of the server needs from hub mode. Kept apart from the implementation: it must
  * not name the upstream client's types (they derive from `AppRouter`, which derives from
@@ -26,6 +34,18 @@ export interface BranchHub {
   readonly scope: { orgId: string; branchId: string };
   /** Forwards a till's token request to the central server: a hub holds no signing key. */
   deviceToken(input: { deviceId: string; deviceSecret: string }): Promise<DeviceToken>;
+  /**
+   * Forwards a pairing (a ready board or kitchen screen opened at the hub's address) to the
+   * central server, which alone holds the codes, then reads the branch's device list again so
+   * the hub accepts the new device at once.
+   */
+  pair(input: HubPairInput): Promise<DeviceCredential>;
+  /**
+   * A device with a valid token is missing from the hub's device list: it may have been paired at
+   * the central server since the hub last read the list. Reads it again (at most every 5 s per
+   * device; never throws: unreachable, the list stays as it was).
+   */
+  deviceUnknown(deviceId: string): Promise<void>;
   /** Starts replicating (after the server listens); a local change starts a round at once. */
   start(changes: ChangeHub): void;
   /** A till behind the hub reported its health: relayed (batched) to the central server. */

@@ -31,9 +31,36 @@ const RETRY_MIN_MS = 1000;
 /** The central device list (revocations send no notice) is read again after this long. */
 const DEVICE_LIST_MAX_AGE_MS = 5000;
 const RETRY_MAX_MS = 10_000;
+/** Unknown devices remembered for {@link DEVICE_LIST_MAX_AGE_MS} (a bound on the memory it takes). */
+const MAX_UNKNOWN_DEVICES = 1000;
 /** The hub reports the orders it still has to carry up, counted up to this. */
 const MAX_COUNT = 10_000_000;
 const serverVersion = packageJson.version;
+
+/** Refusals of the central server a device can act on, passed on as they are. */
+const FORWARDED_CODES: Partial<Record<number, TRPCError['code']>> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  412: 'PRECONDITION_FAILED',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+/**
+ * Runs a request the hub forwards to the central server: its refusal keeps its meaning (401, 429,
+ * a 4xx the device can act on), and no answer at all is a 503 with `offline` as the reason.
+ */
+async function forwarded<T>(call: () => Promise<T>, offline: string): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const status = upstreamStatus(error);
+    if (status === undefined)
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: offline });
+    const code = FORWARDED_CODES[status] ?? 'BAD_GATEWAY';
+    throw new TRPCError({ code, message: (error as Error).message });
+  }
+}
 
 /**
  * Sets a hub up on its own database: pairs with the central server on the first start (as a
@@ -130,6 +157,14 @@ export async function openBranchHub(
 
   let replicator: HubReplicator | null = null;
   let deviceListAt = Number.NEGATIVE_INFINITY;
+  /** When each device missing from the list last had it read again. */
+  const unknownAskedAt = new Map<string, number>();
+  let deviceListReading: Promise<void> | null = null;
+  /** Reads the branch's device list from the central server into the hub's database. */
+  const readDeviceList = async () => {
+    await refreshBranch();
+    deviceListAt = clock();
+  };
   let stream: { close(): void } | undefined;
   let unsubscribe: (() => void) | undefined;
   const rounds = new HubRounds({
@@ -137,10 +172,8 @@ export async function openBranchHub(
       if (!replicator) return;
       // The device list first: a till revoked at the central server is refused from this round on.
       // Not on every round of a busy branch (each till's push starts one): at least every 5 s.
-      if (pull === 'all' || clock() - deviceListAt >= DEVICE_LIST_MAX_AGE_MS) {
-        await refreshBranch();
-        deviceListAt = clock();
-      }
+      if (pull === 'all' || clock() - deviceListAt >= DEVICE_LIST_MAX_AGE_MS)
+        await readDeviceList();
       await replicator.sync(pull);
       // Health reports ride along; their failure never holds replication back.
       await relay.flush().catch(() => undefined);
@@ -159,22 +192,44 @@ export async function openBranchHub(
 
   const hub: BranchHub = {
     scope,
-    async deviceToken(input) {
-      try {
-        return await upstream.anonymous.auth.deviceToken.mutate(input);
-      } catch (error) {
-        const status = upstreamStatus(error);
-        if (status !== undefined) {
-          const code =
-            status === 401 ? 'UNAUTHORIZED' : status === 429 ? 'TOO_MANY_REQUESTS' : 'BAD_GATEWAY';
-          throw new TRPCError({ code, message: (error as Error).message });
-        }
-        throw new TRPCError({
-          code: 'SERVICE_UNAVAILABLE',
-          message:
-            'The hub cannot reach the central server to issue a token; a till keeps working with the token it has (valid 12 hours)',
+    deviceToken: (input) =>
+      forwarded(
+        () => upstream.anonymous.auth.deviceToken.mutate(input),
+        'The hub cannot reach the central server to issue a token; a till keeps working with the token it has (valid 12 hours)',
+      ),
+    async pair(input) {
+      const credential = await forwarded(
+        () => upstream.anonymous.auth.pair.mutate(input),
+        'The hub cannot reach the central server to pair this device; try again once the internet is back',
+      );
+      // Without it the new device would be refused (401) until the next round reads the list.
+      await readDeviceList().catch((error: unknown) =>
+        logger.warn(
+          { error: (error as Error).message },
+          'hub: device list not refreshed after a pairing',
+        ),
+      );
+      return credential;
+    },
+    async deviceUnknown(deviceId) {
+      // Once per device per 5 s: a revoked till retrying costs no flood of reads upstream, and a
+      // device paired while another one's read was recent is not refused for it.
+      const now = clock();
+      if (now - (unknownAskedAt.get(deviceId) ?? Number.NEGATIVE_INFINITY) < DEVICE_LIST_MAX_AGE_MS)
+        return;
+      if (unknownAskedAt.size >= MAX_UNKNOWN_DEVICES) unknownAskedAt.clear();
+      unknownAskedAt.set(deviceId, now);
+      deviceListReading ??= readDeviceList()
+        .catch((error: unknown) =>
+          logger.debug(
+            { error: (error as Error).message },
+            'hub: device list not read for an unknown device',
+          ),
+        )
+        .finally(() => {
+          deviceListReading = null;
         });
-      }
+      await deviceListReading;
     },
     start(changes) {
       replicator = new HubReplicator({ pool: db.pool, changes, upstream, scope, logger });

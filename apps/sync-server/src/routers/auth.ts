@@ -79,6 +79,8 @@ export const authRouter = {
         }),
     )
     .mutation(async ({ ctx, input }) => {
+      // A hub holds no pairing codes: the central server pairs, and signals the activity.
+      if (ctx.services.branchHub) return ctx.services.branchHub.pair(input);
       const credential = await redeemPairingCode(ctx.services.db.pool, input, ctx.services.now());
       await signalDeviceActivity(ctx.services, credential.orgId);
       return credential;
