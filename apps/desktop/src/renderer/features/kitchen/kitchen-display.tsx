@@ -1,5 +1,6 @@
 import { memo, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '@comanda/ui';
+import { allergenLabel } from '@comanda/core/menu';
 import type { OrderDoc } from '@comanda/core/orders';
 import { applyKitchenKey, DEFAULT_BUMP_KEYS, type KitchenKeyAction } from './kitchen-keys';
 import {
@@ -47,6 +48,19 @@ function Heading({ card, now, thresholds }: { card: Pick<KitchenCard, 'label' | 
   );
 }
 
+/** A line's allergens, loud: a guest's safety depends on the cook seeing them. */
+function Allergens({ line }: { line: KitchenCard['lines'][number] }) {
+  const { t, locale } = useI18n();
+  const names = (line.allergens ?? []).map((a) => allergenLabel(a, locale));
+  const what = [names.join(', '), line.allergenNote ?? ''].filter(Boolean).join(' — ');
+  if (what === '') return null;
+  return (
+    <p className="kitchen-allergens" data-testid="kitchen-allergens">
+      <strong>{t('kitchen.allergens')}</strong> {what}
+    </p>
+  );
+}
+
 function TicketBody({ card }: { card: KitchenCard }) {
   const { t } = useI18n();
   return (
@@ -75,6 +89,7 @@ function TicketBody({ card }: { card: KitchenCard }) {
               {line.struck > 0 && <em className="kitchen-void">{t('kitchen.voided')}</em>}
               {line.seat !== null && <small>{t('kitchen.seat', { seat: line.seat })}</small>}
               {line.modifiers.length > 0 && <p className="kitchen-modifiers">{line.modifiers.join(', ')}</p>}
+              <Allergens line={line} />
               {line.notes !== '' && <p className="kitchen-notes">{line.notes}</p>}
             </li>
           );
