@@ -238,6 +238,9 @@ export const backofficeEn = {
   'bo.board.pairFailed': 'This code is wrong, expired or already used.',
   'bo.board.offline': 'Reconnecting to the server…',
   'bo.board.readyAround': 'around {time}',
+  'bo.menu.allergens': 'Allergens (shown on kitchen screens and tickets)',
+  'bo.menu.allergenNote': 'Allergen note',
+  'bo.menu.allergenNoteHint': 'What the list does not say, e.g. may contain traces of nuts',
 } as const;
 
 /** A key of the back-office catalogue. */

@@ -244,4 +244,7 @@ export const backofficeFr: Record<BackofficeKey, string> = {
   'bo.board.pairFailed': 'Ce code est faux, expiré ou déjà utilisé.',
   'bo.board.offline': 'Reconnexion au serveur…',
   'bo.board.readyAround': 'vers {time}',
+  'bo.menu.allergens': 'Allergènes (affichés sur les écrans et tickets cuisine)',
+  'bo.menu.allergenNote': 'Note allergènes',
+  'bo.menu.allergenNoteHint': 'Ce que la liste ne dit pas, p. ex. peut contenir des traces de fruits à coque',
 };
