@@ -156,6 +156,9 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
                   backlog ??= client.backlog(name, checkpoint ?? null).catch(() => null);
                 }
                 const page = await client.pull(name, checkpoint ?? null, batchSize);
+                // What the server sent, it has: acknowledged at that version, so another device's
+                // order (a kitchen screen's whole queue) is not "waiting to sync" on this one.
+                if (pushes) await recordAcks(db.syncAcks, name, page.documents);
                 wake.wake();
                 if (!initialDone) {
                   pulledDuringInitial += page.documents.length;
