@@ -86,5 +86,10 @@ describe('KitchenDisplay', () => {
     expect(onServe).not.toHaveBeenCalled();
     act(() => void fireEvent.keyDown(window, { key: '1' }));
     expect(onServe).toHaveBeenCalledWith(expect.objectContaining({ orderId: 'a', complete: true }));
+    // Expo recalls too (the order served last), by key and by touch.
+    const { onRecall } = setup([], { scope: { kind: 'expo' } });
+    fireEvent.keyDown(window, { key: 'r' });
+    fireEvent.click(screen.getAllByTestId('kitchen-recall').at(-1)!);
+    expect(onRecall).toHaveBeenCalledTimes(2);
   });
 });

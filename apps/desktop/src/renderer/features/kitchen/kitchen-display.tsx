@@ -169,11 +169,9 @@ export function KitchenDisplay(props: KitchenDisplayProps) {
       )}
       <div className="kitchen-toolbar">
         <h1>{scope.kind === 'expo' ? t('kitchen.expoTitle') : scope.stations.join(' · ')}</h1>
-        {scope.kind === 'stations' && (
-          <button type="button" onClick={onRecall} data-testid="kitchen-recall">
-            {t('kitchen.recall')}
-          </button>
-        )}
+        <button type="button" onClick={onRecall} data-testid="kitchen-recall">
+          {t('kitchen.recall')}
+        </button>
         <span className="kitchen-hint">{t('kitchen.keysHint')}</span>
       </div>
       {count === 0 && <p className="kitchen-empty">{t('kitchen.empty')}</p>}
