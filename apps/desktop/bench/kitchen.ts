@@ -13,7 +13,8 @@ import { build } from 'vite';
 import { openTill } from '../e2e/support/chromium.js';
 
 const TICKETS = Number(process.env.BENCH_KITCHEN_TICKETS ?? 200);
-const ROUNDS = Number(process.env.BENCH_KITCHEN_ROUNDS ?? 100);
+// Two rounds of bumps (memoised, then every card re-rendered) take distinct tickets.
+const ROUNDS = Math.min(Number(process.env.BENCH_KITCHEN_ROUNDS ?? 100), Math.floor(TICKETS / 2));
 const GOAL_MS = 16;
 
 const pct = (samples: readonly number[], p: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))] ?? Number.NaN;
@@ -39,13 +40,14 @@ await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
 const { context, page } = await openTill(join(work, 'profile'), `http://127.0.0.1:${port}/?tickets=${TICKETS}`);
 try {
   await page.waitForFunction(() => (window as unknown as { kitchenBench?: { cards(): number } }).kitchenBench?.cards() ?? 0 > 0);
-  const result = await page.evaluate((rounds) => (window as unknown as { kitchenBench: { run(n: number): Promise<{ tick: { commit: number[]; frame: number[] }; bump: { commit: number[]; frame: number[] }; cards: number }> } }).kitchenBench.run(rounds), ROUNDS);
+  const result = await page.evaluate((rounds) => (window as unknown as { kitchenBench: { run(n: number): Promise<{ tick: { commit: number[]; frame: number[] }; bump: { commit: number[]; frame: number[] }; full: { commit: number[]; frame: number[] }; cards: number }> } }).kitchenBench.run(rounds), ROUNDS);
   const bumpP95 = pct(result.bump.commit, 95);
   console.log(`kitchen display: ${TICKETS} open tickets on one station screen, ${ROUNDS} rounds (${result.cards} cards left on screen)`);
   console.log(`  bump → DOM committed   p50 ${ms(pct(result.bump.commit, 50))}  p95 ${ms(bumpP95)}  (goal ≤ ${GOAL_MS} ms p95: ${bumpP95 <= GOAL_MS ? 'meets' : 'MISSES'})`);
   console.log(`  bump → next frame      p50 ${ms(pct(result.bump.frame, 50))}  p95 ${ms(pct(result.bump.frame, 95))}`);
   console.log(`  baseline: timer tick   p50 ${ms(pct(result.tick.commit, 50))}  p95 ${ms(pct(result.tick.commit, 95))}  (same cards, nothing bumped)`);
-  console.log(`  ratio bump / tick p95: ${(bumpP95 / pct(result.tick.commit, 95)).toFixed(2)}`);
+  console.log(`  baseline: every card re-rendered on the bump  p50 ${ms(pct(result.full.commit, 50))}  p95 ${ms(pct(result.full.commit, 95))}  (what an unmemoised screen does)`);
+  console.log(`  ratio bump / every card p95: ${(bumpP95 / pct(result.full.commit, 95)).toFixed(2)}   bump / tick p95: ${(bumpP95 / pct(result.tick.commit, 95)).toFixed(2)}`);
 } finally {
   await context.close();
   server.close();
