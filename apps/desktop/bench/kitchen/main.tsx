@@ -8,6 +8,7 @@ import { I18nProvider } from '@comanda/ui';
 import { KitchenDisplay } from '../../src/renderer/features/kitchen/kitchen-display';
 import { DEFAULT_AGE_THRESHOLDS, type AgeThresholds } from '../../src/renderer/features/kitchen/kitchen-view';
 import { kitchenCtx, sentTwoStationOrder, T0 } from '../../src/renderer/features/testing/kitchen-orders';
+import { runService } from './service';
 
 const TICKETS = Number(new URLSearchParams(location.search).get('tickets') ?? 200);
 const nextFrame = () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
@@ -71,5 +72,18 @@ async function time(updates: (() => State)[]) {
     const bump = await round(0, false);
     const full = await round(rounds, true);
     return { tick, bump, full, cards: document.querySelectorAll('[data-testid="kitchen-card"]').length };
+  },
+  /** One hour of service (see service.ts); `heapCheckpoint` is exposed by the bench script. */
+  async service(minutes: number, ticketsPerMinute: number, every: number) {
+    const checkpoint = (window as unknown as { heapCheckpoint: (tickets: number) => Promise<void> }).heapCheckpoint;
+    flushSync(() => setState({ orders: [], now: T0 }));
+    await checkpoint(0);
+    return runService({
+      minutes,
+      ticketsPerMinute,
+      every,
+      checkpoint,
+      render: (list, now) => flushSync(() => setState({ orders: [...list], now })),
+    });
   },
 };
