@@ -23,6 +23,23 @@ const ITEM_FIELDS = [
   'allergenNote',
 ] as const;
 
+/** The server's messages about a list field (`allergens.2`…), shown at the top of its fieldset. */
+function ListErrors({
+  errors,
+  field,
+}: {
+  errors: Readonly<Record<string, string>>;
+  field: string;
+}) {
+  return Object.entries(errors)
+    .filter(([f]) => f === field || f.startsWith(`${field}.`))
+    .map(([f, message]) => (
+      <p key={f} className="field-error" role="alert">
+        {message}
+      </p>
+    ));
+}
+
 /** An item with every field the till uses: price, tax class, station, barcode, modifiers … */
 export function ItemEditor({ original, menu, onDone }: EditorProps) {
   const { i18n } = useShell();
@@ -150,13 +167,7 @@ export function ItemEditor({ original, menu, onDone }: EditorProps) {
       </div>
       <fieldset>
         <legend>{i18n.t('bo.menu.modifierGroups')}</legend>
-        {Object.entries(errors)
-          .filter(([f]) => f.startsWith('modifierGroupIds'))
-          .map(([f, message]) => (
-            <p key={f} className="field-error" role="alert">
-              {message}
-            </p>
-          ))}
+        <ListErrors errors={errors} field="modifierGroupIds" />
         {ofKind('modifierGroup').map((g) => (
           <label key={g.id} className="check">
             <input
@@ -172,13 +183,7 @@ export function ItemEditor({ original, menu, onDone }: EditorProps) {
       </fieldset>
       <fieldset data-testid="item-allergens">
         <legend>{i18n.t('bo.menu.allergens')}</legend>
-        {Object.entries(errors)
-          .filter(([f]) => f.startsWith('allergens'))
-          .map(([f, message]) => (
-            <p key={f} className="field-error" role="alert">
-              {message}
-            </p>
-          ))}
+        <ListErrors errors={errors} field="allergens" />
         {ALLERGEN_CODES.map((code) => (
           <label key={code} className="check">
             <input
