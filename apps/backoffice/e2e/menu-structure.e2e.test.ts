@@ -99,9 +99,20 @@ describe('back office: menu structure', () => {
     await editor.getByLabel('Preparation time (minutes)').fill('999');
     await editor.getByLabel('Colour', { exact: true }).fill('#ffaa00');
     await editor.getByLabel('Glass size').check();
+    const allergens = editor.getByTestId('item-allergens');
+    await allergens.getByLabel('Milk', { exact: true }).check();
+    await allergens.getByLabel('Nuts', { exact: true }).check();
+    // The input stops at 200 characters; a client that does not is refused by the server.
+    const note = editor.getByLabel('Allergen note', { exact: true });
+    await note.evaluate((input) => input.removeAttribute('maxlength'));
+    await note.fill('x'.repeat(201));
     await editor.getByRole('button', { name: 'Save' }).click();
     expect(await errorOf('Preparation time (minutes)', editor)).toMatch(/240/);
+    expect(await errorOf('Allergen note', editor)).toBe(
+      'an allergen note is at most 200 characters',
+    );
     expect(await byName('Mango smoothie')).toBeUndefined();
+    await note.fill('may contain traces of sesame');
     await editor.getByLabel('Preparation time (minutes)').fill('4');
     await editor.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('rowheader', { name: 'Mango smoothie' }).waitFor();
@@ -115,6 +126,8 @@ describe('back office: menu structure', () => {
       prepMinutes: 4,
       color: '#ffaa00',
       modifierGroupIds: [group.id],
+      allergens: ['milk', 'nuts'],
+      allergenNote: 'may contain traces of sesame',
     });
     await rig.screen('menu-structure');
   });

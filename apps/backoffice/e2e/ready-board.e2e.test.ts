@@ -10,16 +10,11 @@ import {
   type OrderContext,
   type OrderDoc,
 } from '@comanda/core';
-import {
-  createPairingCode,
-  orderDoc,
-  pairedTillClient,
-  type Client,
-} from '@comanda/sync-server/testing';
+import { orderDoc, pairedTillClient, type Client } from '@comanda/sync-server/testing';
 import { createBackofficeI18n, type BackofficeI18n } from '@comanda/ui';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, startRig, type Rig } from './support/backoffice';
+import { axeProblems, signInAsOwner, startRig, type Rig } from './support/backoffice';
 
 /** Git-ignored folder for the board's screenshots (`.test-results/` is in .gitignore). */
 const SHOTS = join(import.meta.dirname, '..', '.test-results', 'board');
@@ -85,7 +80,16 @@ describe('customer ready board', () => {
 
   it('pairs by code, shows a sent order preparing, then ready with the chime, until collected', async () => {
     await page.goto(`${rig.server.url}/board`);
-    const { code } = await createPairingCode(rig.server.server, rig.server.demo.orgId, branchId);
+    // The owner makes the code in the back office's pairing dialog, for a ready board.
+    await signInAsOwner(rig);
+    await rig.page.getByLabel('Branch', { exact: true }).selectOption({ value: branchId });
+    await rig.page.getByRole('navigation').getByRole('link', { name: 'Devices' }).click();
+    await rig.page.getByLabel('Device', { exact: true }).selectOption('board');
+    await rig.page.getByRole('button', { name: 'Pair a ready board' }).click();
+    const code = (await rig.page.getByTestId('pairing-code').textContent())!.trim();
+    expect(await rig.page.getByTestId('pairing-hint').textContent()).toContain(
+      `${rig.server.url}/board`,
+    );
     await page.getByLabel('Pairing code').fill('WRONG-CODE');
     await page.getByRole('button', { name: 'Pair' }).click();
     await page.getByRole('alert').getByText('wrong, expired or already used').waitFor();

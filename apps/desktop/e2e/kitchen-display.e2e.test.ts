@@ -153,5 +153,8 @@ describe('kitchen display, end to end: a till, two station screens and expo agai
     const stored = orderDocSchema.parse((await shop().serverOrders()).find((o) => o.id === sent.id));
     expect(stored.kitchenBumps.filter((b) => b.kind === 'bump').map((b) => b.stationId).sort()).toEqual(['grill', 'grill', 'grill', 'kitchen', 'kitchen']);
     expect(stored.kitchenBumps.filter((b) => b.kind === 'recall')).toHaveLength(1);
+    // The till's order, pulled, is not waiting to sync on any screen (expo never edited it; the
+    // station screens' bumps were acknowledged).
+    for (const screen of [expo, grill, kitchen]) await poll(() => screen.getByTestId('sync-unsynced').innerText().catch(() => ''), 30_000).toBe('All orders synced');
   });
 });

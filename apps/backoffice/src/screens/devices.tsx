@@ -128,11 +128,20 @@ function Reported({ device: d }: { device: DeviceHealth }) {
   );
 }
 
-/** Creates a single-use pairing code and shows it large, with a QR code of it. */
+/** The kinds of device a code can be made for, in the dialog's order. */
+const PAIR_KINDS = ['till', 'kitchen', 'board', 'hub'] as const;
+type PairKind = (typeof PAIR_KINDS)[number];
+
+/**
+ * Creates a single-use pairing code for one kind of device (till, kitchen screen, ready board,
+ * hub: another kind is refused by the server) and shows it large, with a QR code of it and where
+ * to type it.
+ */
 function Pairing({ branchId }: { branchId: string | null }) {
   const { i18n } = useShell();
   const trpc = useTRPC();
   const create = useMutation(trpc.owner.devices.createPairingCode.mutationOptions());
+  const [kind, setKind] = useState<PairKind>('till');
   const [qr, setQr] = useState<string | null>(null);
   const code = create.data?.code ?? null;
   useEffect(() => {
@@ -140,15 +149,31 @@ function Pairing({ branchId }: { branchId: string | null }) {
     if (code) void QRCode.toDataURL(code, { margin: 1, width: 192 }).then(setQr);
   }, [code]);
   if (!branchId) return null;
+  const made = create.variables?.kind ?? 'till';
   return (
     <div className="pairing">
+      <label htmlFor="pairing-kind">{i18n.t('bo.devices.kind')}</label>{' '}
+      <select
+        id="pairing-kind"
+        value={kind}
+        onChange={(e) => {
+          setKind(e.target.value as PairKind);
+          create.reset();
+        }}
+      >
+        {PAIR_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {i18n.t(`bo.devices.kind.${k}`)}
+          </option>
+        ))}
+      </select>
       <button
         type="button"
         className="primary"
         disabled={create.isPending}
-        onClick={() => create.mutate({ branchId })}
+        onClick={() => create.mutate({ branchId, kind })}
       >
-        {i18n.t('bo.devices.pair')}
+        {i18n.t(kind === 'till' ? 'bo.devices.pair' : `bo.devices.pair.${kind}`)}
       </button>
       {create.error && <FormMessage error>{formErrorOf(create.error).message}</FormMessage>}
       {create.data && (
@@ -165,7 +190,14 @@ function Pairing({ branchId }: { branchId: string | null }) {
               alt={i18n.t('bo.devices.qr', { code: create.data.code })}
             />
           )}
-          <p>{i18n.t('bo.devices.codeHint', { time: i18n.time(create.data.expiresAt) })}</p>
+          <p data-testid="pairing-hint">
+            {made === 'till'
+              ? i18n.t('bo.devices.codeHint', { time: i18n.time(create.data.expiresAt) })
+              : i18n.t(`bo.devices.codeHint.${made}`, {
+                  time: i18n.time(create.data.expiresAt),
+                  url: `${location.origin}/board`,
+                })}
+          </p>
         </div>
       )}
     </div>

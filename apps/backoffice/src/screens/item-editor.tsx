@@ -1,4 +1,5 @@
 import { formatMoneyInput, parseMoneyInput } from '@comanda/core';
+import { ALLERGEN_CODES, allergenLabel, type AllergenCode } from '@comanda/core/menu';
 import type { BackofficeKey } from '@comanda/ui';
 import { useState } from 'react';
 import { useShell } from '../shell/context';
@@ -18,7 +19,26 @@ const ITEM_FIELDS = [
   'color',
   'course',
   'modifierGroupIds',
+  'allergens',
+  'allergenNote',
 ] as const;
+
+/** The server's messages about a list field (`allergens.2`…), shown at the top of its fieldset. */
+function ListErrors({
+  errors,
+  field,
+}: {
+  errors: Readonly<Record<string, string>>;
+  field: string;
+}) {
+  return Object.entries(errors)
+    .filter(([f]) => f === field || f.startsWith(`${field}.`))
+    .map(([f, message]) => (
+      <p key={f} className="field-error" role="alert">
+        {message}
+      </p>
+    ));
+}
 
 /** An item with every field the till uses: price, tax class, station, barcode, modifiers … */
 export function ItemEditor({ original, menu, onDone }: EditorProps) {
@@ -37,7 +57,13 @@ export function ItemEditor({ original, menu, onDone }: EditorProps) {
     sort: text(original?.sort ?? 0),
     color: text(original?.color),
     course: text(original?.course ?? 1),
+    allergenNote: text(original?.allergenNote),
   });
+  const [allergens, setAllergens] = useState<AllergenCode[]>(
+    Array.isArray(original?.allergens)
+      ? ALLERGEN_CODES.filter((c) => (original.allergens as unknown[]).includes(c))
+      : [],
+  );
   const [groups, setGroups] = useState<string[]>(
     Array.isArray(original?.modifierGroupIds) ? original.modifierGroupIds.map(String) : [],
   );
@@ -70,6 +96,9 @@ export function ItemEditor({ original, menu, onDone }: EditorProps) {
       color: values.color.trim() || undefined,
       course: optionalNumber(values.course),
       modifierGroupIds: groups,
+      // Left out when empty, so an item without allergens stays as it was.
+      allergens: allergens.length > 0 ? allergens : undefined,
+      allergenNote: values.allergenNote.trim() || undefined,
     });
   }
 
@@ -116,7 +145,11 @@ export function ItemEditor({ original, menu, onDone }: EditorProps) {
     <EditorFrame
       title={title}
       save={save}
-      fields={[...ITEM_FIELDS, ...groups.map((_, i) => `modifierGroupIds.${i}`)]}
+      fields={[
+        ...ITEM_FIELDS,
+        ...groups.map((_, i) => `modifierGroupIds.${i}`),
+        ...allergens.map((_, i) => `allergens.${i}`),
+      ]}
       onCancel={onDone}
       onSubmit={submit}
     >
@@ -134,13 +167,7 @@ export function ItemEditor({ original, menu, onDone }: EditorProps) {
       </div>
       <fieldset>
         <legend>{i18n.t('bo.menu.modifierGroups')}</legend>
-        {Object.entries(errors)
-          .filter(([f]) => f.startsWith('modifierGroupIds'))
-          .map(([f, message]) => (
-            <p key={f} className="field-error" role="alert">
-              {message}
-            </p>
-          ))}
+        <ListErrors errors={errors} field="modifierGroupIds" />
         {ofKind('modifierGroup').map((g) => (
           <label key={g.id} className="check">
             <input
@@ -153,6 +180,32 @@ export function ItemEditor({ original, menu, onDone }: EditorProps) {
             {String(g.name)}
           </label>
         ))}
+      </fieldset>
+      <fieldset data-testid="item-allergens">
+        <legend>{i18n.t('bo.menu.allergens')}</legend>
+        <ListErrors errors={errors} field="allergens" />
+        {ALLERGEN_CODES.map((code) => (
+          <label key={code} className="check">
+            <input
+              type="checkbox"
+              checked={allergens.includes(code)}
+              onChange={(e) =>
+                setAllergens(
+                  ALLERGEN_CODES.filter((c) =>
+                    c === code ? e.target.checked : allergens.includes(c),
+                  ),
+                )
+              }
+            />
+            {allergenLabel(code, i18n.locale)}
+          </label>
+        ))}
+        {field(
+          'allergenNote',
+          'bo.menu.allergenNote',
+          undefined,
+          i18n.t('bo.menu.allergenNoteHint'),
+        )}
       </fieldset>
     </EditorFrame>
   );

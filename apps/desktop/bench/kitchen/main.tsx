@@ -6,19 +6,23 @@ import { bumpTicket, stationTickets } from '@comanda/core/kitchen';
 import type { OrderDoc } from '@comanda/core/orders';
 import { I18nProvider } from '@comanda/ui';
 import { KitchenDisplay } from '../../src/renderer/features/kitchen/kitchen-display';
+import { DEFAULT_AGE_THRESHOLDS, type AgeThresholds } from '../../src/renderer/features/kitchen/kitchen-view';
 import { kitchenCtx, sentTwoStationOrder, T0 } from '../../src/renderer/features/testing/kitchen-orders';
+import { runService } from './service';
 
 const TICKETS = Number(new URLSearchParams(location.search).get('tickets') ?? 200);
 const nextFrame = () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
 
-let setState: (s: { orders: OrderDoc[]; now: number }) => void = () => undefined;
+type State = { orders: OrderDoc[]; now: number; thresholds?: AgeThresholds };
+let setState: (s: State) => void = () => undefined;
 function Bench({ initial }: { initial: OrderDoc[] }) {
-  const [state, set] = useState({ orders: initial, now: T0 + 60_000 });
+  const [state, set] = useState<State>({ orders: initial, now: T0 + 60_000 });
   setState = set;
+  // New handlers on every render, as the real screen passes them.
   const noop = () => undefined;
   return (
     <I18nProvider locale="en" currency="EUR" timeZone="Europe/Paris">
-      <KitchenDisplay orders={state.orders} scope={{ kind: 'stations', stations: ['grill'] }} now={state.now} alarm={false} onBump={noop} onServe={noop} onRecall={noop} sound={noop} />
+      <KitchenDisplay orders={state.orders} scope={{ kind: 'stations', stations: ['grill'] }} now={state.now} thresholds={state.thresholds ?? DEFAULT_AGE_THRESHOLDS} alarm={false} onBump={noop} onServe={noop} onRecall={noop} sound={noop} />
     </I18nProvider>
   );
 }
@@ -27,7 +31,7 @@ const orders = Array.from({ length: TICKETS }, (_, i) => sentTwoStationOrder(`o$
 createRoot(document.getElementById('root')!).render(<Bench initial={orders} />);
 
 /** Times `update` from the state change to the DOM committed (sync render) and to the next frame. */
-async function time(updates: (() => { orders: OrderDoc[]; now: number })[]) {
+async function time(updates: (() => State)[]) {
   const commit: number[] = [];
   const frame: number[] = [];
   for (const update of updates) {
@@ -49,17 +53,37 @@ async function time(updates: (() => { orders: OrderDoc[]; now: number })[]) {
     // Baseline: the one-second timer tick re-renders the same 200 cards with nothing bumped.
     const tick = await time(Array.from({ length: rounds }, () => () => ({ orders: current, now: (now += 1000) })));
     // A bump: one ticket new → preparing (the new order built before the clock starts).
-    const bumped = Array.from({ length: rounds }, (_, i) => {
+    const bumpOf = (i: number) => {
       const order = current[i % current.length]!;
       const ticket = stationTickets(order).find((t) => t.stationId === 'grill' && t.status === 'new');
       return ticket ? bumpTicket(order, ticket, kitchenCtx(T0 + 100_000 + i)) : order;
+    };
+    const round = (from: number, fresh: boolean) => {
+      const bumped = Array.from({ length: rounds }, (_, i) => bumpOf(from + i));
+      return time(
+        bumped.map((order, i) => () => {
+          current = current.map((o, j) => (j === (from + i) % current.length ? order : o));
+          // Baseline: a new thresholds object makes every card re-render, as a screen without
+          // memoised cards would on each bump (same cards, same bumps, same run).
+          return { orders: current, now, ...(fresh ? { thresholds: { ...DEFAULT_AGE_THRESHOLDS } } : {}) };
+        }),
+      );
+    };
+    const bump = await round(0, false);
+    const full = await round(rounds, true);
+    return { tick, bump, full, cards: document.querySelectorAll('[data-testid="kitchen-card"]').length };
+  },
+  /** One hour of service (see service.ts); `heapCheckpoint` is exposed by the bench script. */
+  async service(minutes: number, ticketsPerMinute: number, every: number) {
+    const checkpoint = (window as unknown as { heapCheckpoint: (tickets: number) => Promise<void> }).heapCheckpoint;
+    flushSync(() => setState({ orders: [], now: T0 }));
+    await checkpoint(0);
+    return runService({
+      minutes,
+      ticketsPerMinute,
+      every,
+      checkpoint,
+      render: (list, now) => flushSync(() => setState({ orders: [...list], now })),
     });
-    const bump = await time(
-      bumped.map((order, i) => () => {
-        current = current.map((o, j) => (j === i % current.length ? order : o));
-        return { orders: current, now };
-      }),
-    );
-    return { tick, bump, cards: document.querySelectorAll('[data-testid="kitchen-card"]').length };
   },
 };

@@ -19,19 +19,40 @@ import {
 
 export const PAIRING_CODE_TTL_MS = 10 * 60 * 1000;
 
+const KIND_NAMES: Readonly<Record<DeviceKind, string>> = {
+  till: 'a till',
+  hub: 'a branch hub',
+  kitchen: 'a kitchen screen',
+  board: 'a ready board',
+};
+
 const tillCodesExhausted = `This branch has paired ${MAX_TILLS_PER_BRANCH} tills, as many as ticket codes allow (A to ZZ); pair the till with another branch.`;
 
 /** Creates a single-use pairing code for a branch; only its hash is stored. */
 export async function createPairingCode(
   db: Queryable,
-  input: { orgId: string; branchId: string; createdBy: string },
+  input: {
+    orgId: string;
+    branchId: string;
+    createdBy: string;
+    /** The only kind of device the code pairs; any kind without it. */
+    kind?: DeviceKind | undefined;
+  },
   now: Date,
 ): Promise<{ code: string; expiresAt: number }> {
   const code = pairingCode();
   const expiresAt = now.getTime() + PAIRING_CODE_TTL_MS;
   await db.query(
-    `INSERT INTO pairing_codes (code_hash, org_id, branch_id, created_by, expires_at) VALUES ($1, $2, $3, $4, $5)`,
-    [sha256(code), input.orgId, input.branchId, input.createdBy, new Date(expiresAt)],
+    `INSERT INTO pairing_codes (code_hash, org_id, branch_id, created_by, expires_at, device_kind)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [
+      sha256(code),
+      input.orgId,
+      input.branchId,
+      input.createdBy,
+      new Date(expiresAt),
+      input.kind ?? null,
+    ],
   );
   return { code, expiresAt };
 }
@@ -78,14 +99,20 @@ export async function redeemPairingCode(
       expires_at: Date;
       used_at: Date | null;
       branch_name: string;
+      device_kind: DeviceKind | null;
     }>(
-      `SELECT p.org_id, p.branch_id, p.expires_at, p.used_at, b.name AS branch_name
+      `SELECT p.org_id, p.branch_id, p.expires_at, p.used_at, p.device_kind, b.name AS branch_name
        FROM pairing_codes p JOIN branches b ON b.org_id = p.org_id AND b.id = p.branch_id
        WHERE p.code_hash = $1 FOR UPDATE OF p`,
       [codeHash],
     );
     const code = rows[0];
     if (!code || code.used_at || code.expires_at.getTime() <= now.getTime()) return null;
+    // Refused before anything is written: the code stays usable by the device it was made for.
+    if (code.device_kind !== null && code.device_kind !== kind)
+      return {
+        refused: `This code was made for ${KIND_NAMES[code.device_kind]}, not ${KIND_NAMES[kind]}: type it there, or create a code for ${KIND_NAMES[kind]} in the back office.`,
+      };
     // The branch row is locked so two tills pairing at once get different codes.
     await tx.query('SELECT 1 FROM branches WHERE org_id = $1 AND id = $2 FOR UPDATE', [
       code.org_id,

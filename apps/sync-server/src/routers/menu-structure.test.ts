@@ -123,6 +123,42 @@ describe.each(ENGINES)('owner.menu: structure edits (%s)', (engine) => {
     expect(paths).toEqual(expect.arrayContaining(['docs.0.prepMinutes', 'docs.0.color']));
   });
 
+  it('allergens: the 14 EU codes and a bounded note are kept for the tills; anything else is a 400 naming the field', async () => {
+    const refused = await fail(
+      owner.owner.menu.upsert.mutate({
+        docs: [
+          item('allergy', 'bo-hot', {
+            allergens: ['milk', 'peanut', 'milk'],
+            allergenNote: 'x'.repeat(201),
+          } as unknown as Partial<MenuDoc>),
+        ],
+      }),
+    );
+    expect(httpStatusOf(refused)).toBe(400);
+    const issues = (refused as unknown as { data: { issues: { path: string; message: string }[] } })
+      .data.issues;
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        {
+          path: 'docs.0.allergens.1',
+          message: expect.stringMatching(/one of gluten, crustaceans/),
+        },
+        { path: 'docs.0.allergenNote', message: 'an allergen note is at most 200 characters' },
+      ]),
+    );
+    expect((await menu()).has('allergy')).toBe(false);
+    await owner.owner.menu.upsert.mutate({
+      docs: [item('allergy', 'bo-hot', { allergens: ['milk', 'gluten'], allergenNote: 'traces' })],
+      expected: [{ id: 'allergy', updatedAt: null }],
+    });
+    const pulled = await till.sync.pull.query({ collection: 'menu', checkpoint: null, limit: 500 });
+    expect(pulled.documents.find((d) => d.id === 'allergy')).toMatchObject({
+      allergens: ['milk', 'gluten'],
+      allergenNote: 'traces',
+    });
+    await owner.owner.menu.remove.mutate({ ids: ['allergy'] });
+  });
+
   it('a category holding items is not deleted (422); emptied, it is', async () => {
     const refused = await fail(owner.owner.menu.remove.mutate({ ids: ['bo-hot'] }));
     expect(httpStatusOf(refused)).toBe(422);

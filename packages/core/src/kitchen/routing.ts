@@ -1,3 +1,4 @@
+import { allergenSnapshot } from '../menu/allergens';
 import { activeQuantity } from '../orders/line-amounts';
 import type { OrderDoc, OrderLine } from '../orders/schemas';
 import type { KitchenTicket, KitchenTicketLine } from './ticket-schema';
@@ -31,6 +32,7 @@ function ticketLine(line: OrderLine, quantity: number): KitchenTicketLine {
     quantity,
     modifiers: line.modifiers.map((m) => m.name),
     notes: line.notes,
+    ...allergenSnapshot(line),
     seat: line.seat,
     course: line.course,
   };

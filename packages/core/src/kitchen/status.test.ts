@@ -19,6 +19,7 @@ import {
   bumpTicket,
   markServed,
   orderKitchenStatus,
+  recallServed,
   recallTicket,
   stationTickets,
 } from './status';
@@ -102,6 +103,14 @@ describe('kitchen status of station tickets', () => {
     expect(() =>
       bumpTicket(order, { requestId: 'nope', stationId: 'grill' }, screen.ctx()),
     ).toThrow(/no kitchen ticket nope:grill/);
+    // Expo's recall undoes the hand-over: every ticket back to ready, in one version.
+    const served = order;
+    order = recallServed(order, screen.ctx());
+    expect(order.updatedAt).toBeGreaterThan(served.updatedAt);
+    expect(orderKitchenStatus(order)).toBe('ready');
+    expect(stationTickets(order).map((t) => t.status)).toEqual(['ready', 'ready']);
+    expect(orderDocSchema.parse(order)).toEqual(order);
+    expect(() => recallServed(order, screen.ctx())).toThrow(/nothing served to recall/);
   });
 
   it('recall of a new ticket is refused; an order never sent has no kitchen status', () => {
@@ -198,6 +207,7 @@ const opArb = fc.oneof(
   fc.record({ kind: fc.constant('bump' as const), ticket: fc.nat(3) }),
   fc.record({ kind: fc.constant('recall' as const), ticket: fc.nat(3) }),
   fc.record({ kind: fc.constant('served' as const) }),
+  fc.record({ kind: fc.constant('recallServed' as const) }),
   fc.record({ kind: fc.constant('void' as const), line: fc.nat(2) }),
   fc.record({ kind: fc.constant('resend' as const) }),
 );
@@ -216,6 +226,8 @@ function apply(order: OrderDoc, op: Op, ctx: OrderContext): OrderDoc {
       return ticket ? recallTicket(order, ticket, ctx) : order;
     case 'served':
       return markServed(order, ctx);
+    case 'recallServed':
+      return recallServed(order, ctx);
     case 'void': {
       const line = order.lines[op.line % order.lines.length]!;
       return voidLine(order, { lineId: line.id, quantity: 1, approvedBy: 'mgr' }, ctx);

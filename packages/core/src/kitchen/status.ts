@@ -264,3 +264,29 @@ export function markServed(order: OrderDoc, ctx: OrderContext): OrderDoc {
     );
   return withBumps(order, bumps, ctx);
 }
+
+/**
+ * Undoes {@link markServed}: every live ticket of the order that is served goes back to the status
+ * it had (the expo's recall, when an order was handed over by mistake). One commit, so the order
+ * never shows half served.
+ * @throws {OrderError} `ORDER_NOTHING_TO_RECALL` when no ticket of the order is served
+ */
+export function recallServed(order: OrderDoc, ctx: OrderContext): OrderDoc {
+  const bumps: KitchenBump[] = stationTickets(order)
+    .filter((t) => !t.voided && t.status === 'served' && t.lastBumps.length > 0)
+    .map((t) => ({
+      kind: 'recall',
+      id: ctx.newId(),
+      requestId: t.requestId,
+      stationId: t.stationId,
+      undoes: [...t.lastBumps],
+      at: ctx.at,
+      by: ctx.by,
+    }));
+  if (bumps.length === 0)
+    throw new OrderError(
+      'ORDER_NOTHING_TO_RECALL',
+      `order ${order.ticketNumber} has nothing served to recall`,
+    );
+  return withBumps(order, bumps, ctx);
+}

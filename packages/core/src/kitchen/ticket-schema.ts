@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listSchema, nameSchema, quantitySchema, textSchema } from '../common/bounds';
 import { epochMsSchema, idSchema } from '../common/document';
+import { allergenListSchema, allergenNoteSchema } from '../menu/allergens';
 import { ticketCodeSchema } from '../orders/ticket-number';
 
 /** A line as printed on a kitchen ticket (quantity is the delta for this ticket). */
@@ -11,6 +12,9 @@ export const kitchenTicketLineSchema = z.strictObject({
   /** Modifier option names, in selection order. */
   modifiers: listSchema(nameSchema, 100).default([]),
   notes: textSchema.default(''),
+  /** The line's allergens (absent when the menu says none). */
+  allergens: allergenListSchema.optional(),
+  allergenNote: allergenNoteSchema.optional(),
   seat: z.number().int().positive().max(1000).nullable().default(null),
   course: z.number().int().min(1).max(9),
 });

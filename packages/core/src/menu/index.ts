@@ -4,3 +4,4 @@ export * from './resolve';
 export * from './barcode';
 export * from './category-color';
 export * from './menu-integrity';
+export * from './allergens';

@@ -3,6 +3,7 @@ import { listSchema, nameSchema } from '../common/bounds';
 import { documentBase, branchDocumentBase, idSchema } from '../common/document';
 import { minorUnitsSchema, nonNegativeMinorUnitsSchema } from '../money/money';
 import { rateBasisPointsSchema } from '../tax/tax-class';
+import { allergenListSchema, allergenNoteSchema } from './allergens';
 import { barcodeSchema } from './barcode';
 
 /** Schema version of every `menu` collection document. */
@@ -101,6 +102,10 @@ export const itemDocSchema = z.object({
   /** Minutes the kitchen usually needs (shown on tickets and screens); optional. */
   prepMinutes: z.number().int().min(0).max(MAX_PREP_MINUTES).optional(),
   color: menuColorSchema.optional(),
+  /** The EU allergens it contains (codes, see `allergens.ts`); copied onto order lines. */
+  allergens: allergenListSchema.optional(),
+  /** Free text for what the codes do not say ("may contain traces of nuts"). */
+  allergenNote: allergenNoteSchema.optional(),
 });
 /** An item document. */
 export type ItemDoc = z.infer<typeof itemDocSchema>;

@@ -1,4 +1,5 @@
 import { routeKitchen } from '../kitchen/routing';
+import { allergenSnapshot } from '../menu/allergens';
 import { buildLineModifiers, type ModifierChoice } from '../menu/modifiers';
 import type { ResolvedItem } from '../menu/resolve';
 import type { ModifierGroupDoc } from '../menu/schemas';
@@ -35,9 +36,13 @@ function assertQuantity(q: number): void {
   }
 }
 
+const sameAllergens = (a: OrderLine, b: OrderLine) =>
+  (a.allergenNote ?? '') === (b.allergenNote ?? '') &&
+  (a.allergens ?? []).join() === (b.allergens ?? []).join();
+
 /**
  * The line that one more unit of `candidate` belongs on: the same item, price, modifiers (in the
- * same order), seat, notes and course, with no discount and nothing voided, and that the kitchen
+ * same order), seat, notes, allergens (the menu may have changed) and course, with no discount and nothing voided, and that the kitchen
  * has not heard of yet (once it has, new units are a new line so its next ticket carries exactly
  * them), added by the same till (see `OrderLine.tillId`). `undefined` when the units need a line
  * of their own.
@@ -58,6 +63,7 @@ function mergeableLine(lines: readonly OrderLine[], candidate: OrderLine): Order
       l.unitPrice === candidate.unitPrice &&
       l.seat === candidate.seat &&
       l.notes === candidate.notes &&
+      sameAllergens(l, candidate) &&
       l.course === candidate.course &&
       l.stationId === candidate.stationId &&
       l.taxClassId === candidate.taxClassId &&
@@ -101,6 +107,7 @@ export function addLine(order: OrderDoc, input: AddLineInput, ctx: OrderContext)
     course: input.course ?? item.course,
     seat: input.seat ?? null,
     notes: input.notes ?? '',
+    ...allergenSnapshot(item),
     quantity,
     voidedQuantity: 0,
     firedQuantity: 0,

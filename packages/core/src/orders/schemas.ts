@@ -14,6 +14,7 @@ import { minorUnitsSchema, nonNegativeMinorUnitsSchema } from '../money/money';
 import { rateBasisPointsSchema } from '../tax/tax-class';
 import { discountSchema } from './discount';
 import { lineEditsSchema, orderEditsSchema } from './edits';
+import { allergenListSchema, allergenNoteSchema } from '../menu/allergens';
 import { kitchenBumpSchema } from '../kitchen/status-schema';
 import { printRequestSchema } from './print-request';
 import { orderTotalsSchema } from './totals-schema';
@@ -71,6 +72,9 @@ export const orderLineSchema = z.strictObject({
   course: z.number().int().min(1).max(9).default(1),
   seat: z.number().int().positive().max(1000).nullable().default(null),
   notes: textSchema.default(''),
+  /** The item's allergens when it was added (snapshot, like the name), for screens and tickets. */
+  allergens: allergenListSchema.optional(),
+  allergenNote: allergenNoteSchema.optional(),
   quantity: quantitySchema,
   voidedQuantity: unitCountSchema.default(0),
   firedQuantity: unitCountSchema.default(0),

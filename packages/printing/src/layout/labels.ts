@@ -74,6 +74,8 @@ export interface Labels {
   counted: string;
   over: string;
   short: string;
+  /** Kitchen tickets: the line's allergens, printed inverted. */
+  allergens: string;
 }
 
 const en: Labels = {
@@ -147,6 +149,7 @@ const en: Labels = {
   counted: 'Counted',
   over: 'Over',
   short: 'SHORT',
+  allergens: 'ALLERGENS',
 };
 
 const fr: Labels = {
@@ -220,6 +223,7 @@ const fr: Labels = {
   counted: 'Compté',
   over: 'Excédent',
   short: 'MANQUANT',
+  allergens: 'ALLERGÈNES',
 };
 
 /** Labels for a BCP 47 locale: French for `fr*`, English otherwise. */

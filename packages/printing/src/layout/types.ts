@@ -3,6 +3,8 @@
  * `OrderDoc` and `KitchenTicket`, so core's documents can be passed as they are (a type test
  * checks that) while this package stays usable on its own.
  */
+import type { AllergenCode } from '@comanda/core/menu';
+
 export interface BranchInfo {
   name: string;
   legalName?: string;
@@ -80,6 +82,10 @@ export interface KitchenTicketLineInput {
   quantity: number;
   modifiers: string[];
   notes: string;
+  /** EU allergen codes of the line (core `AllergenCode`), printed in the ticket's language. */
+  allergens?: readonly AllergenCode[];
+  /** The menu's free-text allergen note. */
+  allergenNote?: string;
   seat: number | null;
   course: number;
 }

@@ -238,6 +238,20 @@ export const backofficeEn = {
   'bo.board.pairFailed': 'This code is wrong, expired or already used.',
   'bo.board.offline': 'Reconnecting to the server…',
   'bo.board.readyAround': 'around {time}',
+  'bo.menu.allergens': 'Allergens (shown on kitchen screens and tickets)',
+  'bo.menu.allergenNote': 'Allergen note',
+  'bo.menu.allergenNoteHint': 'What the list does not say, e.g. may contain traces of nuts',
+  'bo.devices.kind': 'Device',
+  'bo.devices.kind.till': 'Till',
+  'bo.devices.kind.kitchen': 'Kitchen screen',
+  'bo.devices.kind.board': 'Ready board (TV)',
+  'bo.devices.kind.hub': 'Branch hub',
+  'bo.devices.pair.kitchen': 'Pair a kitchen screen',
+  'bo.devices.pair.board': 'Pair a ready board',
+  'bo.devices.pair.hub': 'Pair a branch hub',
+  'bo.devices.codeHint.kitchen': 'On the kitchen screen, tick “This screen is a kitchen screen” and type this code before {time}. It works once, for a kitchen screen only.',
+  'bo.devices.codeHint.board': 'On the TV, open {url} and type this code before {time}. It works once, for a ready board only.',
+  'bo.devices.codeHint.hub': 'Type this code in the hub’s setup before {time}. It works once, for a hub only.',
 } as const;
 
 /** A key of the back-office catalogue. */

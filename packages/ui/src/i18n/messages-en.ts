@@ -412,6 +412,7 @@ export const en = {
   'syncSettings.viaHub': 'Syncing through the hub',
   'syncSettings.viaServer': 'Syncing with the server directly',
   'syncSettings.viaNone': 'Not syncing: neither the hub nor the server answers. Sales are kept on this till until one does.',
+  'kitchen.allergens': 'Allergens:',
 } as const;
 
 /** Every message key of the catalog. */

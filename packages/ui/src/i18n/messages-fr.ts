@@ -414,4 +414,5 @@ export const fr: Record<MessageKey, string> = {
   'syncSettings.viaHub': 'Synchronisation par le hub',
   'syncSettings.viaServer': 'Synchronisation directe avec le serveur',
   'syncSettings.viaNone': 'Pas de synchronisation : ni le hub ni le serveur ne répondent. Les ventes restent sur cette caisse jusqu’à ce que l’un réponde.',
+  'kitchen.allergens': 'Allergènes :',
 };

@@ -1,7 +1,7 @@
 import { orderDocSchema } from '@comanda/core/orders';
 import { map } from 'rxjs';
 import { StoreError, stripMeta } from '../data/repository.js';
-import { PortError, type KitchenPorts, type KitchenScope } from '../till-ports/index.js';
+import { PortError, type KitchenPorts, type KitchenScope, type Order } from '../till-ports/index.js';
 import { loadKitchenSetting } from '../runtime/kitchen-setting.js';
 import type { TillRuntime } from '../runtime/runtime.js';
 import { createUuidV7 } from '../runtime/ids.js';
@@ -23,18 +23,32 @@ export function createRxKitchenPorts(runtime: TillRuntime): KitchenPorts {
   return {
     clock,
     paired: runtime.mode() === 'paired',
-    subscribeOrders: (listener) =>
-      listen(
+    subscribeOrders: (listener) => {
+      // Each emission lists every watched order; only those whose revision changed are parsed
+      // again. The others keep their object, so the screen's per-order-version caches hold and a
+      // bump re-renders one card, not 200. Rebuilt per emission: orders that left are dropped.
+      let parsedByRev = new Map<string, { rev: string; order: Order | null }>();
+      return listen(
         db.orders.find({ selector: { createdAt: { $gt: clock.now() - WATCH_MS } } }).$.pipe(
-          map((docs) =>
-            docs.flatMap((d) => {
-              const parsed = orderDocSchema.safeParse(stripMeta(d.toJSON() as Record<string, unknown>));
-              return parsed.success && parsed.data.branchId === runtime.branchId() ? [parsed.data] : [];
-            }),
-          ),
+          map((docs) => {
+            const next = new Map<string, { rev: string; order: Order | null }>();
+            const orders: Order[] = [];
+            for (const d of docs) {
+              let entry = parsedByRev.get(d.primary);
+              if (entry?.rev !== d.revision) {
+                const parsed = orderDocSchema.safeParse(stripMeta(d.toJSON() as Record<string, unknown>));
+                entry = { rev: d.revision, order: parsed.success && parsed.data.branchId === runtime.branchId() ? parsed.data : null };
+              }
+              next.set(d.primary, entry);
+              if (entry.order) orders.push(entry.order);
+            }
+            parsedByRev = next;
+            return orders;
+          }),
         ),
         listener,
-      ),
+      );
+    },
     subscribeConnection: (listener) => runtime.tracker.subscribe((s) => listener({ online: s.online, problem: s.problem, offlineSince: s.offlineSince, lastSyncAt: s.lastSyncAt })),
     async update(orderId, action) {
       // Replication may store a newer version between the read and the write: read it again.

@@ -15,7 +15,7 @@ import {
   type KitchenPairing,
   type SyncClient,
 } from '../sync/sync-client.js';
-import { saveKitchenSetting } from './kitchen-setting.js';
+import { loadKitchenSetting, saveKitchenSetting } from './kitchen-setting.js';
 import { startReachabilityProbe } from '../sync/reachability.js';
 import {
   chooseSyncTarget,
@@ -47,8 +47,8 @@ export interface TillRuntime {
   presence: PresenceRoster;
   orders: DocumentRepository<typeof orderDocSchema>;
   /**
-   * The print worker and outbox reconciler, started once the first screen is up; null when
-   * printing could not start (see the log).
+   * The print worker and outbox reconciler, started once the first screen is up; null on a
+   * kitchen screen (it prints nothing) or when printing could not start (see the log).
    */
   printing: Promise<TillPrinting | null>;
   mode(): TillMode;
@@ -145,9 +145,10 @@ export async function bootTill(
   // Printing starts once the first screen is painted: nothing on the PIN pad needs it, and its
   // start-up reads would delay it. The reconciler then catches up on every order's print requests
   // (a crash between an order write and its jobs, or orders taken meanwhile, lose no ticket).
-  const printing = Promise.all([printingModule, afterFirstScreen()])
-    .then(([{ startTillPrinting }]) =>
-      startTillPrinting({
+  // A kitchen screen prints nothing (its till's requests are the till's): no worker, no reconciler.
+  let printing: Promise<TillPrinting | null> = Promise.all([printingModule, afterFirstScreen(), loadKitchenSetting(db)])
+    .then(([{ startTillPrinting }, , kitchen]) =>
+      kitchen ? null : startTillPrinting({
         db,
         host,
         branchId: () => settings.branchId ?? STANDALONE_BRANCH_ID,
@@ -158,7 +159,7 @@ export async function bootTill(
     )
     .then(
       (started) => {
-        step('printing');
+        if (started) step('printing');
         return started;
       },
       (error: unknown) => {
@@ -356,7 +357,9 @@ export async function bootTill(
       return syncClient.searchOrders(query);
     },
     orders: new DocumentRepository(db.orders, orderDocSchema, 'order'),
-    printing,
+    get printing() {
+      return printing;
+    },
     tillId,
     clock,
     mode: () => mode,
@@ -373,6 +376,13 @@ export async function bootTill(
       await tracker.markPaired();
       startSync(settings);
       setMode('paired');
+      if (kitchen) {
+        // Paired as a kitchen screen: the printing started for the till it was stops.
+        const running = printing;
+        printing = Promise.resolve(null);
+        await (await running)?.stop();
+        return;
+      }
       // The branch's printers replace the standalone ones.
       await (await printing)?.refresh().catch(() => undefined);
     },

@@ -159,6 +159,9 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
                   backlog ??= client.backlog(name, checkpoint ?? null).catch(() => null);
                 }
                 const page = await client.pull(name, checkpoint ?? null, batchSize);
+                // What the server sent, it has: acknowledged at that version, so another device's
+                // order (a kitchen screen's whole queue) is not "waiting to sync" on this one.
+                if (pushes) await recordAcks(db.syncAcks, name, page.documents);
                 // A short page ends RxDB's pull: notices heard meanwhile get one more.
                 trigger.answered(page.documents.length < batchSize);
                 wake.wake();

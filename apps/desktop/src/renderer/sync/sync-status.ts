@@ -259,7 +259,9 @@ export class SyncStatusTracker {
         // Everything below the oldest unacknowledged version is acknowledged: forget it.
         mark.advance(unsynced.length > 0 ? oldestUnsynced - 1 : newest);
         for (const [id, updatedAt] of versions) if (updatedAt <= mark.value) versions.delete(id);
-        for (const id of acked.keys()) if (!versions.has(id)) acked.delete(id);
+        // An acknowledgement above the mark may be a pulled document's, recorded before the
+        // document itself is stored: kept until the mark passes it.
+        for (const [id, at] of acked) if (!versions.has(id) && at <= mark.value) acked.delete(id);
       }
       pending += unsynced.length;
       if (name === 'orders') unsyncedOrderIds = unsynced;

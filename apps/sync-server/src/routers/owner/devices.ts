@@ -1,4 +1,5 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { deviceKindSchema } from '@comanda/core/sync';
 import { z } from 'zod';
 import { createPairingCode } from '../../auth/devices';
 import { insertAudit } from '../../db/audit';
@@ -17,9 +18,9 @@ export const devicesRouter = {
         visibleBranches: branchesOf(ctx),
       });
     }),
-  /** A single-use code (10 minutes) a till types to join the branch. */
+  /** A single-use code (10 minutes) a device types to join the branch; `kind` binds it to one kind. */
   createPairingCode: ownerProcedure
-    .input(z.strictObject({ branchId: id }))
+    .input(z.strictObject({ branchId: id, kind: deviceKindSchema.optional() }))
     .mutation(async ({ ctx, input }) => {
       if (!ctx.services.rateLimiter.take(`pairing:${ctx.user.sub}`, ctx.services.now().getTime())) {
         throw new TRPCError({
@@ -30,7 +31,12 @@ export const devicesRouter = {
       await assertUserBranch(ctx, input.branchId);
       return createPairingCode(
         ctx.services.db.pool,
-        { orgId: ctx.user.org, branchId: input.branchId, createdBy: ctx.user.sub },
+        {
+          orgId: ctx.user.org,
+          branchId: input.branchId,
+          createdBy: ctx.user.sub,
+          kind: input.kind,
+        },
         ctx.services.now(),
       );
     }),

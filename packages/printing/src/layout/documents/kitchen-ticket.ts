@@ -1,3 +1,4 @@
+import { allergenLabel } from '@comanda/core/menu';
 import { ticketLabel } from '@comanda/core/orders';
 import type { LayoutBlock, LayoutDocument } from '../model';
 import type { KitchenTicketInput, KitchenTicketLineInput } from '../types';
@@ -17,11 +18,21 @@ export interface KitchenTicketOptions {
   locale?: string;
 }
 
-function lineBlocks(line: KitchenTicketLineInput, sign: string, L: Labels): LayoutBlock[] {
+/** "ALLERGENS: GLUTEN, MILK - traces of nuts", or '' when the line has none. */
+function allergenText(line: KitchenTicketLineInput, L: Labels, locale: string | undefined): string {
+  const names = (line.allergens ?? []).map((a) => allergenLabel(a, locale).toUpperCase());
+  const what = [names.join(', '), line.allergenNote ?? ''].filter(Boolean).join(' - ');
+  return what ? `${L.allergens}: ${what}` : '';
+}
+
+function lineBlocks(line: KitchenTicketLineInput, sign: string, L: Labels, locale: string | undefined): LayoutBlock[] {
   const blocks: LayoutBlock[] = [{ kind: 'text', text: `${sign}${line.quantity} x ${line.name}`, style: { bold: true, size: 2 } }];
   if (line.seat) blocks.push({ kind: 'text', text: `   ${L.seat} ${line.seat}`, style: { underline: true } });
   // Modifiers and notes are what cooks miss: bold, and notes inverted so they jump out.
   for (const m of line.modifiers) blocks.push({ kind: 'text', text: `   > ${m}`, style: { bold: true } });
+  // Allergens are a guest's safety: inverted like notes, and on every line that has them.
+  const allergens = allergenText(line, L, locale);
+  if (allergens) blocks.push({ kind: 'text', text: ` !! ${allergens} `, style: { invert: true, bold: true } });
   if (line.notes) blocks.push({ kind: 'text', text: ` ! ${line.notes} `, style: { invert: true, bold: true } });
   return blocks;
 }
@@ -51,7 +62,7 @@ export function kitchenTicketLayout(o: KitchenTicketOptions): LayoutDocument {
   const sign = t.kind === 'void' ? '-' : '';
   for (const [course, lines] of byCourse(t.lines)) {
     blocks.push({ kind: 'text', text: `${L.course} ${course}`, style: { underline: true } });
-    for (const l of lines) blocks.push(...lineBlocks(l, sign, L));
+    for (const l of lines) blocks.push(...lineBlocks(l, sign, L, o.locale));
   }
   const held = t.held ?? [];
   if (held.length > 0) {
@@ -61,7 +72,8 @@ export function kitchenTicketLayout(o: KitchenTicketOptions): LayoutDocument {
       blocks.push({ kind: 'text', text: `${L.course} ${course}`, style: { underline: true } });
       for (const l of lines) {
         const mods = l.modifiers.length ? ` (${l.modifiers.join(', ')})` : '';
-        blocks.push({ kind: 'text', text: `${l.quantity} x ${l.name}${mods}${l.notes ? ` ! ${l.notes}` : ''}` });
+        const allergens = allergenText(l, L, o.locale);
+        blocks.push({ kind: 'text', text: `${l.quantity} x ${l.name}${mods}${l.notes ? ` ! ${l.notes}` : ''}${allergens ? ` !! ${allergens}` : ''}` });
       }
     }
   }

@@ -64,6 +64,15 @@ describe('KitchenDisplay', () => {
     expect(onRecall).toHaveBeenCalledTimes(2);
   });
 
+  it('shows a line’s allergens loudly in the screen’s language, and nothing where the menu says none', () => {
+    const a = sentTwoStationOrder('a', T0, { burgerAllergens: { allergens: ['milk', 'gluten'], allergenNote: 'traces of nuts' } });
+    const b = sentTwoStationOrder('b', T0 + 1000, { ticketNumber: 2 });
+    setup([a, b], {}, 'fr');
+    const [first, second] = screen.getAllByTestId('kitchen-card');
+    expect(within(first!).getByTestId('kitchen-allergens').textContent).toBe('Allergènes : Gluten, Lait — traces of nuts');
+    expect(within(second!).queryByTestId('kitchen-allergens')).toBeNull();
+  });
+
   it('expo: an order turns green when every station is ready; the alarm says the screen may be stale (fr)', () => {
     let order = sentTwoStationOrder('a', T0);
     const { rerender, onServe } = setup([order], { scope: { kind: 'expo' } }, 'fr');
@@ -77,5 +86,10 @@ describe('KitchenDisplay', () => {
     expect(onServe).not.toHaveBeenCalled();
     act(() => void fireEvent.keyDown(window, { key: '1' }));
     expect(onServe).toHaveBeenCalledWith(expect.objectContaining({ orderId: 'a', complete: true }));
+    // Expo recalls too (the order served last), by key and by touch.
+    const { onRecall } = setup([], { scope: { kind: 'expo' } });
+    fireEvent.keyDown(window, { key: 'r' });
+    fireEvent.click(screen.getAllByTestId('kitchen-recall').at(-1)!);
+    expect(onRecall).toHaveBeenCalledTimes(2);
   });
 });

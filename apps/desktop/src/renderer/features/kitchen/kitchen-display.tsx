@@ -1,5 +1,6 @@
-import { memo, useEffect, useMemo, useState } from 'react';
+import { createContext, memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '@comanda/ui';
+import { allergenLabel } from '@comanda/core/menu';
 import type { OrderDoc } from '@comanda/core/orders';
 import { applyKitchenKey, DEFAULT_BUMP_KEYS, type KitchenKeyAction } from './kitchen-keys';
 import {
@@ -33,17 +34,44 @@ export interface KitchenDisplayProps {
   sound?: () => void;
 }
 
-function Heading({ card, now, thresholds }: { card: Pick<KitchenCard, 'label' | 'orderType' | 'table' | 'customerName' | 'sentAt'>; now: number; thresholds: AgeThresholds }) {
+/**
+ * The clock of the age timers. Only the timers read it, so the one-second tick re-renders 200
+ * `<time>` elements, not 200 cards (memoised cards skip a context change they do not read).
+ */
+const NowContext = createContext(0);
+
+function Age({ sentAt, orderType, thresholds }: { sentAt: number; orderType: KitchenCard['orderType']; thresholds: AgeThresholds }) {
+  const now = useContext(NowContext);
+  const level = ageLevel(sentAt, orderType, now, thresholds);
+  return (
+    <time className={`kitchen-age kitchen-age-${level}`} data-testid="kitchen-age" data-level={level}>
+      {ageText(sentAt, now)}
+    </time>
+  );
+}
+
+function Heading({ card, thresholds }: { card: Pick<KitchenCard, 'label' | 'orderType' | 'table' | 'customerName' | 'sentAt'>; thresholds: AgeThresholds }) {
   const { t } = useI18n();
   const where = card.orderType === 'takeaway' ? (card.customerName ?? t('kitchen.takeaway')) : t('kitchen.table', { table: card.table ?? '' });
   return (
     <header className="kitchen-card-head">
       <strong className="kitchen-label">{card.label}</strong>
       <span>{where}</span>
-      <time className={`kitchen-age kitchen-age-${ageLevel(card.sentAt, card.orderType, now, thresholds)}`} data-testid="kitchen-age" data-level={ageLevel(card.sentAt, card.orderType, now, thresholds)}>
-        {ageText(card.sentAt, now)}
-      </time>
+      <Age sentAt={card.sentAt} orderType={card.orderType} thresholds={thresholds} />
     </header>
+  );
+}
+
+/** A line's allergens, loud: a guest's safety depends on the cook seeing them. */
+function Allergens({ line }: { line: KitchenCard['lines'][number] }) {
+  const { t, locale } = useI18n();
+  const names = (line.allergens ?? []).map((a) => allergenLabel(a, locale));
+  const what = [names.join(', '), line.allergenNote ?? ''].filter(Boolean).join(' — ');
+  if (what === '') return null;
+  return (
+    <p className="kitchen-allergens" data-testid="kitchen-allergens">
+      <strong>{t('kitchen.allergens')}</strong> {what}
+    </p>
   );
 }
 
@@ -75,6 +103,7 @@ function TicketBody({ card }: { card: KitchenCard }) {
               {line.struck > 0 && <em className="kitchen-void">{t('kitchen.voided')}</em>}
               {line.seat !== null && <small>{t('kitchen.seat', { seat: line.seat })}</small>}
               {line.modifiers.length > 0 && <p className="kitchen-modifiers">{line.modifiers.join(', ')}</p>}
+              <Allergens line={line} />
               {line.notes !== '' && <p className="kitchen-notes">{line.notes}</p>}
             </li>
           );
@@ -85,16 +114,20 @@ function TicketBody({ card }: { card: KitchenCard }) {
   );
 }
 
-/** One ticket; memoised so a bump re-renders the bumped card, not the whole screen. */
-const StationCard = memo(function StationCard(props: { card: KitchenCard; index: number; selected: boolean; now: number; thresholds: AgeThresholds; onBump: (card: KitchenCard) => void }) {
-  const { card, index, selected, now, thresholds, onBump } = props;
+/**
+ * One ticket; memoised on the ticket (cards are computed once per order version), so a bump
+ * re-renders the bumped card only: the clock comes through a context, the digit to press from a
+ * CSS counter (a ticket leaving does not re-render every card after it), and `onBump` is stable.
+ */
+const StationCard = memo(function StationCard(props: { card: KitchenCard; selected: boolean; thresholds: AgeThresholds; onBump: (card: KitchenCard) => void }) {
+  const { card, selected, thresholds, onBump } = props;
   const { t } = useI18n();
   return (
     <li className={`kitchen-card kitchen-${card.status}${card.voided ? ' kitchen-card-voided' : ''}${selected ? ' kitchen-selected' : ''}`} data-testid="kitchen-card" data-status={card.status} data-order={card.orderId} data-station={card.stationId} data-voided={card.voided}>
-      <Heading card={card} now={now} thresholds={thresholds} />
+      <Heading card={card} thresholds={thresholds} />
       <TicketBody card={card} />
       <button type="button" onClick={() => onBump(card)} data-testid="kitchen-bump">
-        <kbd>{index + 1}</kbd> {card.status === 'new' ? t('kitchen.start') : t('kitchen.ready')}
+        <kbd className="kitchen-digit" /> {card.status === 'new' ? t('kitchen.start') : t('kitchen.ready')}
       </button>
     </li>
   );
@@ -111,6 +144,11 @@ export function KitchenDisplay(props: KitchenDisplayProps) {
   const thresholds = props.thresholds ?? DEFAULT_AGE_THRESHOLDS;
   const keys = props.keys ?? DEFAULT_BUMP_KEYS;
   const { t } = useI18n();
+  // The latest handler behind a stable function: a new `onBump` each render (the screen's arrow
+  // function) would re-render every memoised card on every change.
+  const bumpRef = useRef(onBump);
+  bumpRef.current = onBump;
+  const stableBump = useCallback((card: KitchenCard) => bumpRef.current(card), []);
   const cards = useMemo(() => (scope.kind === 'expo' ? [] : stationCards(orders, scope.stations)), [orders, scope]);
   const expo = useMemo(() => (scope.kind === 'expo' ? expoCards(orders) : []), [orders, scope]);
   const allDay = useMemo(() => allDayCounts(cards), [cards]);
@@ -146,6 +184,7 @@ export function KitchenDisplay(props: KitchenDisplayProps) {
   });
 
   return (
+    <NowContext.Provider value={now}>
     <main className="kitchen" data-testid="kitchen-display" data-scope={scope.kind} aria-label={scope.kind === 'expo' ? t('kitchen.expoTitle') : t('kitchen.title')}>
       {alarm && (
         <p role="alert" className="kitchen-alarm" data-testid="kitchen-alarm">
@@ -154,11 +193,9 @@ export function KitchenDisplay(props: KitchenDisplayProps) {
       )}
       <div className="kitchen-toolbar">
         <h1>{scope.kind === 'expo' ? t('kitchen.expoTitle') : scope.stations.join(' · ')}</h1>
-        {scope.kind === 'stations' && (
-          <button type="button" onClick={onRecall} data-testid="kitchen-recall">
-            {t('kitchen.recall')}
-          </button>
-        )}
+        <button type="button" onClick={onRecall} data-testid="kitchen-recall">
+          {t('kitchen.recall')}
+        </button>
         <span className="kitchen-hint">{t('kitchen.keysHint')}</span>
       </div>
       {count === 0 && <p className="kitchen-empty">{t('kitchen.empty')}</p>}
@@ -166,7 +203,7 @@ export function KitchenDisplay(props: KitchenDisplayProps) {
         {scope.kind === 'expo'
           ? expo.map((card, i) => (
               <li key={card.orderId} className={`kitchen-card${card.complete ? ' kitchen-complete' : ''}${i === selected ? ' kitchen-selected' : ''}`} data-testid="expo-card" data-complete={card.complete} data-order={card.orderId}>
-                <Heading card={card} now={now} thresholds={thresholds} />
+                <Heading card={card} thresholds={thresholds} />
                 <ul className="kitchen-stations">
                   {card.tickets.map((ticket) => (
                     <li key={ticket.key} data-testid="expo-station" data-station={ticket.stationId} data-status={ticket.status}>
@@ -175,11 +212,11 @@ export function KitchenDisplay(props: KitchenDisplayProps) {
                   ))}
                 </ul>
                 <button type="button" onClick={() => onServe(card)} data-testid="expo-serve">
-                  <kbd>{i + 1}</kbd> {t('kitchen.serve')}
+                  <kbd className="kitchen-digit" /> {t('kitchen.serve')}
                 </button>
               </li>
             ))
-          : cards.map((card, i) => <StationCard key={card.key} card={card} index={i} selected={i === selected} now={now} thresholds={thresholds} onBump={onBump} />)}
+          : cards.map((card, i) => <StationCard key={card.key} card={card} selected={i === selected} thresholds={thresholds} onBump={stableBump} />)}
       </ol>
       {scope.kind === 'stations' && allDay.length > 0 && (
         <aside className="kitchen-all-day" data-testid="kitchen-all-day" aria-label={t('kitchen.allDay')}>
@@ -194,5 +231,6 @@ export function KitchenDisplay(props: KitchenDisplayProps) {
         </aside>
       )}
     </main>
+    </NowContext.Provider>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { bumpTicket, markServed, recallTicket, type StationTicketRef } from '@comanda/core/kitchen';
+import { bumpTicket, markServed, recallServed, recallTicket, type StationTicketRef } from '@comanda/core/kitchen';
 import type { KitchenConnection, KitchenPorts, KitchenScope, Order } from '../../till-ports';
 import { KitchenDisplay } from './kitchen-display';
-import { lastReady, silenceAlarm } from './kitchen-view';
+import { lastReady, lastServed, silenceAlarm } from './kitchen-view';
 
 const ref = (t: StationTicketRef): StationTicketRef => ({ requestId: t.requestId, stationId: t.stationId });
 
@@ -36,7 +36,11 @@ export function KitchenScreen({ ports, scope }: { ports: KitchenPorts; scope: Ki
       onBump={(card) => run(card.orderId, (o, ctx) => bumpTicket(o, ref(card), ctx))}
       onServe={(card) => run(card.orderId, (o, ctx) => markServed(o, ctx))}
       onRecall={() => {
-        if (scope.kind === 'expo') return;
+        if (scope.kind === 'expo') {
+          const order = lastServed(orders);
+          if (order) run(order.id, (o, ctx) => recallServed(o, ctx));
+          return;
+        }
         const card = lastReady(orders, scope.stations);
         if (card) run(card.orderId, (o, ctx) => recallTicket(o, ref(card), ctx));
       }}

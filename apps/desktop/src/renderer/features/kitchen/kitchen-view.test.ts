@@ -1,9 +1,9 @@
-import { bumpTicket, stationTickets } from '@comanda/core/kitchen';
+import { bumpTicket, markServed, recallServed, stationTickets } from '@comanda/core/kitchen';
 import { voidLine } from '@comanda/core/orders';
 import { describe, expect, it } from 'vitest';
 import { applyKitchenKey, DEFAULT_BUMP_KEYS } from './kitchen-keys';
 import { kitchenCtx, sentTwoStationOrder, T0 } from '../testing/kitchen-orders';
-import { ageLevel, ageText, allDayCounts, expoCards, lastReady, silenceAlarm, stationCards } from './kitchen-view';
+import { ageLevel, ageText, allDayCounts, expoCards, lastReady, lastServed, silenceAlarm, stationCards } from './kitchen-view';
 
 const MIN = 60_000;
 
@@ -32,6 +32,24 @@ describe('kitchen view', () => {
       { name: 'Burger', quantity: 3 },
       { name: 'Soup', quantity: 2 },
     ]);
+  });
+
+  it('expo recall: the order served last comes back to the expo screen, ready', () => {
+    const ready = (id: string, at: number, n: number) => {
+      let o = sentTwoStationOrder(id, at, { ticketNumber: n });
+      for (const t of stationTickets(o)) o = bumpTicket(o, t, kitchenCtx(at + MIN), 'ready');
+      return o;
+    };
+    const a = markServed(ready('a', T0, 1), kitchenCtx(T0 + 5 * MIN));
+    const b = markServed(ready('b', T0 + MIN, 2), kitchenCtx(T0 + 4 * MIN));
+    const c = ready('c', T0 + 2 * MIN, 3);
+    expect(expoCards([a, b, c]).map((o) => o.orderId)).toEqual(['c']);
+    // Served last is a (at 5 min), although b was sent later.
+    expect(lastServed([b, a, c])?.id).toBe('a');
+    const back = recallServed(a, kitchenCtx(T0 + 6 * MIN));
+    expect(expoCards([back, b, c]).map((o) => [o.orderId, o.complete])).toEqual([['a', true], ['c', true]]);
+    expect(lastServed([back, b, c])?.id).toBe('b');
+    expect(lastServed([c])).toBeNull();
   });
 
   it('timers turn yellow then red per order type; the alarm sounds after 10 s without news', () => {

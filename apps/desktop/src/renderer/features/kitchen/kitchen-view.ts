@@ -102,6 +102,26 @@ export function lastReady(orders: readonly OrderDoc[], stations: readonly string
   return last;
 }
 
+/**
+ * The order the expo's recall brings back: the one served last (every live ticket served), by the
+ * time of its latest serve; null when none is. Served orders leave the expo screen, so this is how
+ * an order handed over by mistake comes back.
+ */
+export function lastServed(orders: readonly OrderDoc[]): OrderDoc | null {
+  let last: OrderDoc | null = null;
+  let lastAt = -1;
+  for (const order of orders) {
+    const live = cardsOf(order).filter((c) => !c.voided);
+    if (live.length === 0 || live.some((c) => c.status !== 'served')) continue;
+    const at = Math.max(...live.map((c) => c.reached.served?.at ?? 0));
+    if (at > lastAt) {
+      last = order;
+      lastAt = at;
+    }
+  }
+  return last;
+}
+
 /** "All day": units still to make per item over the cards on screen, most first. */
 export function allDayCounts(cards: readonly KitchenCard[]): { name: string; quantity: number }[] {
   const counts = new Map<string, number>();

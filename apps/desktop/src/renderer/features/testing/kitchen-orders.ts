@@ -1,3 +1,4 @@
+import type { AllergenCode } from '@comanda/core/menu';
 import { computeOrderTotals, emptyOrderTotals, orderDocSchema, sendToKitchen, type OrderContext, type OrderDoc } from '@comanda/core/orders';
 
 export const T0 = 1_790_000_000_000;
@@ -9,7 +10,7 @@ export function kitchenCtx(at: number, prefix = 'k'): OrderContext {
 }
 
 /** An order with a grill line and a kitchen line, sent at `at` (tests of the kitchen display). */
-export function sentTwoStationOrder(id: string, at = T0, options: { ticketNumber?: number; type?: 'dineIn' | 'takeaway' } = {}): OrderDoc {
+export function sentTwoStationOrder(id: string, at = T0, options: { ticketNumber?: number; type?: 'dineIn' | 'takeaway'; burgerAllergens?: { allergens?: AllergenCode[]; allergenNote?: string } } = {}): OrderDoc {
   const line = (lineId: string, name: string, stationId: string, quantity: number) => ({
     id: `${id}-${lineId}`,
     itemId: lineId,
@@ -38,7 +39,7 @@ export function sentTwoStationOrder(id: string, at = T0, options: { ticketNumber
     createdAt: at,
     createdBy: 'staff-1',
     lines: [
-      { ...line('burger', 'Burger', 'grill', 2), modifiers: [{ groupId: 'doneness', groupName: 'Cuisson', optionId: 'rare', name: 'Saignant', priceDelta: 0 }], notes: 'no onions' },
+      { ...line('burger', 'Burger', 'grill', 2), modifiers: [{ groupId: 'doneness', groupName: 'Cuisson', optionId: 'rare', name: 'Saignant', priceDelta: 0 }], notes: 'no onions', ...options.burgerAllergens },
       line('soup', 'Soup', 'kitchen', 1),
     ],
     totals: emptyOrderTotals(),
