@@ -14,6 +14,7 @@ import { orderDoc, pairedTillClient, type Client } from '@comanda/sync-server/te
 import { createBackofficeI18n, type BackofficeI18n } from '@comanda/ui';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chimeNotes, countChimes } from '../../desktop/e2e/support/chime';
 import { axeProblems, signInAsOwner, startRig, type Rig } from './support/backoffice';
 
 /** Git-ignored folder for the board's screenshots (`.test-results/` is in .gitignore). */
@@ -59,16 +60,7 @@ describe('customer ready board', () => {
       viewport: { width: 1920, height: 1080 },
       locale: 'en-GB',
     });
-    // Counts the chime's notes (the page has no other sound).
-    await context.addInitScript(() => {
-      const w = window as unknown as { chimeNotes: number };
-      w.chimeNotes = 0;
-      const create = AudioContext.prototype.createOscillator;
-      AudioContext.prototype.createOscillator = function (this: AudioContext) {
-        w.chimeNotes++;
-        return create.call(this);
-      };
-    });
+    await countChimes(context);
     page = await context.newPage();
     page.on('pageerror', (e) => rig.pageErrors.push(e.message));
     page.on('console', (m) => {
@@ -109,9 +101,7 @@ describe('customer ready board', () => {
     const around = i18n.t('bo.board.readyAround', { time: '' }).trim();
     expect(await column('bo.board.preparing').first().textContent()).toContain(around);
     expect(await column('bo.board.ready').count()).toBe(0);
-    expect(
-      await page.evaluate(() => (window as unknown as { chimeNotes: number }).chimeNotes),
-    ).toBe(0);
+    expect(await chimeNotes(page)).toBe(0);
 
     const [ticket] = stationTickets(sent);
     const ready = bumpTicket(sent, ticket!, ctx(), 'ready');

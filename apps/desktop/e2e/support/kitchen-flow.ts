@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { freePort, ownerClient } from '@comanda/sync-server/testing';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { BranchShop } from './branch.js';
+import { countChimes } from './chime.js';
 import { CHROMIUM, CHROMIUM_ARGS, openTill } from './chromium.js';
 import { startTillHostProcess } from './processes.js';
 
@@ -78,15 +79,7 @@ export async function openBoard(hubUrl: string, code: string): Promise<FlowDevic
   const close = () => browser.close().catch(() => undefined);
   try {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' });
-    await context.addInitScript(() => {
-      const w = window as unknown as { chimeNotes: number };
-      w.chimeNotes = 0;
-      const create = AudioContext.prototype.createOscillator;
-      AudioContext.prototype.createOscillator = function (this: AudioContext) {
-        w.chimeNotes++;
-        return create.call(this);
-      };
-    });
+    await countChimes(context);
     const page = await context.newPage();
     await page.goto(`${hubUrl}/board`);
     await page.getByLabel('Pairing code').fill(code);
@@ -100,4 +93,4 @@ export async function openBoard(hubUrl: string, code: string): Promise<FlowDevic
 }
 
 /** Notes the board's chime has played so far. */
-export const chimeNotes = (board: Page) => board.evaluate(() => (window as unknown as { chimeNotes: number }).chimeNotes);
+export { chimeNotes } from './chime.js';
