@@ -221,13 +221,17 @@ async function assertDeviceActive(ctx: Context, device: DevicePrincipal): Promis
   const scope = ctx.services.branchHub?.scope;
   if (scope && (device.org !== scope.orgId || device.branch !== scope.branchId))
     throw new TRPCError({ code: 'FORBIDDEN', message: 'This hub serves another branch' });
-  if (!(await isDeviceActive(ctx.services.db.pool, device.org, device.sub))) {
-    // The hub only knows its mirrored list: a till missing from it may be new, not revoked.
-    if (scope)
-      throw unauthorized(
-        "This till is not on the branch hub's device list (revoked, or paired after its last sync)",
-      );
-    throw tillRevoked();
+  const active = () => isDeviceActive(ctx.services.db.pool, device.org, device.sub);
+  if (!(await active())) {
+    // The hub only knows its mirrored list: a till missing from it may be new, not revoked, so
+    // the hub reads the list again (rate-limited) before refusing it.
+    if (scope) {
+      const known = (await ctx.services.branchHub!.refreshDevices()) && (await active());
+      if (!known)
+        throw unauthorized(
+          "This till is not on the branch hub's device list (revoked, or paired after its last sync)",
+        );
+    } else throw tillRevoked();
   }
   // last_seen_at is written at most once a minute per device, not on every call.
   const seen = lastSeenWrites.get(ctx.services) ?? new Map<string, number>();

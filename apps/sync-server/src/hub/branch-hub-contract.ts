@@ -17,6 +17,9 @@ export interface HubOptions {
   intervalMs?: number | undefined;
 }
 
+/** A till unknown to the hub makes it read the device list again at most this often. */
+export const DEVICE_LIST_ON_DEMAND_MS = 2000;
+
 /**
  * What the rest of the server needs from hub mode. Kept apart from the implementation: it must
  * not name the upstream client's types (they derive from `AppRouter`, which derives from
@@ -26,6 +29,12 @@ export interface BranchHub {
   readonly scope: { orgId: string; branchId: string };
   /** Forwards a till's token request to the central server: a hub holds no signing key. */
   deviceToken(input: { deviceId: string; deviceSecret: string }): Promise<DeviceToken>;
+  /**
+   * Reads the branch's device list from the central server again, for a till this hub does not know
+   * yet (paired since the last read): at most one read at a time and one per
+   * {@link DEVICE_LIST_ON_DEMAND_MS}. False when skipped or the central server did not answer.
+   */
+  refreshDevices(): Promise<boolean>;
   /** Starts replicating (after the server listens); a local change starts a round at once. */
   start(changes: ChangeHub): void;
   /** A till behind the hub reported its health: relayed (batched) to the central server. */

@@ -16,7 +16,7 @@ import { withTransaction } from '../db/tx';
 import { countAfter } from '../sync/documents';
 import packageJson from '../../package.json' with { type: 'json' };
 import { HeartbeatRelay } from './heartbeat-relay';
-import type { BranchHub, HubOptions } from './branch-hub-contract';
+import { DEVICE_LIST_ON_DEMAND_MS, type BranchHub, type HubOptions } from './branch-hub-contract';
 import { HubReplicator } from './replicator';
 import { HubRounds } from './rounds';
 import { followUpstreamChanges } from './upstream-changes';
@@ -126,6 +126,8 @@ export async function openBranchHub(
 
   let replicator: HubReplicator | null = null;
   let deviceListAt = Number.NEGATIVE_INFINITY;
+  let onDemandAt = Number.NEGATIVE_INFINITY;
+  let onDemand: Promise<boolean> | null = null;
   let stream: { close(): void } | undefined;
   let unsubscribe: (() => void) | undefined;
   const rounds = new HubRounds({
@@ -197,6 +199,28 @@ export async function openBranchHub(
       });
       rounds.push();
       relay.start();
+    },
+    refreshDevices() {
+      // Tills pair at the central server, usually after the hub last read the list: without this,
+      // a new till was refused (401) until the next round, up to 30 s on an idle branch.
+      if (onDemand) return onDemand;
+      if (clock() - onDemandAt < DEVICE_LIST_ON_DEMAND_MS) return Promise.resolve(false);
+      onDemandAt = clock();
+      onDemand = refreshBranch()
+        .then(
+          () => {
+            deviceListAt = clock();
+            return true;
+          },
+          (error: unknown) => {
+            upstream.dropTokenOn(error);
+            return false;
+          },
+        )
+        .finally(() => {
+          onDemand = null;
+        });
+      return onDemand;
     },
     syncNow: () => rounds.now(),
     relayHeartbeat: (deviceId, heartbeat) => relay.hear(deviceId, heartbeat),
