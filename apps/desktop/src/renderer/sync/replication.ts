@@ -9,7 +9,7 @@ import {
 } from '@comanda/core/sync';
 import type { RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import { Subject } from 'rxjs';
+import { Subject, bufferTime, concatMap, filter } from 'rxjs';
 import type { TillDatabase } from '../data/database.js';
 import { createLimiter, mapInFlight, RetryWake } from './retry-wake.js';
 import { recordAcks } from './sync-acks.js';
@@ -217,6 +217,19 @@ export function startTillReplication(options: StartReplicationOptions): TillRepl
     });
 
     const subs = [
+      // A version written from the server is held by the server: acknowledged like a pushed one,
+      // or an order another till changed (or a merge) showed as waiting to sync for good.
+      ...(pulls && pushes
+        ? [
+            state.received$
+              .pipe(
+                bufferTime(100),
+                filter((docs) => docs.length > 0),
+                concatMap((docs) => recordAcks(db.syncAcks, name, docs).catch(() => undefined)),
+              )
+              .subscribe(),
+          ]
+        : []),
       state.error$.subscribe((error) => {
         backOff(state);
         events.onError(name, error.parameters?.errors?.[0] ?? error);
