@@ -3,11 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeDevice } from '../db/devices';
 import { listenToChanges } from '../testing/changes-listener';
 import { deviceClient, httpStatusOf } from '../testing/client';
-import { createPairingCode, pairTill, startTestServer, type TestServer } from '../testing/index';
+import { startCentralAndHub } from '../testing/hub';
+import { pairTill, type TestServer } from '../testing/index';
 import { DEVICE_LIST_ON_DEMAND_MS } from './branch-hub-contract';
-
-/** Longer than any test: no safety-net round, no resync poll; only what the tills do counts. */
-const NEVER = 3_600_000;
 
 /** Tills behind a hub: a till paired after the hub's last round, and presence between tills. */
 describe('tills of a branch behind its hub', () => {
@@ -19,16 +17,7 @@ describe('tills of a branch behind its hub', () => {
   let clock = Date.now();
 
   beforeAll(async () => {
-    central = await startTestServer({ streamPollMs: NEVER });
-    orgId = central.demo.orgId;
-    paris = central.demo.branchIds[0]!;
-    const { code } = await createPairingCode(central.server, orgId, paris);
-    hub = await startTestServer({
-      demo: false,
-      streamPollMs: NEVER,
-      now: () => new Date(clock),
-      hub: { upstream: central.url, pairingCode: code, deviceName: 'Hub', intervalMs: NEVER },
-    });
+    ({ central, hub, orgId, branchId: paris } = await startCentralAndHub(() => new Date(clock)));
     await hub.server.services.branchHub!.syncNow();
   }, 120_000);
   afterAll(async () => {
