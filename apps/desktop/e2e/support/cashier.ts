@@ -48,10 +48,10 @@ export async function payCash(page: Page, waitForIt = true): Promise<void> {
 }
 
 /** Every ticket in the till's history (all statuses), read from the History screen. */
-export async function historyTickets(page: Page, atLeast: number): Promise<string[]> {
+export async function historyTickets(page: Page, atLeast: number, timeout = 20_000): Promise<string[]> {
   await page.getByRole('button', { name: 'History', exact: true }).click();
   const rows = page.locator('table.cmd-table tbody tr');
-  await poll(() => rows.count()).toBeGreaterThanOrEqual(atLeast);
+  await poll(() => rows.count(), timeout).toBeGreaterThanOrEqual(atLeast);
   const tickets = await rows.locator('td:first-child').allInnerTexts();
   await page.getByRole('button', { name: 'Order', exact: true }).click();
   return tickets;
