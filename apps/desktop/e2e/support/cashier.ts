@@ -48,8 +48,10 @@ export async function payCash(page: Page, waitForIt = true): Promise<void> {
 }
 
 /** Every ticket in the till's history (all statuses), read from the History screen. */
-export async function historyTickets(page: Page, atLeast: number, timeout = 20_000): Promise<string[]> {
+export async function historyTickets(page: Page, atLeast: number, timeout = 20_000, allShifts = false): Promise<string[]> {
   await page.getByRole('button', { name: 'History', exact: true }).click();
+  // History lists this shift's orders by default; the branch's others on request.
+  if (allShifts) await page.getByLabel('This shift only').uncheck();
   const rows = page.locator('table.cmd-table tbody tr');
   await poll(() => rows.count(), timeout).toBeGreaterThanOrEqual(atLeast);
   const tickets = await rows.locator('td:first-child').allInnerTexts();
