@@ -3,7 +3,7 @@ import { formatMoney } from '@comanda/core/money';
 import { orderDocSchema, type OrderDoc } from '@comanda/core/orders';
 import { buildZReport } from '@comanda/core/reports';
 import { shiftDocSchema } from '@comanda/core/shifts';
-import { ticketLabel } from '@comanda/core/orders';
+import { overpaidAmount, ticketLabel } from '@comanda/core/orders';
 import { ownerClient } from '@comanda/sync-server/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
@@ -13,25 +13,27 @@ import { kitchenTickets } from './support/kitchen-tickets.js';
 import { logInAndOpenShift, pairInPage, typePin, waitForPinPad } from './support/till.js';
 
 /**
- * On demand (`COMANDA_E2E_BRANCH_HUB=1 pnpm --filter @comanda/desktop exec vitest run --config
- * vitest.e2e.config.ts e2e/branch-hub.e2e.test.ts`), not in `npm test` yet: on this shared machine
- * it takes about 4 minutes (over the CI budget), and in 3 of 6 runs a change pushed by one till
- * through the hub did not reach the other within 60 s while both showed "Online / All orders
- * synced" (a stall of the hub's live relay to tills, to be fixed in the hub's stream first).
+ * In `npm test` (about 2½ minutes on a loaded 2-core machine); `COMANDA_E2E_SKIP_BRANCH_HUB=1`
+ * skips it. Every wait is for a condition, with generous limits: the machine is shared.
+ * `COMANDA_E2E_TRACE=<folder>` writes each till's console and tRPC requests there (support/trace.ts).
  */
-const onDemand = !process.env.COMANDA_E2E_BRANCH_HUB;
+const skipped = Boolean(process.env.COMANDA_E2E_SKIP_BRANCH_HUB);
 
 let shop: BranchShop;
 beforeAll(async () => {
-  if (onDemand) return;
+  if (skipped) return;
   shop = await BranchShop.create(['a', 'b']);
   step('processes started');
-});
+}, 300_000);
 afterAll(async () => {
   await shop?.close();
 });
 
 const MANAGER_PIN = '2468';
+/** The demo manager with that PIN, as the other till's presence names them. */
+const MANAGER = 'Hugo Martin';
+/** The code of the till that opened a ticket ("C-3" → "C"). */
+const tillOf = (ticket: string) => ticket.split('-')[0]!;
 const started = Date.now();
 /** Where the time goes (the run's log): seconds since the file started. */
 const step = (name: string) => console.log(`[branch-hub] ${((Date.now() - started) / 1000).toFixed(1)} s: ${name}`);
@@ -56,14 +58,16 @@ async function setUpTill(till: BranchTill): Promise<void> {
 }
 
 /**
- * From the order screen: opens the tab `ticket` from the open tabs once it has `lines` lines.
- * Waits up to 60 s: a change relayed by the hub has been seen to take over 30 s on a loaded
- * machine (the stream's 15 s poll fallback, then the pull), though it usually takes about one.
+ * From the order screen: opens the tab `ticket` from the open tabs once it has `lines` lines. The
+ * other till has it on screen: the row says which till, who and since when (presence, advisory).
  */
-async function openTab(page: Page, ticket: string, lines: number): Promise<void> {
+async function openTab(page: Page, ticket: string, lines: number, openOn: { till: string }): Promise<void> {
   await nav(page, 'Open tabs');
   const row = page.getByRole('button', { name: new RegExp(`#${ticket} `) });
   await row.waitFor({ timeout: 60_000 });
+  const presence = row.getByTestId('tab-presence');
+  const expected = new RegExp(`Open on till ${openOn.till} \\(.+\\) by ${MANAGER} since \\d{2}:\\d{2}$`);
+  await poll(() => presence.innerText().catch(() => ''), 60_000).toMatch(expected);
   await row.click();
   await poll(() => orderLines(page).count(), 60_000).toBe(lines);
 }
@@ -109,8 +113,8 @@ async function closeShift(page: Page): Promise<string> {
 }
 
 
-describe.skipIf(onDemand)('a branch as one: central server, hub and two tills, each its own process', () => {
-  it('shares a table through the central server and the hub, sells alone, converges, and agrees on the Z reports and kitchen tickets', async () => {
+describe.skipIf(skipped)('a branch as one: central server, hub and two tills, each its own process', () => {
+  it('shares tables through the central server and the hub, sells alone, converges, and agrees on the Z reports and kitchen tickets', { timeout: 480_000 }, async () => {
     onTestFailed(async () => {
       console.error(shop.tails());
       for (const till of shop.tills) await shot(till.page, `failed-till-${till.name}`).catch(() => undefined);
@@ -125,7 +129,7 @@ describe.skipIf(onDemand)('a branch as one: central server, hub and two tills, e
     const table7 = await openTable(a, '7');
     await addItem(a, 'Boissons chaudes', /^Espresso/);
     await waitSaved(a, 1);
-    await openTab(b, table7, 1);
+    await openTab(b, table7, 1, { till: tillOf(table7) });
     await addItem(b, 'Desserts', /^Tarte Tatin/);
     await waitSaved(b, 2);
     await sendToKitchen(b);
@@ -164,7 +168,7 @@ describe.skipIf(onDemand)('a branch as one: central server, hub and two tills, e
     const table8 = await openTable(b, '8');
     await addItem(b, 'Boissons chaudes', /^Espresso/);
     await waitSaved(b, 1);
-    await openTab(a, table8, 1);
+    await openTab(a, table8, 1, { till: tillOf(table8) });
     await addItem(a, 'Desserts', /^Tarte Tatin/);
     await waitSaved(a, 2);
     await sendToKitchen(a);
@@ -176,27 +180,53 @@ describe.skipIf(onDemand)('a branch as one: central server, hub and two tills, e
     await b.getByRole('button', { name: 'Close', exact: true }).click();
 
     step('shared through the hub');
+    // Table 9 opened on A and seen on B; both will pay it while cut off from each other.
+    const table9 = await openTable(a, '9');
+    await addItem(a, 'Boissons chaudes', /^Espresso/);
+    await waitSaved(a, 1);
+    await sendToKitchen(a);
+    await openTab(b, table9, 1, { till: tillOf(table9) });
+
+    step('table 9 on both tills');
     // The hub is SIGKILLed too: each till sells alone.
     await shop.hub!.stop('SIGKILL');
     await poll(() => state(a), 30_000).toBe('offline');
     await poll(() => state(b), 30_000).toBe('offline');
-    const aloneA = await sellAlone(a);
-    const aloneB = await sellAlone(b);
+    // Both take the whole of table 9 at the same moment: neither can see the other's payment.
+    await Promise.all([payCash(a), payCash(b)]);
+    for (const page of [a, b]) await page.getByRole('button', { name: 'Done' }).click();
+    const [aloneA, aloneB] = await Promise.all([sellAlone(a), sellAlone(b)]);
     await shot(b, 'till-b-alone');
 
     step('sold alone');
     // Everything back: the tills return to the hub, which catches the central server up.
-    await shop.startCentral();
-    await shop.startHub();
+    await Promise.all([shop.startCentral(), shop.startHub()]);
     for (const page of [a, b]) {
       await poll(() => state(page), 60_000).toBe('online');
       await poll(() => page.getByTestId('sync-unsynced').innerText().catch(() => ''), 60_000).toBe('All orders synced');
     }
-    const tickets = [table7, table8, aloneA, aloneB];
+    const tickets = [table7, table8, table9, aloneA, aloneB];
     const byTicket = (orders: OrderDoc[]) => new Map(orders.map((o) => [ticketLabel(o), o]));
     const ordersAt = async (url: string) => (await shop.docs(url, 'orders')).map((d) => orderDocSchema.parse(d));
     await poll(async () => [...byTicket(await ordersAt(shop.centralUrl)).keys()].sort(), 60_000).toEqual([...tickets].sort());
-    for (const page of [a, b]) expect((await historyTickets(page, 4)).sort()).toEqual([...tickets].sort());
+    // Each till pulls the other's orders once the hub's notice reaches it: slow on a loaded machine.
+    for (const page of [a, b]) expect((await historyTickets(page, tickets.length, 90_000, true)).sort()).toEqual([...tickets].sort());
+
+    // Table 9 holds both payments: A shows it paid twice and gives the difference back in cash.
+    await a.getByRole('button', { name: 'History', exact: true }).click();
+    await a.getByRole('button', { name: `Open ticket ${table9}` }).click();
+    const overpaid = a.getByRole('alert').filter({ hasText: 'too much' });
+    await poll(() => overpaid.innerText().catch(() => ''), 60_000).toMatch(/Paid €\d+\.\d{2} too much: two payments were taken at once\./);
+    await shot(a, 'till-a-overpaid');
+    await overpaid.getByRole('button', { name: /^Give €\d+\.\d{2} back in cash$/ }).click();
+    // A refund needs a manager: signed in as one, the till may still ask for the PIN.
+    const approval = a.getByRole('heading', { name: 'Manager approval' });
+    await poll(async () => (await approval.isVisible()) || (await overpaid.count()) === 0, 30_000).toBe(true);
+    if (await approval.isVisible()) await typePin(a, MANAGER_PIN);
+    await overpaid.waitFor({ state: 'detached', timeout: 30_000 });
+    await savedBadge(a).waitFor({ timeout: 20_000 });
+    await nav(a, 'Order');
+    await poll(async () => byTicket(await ordersAt(shop.centralUrl)).get(table9)?.refunds.length, 60_000).toBe(1);
 
     step('converged');
     // The shared table: two payments (one per till), paid once, totals to the cent.
@@ -206,7 +236,13 @@ describe.skipIf(onDemand)('a branch as one: central server, hub and two tills, e
     expect(shared.payments).toHaveLength(2);
     expect(new Set(shared.payments.map((p) => p.tillId)).size).toBe(2);
     expect(shared.payments.reduce((sum, p) => sum + p.amount, 0)).toBe(shared.totals.total);
-    for (const ticket of tickets) expect(central.get(ticket)?.status, ticket).toBe('paid');
+    for (const ticket of tickets.filter((t) => t !== table9)) expect(central.get(ticket)?.status, ticket).toBe('paid');
+    // Paid twice at once: both payments kept, one per till, the excess given back once.
+    const twice = central.get(table9)!;
+    expect(twice.payments.map((p) => p.amount)).toEqual([twice.totals.total, twice.totals.total]);
+    expect(new Set(twice.payments.map((p) => p.tillId)).size).toBe(2);
+    expect(twice.refunds.map((r) => [r.method, r.amount])).toEqual([['cash', twice.totals.total]]);
+    expect(overpaidAmount(twice)).toBe(0);
 
     // Z reports: each till closes its shift; the central server's report endpoint, the hub's
     // documents and each till's screen agree to the cent.
@@ -228,7 +264,9 @@ describe.skipIf(onDemand)('a branch as one: central server, hub and two tills, e
       Object.keys(zOnTill).filter((till) => [report.grossSales, report.paymentsTotal, report.cash.expected].every((n) => zOnTill[till]!.includes(eur(n))));
     for (const report of centralZ) expect(hubZ.find((h) => h.shiftId === report.shiftId)).toEqual(report);
     expect(centralZ.map(shownBy).flat().sort()).toEqual([tillA.name, tillB.name]);
-    expect(centralZ.reduce((sum, r) => sum + r.paymentsTotal, 0)).toBe([...central.values()].reduce((sum, o) => sum + o.totals.total, 0));
+    // The money taken, less what was given back, is what was sold.
+    const taken = centralZ.reduce((sum, r) => sum + r.paymentsTotal - r.refunds.total, 0);
+    expect(taken).toBe([...central.values()].reduce((sum, o) => sum + o.totals.total, 0));
 
     step('Z reports agree');
     // Every kitchen ticket reached a printer exactly once (decoded from the printers' bytes).
@@ -238,5 +276,6 @@ describe.skipIf(onDemand)('a branch as one: central server, hub and two tills, e
     for (const ticket of tickets) expect(printed.some((p) => p.ticket === ticket), ticket).toBe(true);
     expect(kitchenTickets(tillB.printer.documents).map((p) => p.ticket)).toContain(table7);
     expect(kitchenTickets(tillA.printer.documents).map((p) => p.ticket)).toContain(table8);
+    expect(kitchenTickets(tillA.printer.documents).map((p) => p.ticket)).toContain(table9);
   });
 });

@@ -12,6 +12,7 @@ import { openTill } from './chromium.js';
 import { pullAll } from './pull.js';
 import { startCentralProcess, startHubProcess, startTillHostProcess, type ShopProcess } from './processes.js';
 import { saveCounterPrinter } from './till.js';
+import { traceTill } from './trace.js';
 
 /** Git-ignored folder for the screenshots of the branch tests. */
 export const BRANCH_SCREENSHOTS = join(import.meta.dirname, '..', '..', '.test-results', 'branch-hub');
@@ -47,34 +48,54 @@ export class BranchShop {
 
   static async create(tillNames: readonly string[]): Promise<BranchShop> {
     const dir = await mkdtemp(join(tmpdir(), 'comanda-branch-'));
+    mkdirSync(BRANCH_SCREENSHOTS, { recursive: true });
+    // The tills' hosts and browsers start while the central data is seeded and the servers start.
+    const tills = Promise.allSettled(tillNames.map((name) => startTill(dir, name)));
+    let shop: BranchShop | null = null;
+    let failure: unknown = null;
+    try {
+      shop = await BranchShop.seed(dir, tillNames.length);
+      await shop.startCentral();
+      await shop.startHub();
+    } catch (error) {
+      failure = error;
+    }
+    const started = await tills;
+    started.forEach((till, i) => {
+      if (till.status === 'fulfilled') {
+        if (shop) shop.tills.push({ ...till.value, pairingCode: shop.codes[i + 1]! });
+        else void closeTill(till.value);
+      }
+    });
+    failure ??= started.find((t) => t.status === 'rejected')?.reason;
+    if (failure) {
+      // Nothing started is left running: the test never gets this shop to close.
+      if (shop) await shop.close();
+      else await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      throw failure instanceof Error ? failure : new Error('The branch could not start', { cause: failure });
+    }
+    return shop!;
+  }
+
+  /**
+   * Seeds the demo org and makes the pairing codes (the hub's, then one per till) by a short
+   * in-process start of the central server on the data folder its process will use.
+   */
+  private static async seed(dir: string, tills: number): Promise<BranchShop> {
     const ports = { central: await freePort(), hub: await freePort() };
     const dataDir = await pgliteDataDir(join(dir, 'central'));
     await pgliteDataDir(join(dir, 'hub'));
     const seeder = await startServer({ port: ports.central, host: '127.0.0.1', dataDir, logLevel: 'silent' });
-    let shop: BranchShop;
     try {
       const seeded = await seedAnotherOrg(seeder, 'org_demo', buildDemoSeed(0).owners[0]!.email);
       const branchId = seeded.branchIds[0]!;
       const codes: string[] = [];
-      for (let i = 0; i <= tillNames.length; i++) codes.push((await createPairingCode(seeder, seeded.orgId, branchId)).code);
+      for (let i = 0; i <= tills; i++) codes.push((await createPairingCode(seeder, seeded.orgId, branchId)).code);
       const observer = await pairTill(seeder, seeded.orgId, branchId, 'e2e observer');
-      shop = new BranchShop(dir, ports, seeded, codes, observer);
+      return new BranchShop(dir, ports, seeded, codes, observer);
     } finally {
       await seeder.close();
     }
-    mkdirSync(BRANCH_SCREENSHOTS, { recursive: true });
-    // The tills' hosts and browsers start while the central server and the hub do.
-    const tills = Promise.allSettled(tillNames.map((name, i) => shop.startTill(name, shop.codes[i + 1]!)));
-    const servers = shop.startCentral().then(() => shop.startHub());
-    const [started] = await Promise.all([tills, servers.catch((error: unknown) => error)]);
-    for (const till of started) if (till.status === 'fulfilled') shop.tills.push(till.value);
-    const failure = (await servers.then(() => null, (error: unknown) => error)) ?? started.find((t) => t.status === 'rejected')?.reason;
-    if (failure) {
-      // Nothing started is left running: the test never gets this shop to close.
-      await shop.close();
-      throw failure;
-    }
-    return shop;
   }
 
   get centralUrl(): string {
@@ -99,15 +120,6 @@ export class BranchShop {
     this.hub = await startHubProcess(join(this.dir, 'hub'), this.ports.hub, this.centralUrl, first ? this.codes[0] : undefined);
   }
 
-  private async startTill(name: string, pairingCode: string): Promise<BranchTill> {
-    const host = await startTillHostProcess(`till ${name}`, join(this.dir, `till-${name}`), await freePort());
-    const printer = await startVirtualPrinter({ port: 0 });
-    const saved = await saveCounterPrinter({ host }, printer.port);
-    if (!saved.ok) throw new Error(`till ${name}: printer not saved (${saved.status}: ${await saved.text()})`);
-    const { context, page } = await openTill(join(this.dir, `profile-${name}`), host.url);
-    return { name, host, printer, context, page, pairingCode };
-  }
-
   /** Every document of `collection` that the server at `url` (central or hub) holds for the branch. */
   docs(url: string, collection: 'orders' | 'shifts'): Promise<WireDoc[]> {
     return pullAll(url, this.observer, collection, this.centralUrl);
@@ -119,13 +131,33 @@ export class BranchShop {
   }
 
   async close(): Promise<void> {
-    for (const till of this.tills) {
-      await till.context.close().catch(() => undefined);
-      await till.host.process.stop();
-      await till.printer.close();
-    }
+    for (const till of this.tills) await closeTill(till);
     await this.hub?.stop();
     await this.central?.stop();
     await rm(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
+}
+
+/** A till's host process, virtual printer and Chromium profile (in `dir`), before pairing. */
+async function startTill(dir: string, name: string): Promise<Omit<BranchTill, 'pairingCode'>> {
+  const host = await startTillHostProcess(`till ${name}`, join(dir, `till-${name}`), await freePort());
+  let printer: VirtualPrinter | null = null;
+  try {
+    printer = await startVirtualPrinter({ port: 0 });
+    const saved = await saveCounterPrinter({ host }, printer.port);
+    if (!saved.ok) throw new Error(`till ${name}: printer not saved (${saved.status}: ${await saved.text()})`);
+    const { context, page } = await openTill(join(dir, `profile-${name}`), host.url);
+    traceTill(page, `till-${name}`);
+    return { name, host, printer, context, page };
+  } catch (error) {
+    await host.process.stop('SIGKILL');
+    await printer?.close();
+    throw error;
+  }
+}
+
+async function closeTill(till: Omit<BranchTill, 'pairingCode'>): Promise<void> {
+  await till.context.close().catch(() => undefined);
+  await till.host.process.stop();
+  await till.printer.close();
 }

@@ -48,10 +48,12 @@ export async function payCash(page: Page, waitForIt = true): Promise<void> {
 }
 
 /** Every ticket in the till's history (all statuses), read from the History screen. */
-export async function historyTickets(page: Page, atLeast: number): Promise<string[]> {
+export async function historyTickets(page: Page, atLeast: number, timeout = 20_000, allShifts = false): Promise<string[]> {
   await page.getByRole('button', { name: 'History', exact: true }).click();
+  // History lists this shift's orders by default; the branch's others on request.
+  if (allShifts) await page.getByLabel('This shift only').uncheck();
   const rows = page.locator('table.cmd-table tbody tr');
-  await poll(() => rows.count()).toBeGreaterThanOrEqual(atLeast);
+  await poll(() => rows.count(), timeout).toBeGreaterThanOrEqual(atLeast);
   const tickets = await rows.locator('td:first-child').allInnerTexts();
   await page.getByRole('button', { name: 'Order', exact: true }).click();
   return tickets;

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 const DESKTOP_DIR = join(import.meta.dirname, '..', '..');
 const SERVER_SRC = join(DESKTOP_DIR, '..', 'sync-server', 'src');
 const OUTPUT_KEPT = 8000;
+/** A process asked to stop (SIGTERM) is killed after this long. */
+const STOP_GRACE_MS = 10_000;
 
 /**
  * A program of the shop started as its own OS process (node + tsx, one process: a SIGKILL kills
@@ -55,8 +57,11 @@ export class ShopProcess {
     }
   }
 
-  /** Waits until `${url}/health/live` answers 200 (the server is listening and its database open). */
-  async healthy(url: string, timeoutMs = 60_000): Promise<void> {
+  /**
+   * Waits until `${url}/health/live` answers 200 (the server is listening and its database open).
+   * Generous: a server restarted after a SIGKILL on a loaded machine has taken over a minute.
+   */
+  async healthy(url: string, timeoutMs = 180_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const ok = await fetch(`${url}/health/live`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
@@ -71,7 +76,10 @@ export class ShopProcess {
   async stop(signal: 'SIGKILL' | 'SIGTERM' = 'SIGTERM'): Promise<void> {
     if (!this.alive) return;
     this.child.kill(signal);
+    // A graceful stop that hangs (a stuck shutdown) must not leave the process behind the test.
+    const killLater = setTimeout(() => this.child.kill('SIGKILL'), STOP_GRACE_MS);
     await this.exited;
+    clearTimeout(killLater);
   }
 }
 

@@ -29,7 +29,7 @@ export type { BranchHub, HubOptions } from './branch-hub-contract';
 const SAFETY_NET_MS = 30_000;
 const RETRY_MIN_MS = 1000;
 /** The central device list (revocations send no notice) is read again after this long. */
-const DEVICE_LIST_MAX_AGE_MS = 5000;
+export const DEVICE_LIST_MAX_AGE_MS = 5000;
 const RETRY_MAX_MS = 10_000;
 /** Unknown devices remembered for {@link DEVICE_LIST_MAX_AGE_MS} (a bound on the memory it takes). */
 const MAX_UNKNOWN_DEVICES = 1000;

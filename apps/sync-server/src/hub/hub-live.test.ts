@@ -1,17 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listenToChanges } from '../testing/changes-listener';
 import { deviceClient, httpStatusOf, type Client } from '../testing/client';
-import {
-  createPairingCode,
-  pairTill,
-  startTestServer,
-  writeAsOwner,
-  type DeviceCredential,
-  type TestServer,
-} from '../testing/index';
-
-/** Longer than any test: neither the hub's safety net nor the central stream's resync fires. */
-const NEVER = 3_600_000;
+import { startCentralAndHub } from '../testing/hub';
+import { pairTill, writeAsOwner, type DeviceCredential, type TestServer } from '../testing/index';
 
 const report = (unsyncedOrders: number) => ({
   unsyncedOrders,
@@ -92,15 +83,7 @@ describe('branch hub live with the central server', () => {
   };
 
   beforeAll(async () => {
-    central = await startTestServer({ streamPollMs: NEVER });
-    orgId = central.demo.orgId;
-    paris = central.demo.branchIds[0]!;
-    const { code } = await createPairingCode(central.server, orgId, paris);
-    hub = await startTestServer({
-      demo: false,
-      streamPollMs: NEVER,
-      hub: { upstream: central.url, pairingCode: code, deviceName: 'Hub', intervalMs: NEVER },
-    });
+    ({ central, hub, orgId, branchId: paris } = await startCentralAndHub());
     till = await pairTill(central.server, orgId, paris, 'Till behind the hub');
     await hub.server.services.branchHub!.syncNow(); // mirrors the branch's devices
     tillAtHub = (await deviceClient(hub.trpcUrl, till)).client;

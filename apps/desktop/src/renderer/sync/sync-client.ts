@@ -25,6 +25,7 @@ import {
   splitLink,
 } from '@trpc/client';
 import { z } from 'zod';
+import { keepStreamOpen, type StreamHandlers } from './live-stream.js';
 
 /** `https://sync.example.com` → `https://sync.example.com/trpc` (tolerates a trailing slash or /trpc). */
 export function trpcUrl(serverUrl: string): string {
@@ -52,11 +53,7 @@ const tokenOutput = z.object({
 export type PullPage = PullResponse;
 export type StreamItem = ChangesEvent;
 
-export interface StreamHandlers {
-  onStarted(): void;
-  onData(item: StreamItem): void;
-  onError(error: Error): void;
-}
+export type { StreamHandlers };
 
 /**
  * The till's view of the sync server: the procedures it calls, typed by the server's `AppRouter`
@@ -135,21 +132,27 @@ export function createSyncClient(
     presence: async (request) =>
       presenceEntrySchema.parse(await client.sync.presence.mutate(request)),
     changes: (handlers) =>
-      client.sync.changes.subscribe(
-        {},
-        {
-          onStarted: () => handlers.onStarted(),
-          onData: (event) => {
-            const parsed = changesEventSchema.safeParse(event);
-            if (parsed.success) handlers.onData(parsed.data);
-            else handlers.onError(new Error(`Malformed stream event: ${parsed.error.message}`));
-          },
-          onError: (error) => handlers.onError(error),
-          // Reconnect attempts (server down): report them so the status bar says offline.
-          onConnectionStateChange: (state) => {
-            if (state.state === 'connecting' && state.error) handlers.onError(state.error);
-          },
-        },
+      keepStreamOpen(
+        (stream) =>
+          client.sync.changes.subscribe(
+            {},
+            {
+              onStarted: () => stream.onStarted(),
+              onData: (event) => {
+                const parsed = changesEventSchema.safeParse(event);
+                if (parsed.success) stream.onData(parsed.data);
+                else stream.onError(new Error(`Malformed stream event: ${parsed.error.message}`));
+              },
+              // An error event from the server (e.g. 401) ends tRPC's subscription for good.
+              onError: (error) => stream.onEnded(error),
+              onComplete: () => stream.onEnded(null),
+              // Reconnect attempts (server down): report them so the status bar says offline.
+              onConnectionStateChange: (state) => {
+                if (state.state === 'connecting' && state.error) stream.onError(state.error);
+              },
+            },
+          ),
+        handlers,
       ),
     pair: async (code, deviceName, kitchen) =>
       credentialOutput.parse(await client.auth.pair.mutate({ code, deviceName, ...(kitchen ? { kind: 'kitchen' as const, stations: [...kitchen.stations] } : {}) })),
