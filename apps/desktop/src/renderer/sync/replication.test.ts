@@ -148,6 +148,8 @@ describe('live notices → pulls (decision 0018)', () => {
       await db.close();
     }
   });
+});
+
 /** An order another till wrote, pulled by this one, is what the server holds: not "waiting to sync". */
 describe('an order pulled from the server', () => {
   let server: TestServer;
