@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 export function traceTill(page: Page, name: string): void {
   const folder = process.env.COMANDA_E2E_TRACE;
   if (!folder) return;
+  mkdirSync(folder, { recursive: true });
   const file = join(folder, `${name}.log`);
   const started = Date.now();
   const log = (line: string) => appendFileSync(file, `${((Date.now() - started) / 1000).toFixed(3)} ${line}\n`);
