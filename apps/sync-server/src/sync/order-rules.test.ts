@@ -61,6 +61,20 @@ describe.each(ENGINES)('order rules on push (%s)', (engine) => {
   afterAll(() => server?.close());
 
   describe('frozen orders (the statuses core freezes)', () => {
+    /** A paid order of one line, stored on the server. */
+    async function storedPaidOrder() {
+      const { _deleted: _d, ...fields } = orderDoc({
+        id: newId(),
+        branchId: paris,
+        lines: 1,
+        paid: true,
+      });
+      const base = orderDocSchema.parse(fields);
+      const paid = wireOrder(base);
+      expect((await create(paid)).status).toBe(200);
+      return { base, paid };
+    }
+
     it('a paid order cannot be edited, deleted or reopened; it can be closed and refunded', async () => {
       const paid = orderDoc({ id: newId(), branchId: paris, lines: 2, paid: true });
       expect((await create(paid)).status).toBe(200);
@@ -111,15 +125,7 @@ describe.each(ENGINES)('order rules on push (%s)', (engine) => {
     });
 
     it('a till pushes its join over the stored close: entries sorted in among the server’s are appends (seed 7, schedule 595)', async () => {
-      const { _deleted: _d, ...fields } = orderDoc({
-        id: newId(),
-        branchId: paris,
-        lines: 1,
-        paid: true,
-      });
-      const base = orderDocSchema.parse(fields);
-      const paid = wireOrder(base);
-      expect((await create(paid)).status).toBe(200);
+      const { base, paid } = await storedPaidOrder();
       // Till B closed the table a moment before till A, offline; A's close reached the server.
       const onB = closeOrder(base, orderContext('b', paid.updatedAt + 1));
       const onA = wireOrder(closeOrder(base, orderContext('a', paid.updatedAt + 2)));
@@ -136,26 +142,15 @@ describe.each(ENGINES)('order rules on push (%s)', (engine) => {
     });
 
     it('a till pushes a close computed from the paid order over the close it pulled meanwhile: the join is stored (seed 7, schedule 595)', async () => {
-      const { _deleted: _d, ...fields } = orderDoc({
-        id: newId(),
-        branchId: paris,
-        lines: 1,
-        paid: true,
-      });
-      const base = orderDocSchema.parse(fields);
-      const paid = wireOrder(base);
-      expect((await create(paid)).status).toBe(200);
-      const onA = wireOrder(closeOrder(base, orderContext('a', paid.updatedAt + 1)));
+      const { base, paid } = await storedPaidOrder();
+      const closedOnA = closeOrder(base, orderContext('a', paid.updatedAt + 1));
+      const onA = wireOrder(closedOnA);
       expect(await update(paid, onA)).toMatchObject({ status: 200 });
       // Till B pulled A's close, then saved its own close read from the paid order over it (a till
       // before decision 0023's staleOrderWrite did) and pushes it over A's close, which it assumes.
       const stale = wireOrder(closeOrder(base, orderContext('b', paid.updatedAt + 2)));
-      const { _deleted: _e, ...staleFields } = stale;
       const joined = wireOrder(
-        mergeOrders(
-          orderDocSchema.parse(staleFields),
-          closeOrder(base, orderContext('a', paid.updatedAt + 1)),
-        ),
+        mergeOrders(closeOrder(base, orderContext('b', paid.updatedAt + 2)), closedOnA),
       );
       const answered = await update(onA, stale);
       expect(answered).toMatchObject({ status: 200, conflicts: [joined] });

@@ -1,15 +1,6 @@
 import { containsAll } from './frozen';
+import { ORDER_RECORD_LISTS } from './merge';
 import type { OrderDoc } from './schemas';
-
-/** The immutable records of an order: once written, an entry is never changed nor removed. */
-const RECORD_LISTS = [
-  'voids',
-  'payments',
-  'refunds',
-  'printRequests',
-  'kitchenBumps',
-  'statusHistory',
-] as const;
 
 /**
  * Why `next`, a till's new version of an order, cannot replace `stored`, the version on the till
@@ -28,7 +19,7 @@ export function staleOrderWrite(
   next: OrderDoc,
   options: { readonly linesMoved?: boolean } = {},
 ): string | null {
-  for (const key of RECORD_LISTS) {
+  for (const key of ORDER_RECORD_LISTS) {
     if (!containsAll(next[key], stored[key]))
       return `it lacks ${key} entries saved since it was read`;
   }
