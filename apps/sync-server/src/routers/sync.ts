@@ -39,7 +39,7 @@ import {
 } from '../sync/rules';
 import { assertBoardPull, boardPushRefused } from '../sync/board-rules';
 import { assertKitchenPush } from '../sync/kitchen-rules';
-import { mergeOrder } from '../sync/order-rules';
+import { joinStaleOrderWrite, mergeOrder } from '../sync/order-rules';
 import { streamBranchChanges } from '../sync/changes';
 import { deviceProcedure, type Context } from '../trpc';
 
@@ -162,7 +162,16 @@ export const syncRouter = {
     const result = await withTransaction(db.pool, async (tx) => {
       // Orders: a stale push is joined with the master instead of answered with a bare conflict.
       const merge = collection === 'orders' ? mergeOrder : undefined;
-      const applied = await applyWrites(tx, scopeOf(ctx.device), collection, rows, guard, merge);
+      const rescue = collection === 'orders' ? joinStaleOrderWrite : undefined;
+      const applied = await applyWrites(
+        tx,
+        scopeOf(ctx.device),
+        collection,
+        rows,
+        guard,
+        merge,
+        rescue,
+      );
       const notice = {
         org: ctx.device.org,
         collection,

@@ -245,6 +245,7 @@ export async function applyWrites(
   rows: WriteRow[],
   guard: WriteGuard,
   merge?: WriteMerge,
+  rescue?: WriteMerge,
 ): Promise<ApplyResult> {
   const { orgId } = scope;
   const result: ApplyResult = { conflicts: [], written: [], touchedBranches: new Set() };
@@ -278,7 +279,30 @@ export async function applyWrites(
       });
       return;
     }
-    guard(row, masterDoc);
+    try {
+      guard(row, masterDoc);
+    } catch (error) {
+      // A refused write over the master it assumed that lacks some of it (a till's save computed
+      // from a version older than the one it had pulled, decision 0023) would be refused for ever.
+      // Its join with the master (`rescue`) loses nothing: stored when the guard allows it as a
+      // write over the master, and sent back as the conflict, so the till adopts it.
+      const merged = master && masterDoc ? (rescue?.(masterDoc, row) ?? null) : null;
+      if (!merged || !master || !masterDoc || sameJson(merged, row.next)) throw error;
+      result.conflicts.push(merged);
+      if (sameJson(merged, masterDoc)) return;
+      const joined: WriteRow = { ...row, next: merged, assumed: masterDoc };
+      try {
+        guard(joined, masterDoc);
+      } catch {
+        throw error;
+      }
+      updates.push({
+        row: joined,
+        visibleTo: mergeVisibility(master.visible_to, joined.visibleTo),
+        before: master,
+      });
+      return;
+    }
     if (!master) inserts.push(row);
     else {
       updates.push({
@@ -336,7 +360,7 @@ export async function applyWrites(
   // Report rollups change in the same transaction as the orders they sum (src/reports/rollups.ts).
   if (collection === 'orders' && changes.length > 0) await applyOrderRollups(tx, orgId, changes);
   if (deferred.length > 0) {
-    const rest = await applyWrites(tx, scope, collection, deferred, guard, merge);
+    const rest = await applyWrites(tx, scope, collection, deferred, guard, merge, rescue);
     result.conflicts.push(...rest.conflicts);
     result.written.push(...rest.written);
     for (const b of rest.touchedBranches) result.touchedBranches.add(b);

@@ -61,6 +61,20 @@ describe.each(ENGINES)('order rules on push (%s)', (engine) => {
   afterAll(() => server?.close());
 
   describe('frozen orders (the statuses core freezes)', () => {
+    /** A paid order of one line, stored on the server. */
+    async function storedPaidOrder() {
+      const { _deleted: _d, ...fields } = orderDoc({
+        id: newId(),
+        branchId: paris,
+        lines: 1,
+        paid: true,
+      });
+      const base = orderDocSchema.parse(fields);
+      const paid = wireOrder(base);
+      expect((await create(paid)).status).toBe(200);
+      return { base, paid };
+    }
+
     it('a paid order cannot be edited, deleted or reopened; it can be closed and refunded', async () => {
       const paid = orderDoc({ id: newId(), branchId: paris, lines: 2, paid: true });
       expect((await create(paid)).status).toBe(200);
@@ -111,15 +125,7 @@ describe.each(ENGINES)('order rules on push (%s)', (engine) => {
     });
 
     it('a till pushes its join over the stored close: entries sorted in among the server’s are appends (seed 7, schedule 595)', async () => {
-      const { _deleted: _d, ...fields } = orderDoc({
-        id: newId(),
-        branchId: paris,
-        lines: 1,
-        paid: true,
-      });
-      const base = orderDocSchema.parse(fields);
-      const paid = wireOrder(base);
-      expect((await create(paid)).status).toBe(200);
+      const { base, paid } = await storedPaidOrder();
       // Till B closed the table a moment before till A, offline; A's close reached the server.
       const onB = closeOrder(base, orderContext('b', paid.updatedAt + 1));
       const onA = wireOrder(closeOrder(base, orderContext('a', paid.updatedAt + 2)));
@@ -127,11 +133,40 @@ describe.each(ENGINES)('order rules on push (%s)', (engine) => {
       // B merges the server's copy into its own (its conflict handler) and pushes the join.
       const joined = wireOrder(mergeOrders(onA, onB));
       expect(await update(onA, joined)).toMatchObject({ status: 200 });
-      // Removing an entry still is not an append.
+      // Removing an entry is no append: nothing is stored, the reply is the server's copy, which
+      // the till adopts (its conflict handler), rather than a refusal that wedges it for ever.
       const trimmed = { ...joined, statusHistory: joined.statusHistory.slice(1) };
-      const refused = await update(joined, trimmed);
-      expect(refused.status).toBe(422);
-      expect(refused.message).toMatch(/closed; "statusHistory" can only be appended to/);
+      const answered = await update(joined, trimmed);
+      expect(answered).toMatchObject({ status: 200, conflicts: [joined] });
+      expect(await update(joined, joined)).toMatchObject({ status: 200, conflicts: [] });
+    });
+
+    it('a till pushes a close computed from the paid order over the close it pulled meanwhile: the join is stored (seed 7, schedule 595)', async () => {
+      const { base, paid } = await storedPaidOrder();
+      const closedOnA = closeOrder(base, orderContext('a', paid.updatedAt + 1));
+      const onA = wireOrder(closedOnA);
+      expect(await update(paid, onA)).toMatchObject({ status: 200 });
+      // Till B pulled A's close, then saved its own close read from the paid order over it (a till
+      // before decision 0023's staleOrderWrite did) and pushes it over A's close, which it assumes.
+      const stale = wireOrder(closeOrder(base, orderContext('b', paid.updatedAt + 2)));
+      const joined = wireOrder(
+        mergeOrders(closeOrder(base, orderContext('b', paid.updatedAt + 2)), closedOnA),
+      );
+      const answered = await update(onA, stale);
+      expect(answered).toMatchObject({ status: 200, conflicts: [joined] });
+      expect(joined.statusHistory.filter((s) => s.status === 'closed')).toHaveLength(2);
+      // Stored: the till's adopted join is now a no-op.
+      expect(await update(joined, joined)).toMatchObject({ status: 200, conflicts: [] });
+      // A stale write the join cannot make valid is still refused: a line added to the closed order.
+      const grown = withTotals({
+        ...joined,
+        lines: [
+          ...joined.lines,
+          ...(orderDoc({ id: 'y', branchId: paris, lines: 1 }).lines as unknown[]),
+        ],
+        updatedAt: joined.updatedAt + 1,
+      });
+      expect((await update(onA, grown)).status).toBe(422);
     });
 
     it('a till pushes the paid copy it pulled merged into its own unpushed void: taken as the join', async () => {
@@ -153,10 +188,14 @@ describe.each(ENGINES)('order rules on push (%s)', (engine) => {
       const { _deleted: _e, ...paidFields } = paid;
       const joined = wireOrder(mergeOrders(orderDocSchema.parse(paidFields), voided));
       expect(await update(paid, joined)).toMatchObject({ status: 200 });
-      // A write that drops what the server holds is no join: still refused.
+      // A write that drops what the server holds is no join: the server stores the join instead
+      // (nothing dropped) and replies it.
       const dropped = wireOrder({ ...voided, updatedAt: joined.updatedAt + 1 });
-      const refused = await update(joined, dropped);
-      expect(refused.status).toBe(422);
+      const answered = await update(joined, dropped);
+      expect(answered).toMatchObject({
+        status: 200,
+        conflicts: [{ ...joined, updatedAt: dropped.updatedAt }],
+      });
     });
   });
 

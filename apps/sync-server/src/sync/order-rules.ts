@@ -6,6 +6,7 @@ import {
   isFrozenStatus,
   mergeOrders,
   orderDocSchema,
+  staleOrderWrite,
 } from '@comanda/core';
 import { TRPCError } from '@trpc/server';
 import type { WireDocument, WriteMerge, WriteRow } from './documents';
@@ -88,6 +89,20 @@ export const mergeOrder: WriteMerge = (master, row) => {
   const stored = orderDocSchema.safeParse(withoutTombstone(master));
   if (!stored.success) return null;
   return { ...mergeOrders(stored.data, parsedOrder(row.next)), _deleted: false };
+};
+
+/**
+ * A till's refused write of an order that lacks a record of the master it assumed (core's
+ * `staleOrderWrite`: a save computed from a version older than the one it had pulled, which tills
+ * before decision 0023's fix could store) joined with that master, or null for any other refusal
+ * (an edit of a frozen order stays a 422). The join is guarded as a write over the master, so it
+ * only adds what a till may add; pushed as it is, the till's version was refused for ever.
+ */
+export const joinStaleOrderWrite: WriteMerge = (master, row) => {
+  if (master._deleted || row.next._deleted) return null;
+  const stored = orderDocSchema.safeParse(withoutTombstone(master));
+  if (!stored.success || staleOrderWrite(stored.data, parsedOrder(row.next)) === null) return null;
+  return mergeOrder(master, row);
 };
 
 function withoutTombstone(doc: WireDocument): Record<string, unknown> {

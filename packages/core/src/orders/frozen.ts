@@ -33,7 +33,7 @@ function listOf(value: unknown): readonly unknown[] {
 }
 
 /** Whether `list` holds every entry of `entries` (as many times as `entries` does). */
-function containsAll(list: readonly unknown[], entries: readonly unknown[]): boolean {
+export function containsAll(list: readonly unknown[], entries: readonly unknown[]): boolean {
   const counts = new Map<string, number>();
   for (const entry of list) {
     const key = stableStringify(entry);

@@ -21,3 +21,4 @@ export * from './split';
 export * from './kitchen-actions';
 export * from './invariants';
 export * from './merge';
+export * from './stale-write';

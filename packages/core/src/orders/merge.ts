@@ -188,15 +188,23 @@ export function reconciledStatus(
   return status;
 }
 
-/** What records added by a join move in an order (the rest of it stays as it was). */
-const MOVED_BY_RECORDS = new Set<string>([
-  'lines',
+/**
+ * An order's lists of immutable records besides its lines: once written, an entry is never changed
+ * nor removed (the merge unions them, `staleOrderWrite` checks a save keeps them).
+ */
+export const ORDER_RECORD_LISTS = [
   'voids',
   'payments',
   'refunds',
   'printRequests',
   'kitchenBumps',
   'statusHistory',
+] as const satisfies readonly (keyof OrderDoc)[];
+
+/** What records added by a join move in an order (the rest of it stays as it was). */
+const MOVED_BY_RECORDS = new Set<string>([
+  'lines',
+  ...ORDER_RECORD_LISTS,
   'firedCourses',
   'cashRounding',
   'status',

@@ -37,6 +37,8 @@ export class DocumentRepository<S extends z.ZodType<Versioned>> {
     private readonly collection: RxCollection<Record<string, unknown>>,
     private readonly schema: S,
     private readonly label: string,
+    /** Why `next` cannot replace `stored` though it is newer (computed from an older version), or null. */
+    private readonly staleWrite: (stored: z.output<S>, next: z.output<S>) => string | null = () => null,
   ) {}
 
   parse(input: unknown): z.output<S> {
@@ -68,6 +70,11 @@ export class DocumentRepository<S extends z.ZodType<Versioned>> {
         if (storedDoc.updatedAt >= doc.updatedAt) {
           throw new StoreError('conflict', `${this.label} ${doc.id} changed since it was read; reload it and try again`);
         }
+        // Newer by its clock, yet computed from an older version than the stored one (replication
+        // stored another till's change after it was read): writing it would drop that change.
+        const current = this.schema.safeParse(storedDoc);
+        const stale = current.success ? this.staleWrite(current.data, doc) : null;
+        if (stale) throw new StoreError('conflict', `${this.label} ${doc.id} changed since it was read (${stale}); reload it and try again`);
         return doc;
       });
       return doc;

@@ -44,7 +44,7 @@ describe('TillPorts.orders.saveMany over RxDB (a split bill)', () => {
     const seen: (number | undefined)[] = [];
     const stop = ports.orders.subscribe('source', (o) => seen.push(o?.lines[0]?.quantity));
 
-    const transactions = await readWriteTransactions(() => ports.orders.saveMany([order('target', T + 1, 1), order('source', T + 1, 1)]));
+    const transactions = await readWriteTransactions(() => ports.orders.saveMany([{ ...order('target', T + 1, 1), splitFromOrderId: 'source' }, order('source', T + 1, 1)]));
     expect(transactions).toBe(1);
     expect((await ports.orders.get('target'))?.lines[0]?.quantity).toBe(1);
     expect((await ports.orders.get('source'))?.updatedAt).toBe(T + 1);
@@ -54,7 +54,7 @@ describe('TillPorts.orders.saveMany over RxDB (a split bill)', () => {
     await ports.orders.save(order('source', T + 2, 3));
     expect((await ports.orders.get('source'))?.lines[0]?.quantity).toBe(3);
     // Saving the same documents again is a harmless no-op.
-    await ports.orders.saveMany([order('target', T + 1, 1)]);
+    await ports.orders.saveMany([{ ...order('target', T + 1, 1), splitFromOrderId: 'source' }]);
   });
 
   it('why not bulkUpsert: RxDB 17 writes an existing document in a second transaction', async () => {

@@ -1,4 +1,4 @@
-import { orderDocSchema } from '@comanda/core';
+import { orderDocSchema, staleOrderWrite } from '@comanda/core';
 import type { RxCollection, RxDocumentData } from 'rxdb';
 import { PortError, type Order } from '../till-ports/index.js';
 
@@ -57,6 +57,11 @@ export async function saveOrdersInOneTransaction(
       if (Number(current.updatedAt) >= doc.updatedAt) {
         throw new PortError('conflict', `Order ${doc.id} changed since it was read; reload it and try again.`);
       }
+      // As a single save (order-repository.ts); a split's source gives its moved lines away.
+      const parsed = orderDocSchema.safeParse(current);
+      const linesMoved = docs.some((d) => d.splitFromOrderId === doc.id);
+      const stale = parsed.success ? staleOrderWrite(parsed.data, doc, { linesMoved }) : null;
+      if (stale) throw new PortError('conflict', `Order ${doc.id} changed since it was read (${stale}); reload it and try again.`);
     }
     const document = { ...doc, _deleted: false, _attachments: {}, _meta: { lwt: 0 }, _rev: '' } as Stored;
     rows.push(previous ? { previous, document } : { document });

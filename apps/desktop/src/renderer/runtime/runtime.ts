@@ -1,9 +1,8 @@
-import { orderDocSchema } from '@comanda/core';
 import { SYNC_COLLECTIONS, SYNC_COLLECTION_NAMES, isTillReadable, type OrderSearchRequest } from '@comanda/core/sync';
 import type { DeviceSettings } from '../../host/contract.js';
 import { openTillDatabase, type TillDatabase } from '../data/database.js';
 import { newestValue } from '../data/newest-first.js';
-import { DocumentRepository } from '../data/repository.js';
+import { orderRepository, type OrderRepository } from '../data/order-repository.js';
 import type { TillPrinting } from '../printing/till-printing.js';
 import type { HostClient } from '../host/host-client.js';
 import { DeviceTokenSource } from '../sync/device-auth.js';
@@ -45,7 +44,7 @@ export interface TillRuntime {
   searchServerOrders(query: OrderSearchRequest): Promise<Record<string, unknown>[]>;
   /** Which orders other tills have open, and what this one says it has open. */
   presence: PresenceRoster;
-  orders: DocumentRepository<typeof orderDocSchema>;
+  orders: OrderRepository;
   /**
    * The print worker and outbox reconciler, started once the first screen is up; null on a
    * kitchen screen (it prints nothing) or when printing could not start (see the log).
@@ -356,7 +355,7 @@ export async function bootTill(
       if (!syncClient) throw new Error('This till is not paired with a server');
       return syncClient.searchOrders(query);
     },
-    orders: new DocumentRepository(db.orders, orderDocSchema, 'order'),
+    orders: orderRepository(db.orders),
     get printing() {
       return printing;
     },

@@ -14,6 +14,7 @@ import {
   sendToKitchen,
   setOrderService,
   splitBill,
+  staleOrderWrite,
   updateLineDetails,
   voidLine,
   type AddPaymentInput,
@@ -116,7 +117,9 @@ export function createOrderStore(deps: OrderDeps): OrderStore {
       unfollow = ports.orders.subscribe(orderId, (stored) => {
         const current = get().order;
         if (!stored || current?.id !== stored.id || get().saveState === 'saving') return;
-        if (stored.updatedAt > current.updatedAt) set({ order: stored, saveState: 'saved' });
+        // A join of another till's change can keep this till's `updatedAt` (the greater): it is
+        // newer too when it holds what the screen lacks, or the next change would be refused as stale.
+        if (stored.updatedAt > current.updatedAt || staleOrderWrite(stored, current) !== null) set({ order: stored, saveState: 'saved' });
       });
     };
 

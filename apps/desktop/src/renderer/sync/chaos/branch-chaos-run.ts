@@ -4,7 +4,6 @@ import {
   aggregatePaymentMethods,
   closeOrder,
   createOrder,
-  orderDocSchema,
   printRequestTargets,
   resolveBranchMenu,
   sendToKitchen,
@@ -15,7 +14,7 @@ import {
 import { buildDemoSeed } from '@comanda/core/demo';
 import { createPairingCode, pairTill, startTestServer, type TestServer } from '@comanda/sync-server/testing';
 import { EventSource } from 'eventsource';
-import { DocumentRepository } from '../../data/repository.js';
+import { orderRepository } from '../../data/order-repository.js';
 import { AcceptedModel } from './branch-model.js';
 import { BranchTill, type StartOutbox } from './branch-till.js';
 import { Rng } from './rng.js';
@@ -238,7 +237,7 @@ export async function runBranchChaos(options: BranchChaosOptions): Promise<Branc
 
   async function save(till: BranchTill, base: OrderDoc | null, next: OrderDoc, label: string, touched: Set<string>): Promise<boolean> {
     try {
-      await new DocumentRepository(till.db.orders, orderDocSchema, 'order').save(next);
+      await orderRepository(till.db.orders).save(next);
     } catch {
       count('save refused (changed meanwhile)');
       return false;
