@@ -7,6 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chunkBySize, PUSH_BODY_BUDGET, PUSH_REQUESTS_IN_FLIGHT } from '@comanda/core/sync';
 import pino from 'pino';
 import { createPairingCode, redeemPairingCode, type DeviceCredential } from '../src/auth/devices';
 import { openDatabase } from '../src/db/database';
@@ -16,10 +17,6 @@ import { deviceClient } from '../src/testing/client';
 import { orderDoc } from '../src/testing/docs';
 import { pgliteDataDir } from '../src/testing/index';
 import { spawnServer, type ServerProcess } from './server-process';
-
-/** The till's request budget (`PUSH_BODY_BUDGET`) and its requests in flight. */
-const BODY_BUDGET = 512 * 1024;
-const IN_FLIGHT = 2;
 
 export type CatchUpDoc = ReturnType<typeof orderDoc>;
 
@@ -36,25 +33,6 @@ export function backlog(n: number, branchId: string, salt: string): CatchUpDoc[]
   );
 }
 
-/** Requests as the till cuts them: as many rows as fit the body budget. */
-function requests(docs: CatchUpDoc[]): CatchUpDoc[][] {
-  const out: CatchUpDoc[][] = [];
-  let current: CatchUpDoc[] = [];
-  let bytes = 0;
-  for (const doc of docs) {
-    const size = JSON.stringify(doc).length + 48;
-    if (current.length > 0 && bytes + size > BODY_BUDGET) {
-      out.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(doc);
-    bytes += size;
-  }
-  if (current.length > 0) out.push(current);
-  return out;
-}
-
 /** Pushes `docs` as one till's catch-up; resolves with the seconds until the last is acknowledged. */
 export async function pushBacklog(
   trpcUrl: string,
@@ -64,17 +42,20 @@ export async function pushBacklog(
   // Cut before connecting, and the docs built before the server was asked anything: a connection
   // left idle past the server's keep-alive (5 s) while a large backlog is built fails the next
   // request ("other side closed").
-  const queue = requests(docs);
+  const queue = chunkBySize(
+    docs.map((d) => ({ assumedMasterState: null, newDocumentState: d })),
+    PUSH_BODY_BUDGET,
+  );
   const { client } = await deviceClient(trpcUrl, credential);
   const started = performance.now();
   let next = 0;
   await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
+    Array.from({ length: PUSH_REQUESTS_IN_FLIGHT }, async () => {
       while (next < queue.length) {
         const rows = queue[next++]!;
         const conflicts = await client.sync.push.mutate({
           collection: 'orders',
-          rows: rows.map((d) => ({ assumedMasterState: null, newDocumentState: d })),
+          rows,
         });
         if (conflicts.length > 0) throw new Error('unexpected conflicts');
       }

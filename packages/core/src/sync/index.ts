@@ -5,3 +5,4 @@ export * from './presence';
 export * from './order-search';
 export * from './heartbeat';
 export * from './device-kind';
+export * from './push-requests';

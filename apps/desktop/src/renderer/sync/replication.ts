@@ -1,6 +1,9 @@
 import {
   MAX_PUSH_ROWS,
+  PUSH_BODY_BUDGET,
+  PUSH_REQUESTS_IN_FLIGHT,
   SYNC_COLLECTIONS,
+  chunkBySize,
   isTillReadable,
   isTillWritable,
   type Checkpoint,
@@ -18,39 +21,11 @@ import type { SyncClient } from './sync-client.js';
 
 type Doc = Record<string, unknown> & { id: string };
 
+/** The till's request cutting lives in core (the server's catch-up bench sends the same). */
+export { chunkBySize, PUSH_BODY_BUDGET, PUSH_REQUESTS_IN_FLIGHT };
+
 export const MIN_RETRY_MS = 1000;
-/** Half the server's default body limit: room for the envelope and for non-ASCII text. */
-export const PUSH_BODY_BUDGET = 512 * 1024;
-
-const utf8 = new TextEncoder();
-
-/**
- * Splits rows into consecutive chunks whose JSON stays within `budget` bytes (UTF-8). A row
- * larger than the budget on its own travels alone; order is kept.
- */
-export function chunkBySize<T>(rows: readonly T[], budget: number): T[][] {
-  const chunks: T[][] = [];
-  let current: T[] = [];
-  let size = 0;
-  for (const row of rows) {
-    const bytes = utf8.encode(JSON.stringify(row)).length + 1;
-    if (current.length > 0 && size + bytes > budget) {
-      chunks.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(row);
-    size += bytes;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
 export const MAX_RETRY_MS = 5_000;
-/**
- * Push requests of this till in flight at once: the next request's JSON and HTTP overlap the
- * server's apply of the previous one. Each batch is acknowledged once all its requests succeeded.
- */
-export const PUSH_REQUESTS_IN_FLIGHT = 2;
 
 /** Doubles a replication's pause between retries, up to {@link MAX_RETRY_MS}. */
 function backOff(state: { retryTime?: number }): void {
