@@ -110,7 +110,7 @@ describe.each(ENGINES)('order rules on push (%s)', (engine) => {
       expect(await update(closed, refunded)).toMatchObject({ status: 200 });
     });
 
-    it('a till pushes its join over the stored close: entries sorted in among the server’s are appends (seed 7, schedule 595)', async () => {
+    it('a till pushes its join over the stored close: entries sorted in among the server’s are appends', async () => {
       const { _deleted: _d, ...fields } = orderDoc({
         id: newId(),
         branchId: paris,
