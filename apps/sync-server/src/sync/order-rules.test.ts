@@ -124,7 +124,7 @@ describe.each(ENGINES)('order rules on push (%s)', (engine) => {
       expect(await update(closed, refunded)).toMatchObject({ status: 200 });
     });
 
-    it('a till pushes its join over the stored close: entries sorted in among the server’s are appends (seed 7, schedule 595)', async () => {
+    it('a till pushes its join over the stored close: entries sorted in among the server’s are appends', async () => {
       const { base, paid } = await storedPaidOrder();
       // Till B closed the table a moment before till A, offline; A's close reached the server.
       const onB = closeOrder(base, orderContext('b', paid.updatedAt + 1));

@@ -10,8 +10,8 @@ const MUTABLE = new Set<string>(MUTABLE_WHEN_FROZEN);
  * list, not only at its end: the lists are sets that `mergeOrders` keeps sorted by time, so a
  * till's merge of the server's copy with a concurrent change (a close or a reprint made on another
  * till a moment earlier) places that entry among the server's. Checking positions refused that
- * join for ever (the branch chaos run's seed 7, schedule 595). The server runs this on every push
- * of a frozen order; `before` and `after` are the documents without `_deleted`.
+ * join for ever. The server runs this on every push of a frozen order; `before` and `after` are
+ * the documents without `_deleted`.
  */
 export function frozenOrderViolation(
   before: Readonly<Record<string, unknown>>,
