@@ -259,6 +259,15 @@ export async function applyWrites(
   const inserts: WriteRow[] = [];
   const updates: { row: WriteRow; visibleTo: string[] | null; before: MasterRow }[] = [];
 
+  /** Stores a row over its master; its readers are the master's and the row's. */
+  const updateWith = (row: WriteRow, master: MasterRow): void => {
+    updates.push({
+      row,
+      visibleTo: mergeVisibility(master.visible_to, row.visibleTo),
+      before: master,
+    });
+  };
+
   const decide = (row: WriteRow, master: MasterRow | undefined): void => {
     if (master && !master.readable) throw unreadableMaster(row.id);
     const masterDoc = master ? toWire(master) : null;
@@ -272,11 +281,7 @@ export async function applyWrites(
       if (!merged || !master || sameJson(merged, masterDoc)) return;
       const joined: WriteRow = { ...row, next: merged, assumed: masterDoc, mergedFrom: row };
       guard(joined, masterDoc);
-      updates.push({
-        row: joined,
-        visibleTo: mergeVisibility(master.visible_to, joined.visibleTo),
-        before: master,
-      });
+      updateWith(joined, master);
       return;
     }
     try {
@@ -296,20 +301,12 @@ export async function applyWrites(
       } catch {
         throw error;
       }
-      updates.push({
-        row: joined,
-        visibleTo: mergeVisibility(master.visible_to, joined.visibleTo),
-        before: master,
-      });
+      updateWith(joined, master);
       return;
     }
     if (!master) inserts.push(row);
     else {
-      updates.push({
-        row,
-        visibleTo: mergeVisibility(master.visible_to, row.visibleTo),
-        before: master,
-      });
+      updateWith(row, master);
     }
   };
 
