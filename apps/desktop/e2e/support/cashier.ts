@@ -47,14 +47,25 @@ export async function payCash(page: Page, waitForIt = true): Promise<void> {
   await savedBadge(page).waitFor({ timeout: 20_000 });
 }
 
-/** Every ticket in the till's history (all statuses), read from the History screen. */
+/**
+ * Every ticket in the till's history (all statuses), read from the History screen. The screen
+ * searches when it opens and does not follow later pulls, so each read opens it afresh: polling the
+ * rows of one opened screen would wait for ever on an order pulled after it opened.
+ */
 export async function historyTickets(page: Page, atLeast: number, timeout = 20_000, allShifts = false): Promise<string[]> {
-  await page.getByRole('button', { name: 'History', exact: true }).click();
-  // History lists this shift's orders by default; the branch's others on request.
-  if (allShifts) await page.getByLabel('This shift only').uncheck();
   const rows = page.locator('table.cmd-table tbody tr');
-  await poll(() => rows.count(), timeout).toBeGreaterThanOrEqual(atLeast);
-  const tickets = await rows.locator('td:first-child').allInnerTexts();
-  await page.getByRole('button', { name: 'Order', exact: true }).click();
+  const read = async (): Promise<string[]> => {
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    // History lists this shift's orders by default; the branch's others on request.
+    if (allShifts) await page.getByLabel('This shift only').uncheck();
+    await page.waitForTimeout(300);
+    const tickets = await rows.locator('td:first-child').allInnerTexts();
+    await page.getByRole('button', { name: 'Order', exact: true }).click();
+    return tickets;
+  };
+  let tickets: string[] = [];
+  await expect
+    .poll(async () => (tickets = await read()).length, { timeout, interval: 1_000 })
+    .toBeGreaterThanOrEqual(atLeast);
   return tickets;
 }
