@@ -9,7 +9,7 @@ import { createPairingCode, freePort, pairTill, pgliteDataDir, seedAnotherOrg, t
 import type { BrowserContext, Page } from 'playwright-core';
 import type { WireDoc } from '../../src/renderer/sync/sync-client.js';
 import { openTill } from './chromium.js';
-import { pullAll } from './pull.js';
+import { observerTokens, pullAll, type ObserverTokens } from './pull.js';
 import { startCentralProcess, startHubProcess, startTillHostProcess, type ShopProcess } from './processes.js';
 import { saveCounterPrinter } from './till.js';
 import { traceTill } from './trace.js';
@@ -98,6 +98,9 @@ export class BranchShop {
     }
   }
 
+  /** The observer's tokens, one source for every read (polls would otherwise hit the token limit). */
+  private observerTokens: ObserverTokens | null = null;
+
   get centralUrl(): string {
     return `http://127.0.0.1:${this.ports.central}`;
   }
@@ -122,7 +125,8 @@ export class BranchShop {
 
   /** Every document of `collection` that the server at `url` (central or hub) holds for the branch. */
   docs(url: string, collection: 'orders' | 'shifts'): Promise<WireDoc[]> {
-    return pullAll(url, this.observer, collection, this.centralUrl);
+    this.observerTokens ??= observerTokens(this.observer, this.centralUrl);
+    return pullAll(url, this.observerTokens, collection);
   }
 
   /** The last output of every process, to explain a failure. */
