@@ -13,9 +13,8 @@ import { kitchenTickets } from './support/kitchen-tickets.js';
 import { logInAndOpenShift, pairInPage, typePin, waitForPinPad } from './support/till.js';
 
 /**
- * On demand (`COMANDA_E2E_BRANCH_HUB=1`; about 3–8 minutes on a loaded 2-core machine): not yet
- * green after the stall fix (a till's History still lacked one of the five tickets 90 s after both
- * said "All orders synced", see docs/sync-protocol.md). Every wait is for a condition, with
+ * On demand (`COMANDA_E2E_BRANCH_HUB=1`; about 2½–4 minutes on a loaded 2-core machine; green in
+ * 2 of 2 runs on 2026-12-03, see docs/sync-protocol.md). Every wait is for a condition, with
  * generous limits: the machine is shared.
  * `COMANDA_E2E_TRACE=<folder>` writes each till's console and tRPC requests there (support/trace.ts).
  */
