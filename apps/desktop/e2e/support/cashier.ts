@@ -48,24 +48,22 @@ export async function payCash(page: Page, waitForIt = true): Promise<void> {
 }
 
 /**
- * Every ticket in the till's history (all statuses), read from the History screen. The screen
- * searches when it opens and does not follow later pulls, so each read opens it afresh: polling the
- * rows of one opened screen would wait for ever on an order pulled after it opened.
+ * Every ticket in the till's history (all statuses), read from the History screen. The screen is
+ * opened once and its rows polled: it follows the orders stored while it is open (its own and those
+ * pulled from other tills), so a ticket that arrives later must appear without reopening it.
  */
 export async function historyTickets(page: Page, atLeast: number, timeout = 20_000, allShifts = false): Promise<string[]> {
   const rows = page.locator('table.cmd-table tbody tr');
-  const read = async (): Promise<string[]> => {
-    await page.getByRole('button', { name: 'History', exact: true }).click();
-    // History lists this shift's orders by default; the branch's others on request.
-    if (allShifts) await page.getByLabel('This shift only').uncheck();
-    await page.waitForTimeout(300);
-    const tickets = await rows.locator('td:first-child').allInnerTexts();
-    await page.getByRole('button', { name: 'Order', exact: true }).click();
-    return tickets;
-  };
+  await page.getByRole('button', { name: 'History', exact: true }).click();
+  // History lists this shift's orders by default; the branch's others on request.
+  if (allShifts) await page.getByLabel('This shift only').uncheck();
   let tickets: string[] = [];
-  await expect
-    .poll(async () => (tickets = await read()).length, { timeout, interval: 1_000 })
-    .toBeGreaterThanOrEqual(atLeast);
+  try {
+    await expect
+      .poll(async () => (tickets = await rows.locator('td:first-child').allInnerTexts()).length, { timeout, interval: 250 })
+      .toBeGreaterThanOrEqual(atLeast);
+  } finally {
+    await page.getByRole('button', { name: 'Order', exact: true }).click();
+  }
   return tickets;
 }

@@ -93,3 +93,19 @@ describe('TillPorts.orders.subscribeOpen', () => {
     stop();
   });
 });
+
+describe('TillPorts.orders.subscribeStored', () => {
+  it('counts stored batches: once at once, then after a save and after a pulled batch', async () => {
+    const seen: number[] = [];
+    const stop = ports.orders.subscribeStored((n) => seen.push(n));
+    await vi.waitFor(() => expect(seen).toEqual([0]));
+    await ports.orders.save(orderDocSchema.parse(sampleOrder('stored-1', { createdAt: T0, updatedAt: T0 })));
+    await vi.waitFor(() => expect(seen.at(-1)).toBe(1));
+    // A pull stores its page in one bulk write: one more, not one per order.
+    await db.orders.bulkInsert(['stored-2', 'stored-3', 'stored-4'].map((id) => orderDocSchema.parse(sampleOrder(id, { tillId: 'till-2', createdAt: T0, updatedAt: T0 }))));
+    await vi.waitFor(() => expect(seen.at(-1)).toBe(2));
+    stop();
+    await ports.orders.save(orderDocSchema.parse(sampleOrder('stored-5', { createdAt: T0, updatedAt: T0 })));
+    expect(seen.at(-1)).toBe(2);
+  });
+});

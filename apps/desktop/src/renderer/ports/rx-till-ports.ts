@@ -5,7 +5,7 @@ import { branchDocSchema } from '@comanda/core/branch';
 import { branchOverrideDocSchema, menuDocSchema } from '@comanda/core/menu';
 import { staffDocSchema } from '@comanda/core/staff';
 import type { RxCollection } from 'rxdb';
-import { combineLatest, concat, defer, finalize, map, shareReplay, switchMap, take, tap } from 'rxjs';
+import { combineLatest, concat, defer, finalize, map, scan, shareReplay, startWith, switchMap, take, tap } from 'rxjs';
 import type { z } from 'zod';
 import { newestFirst } from '../data/newest-first.js';
 import { DocumentRepository, StoreError, stripMeta } from '../data/repository.js';
@@ -160,6 +160,14 @@ export function createRxTillPorts(runtime: TillRuntime): TillPorts {
           throw new PortError('host-unavailable', `Cannot search the server: ${(error as Error).message}`);
         }
       },
+      subscribeStored: (listener) =>
+        listen(
+          db.orders.eventBulks$.pipe(
+            scan((n) => n + 1, 0),
+            startWith(0),
+          ),
+          listener,
+        ),
       subscribeOpen: (listener) =>
         listen(
           // One exact index lookup per status: an `$in` becomes one range from "open" to "sent",

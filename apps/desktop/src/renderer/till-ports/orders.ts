@@ -50,6 +50,12 @@ export interface OrderPorts {
    * refunded or reprinted like any order. Rejects with `PortError('host-unavailable')` offline.
    */
   searchServer: (query: ServerOrderQuery) => Promise<Order[]>;
+  /**
+   * How many times orders were stored here since the till started (its own saves and orders pulled
+   * from the other tills of the branch; a pulled batch counts once): for screens that list orders
+   * and must re-read when they change, like History.
+   */
+  subscribeStored: (listener: Listener<number>) => Unsubscribe;
   /** Open (not paid, not voided) orders of the branch, whichever till opened them: parked tabs. */
   subscribeOpen: (listener: Listener<Order[]>) => Unsubscribe;
   /**

@@ -20,6 +20,8 @@ export function HistoryScreen() {
   useEffect(() => {
     void store.getState().search();
   }, [store, state.text, state.filter, state.today]);
+  // Orders another till sends (or this till changes) appear while the screen is open.
+  useEffect(() => store.getState().follow(), [store]);
   const openOrder = (o: Order) => {
     void order.getState().open(o.id).then(() => app.getState().go(o.status === 'open' || o.status === 'sent' ? 'order' : 'payment'));
   };

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createOrderStore } from '../order-entry/order-store';
 import { createTillFixture } from '../testing/till-fixture';
 import { createHistoryStore } from './history-store';
@@ -64,5 +64,46 @@ describe('history store', () => {
     // Adopting twice keeps the stored version (no conflict, no new version).
     await history.getState().adopt(old);
     expect(f.ports.state.orders.get('old-order')).toEqual(old);
+  });
+
+  it('follows the orders stored while it is open: another till\'s order appears, a burst costs one more search', async () => {
+    const f = await createTillFixture();
+    const orders = createOrderStore(f.deps);
+    await orders.getState().newOrder({ type: 'dineIn', table: '3', covers: 2 });
+    await orders.getState().addItem(f.menu.items['espresso']!, f.menu.modifierGroups);
+    const mine = orders.getState().order!;
+    let lists = 0;
+    const ports = { ...f.ports, orders: { ...f.ports.orders, list: (q: Parameters<typeof f.ports.orders.list>[0]) => ((lists += 1), f.ports.orders.list(q)) } };
+    const history = createHistoryStore(ports, () => 0);
+    await history.getState().search();
+    expect(history.getState().results.map((o) => o.id)).toEqual([mine.id]);
+
+    const stop = history.getState().follow();
+    expect(lists).toBe(1); // following does not search by itself: the screen searched on open
+    // Another till's order, as a pull stores it: the open screen shows it without a new search call.
+    f.ports.advance(1_000);
+    const theirs = { ...mine, id: 'other-till-order', tillId: 'till-b', ticketNumber: 7, createdAt: f.ports.clock.now(), updatedAt: f.ports.clock.now() };
+    await f.ports.orders.save(theirs);
+    await vi.waitFor(() => expect(history.getState().results.map((o) => o.id)).toEqual(['other-till-order', mine.id]));
+    expect(lists).toBe(2);
+
+    // Five orders stored at once (as during a search): one search now, one more after it, not five.
+    f.ports.advance(1_000);
+    await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        f.ports.orders.save({ ...theirs, id: `burst-${i}`, ticketNumber: 8 + i, createdAt: f.ports.clock.now() + i, updatedAt: f.ports.clock.now() + i }),
+      ),
+    );
+    await vi.waitFor(() => expect(history.getState().results).toHaveLength(7));
+    await vi.waitFor(() => expect(history.getState().loading).toBe(false));
+    expect(lists).toBe(4);
+
+    // Stopped: later orders wait for the next search.
+    stop();
+    const before = lists;
+    await f.ports.orders.save({ ...theirs, id: 'after-stop', ticketNumber: 20, updatedAt: f.ports.clock.now() + 1 });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(lists).toBe(before);
+    expect(history.getState().results.map((o) => o.id)).not.toContain('after-stop');
   });
 });

@@ -29,6 +29,12 @@ export interface HistoryState {
   setToday: (today: boolean) => void;
   search: () => Promise<void>;
   /**
+   * Keeps the results current while the screen is open: an order stored here (this till's or one
+   * pulled from another till of the branch) re-runs the search. A burst of changes during a search
+   * costs one more search after it, not one per change. Returns the way to stop following.
+   */
+  follow: () => () => void;
+  /**
    * History on demand: the branch's orders on the server over the last 92 business days, by the
    * ticket typed in the search box ("12" or "B-12"); all of them when it holds no ticket.
    */
@@ -42,6 +48,8 @@ export type HistoryStore = StoreApi<HistoryState>;
 /** Order history search: query and filters are UI state; results come from the ports. */
 export function createHistoryStore(ports: TillPorts, dayStart: () => number): HistoryStore {
   let seq = 0;
+  let searching: Promise<void> | null = null;
+  let again = false;
   return createStore<HistoryState>()((set, get) => ({
     text: '',
     filter: 'all',
@@ -70,6 +78,29 @@ export function createHistoryStore(ports: TillPorts, dayStart: () => number): Hi
       } catch (error) {
         if (mine === seq) set({ loading: false, error: error instanceof Error ? error.message : String(error) });
       }
+    },
+    follow() {
+      const refresh = () => {
+        if (searching) {
+          again = true;
+          return;
+        }
+        searching = get()
+          .search()
+          .finally(() => {
+            searching = null;
+            if (again) {
+              again = false;
+              refresh();
+            }
+          });
+      };
+      let first = true;
+      return ports.orders.subscribeStored(() => {
+        // The first call is the current count: the screen searches when it opens.
+        if (first) first = false;
+        else refresh();
+      });
     },
     async searchServer(today) {
       const text = get().text.trim();

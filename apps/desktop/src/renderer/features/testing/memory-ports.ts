@@ -147,6 +147,7 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
   const orderSubjects = new Map<string, Subject<Order | null>>();
   const jobSubjects = new Map<string, Subject<PrintJobView[]>>();
   const openOrders = new Subject<Order[]>([...state.orders.values()].filter(isOpen));
+  const storedCount = new Subject<number>(0);
   const currentShift = new Subject<Shift | null>(null);
   const ticketCounters = new Map<string, number>();
 
@@ -206,6 +207,7 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
           state.saves += 1;
           orderSubject(order.id).set(doc);
           openOrders.set([...state.orders.values()].filter(isOpen));
+          storedCount.set(storedCount.get() + 1);
           const s = sync.get();
           if (!s.unsyncedOrderIds.includes(order.id)) {
             sync.set({ ...s, unsyncedOrderIds: [...s.unsyncedOrderIds, order.id], pendingCount: s.pendingCount + 1 });
@@ -227,6 +229,7 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
           state.saves += 1;
           for (const order of orders) orderSubject(order.id).set(copy(order));
           openOrders.set([...state.orders.values()].filter(isOpen));
+          storedCount.set(storedCount.get() + 1);
           const s = sync.get();
           const fresh = orders.map((o) => o.id).filter((id) => !s.unsyncedOrderIds.includes(id));
           if (fresh.length > 0) sync.set({ ...s, unsyncedOrderIds: [...s.unsyncedOrderIds, ...fresh], pendingCount: s.pendingCount + fresh.length });
@@ -257,6 +260,7 @@ export function createMemoryPorts(options: MemoryPortsOptions): MemoryPorts {
               (query.amount === undefined || o.totals.total === query.amount),
           ),
         ),
+      subscribeStored: (l) => storedCount.subscribe(l),
       subscribeOpen: (l) => openOrders.subscribe(l),
       nextTicketNumber(day) {
         const last = ticketCounters.get(day);
