@@ -21,6 +21,8 @@ export interface LoadPlan {
 export interface LoadResult {
   /** Push latencies in ms, per server URL. */
   latencies: Record<string, number[]>;
+  /** Push latencies in ms by 10 s period of the run (when the push was sent): a backlog shows here. */
+  periods: number[][];
   errors: number;
   connected: number;
   changed: number;
@@ -36,6 +38,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function run(plan: LoadPlan): Promise<LoadResult> {
   const result: LoadResult = {
     latencies: {},
+    periods: [],
     errors: 0,
     connected: 0,
     changed: 0,
@@ -83,6 +86,7 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
   );
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
+  const started = performance.now();
   const end = Date.now() + plan.seconds * 1000;
   await Promise.all(
     tills.map(async (t, i) => {
@@ -97,7 +101,9 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
             collection: 'orders',
             rows: [{ assumedMasterState: null, newDocumentState: doc }],
           });
-          result.latencies[t.trpcUrl]!.push(performance.now() - before);
+          const ms = performance.now() - before;
+          result.latencies[t.trpcUrl]!.push(ms);
+          (result.periods[Math.floor((before - started) / 10_000)] ??= []).push(ms);
         } catch {
           result.errors++;
         }
@@ -113,5 +119,5 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
 }
 
 const plan = JSON.parse(await readFile(process.argv[2]!, 'utf8')) as LoadPlan;
-process.stdout.write(`${JSON.stringify(await run(plan))}\n`);
-process.exit(0);
+// Exit once the line is flushed: a pipe takes a large line in several writes.
+process.stdout.write(`${JSON.stringify(await run(plan))}\n`, () => process.exit(0));

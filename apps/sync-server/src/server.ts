@@ -1,3 +1,4 @@
+import { ACTIVE_DEVICE_TTL_MS, ActiveDevices } from './auth/active-devices';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
@@ -96,6 +97,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         () => now().getTime(),
       );
     const hub = new ChangeHub(db.listenUrl, logger);
+    // A hub's device list is a mirror rewritten by its replicator: it asks its database each time.
+    const activeDevices = new ActiveDevices(
+      db.pool,
+      () => now().getTime(),
+      hubMode ? 0 : ACTIVE_DEVICE_TTL_MS,
+    );
+    hub.subscribe((event) => {
+      if (event.type === 'resync') activeDevices.forgetAll();
+      else if (event.type === 'change' && event.notice.revoked)
+        activeDevices.forget(event.notice.org, event.notice.revoked);
+    });
     await hub.start();
     undo.unshift(() => hub.close());
     const services: Services = {
@@ -103,6 +115,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       keyring,
       deviceKeys,
       hub,
+      activeDevices,
       branchHub: hubMode?.hub ?? null,
       presence: new PresenceBoard(hub, () => now().getTime()),
       logger,

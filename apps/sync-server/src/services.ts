@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ActiveDevices } from './auth/active-devices';
 import type { DeviceKeyStore } from './auth/device-key-store';
 import type { Keyring } from './auth/keyring';
 import type { Database } from './db/database';
@@ -16,6 +17,8 @@ export interface Services {
   /** ES256 keys of device tokens: private + public on the central server, public only on a hub. */
   deviceKeys: DeviceKeyStore;
   hub: ChangeHub;
+  /** Which devices are paired and not revoked (remembered briefly; see the class). */
+  activeDevices: ActiveDevices;
   /** Set when this server runs as a branch hub (`comanda-server hub`); null on the central server. */
   branchHub: BranchHub | null;
   /** Which order each till has open (advisory), fed by the hub. */

@@ -13,7 +13,7 @@ import {
 } from './auth/jwt';
 import { TillRevokedError, tillRevoked } from './auth/till-revoked';
 import { branchExists } from './db/branches';
-import { isDeviceActive, touchDevice } from './db/devices';
+import { touchDevice } from './db/devices';
 import type { Services } from './services';
 
 /** Per-request context: the services, a request-scoped logger and the caller's bearer token. */
@@ -221,11 +221,12 @@ async function assertDeviceActive(ctx: Context, device: DevicePrincipal): Promis
   const scope = ctx.services.branchHub?.scope;
   if (scope && (device.org !== scope.orgId || device.branch !== scope.branchId))
     throw new TRPCError({ code: 'FORBIDDEN', message: 'This hub serves another branch' });
-  let active = await isDeviceActive(ctx.services.db.pool, device.org, device.sub);
+  const { activeDevices } = ctx.services;
+  let active = await activeDevices.isActive(device.org, device.sub);
   if (!active && ctx.services.branchHub) {
     // The hub only knows its mirrored list: a device missing from it may be new, not revoked.
     await ctx.services.branchHub.deviceUnknown(device.sub);
-    active = await isDeviceActive(ctx.services.db.pool, device.org, device.sub);
+    active = await activeDevices.isActive(device.org, device.sub);
   }
   if (!active) {
     if (scope)

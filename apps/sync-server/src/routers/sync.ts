@@ -17,7 +17,7 @@ import { orderHistoryDays } from '../db/branches';
 import { searchBranchOrders } from '../db/order-search';
 import { recordPull, recordPush } from '../db/device-sync-state';
 import { signalDeviceActivity } from './owner/device-signal';
-import { deviceLabel, isDeviceActive, recordHeartbeat } from '../db/devices';
+import { deviceLabel, recordHeartbeat } from '../db/devices';
 import { cashVarianceLimitOf } from '../db/cash-variance';
 import { activeManagerIds } from '../db/managers';
 import { withTransaction } from '../db/tx';
@@ -60,7 +60,7 @@ async function readScopeOf(ctx: Context, device: DevicePrincipal): Promise<ReadS
 }
 
 async function assertStillActive(ctx: Context, device: DevicePrincipal): Promise<void> {
-  if (!(await isDeviceActive(ctx.services.db.pool, device.org, device.sub))) throw tillRevoked();
+  if (!(await ctx.services.activeDevices.isActive(device.org, device.sub))) throw tillRevoked();
 }
 
 /** The RxDB replication endpoints for paired tills, one set of procedures for every collection. */

@@ -18,6 +18,8 @@ export interface ChangeNotice {
    * would only fetch its own documents again (decision 0018).
    */
   by?: string;
+  /** A device this change revoked: every instance forgets it was active (`ActiveDevices`). */
+  revoked?: string;
 }
 
 /** A till said which order it has on screen (see core's `presenceEntrySchema`). */

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../server';
 import { createClient, deviceClient, httpStatusOf, type Client } from '../testing/client';
 import { orderDoc } from '../testing/docs';
@@ -118,9 +118,10 @@ describe('live streams on Postgres: two instances, LISTEN/NOTIFY, restarts', () 
     for (const d of docs) expect(pulled.filter((id) => id === d.id)).toHaveLength(1);
   });
 
-  it('a revoked till is refused on its next request, and its stream ends', async () => {
+  it('a revoked till is refused on its next request, on both instances, and its stream ends', async () => {
     const credential = await pairTill(a.server, a.demo.orgId, paris, 'to revoke');
     const { client: till } = await deviceClient(a.trpcUrl, credential);
+    const { client: tillOnB } = await deviceClient(`${b.url}/trpc`, credential);
     const live = listen(till);
     await live.until(() => live.events.length > 0);
     const owner = createClient(a.trpcUrl);
@@ -129,11 +130,23 @@ describe('live streams on Postgres: two instances, LISTEN/NOTIFY, restarts', () 
       password: a.demo.owner.password,
     });
     const ownerClient = createClient(a.trpcUrl, () => session.accessToken);
+    // The till also talks to instance B, which now remembers it as active for 5 s (ActiveDevices).
+    await tillOnB.sync.pull.query({ collection: 'orders', checkpoint: null, limit: 1 });
     await ownerClient.owner.devices.revoke.mutate({ deviceId: credential.deviceId });
     const error = await till.sync.pull
       .query({ collection: 'orders', checkpoint: null, limit: 1 })
       .catch((e: unknown) => e);
     expect(httpStatusOf(error)).toBe(401);
+    // Instance B forgets it when the revocation's notice arrives (milliseconds), well before 5 s.
+    await vi.waitFor(
+      async () => {
+        const onB = await tillOnB.sync.pull
+          .query({ collection: 'orders', checkpoint: null, limit: 1 })
+          .catch((e: unknown) => e);
+        expect(httpStatusOf(onB)).toBe(401);
+      },
+      { timeout: 3_000, interval: 20 },
+    );
     await tillA.sync.push.mutate({
       collection: 'orders',
       rows: [

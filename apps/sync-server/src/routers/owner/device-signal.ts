@@ -11,10 +11,19 @@ export const DEVICE_ACTIVITY = 'devices';
  * `owner.live` passes it to every listener of the org, which re-reads its own scoped list.
  */
 export async function signalDeviceActivity(
-  services: Pick<Services, 'hub' | 'db'>,
+  services: Pick<Services, 'hub' | 'db' | 'activeDevices'>,
   org: string,
+  revoked?: string,
 ): Promise<void> {
-  const notice: ChangeNotice = { org, collection: DEVICE_ACTIVITY, branches: [] };
+  // This instance stops trusting a revoked till before the revoking call answers; the others when
+  // the notice reaches them.
+  if (revoked) services.activeDevices.forget(org, revoked);
+  const notice: ChangeNotice = {
+    org,
+    collection: DEVICE_ACTIVITY,
+    branches: [],
+    ...(revoked ? { revoked } : {}),
+  };
   // Outside a transaction: on Postgres the NOTIFY commits at once; on PGlite it is in-process.
   await services.hub.publishInTransaction(services.db.pool, notice);
   services.hub.afterCommit(notice);

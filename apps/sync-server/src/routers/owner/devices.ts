@@ -63,7 +63,7 @@ export const devicesRouter = {
         action: 'device.revoked',
         detail: { deviceId: input.deviceId },
       });
-      await signalDeviceActivity(ctx.services, ctx.user.org);
+      await signalDeviceActivity(ctx.services, ctx.user.org, input.deviceId);
       return { revoked: true as const };
     }),
 } satisfies TRPCRouterRecord;
