@@ -11,8 +11,9 @@ import { pullAll } from './pull.js';
 import { afterAll, beforeAll } from 'vitest';
 
 /**
- * A whole shop for end-to-end tests: a sync server on PGlite in a temp dir (stoppable and
- * restartable on the same port and data), the demo org, and the till's Node host.
+ * A whole shop for end-to-end tests: a sync server on PGlite in a temp dir (or on the Postgres at
+ * `databaseUrl`), stoppable and restartable on the same port and data, the demo org, and the
+ * till's Node host.
  */
 export class TestShop {
   server: RunningServer | null = null;
@@ -22,10 +23,11 @@ export class TestShop {
   private constructor(
     readonly dir: string,
     readonly port: number,
+    private readonly databaseUrl: string | undefined,
   ) {}
 
-  static async create(staticDir: string): Promise<TestShop> {
-    const shop = new TestShop(await mkdtemp(join(tmpdir(), 'comanda-e2e-')), await freePort());
+  static async create(staticDir: string, options: { databaseUrl?: string } = {}): Promise<TestShop> {
+    const shop = new TestShop(await mkdtemp(join(tmpdir(), 'comanda-e2e-')), await freePort(), options.databaseUrl);
     await shop.startServer();
     const seeded = await seedAnotherOrg(shop.server!, shop.orgId, buildDemoSeed(0).owners[0]!.email);
     shop.branchId = seeded.branchIds[0]!;
@@ -47,6 +49,7 @@ export class TestShop {
       port: this.port,
       host: '127.0.0.1',
       dataDir: join(this.dir, 'pglite'),
+      ...(this.databaseUrl ? { databaseUrl: this.databaseUrl } : {}),
       logLevel: 'silent',
       streamPollMs: 1000,
     });
