@@ -3,6 +3,7 @@
 //  2. Catch-up: 10,000 orders recorded offline, then the server starts: time until all are on it,
 //     side by side with a raw pipeline (the same docs read from Dexie and POSTed, no bookkeeping),
 //     against a PGlite server and against a Postgres one (BENCH_CATCHUP_ENGINES).
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openTill } from '../e2e/support/chromium.js';
 import { startPostgres } from '@comanda/sync-server/testing';
@@ -54,6 +55,13 @@ async function catchUp(engine: string, shop: TestShop, page: Page, alreadyOnServ
   console.log(`\nCatch-up, server on ${engine}: recorded ${OFFLINE_ORDERS} orders offline in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   await page.waitForFunction((n) => (globalThis as unknown as { comandaBench: BenchApi }).comandaBench.pending() >= n, OFFLINE_ORDERS, { timeout: 60_000 });
 
+  // BENCH_PAGE_PROFILE=<dir>: the page's CPU profile over the catch-up and the raw pipeline.
+  const profileDir = process.env.BENCH_PAGE_PROFILE;
+  const cdp = profileDir ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   const started = performance.now();
   await shop.startServer();
   const serverUp = (performance.now() - started) / 1000;
@@ -66,6 +74,10 @@ async function catchUp(engine: string, shop: TestShop, page: Page, alreadyOnServ
   const rawCode = await shop.pairingCode();
   const raw = await page.evaluate(([url, c]) => (globalThis as unknown as { comandaBench: BenchApi }).comandaBench.rawPush(url, c), [shop.serverUrl, rawCode] as const);
   const rawSeconds = raw.ms / 1000;
+  if (cdp && profileDir) {
+    const { profile } = await cdp.send('Profiler.stop');
+    await writeFile(join(profileDir, `page-${engine.split(' ')[0]!.toLowerCase()}.cpuprofile`), JSON.stringify(profile));
+  }
   const rate = (docs: number, s: number) => `${Math.round(docs / s)} docs/s`;
   console.log(`  server up → first acknowledgement: ${firstAck.toFixed(1)} s (retry wait, token, first batch)`);
   console.log(`  till catch-up, server up → all acknowledged : ${tillSeconds.toFixed(1)} s  ${rate(OFFLINE_ORDERS, tillSeconds)}`);
