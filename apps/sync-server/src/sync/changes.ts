@@ -40,13 +40,17 @@ export async function* streamBranchChanges(options: ChangesOptions): AsyncGenera
   let resync = true;
   const changed = new Set<string>();
   const heard: HubEvent[] = [];
-  const unsubscribe = hub.subscribe((event) => {
-    // Every stream hears every notice of the instance: waking each for other branches' changes
-    // cost O(streams) generator turns per push (the load bench's tail latency, issue 17).
-    if (!concernsDevice(event, org, branch, device)) return;
-    heard.push(event);
-    wake?.();
-  });
+  const unsubscribe = hub.subscribe(
+    (event) => {
+      // The hub hands a stream only its branch's notices (and org-wide ones); the device's own
+      // pushes are skipped here. Waking every stream for every notice cost O(streams) generator
+      // turns per push (the load bench's tail latency, issue 17).
+      if (!concernsDevice(event, org, branch, device)) return;
+      heard.push(event);
+      wake?.();
+    },
+    { org, branch },
+  );
   const onAbort = (): void => wake?.();
   options.signal?.addEventListener('abort', onAbort);
   try {
