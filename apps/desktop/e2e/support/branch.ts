@@ -165,3 +165,50 @@ async function closeTill(till: Omit<BranchTill, 'pairingCode'>): Promise<void> {
   await till.host.process.stop();
   await till.printer.close();
 }
+
+/** One order as the till stores it, next to what the till recorded as acknowledged by its server. */
+export interface LocalOrderState {
+  id: string;
+  ticket: string;
+  status: string;
+  updatedAt: number;
+  ackedAt: number | null;
+}
+
+/**
+ * The till's orders straight from its IndexedDB (RxDB's Dexie tables), each with its recorded
+ * acknowledgement: to explain an "N orders waiting" that does not clear. Read-only.
+ */
+export async function localOrderStates(page: Page): Promise<LocalOrderState[]> {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name ?? '');
+    const readAll = (name: string | undefined): Promise<Record<string, unknown>[]> =>
+      new Promise((resolve, reject) => {
+        if (!name) return resolve([]);
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(new Error(`cannot open ${name}: ${open.error?.message ?? ''}`));
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction('docs', 'readonly').objectStore('docs').getAll();
+          all.onerror = () => reject(new Error(`cannot read ${name}: ${all.error?.message ?? ''}`));
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result as Record<string, unknown>[]);
+          };
+        };
+      });
+    const orders = await readAll(names.find((n) => n.endsWith('--orders')));
+    const acks = await readAll(names.find((n) => n.endsWith('--syncacks') || n.endsWith('--syncAcks')));
+    const acked = new Map<string, number>();
+    for (const a of acks) if (a.source === 'orders') acked.set(String(a.docId), Math.max(Number(a.updatedAt), acked.get(String(a.docId)) ?? -1));
+    return orders
+      .filter((o) => !o._deleted)
+      .map((o) => ({
+        id: String(o.id),
+        ticket: `${o.tillCode as string}-${o.ticketNumber as number}`,
+        status: String(o.status),
+        updatedAt: Number(o.updatedAt),
+        ackedAt: acked.get(String(o.id)) ?? null,
+      }));
+  });
+}
