@@ -60,6 +60,34 @@ describe('SyncStatusTracker', () => {
     expect((await track(reopened)).current).toMatchObject({ pendingCount: 0, unsyncedOrderIds: [] });
   });
 
+  it('an acknowledgement never moves back: an older one written after (or with) a newer one leaves the newer, across restarts', async () => {
+    const idb = new IDBFactory();
+    const db = await openDb(idb);
+    const repo = new DocumentRepository(db.orders, orderDocSchema, 'order');
+    // A shared order: this till pushed it at t1, another till's t2 was pulled (and stored) since.
+    const t1 = 1_700_000_000_000;
+    const t2 = t1 + 5_000;
+    await repo.save(sampleOrder('shared', { updatedAt: t2, status: 'paid' }));
+    await repo.save(sampleOrder('other', { updatedAt: t1 }));
+    // The pull's ack (t2) and the push's (t1) at once, the older issued last; then the older again.
+    await Promise.all([
+      recordAcks(db.syncAcks, 'orders', [{ id: 'shared', updatedAt: t2 }]),
+      recordAcks(db.syncAcks, 'orders', [
+        { id: 'shared', updatedAt: t1 },
+        { id: 'other', updatedAt: t1 },
+      ]),
+    ]);
+    await recordAcks(db.syncAcks, 'orders', [{ id: 'shared', updatedAt: t1 }]);
+    expect((await db.syncAcks.findOne('orders:shared').exec())?.toJSON().updatedAt).toBe(t2);
+    expect((await db.syncAcks.findOne('orders:other').exec())?.toJSON().updatedAt).toBe(t1);
+    await db.close();
+    open.splice(open.indexOf(db), 1);
+
+    // After a restart the tracker reads the stored acks: nothing is waiting.
+    const reopened = await openDb(idb);
+    expect((await track(reopened)).current).toMatchObject({ pendingCount: 0, unsyncedOrderIds: [] });
+  });
+
   it('after a restart reads only what is above its watermark, and keeps the oldest unsynced order in view', async () => {
     const idb = new IDBFactory();
     const db = await openDb(idb);
