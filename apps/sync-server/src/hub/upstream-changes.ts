@@ -1,4 +1,4 @@
-import { changesEventSchema, type ChangesEvent } from '@comanda/core/sync';
+import { changesEventSchema, keepOpen, type ChangesEvent } from '@comanda/core/sync';
 
 /** First pause before reconnecting to the central server's stream; doubles up to the maximum. */
 export const STREAM_RETRY_MIN_MS = 500;
@@ -27,47 +27,26 @@ export interface FollowOptions {
  * and starts again from the minimum once an event arrives.
  */
 export function followUpstreamChanges(options: FollowOptions): { close(): void } {
-  let closed = false;
-  let delay = STREAM_RETRY_MIN_MS;
-  let timer: NodeJS.Timeout | undefined;
-  let current: { unsubscribe(): void } | null = null;
-
-  const reconnect = (error: unknown, from: { unsubscribe(): void } | null): void => {
-    // Only the live subscription may schedule a reconnection (a late error of an old one is noise).
-    if (closed || current !== from) return;
-    current?.unsubscribe();
-    current = null;
-    options.onDown(error);
-    timer = setTimeout(connect, delay);
-    delay = Math.min(delay * 2, STREAM_RETRY_MAX_MS);
-  };
-
-  function connect(): void {
-    if (closed) return;
-    let self: { unsubscribe(): void } | null = null;
-    self = options.subscribe({
-      onData(raw) {
-        const parsed = changesEventSchema.safeParse(raw);
-        if (!parsed.success) {
-          reconnect(new Error(`malformed stream event: ${parsed.error.message}`), self);
-          return;
-        }
-        delay = STREAM_RETRY_MIN_MS;
-        options.onEvent(parsed.data);
-      },
-      // Deferred: the subscription is not assigned yet when a refusal is reported synchronously.
-      onError: (error) => queueMicrotask(() => reconnect(error, self)),
-    });
-    current = self;
-  }
-
-  connect();
-  return {
-    close() {
-      closed = true;
-      clearTimeout(timer);
-      current?.unsubscribe();
-      current = null;
+  return keepOpen({
+    minMs: STREAM_RETRY_MIN_MS,
+    maxMs: STREAM_RETRY_MAX_MS,
+    schedule: (run, ms) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
     },
-  };
+    onDown: (error) => options.onDown(error),
+    open: (session) =>
+      options.subscribe({
+        onData(raw) {
+          const parsed = changesEventSchema.safeParse(raw);
+          if (!parsed.success) {
+            session.ended(new Error(`malformed stream event: ${parsed.error.message}`));
+            return;
+          }
+          session.alive();
+          options.onEvent(parsed.data);
+        },
+        onError: (error) => session.ended(error),
+      }),
+  });
 }

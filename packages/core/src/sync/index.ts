@@ -6,3 +6,4 @@ export * from './order-search';
 export * from './heartbeat';
 export * from './device-kind';
 export * from './push-requests';
+export * from './keep-open';

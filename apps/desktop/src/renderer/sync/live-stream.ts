@@ -1,4 +1,4 @@
-import type { ChangesEvent } from '@comanda/core/sync';
+import { keepOpen, type ChangesEvent } from '@comanda/core/sync';
 
 /** First pause before re-opening a live stream the server ended; doubles up to the maximum. */
 export const STREAM_REOPEN_MIN_MS = 1000;
@@ -30,45 +30,24 @@ export function keepStreamOpen(
   handlers: StreamHandlers,
   pauses: { minMs: number; maxMs: number } = { minMs: STREAM_REOPEN_MIN_MS, maxMs: STREAM_REOPEN_MAX_MS },
 ): { unsubscribe(): void } {
-  let closed = false;
-  let delay = pauses.minMs;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let current: { unsubscribe(): void } | null = null;
-
-  function connect(): void {
-    if (closed) return;
-    let ended = false;
-    let subscription: { unsubscribe(): void } | null = null;
-    subscription = open({
-      onStarted: () => handlers.onStarted(),
-      onData(item) {
-        delay = pauses.minMs;
-        handlers.onData(item);
-      },
-      onError: (error) => handlers.onError(error),
-      onEnded(error) {
-        // Only the live subscription may schedule the next one (a late end of an old one is noise).
-        if (ended || closed) return;
-        ended = true;
-        if (current === subscription) current = null;
-        subscription?.unsubscribe();
-        handlers.onError(error ?? new Error('The live stream ended'));
-        timer = setTimeout(connect, delay);
-        delay = Math.min(delay * 2, pauses.maxMs);
-      },
-    });
-    // Ended before `open` returned: unsubscribed here, once it can be.
-    if (ended) subscription.unsubscribe();
-    else current = subscription;
-  }
-
-  connect();
-  return {
-    unsubscribe() {
-      closed = true;
-      clearTimeout(timer);
-      current?.unsubscribe();
-      current = null;
+  const kept = keepOpen({
+    ...pauses,
+    schedule: (run, ms) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
     },
-  };
+    // `onEnded` reports an Error, or null when the stream simply ended.
+    onDown: (error) => handlers.onError((error as Error | null) ?? new Error('The live stream ended')),
+    open: (session) =>
+      open({
+        onStarted: () => handlers.onStarted(),
+        onData(item) {
+          session.alive();
+          handlers.onData(item);
+        },
+        onError: (error) => handlers.onError(error),
+        onEnded: (error) => session.ended(error),
+      }),
+  });
+  return { unsubscribe: () => kept.close() };
 }
