@@ -6,7 +6,7 @@ import { TcpLink } from '../src/renderer/sync/chaos/tcp-link.js';
 import { axeProblems } from './support/axe.js';
 import { BranchShop, type BranchTill } from './support/branch.js';
 import { addItem, payCash, poll, startTakeaway, waitSaved } from './support/cashier.js';
-import { chimeNotes, openBoard, pairingCodes, setHubUrl, startKitchenScreen, type FlowDevice } from './support/kitchen-flow.js';
+import { armSendClock, cardShownAt, chimeNotes, openBoard, pairingCodes, sendSavedAt, setHubUrl, startKitchenScreen, type FlowDevice } from './support/kitchen-flow.js';
 import { logInAndOpenShift, pairInPage, typePin, waitForPinPad } from './support/till.js';
 
 /** Git-ignored (`.test-results/` is in .gitignore). */
@@ -16,6 +16,14 @@ const SIZES = [
   { width: 1280, height: 800 },
 ] as const;
 const MANAGER_PIN = '2468';
+/** Issue 16's goal: both station screens show their part within 1 s of the send (logged per send). */
+const FIRE_TO_SCREEN_GOAL_MS = 1000;
+/**
+ * What is asserted: the goal held in 2 of 3 runs on the shared 2-core machine and was missed (up
+ * to 3 s) while another engineer's Chromium bench ran (docs/kitchen-display.md). A screen waiting
+ * on a poll instead of the live notice (the stream's safety resync comes every 15 s) fails it.
+ */
+const FIRE_TO_SCREEN_LIMIT_MS = 5000;
 
 const started = Date.now();
 /** Where the time goes (the run's log): seconds since the file started. */
@@ -24,7 +32,8 @@ const step = (name: string) => console.log(`[kitchen-flow] ${((Date.now() - star
 /**
  * On demand (`pnpm --filter @comanda/backoffice build && COMANDA_E2E_KITCHEN_FLOW=1 pnpm --filter
  * @comanda/desktop e2e e2e/kitchen-flow.e2e.test.ts`), not in `npm test`: on this shared machine
- * starting the processes and browsers takes 1.5 to 2 minutes and the whole file about 3 (over the CI budget).
+ * starting the processes and browsers takes about a minute and the whole file 2 to 3 (over the CI
+ * budget), and the 1 s it asserts depends on what else the machine runs (docs/kitchen-display.md).
  */
 const onDemand = !process.env.COMANDA_E2E_KITCHEN_FLOW;
 
@@ -50,9 +59,11 @@ beforeAll(async () => {
   const codes = [await code(), await code(), await code(), await code()] as const;
   // Each screen is its own host process and browser; they start side by side.
   const starting = await Promise.allSettled([
-    startKitchenScreen(shop, 'bar', 'bar', codes[0], barLink.url),
-    startKitchenScreen(shop, 'pastry', 'pastry', codes[1], shop.hubUrl),
-    startKitchenScreen(shop, 'expo', '', codes[2], shop.hubUrl),
+    startKitchenScreen(shop, 'bar', 'bar', codes[0], { pairAt: barLink.url }),
+    // Paired at the central server with the hub in its settings, as the till is (failover).
+    startKitchenScreen(shop, 'pastry', 'pastry', codes[1], { pairAt: shop.centralUrl, hubUrl: shop.hubUrl }),
+    // Paired at the central server, then given the hub and restarted.
+    startKitchenScreen(shop, 'expo', '', codes[2], { pairAt: shop.centralUrl, hubAfterPairing: shop.hubUrl }),
     openBoard(shop.hubUrl, codes[3]),
   ]);
   for (const s of starting) if (s.status === 'fulfilled') devices.push(s.value);
@@ -63,6 +74,10 @@ beforeAll(async () => {
   step('central, hub, till, three screens and the board started');
 }, 240_000);
 afterAll(async () => {
+  if (fireToScreen.length > 0) {
+    const met = fireToScreen.filter((t) => Math.max(t.bar, t.pastry) <= FIRE_TO_SCREEN_GOAL_MS).length;
+    console.log(`[kitchen-flow] fire → screen (ms): ${JSON.stringify(fireToScreen)}; 1 s goal met by ${met} of ${fireToScreen.length} sends`);
+  }
   for (const device of devices) await device.close();
   await barLink?.close();
   await shop?.close();
@@ -99,23 +114,39 @@ async function shoot(device: FlowDevice, name: string): Promise<string[]> {
   return problems;
 }
 
+/** Fire → screen times (ms) of every send, per leg, for the run's summary. */
+const fireToScreen: { leg: string; ticket: string; bar: number; pastry: number }[] = [];
+
 /**
  * The till takes a takeaway of an espresso (bar) and `pastries` (pastry), sends it and returns
- * its ticket once both station screens show their part; logs how long that took.
+ * its ticket once both station screens show their part. Timed from the moment the till's send is
+ * saved (its "Saved" badge after the send) to the frame each screen paints the card in, both read
+ * on the shared system clock; the issue's 1 s goal is logged, {@link FIRE_TO_SCREEN_LIMIT_MS}
+ * asserted.
  */
-async function sendTakeaway(pastries: readonly RegExp[]): Promise<string> {
+async function sendTakeaway(leg: string, pastries: readonly RegExp[]): Promise<string> {
   const page = till.page;
   const ticket = await startTakeaway(page);
   await addItem(page, 'Boissons chaudes', /^Espresso/);
   for (const item of pastries) await addItem(page, 'Desserts', item);
   await waitSaved(page, 1 + pastries.length);
-  const sentAt = Date.now();
+  await armSendClock(page);
   await page.getByRole('button', { name: 'Send to kitchen' }).click();
-  const shown = (screen: FlowDevice) => cards(screen.page, ticket).waitFor({ timeout: 30_000 }).then(() => Date.now() - sentAt);
-  const [barMs, pastryMs] = await Promise.all([shown(bar), shown(pastry)]);
-  step(`ticket ${ticket}: on the bar screen after ${barMs} ms, on the pastry screen after ${pastryMs} ms`);
-  // "Within 1 s" is logged above; on this shared machine only a generous bound is asserted.
-  expect(Math.max(barMs, pastryMs)).toBeLessThanOrEqual(5000);
+  const shownAt = async (screen: FlowDevice, station: string) => {
+    const card = cards(screen.page, ticket);
+    await card.waitFor({ timeout: 30_000 });
+    const orderId = await card.getAttribute('data-order');
+    return (await cardShownAt(screen.page, orderId!, station))!;
+  };
+  const [barAt, pastryAt] = await Promise.all([shownAt(bar, 'bar'), shownAt(pastry, 'pastry')]);
+  const savedAt = (await sendSavedAt(page))!;
+  const times = { leg, ticket, bar: barAt - savedAt, pastry: pastryAt - savedAt };
+  fireToScreen.push(times);
+  const goal = Math.max(times.bar, times.pastry) <= FIRE_TO_SCREEN_GOAL_MS ? 'within' : 'NOT within';
+  step(`ticket ${ticket} (${leg}): saved on the till at ${new Date(savedAt).toISOString().slice(11, 23)}, then on the bar screen after ${times.bar} ms, on the pastry screen after ${times.pastry} ms (${goal} the 1 s goal)`);
+  // Soft: a slow send fails the test, and the rest of the flow still runs and is checked.
+  expect.soft(times.bar, `${ticket} on the bar screen (${leg})`).toBeLessThanOrEqual(FIRE_TO_SCREEN_LIMIT_MS);
+  expect.soft(times.pastry, `${ticket} on the pastry screen (${leg})`).toBeLessThanOrEqual(FIRE_TO_SCREEN_LIMIT_MS);
   return ticket;
 }
 
@@ -137,9 +168,12 @@ async function bumpBoth(ticket: string): Promise<void> {
   await poll(() => pastryCard.count(), 30_000).toBe(0);
 }
 
-/** Expo green, the board's Ready column with the chime, the till says ready; served on the till, the number leaves. */
-async function readyThenServed(ticket: string, beforeServed?: () => Promise<void>): Promise<void> {
-  const notes = await chimeNotes(board.page);
+/**
+ * Expo green, the board's Ready column with the chime (more notes than `notes`, read before the
+ * bumps: the board may chime before the last bump's poll returns), the till says ready; served on
+ * the till, the number leaves.
+ */
+async function readyThenServed(ticket: string, notes: number, beforeServed?: () => Promise<void>): Promise<void> {
   await poll(() => expoCard(ticket).getAttribute('data-complete'), 30_000).toBe('true');
   await boardColumn('ready').filter({ hasText: ticket }).and(board.page.locator('.fresh')).waitFor({ timeout: 30_000 });
   await poll(() => chimeNotes(board.page), 30_000).toBeGreaterThan(notes);
@@ -178,14 +212,15 @@ describe.skipIf(onDemand)('kitchen flow: central server, hub, till, two station 
     step('till paired, shift open, syncing through the hub');
 
     // 1. With the central server up.
-    const first = await sendTakeaway([/^Tarte Tatin/]);
+    const first = await sendTakeaway('central up', [/^Tarte Tatin/]);
     await boardColumn('preparing').filter({ hasText: first }).waitFor({ timeout: 30_000 });
     await poll(kitchenStatus, 30_000).toBe('new');
     expect(await axeProblems(pastry.page)).toEqual([]);
     expect(await axeProblems(expo.page)).toEqual([]);
     for (const screen of [bar, pastry, expo]) expect(await shoot(screen, screen.name)).toEqual([]);
+    const firstNotes = await chimeNotes(board.page);
     await bumpBoth(first);
-    await readyThenServed(first, async () => {
+    await readyThenServed(first, firstNotes, async () => {
       expect(await axeProblems(board.page)).toEqual([]);
       expect(await shoot(board, 'board')).toEqual([]);
     });
@@ -193,7 +228,7 @@ describe.skipIf(onDemand)('kitchen flow: central server, hub, till, two station 
 
     // 2. The internet is cut (the central server is SIGKILLed): the same flow through the hub alone.
     await shop.central!.stop('SIGKILL');
-    const second = await sendTakeaway([/^Tarte Tatin/, /^Mousse au chocolat/]);
+    const second = await sendTakeaway('hub alone', [/^Tarte Tatin/, /^Mousse au chocolat/]);
     // A void after the send: the mousse is struck on the pastry screen as soon as it arrives.
     // The line is picked again if a sync re-render dropped the pick before Void was enabled.
     const voidButton = till.page.getByRole('button', { name: 'Void', exact: true });
@@ -211,8 +246,9 @@ describe.skipIf(onDemand)('kitchen flow: central server, hub, till, two station 
     await poll(() => mousse.getAttribute('data-struck'), 30_000).toBe('all');
     step(`void struck on the pastry screen ${Date.now() - voidedAt} ms after the manager's PIN`);
     expect(await shoot(pastry, 'pastry-void')).toEqual([]);
+    const secondNotes = await chimeNotes(board.page);
     await bumpBoth(second);
-    await readyThenServed(second);
+    await readyThenServed(second, secondNotes);
     step(`ticket ${second} served through the hub alone`);
 
     // 3. The bar screen's cable is pulled (the hub and the central server out of its reach): its alarm shows.

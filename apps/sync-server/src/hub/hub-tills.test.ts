@@ -4,7 +4,7 @@ import { revokeDevice } from '../db/devices';
 import { listenToChanges } from '../testing/changes-listener';
 import { deviceClient, httpStatusOf } from '../testing/client';
 import { startCentralAndHub } from '../testing/hub';
-import { pairTill, type TestServer } from '../testing/index';
+import { orderDoc, pairTill, type TestServer } from '../testing/index';
 import { DEVICE_LIST_MAX_AGE_MS } from './branch-hub';
 
 /** Tills behind a hub: a till paired after the hub's last round, and presence between tills. */
@@ -92,5 +92,28 @@ describe('tills of a branch behind its hub', () => {
     } finally {
       afterTtl.stop();
     }
+  }, 120_000);
+
+  it("writes no sync state of its devices: a till's pulls and pushes at the hub cost no write beyond the order", async () => {
+    const till = await pairTill(central.server, orgId, paris, 'Till syncing at the hub');
+    const { client } = await deviceClient(hub.trpcUrl, till);
+    const order = orderDoc({ id: 'order-hub-state', branchId: paris, lines: 1, updatedAt: clock });
+    expect(
+      await client.sync.push.mutate({
+        collection: 'orders',
+        rows: [{ assumedMasterState: null, newDocumentState: order }],
+      }),
+    ).toEqual([]);
+    const page = await client.sync.pull.query({
+      collection: 'orders',
+      checkpoint: null,
+      limit: 500,
+    });
+    expect(page.documents.map((d) => d.id)).toContain(order.id);
+    const { rows } = await hub.server.services.db.pool.query(
+      'SELECT collection FROM device_sync_state WHERE device_id = $1',
+      [till.deviceId],
+    );
+    expect(rows).toEqual([]);
   }, 120_000);
 });

@@ -84,7 +84,10 @@ export const syncRouter = {
       input.checkpoint,
       input.limit,
     );
-    if (page.checkpoint) {
+    // A hub records no sync state of its devices: nobody reads it there (the back office reads
+    // the central server's), and it cost a write per pull on the hub's one PGlite connection,
+    // where a till's send waited behind the kitchen screens' pulls (docs/kitchen-display.md).
+    if (page.checkpoint && !ctx.services.branchHub) {
       await recordPull(
         ctx.services.db.pool,
         ctx.device.sub,
@@ -179,13 +182,14 @@ export const syncRouter = {
         by: ctx.device.sub,
       };
       if (applied.written.length > 0) await hub.publishInTransaction(tx, notice);
-      await recordPush(
-        tx,
-        ctx.device.sub,
-        collection,
-        { written: applied.written.length, conflicts: applied.conflicts.length },
-        ctx.services.now(),
-      );
+      if (!ctx.services.branchHub)
+        await recordPush(
+          tx,
+          ctx.device.sub,
+          collection,
+          { written: applied.written.length, conflicts: applied.conflicts.length },
+          ctx.services.now(),
+        );
       return { applied, notice };
     });
     if (result.applied.written.length > 0) hub.afterCommit(result.notice);
