@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { openTill } from '../e2e/support/chromium.js';
 import { startNodeHost } from '../src/host/node/node-host.js';
 import { createHostService } from '../src/host/service/host-service.js';
+import { pinPadReadyAt } from './pin-pad.js';
 
 const RUNS = Number(process.env.AB_RUNS ?? 10);
 const profileDir = process.env.BENCH_KEEP_PROFILE;
@@ -30,15 +31,7 @@ async function coldStart(side: Side, record: boolean): Promise<void> {
   const host = await startNodeHost({ service: createHostService({ dataDir: join(work, 'host'), host: 'node', version: '0.1.0-bench' }), staticDir: dirs[side], port: 4499 });
   const { context, page } = await openTill(profileDir!, host.url);
   try {
-    const ready = await page.waitForFunction(
-      () => {
-        const digit = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === '1');
-        return digit && !digit.disabled ? performance.now() : false;
-      },
-      undefined,
-      { polling: 'raf', timeout: 60_000 },
-    );
-    const pin = (await ready.jsonValue()) as number;
+    const pin = await pinPadReadyAt(page);
     for (const d of CASHIER_PIN.slice(0, -1)) await page.getByRole('button', { name: d, exact: true }).last().click();
     const before = performance.now();
     await page.getByRole('button', { name: CASHIER_PIN.slice(-1), exact: true }).last().click();

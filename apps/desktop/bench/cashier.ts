@@ -19,6 +19,7 @@ import { createHostService } from '../src/host/service/host-service.js';
 import { benchItemName, benchQueries } from './cashier/menu-names.js';
 import { PROBE_SOURCE } from './cashier/probe.js';
 import type { CashierSeed } from './cashier/seed-page.js';
+import { pinPadReadyAt } from './pin-pad.js';
 
 const ITEMS = Number(process.env.BENCH_MENU_ITEMS ?? 2000);
 const ORDERS = Number(process.env.BENCH_STORED_ORDERS ?? 100_000);
@@ -137,15 +138,7 @@ async function coldStarts(): Promise<void> {
     opened = await openTill(profileDir, host.url);
     context = opened.context;
     page = opened.page;
-    const pinReady = await page.waitForFunction(
-      () => {
-        const digit = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === '1');
-        return digit && !digit.disabled ? performance.now() : false;
-      },
-      undefined,
-      { polling: 'raf', timeout: 60_000 },
-    );
-    toPin.push((await pinReady.jsonValue()) as number);
+    toPin.push(await pinPadReadyAt(page));
     const marks = await page.evaluate(() => {
       // Page load milestones first (HTML received, app script received), then bootTill's own marks.
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
