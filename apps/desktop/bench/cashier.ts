@@ -163,7 +163,7 @@ async function coldStarts(): Promise<void> {
   console.log(`  navigation → PIN pad interactive : ${ms(coldPin)}  runs ${toPin.map(ms).join(', ')}  ${verdict(coldPin, 1000)}`);
   console.log(`  last PIN digit → order screen   : ${ms(pct(toOrder, 50))}  runs ${toOrder.map(ms).join(', ')} (PBKDF2 + menu + shift)  ${verdict(pct(toOrder, 50), 300)}`);
   console.log(`  sum (start → selling)            : ${ms(coldTotal)}  ${verdict(coldTotal, 1500)}`);
-  console.log(`  start-up steps, ms since previous (page load, then the app's marks: evaluate = main chunk running, db-start = store opening asked, start = runtime chunk evaluated and bootTill running): ${bootSteps.join(' | ')}`);
+  console.log(`  start-up steps, ms since previous (page load, then bootTill marks; start = app script evaluated): ${bootSteps.join(' | ')}`);
 
   if (!page || !context) throw new Error('no page after the cold starts');
   await page.evaluate(PROBE_SOURCE);

@@ -9,9 +9,7 @@ export const APP_ORIGIN = 'app://till';
 /** Must run before app ready. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    // codeCache: V8 keeps the compiled scripts between starts, as it does for http(s); without it
-    // every start compiles the whole renderer again (docs/decisions/0026-till-start-up-order.md).
-    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, codeCache: true } },
+    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false } },
   ]);
 }
 

@@ -1,4 +1,4 @@
-import { sameJson } from '@comanda/core/stable-json';
+import { menuDocSchema, mergeOrders, orderDocSchema, sameJson, shiftDocSchema, auditEventDocSchema, staffDocSchema, branchDocSchema, branchOverrideDocSchema } from '@comanda/core';
 import type { MigrationStrategies, RxConflictHandler, RxJsonSchema } from 'rxdb';
 import type { z } from 'zod';
 import type { JobState, PrintJob } from '@comanda/printing/queue';
@@ -8,17 +8,7 @@ import type { JobState, PrintJob } from '@comanda/printing/queue';
  * validated by the zod schemas of @comanda/core in the repositories, one source of truth.
  * Bumping a collection's `version` requires a migration strategy for it (tested in
  * collections.test.ts).
- *
- * This module is on the till's start-up path (main.tsx opens the store before anything else is
- * evaluated): it must not import @comanda/core's schemas statically. The migrations and the order
- * merge load them when they run (docs/decisions/0026-till-start-up-order.md).
  */
-
-/** The core modules the migrations and the conflict handler need, loaded on first use. */
-const core = {
-  orders: () => import('@comanda/core/orders'),
-  audit: () => import('@comanda/core/audit'),
-};
 
 const id = { type: 'string', maxLength: 200 } as const;
 const epochMs = { type: 'number', minimum: 0, maximum: 8_640_000_000_000_000, multipleOf: 1 } as const;
@@ -71,8 +61,8 @@ export interface SyncAckDoc {
  * Re-parses a stored document with its current core schema: fields that a newer schema added
  * with a default are filled in, so an upgraded till reads old documents without special cases.
  */
-function reparse(load: () => Promise<z.ZodType<Record<string, unknown>>>): MigrationStrategies {
-  return { 1: async (old: Record<string, unknown>) => ({ ...(await load()).parse(old), id: old.id }) };
+function reparse(zodSchema: z.ZodType<Record<string, unknown>>): MigrationStrategies {
+  return { 1: (old: Record<string, unknown>) => ({ ...zodSchema.parse(old), id: old.id }) };
 }
 
 /**
@@ -104,20 +94,19 @@ function content(doc: Record<string, unknown>): Record<string, unknown> {
 export const mergeOrderVersions: RxConflictHandler<Record<string, unknown>> = {
   // Same version and same content; `updatedAt` first, which settles most comparisons cheaply.
   isEqual: (a, b) => a.updatedAt === b.updatedAt && a._deleted === b._deleted && sameJson(content(a), content(b)),
-  resolve: async (input, context) => {
-    const { orderDocSchema, mergeOrders } = await core.orders();
+  resolve: (input, context) => {
     const local = orderDocSchema.safeParse(content(input.newDocumentState));
     const master = orderDocSchema.safeParse(content(input.realMasterState));
     if (input.newDocumentState._deleted || input.realMasterState._deleted || !local.success || !master.success) return newerWins.resolve(input, context);
-    return { ...mergeOrders(master.data, local.data), _deleted: false };
+    return Promise.resolve({ ...mergeOrders(master.data, local.data), _deleted: false });
   },
 };
 
 export const TILL_COLLECTIONS = {
-  branches: { schema: schema(0, {}) },
-  menu: { schema: schema(0, { kind: { type: 'string', maxLength: 40 } }, ['kind']) },
-  branchOverrides: { schema: schema(0, {}) },
-  staff: { schema: schema(0, {}) },
+  branches: { schema: schema(0, {}), zod: branchDocSchema },
+  menu: { schema: schema(0, { kind: { type: 'string', maxLength: 40 } }, ['kind']), zod: menuDocSchema },
+  branchOverrides: { schema: schema(0, {}), zod: branchOverrideDocSchema },
+  staff: { schema: schema(0, {}), zod: staffDocSchema },
   orders: {
     schema: schema(
       1,
@@ -129,14 +118,16 @@ export const TILL_COLLECTIONS = {
       },
       ['status', 'createdAt', 'updatedAt', ['businessDay', 'createdAt']],
     ),
-    migrationStrategies: reparse(async () => (await core.orders()).orderDocSchema),
+    zod: orderDocSchema,
+    migrationStrategies: reparse(orderDocSchema),
     conflictHandler: mergeOrderVersions,
   },
-  shifts: { schema: schema(0, { updatedAt: epochMs }, ['updatedAt']), conflictHandler: newerWins },
+  shifts: { schema: schema(0, { updatedAt: epochMs }, ['updatedAt']), zod: shiftDocSchema, conflictHandler: newerWins },
   // Indexed by updatedAt (version 1) so the sync status reads only what is above its watermark.
   auditEvents: {
     schema: schema(1, { updatedAt: epochMs }, ['updatedAt']),
-    migrationStrategies: reparse(async () => (await core.audit()).auditEventDocSchema),
+    zod: auditEventDocSchema,
+    migrationStrategies: reparse(auditEventDocSchema),
   },
   // Version 1 indexes `seq`, so the worker finds the greatest without reading every job.
   printJobs: {

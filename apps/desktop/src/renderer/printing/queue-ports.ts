@@ -1,4 +1,3 @@
-import { HEALTH_VIEW } from './health-view.js';
 import {
   CANCELLED_BEFORE_SENDING,
   EXPIRED_BEFORE_SENDING,
@@ -54,6 +53,17 @@ const STATE: Record<PrintJob['state'], PrintQueueJob['state']> = {
   'needs-attention': 'may-have-printed',
   printed: 'printed',
   dismissed: 'dismissed',
+};
+
+/** A printer's health as the till shows it (and reports it to the server). */
+export const HEALTH_VIEW: Record<string, PrinterStatusView['state']> = {
+  online: 'online',
+  'paper-near-end': 'online',
+  'paper-out': 'paper-out',
+  'cover-open': 'cover-open',
+  error: 'error',
+  offline: 'offline',
+  unreachable: 'offline',
 };
 
 /** Drawer kicks are print jobs too (durable, retried, in order with the receipt printer's other jobs). */

@@ -1,5 +1,5 @@
 import type { DeviceHeartbeat } from '@comanda/core/sync';
-import { HEALTH_VIEW } from '../printing/health-view.js';
+import { HEALTH_VIEW } from '../printing/queue-ports.js';
 import type { TillPrinting } from '../printing/till-printing.js';
 import type { SyncStatusTracker } from '../sync/sync-status.js';
 

@@ -119,12 +119,7 @@ async function newestLocalVersion(db: TillDatabase, now: number): Promise<number
 /** Opens the store, reads the device settings from the host and starts syncing if paired. */
 export async function bootTill(
   host: HostClient,
-  options: {
-    dbName?: string;
-    now?: () => number;
-    /** The store, when the caller started opening it already (main.tsx does, before this module loads). */
-    db?: Promise<TillDatabase>;
-  } = {},
+  options: { dbName?: string; now?: () => number } = {},
 ): Promise<TillRuntime> {
   const now = options.now ?? Date.now;
   // Start-up steps as performance marks (`comanda:boot:*`): the cashier bench prints them.
@@ -136,7 +131,7 @@ export async function bootTill(
   // The host answers while the store opens.
   const deviceSettings = host['settings.get']({});
   deviceSettings.catch(() => undefined);
-  const db = await (options.db ?? openTillDatabase({ name: options.dbName ?? 'comanda-till' }));
+  const db = await openTillDatabase({ name: options.dbName ?? 'comanda-till' });
   step('db-open');
   // Needed only once the screens write; read alongside the rest of start-up.
   const versionFloor = newestLocalVersion(db, now());

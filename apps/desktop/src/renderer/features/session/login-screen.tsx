@@ -8,19 +8,11 @@ import { usePinPadLengths } from './use-pin-lengths';
 /** PIN login; counts down while PIN entry is locked after too many wrong PINs. */
 export function LoginScreen() {
   const { session, ports, branch } = useTill();
-  const { t, money } = useI18n();
+  const { t } = useI18n();
   const { lockedUntil, failedAttempts, lastError, attempt, verifying, login } = useStore(session);
   const [now, setNow] = useState(() => ports.clock.now());
   const locked = lockedUntil !== null && now < lockedUntil;
   const lengths = usePinPadLengths();
-
-  // The order screen formats every price; the first currency format loads the locale's ICU data
-  // (tens of ms). Done while the PIN pad waits for digits, not after the last one.
-  useEffect(() => {
-    if (typeof requestIdleCallback !== 'function') return;
-    const idle = requestIdleCallback(() => void money(0), { timeout: 2000 });
-    return () => cancelIdleCallback(idle);
-  }, [money]);
 
   useEffect(() => {
     if (lockedUntil === null) return;

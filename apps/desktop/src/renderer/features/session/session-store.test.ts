@@ -73,21 +73,6 @@ describe('session store', () => {
     expect(ports.state.settings.get(PIN_LOCKOUT_SETTING)).toEqual({ failedAttempts: 0, lockedUntil: null });
   });
 
-  it('clears a stored wrong-PIN count on success, and writes nothing when none is stored', async () => {
-    expect(await session.getState().login(DEMO_PINS.cashier)).not.toBeNull();
-    expect(ports.state.settings.has(PIN_LOCKOUT_SETTING)).toBe(false);
-
-    // An expired lockout stored by an earlier run: the next success clears it on the till, so a
-    // later single wrong PIN does not lock the PIN pad again.
-    await ports.settings.set(PIN_LOCKOUT_SETTING, { failedAttempts: 3, lockedUntil: ports.clock.now() - 1 });
-    const restarted = createSessionStore(ports);
-    expect(await restarted.getState().login(DEMO_PINS.cashier)).not.toBeNull();
-    expect(ports.state.settings.get(PIN_LOCKOUT_SETTING)).toEqual({ failedAttempts: 0, lockedUntil: null });
-    const again = createSessionStore(ports);
-    await again.getState().login('0000');
-    expect(again.getState().isLocked()).toBe(false);
-  });
-
   it('counts wrong PINs across a restart, so quitting between guesses does not help', async () => {
     await session.getState().login('0000');
     await session.getState().login('1111');

@@ -85,15 +85,11 @@ export function createSessionStore(
   subtle: PinSubtleCrypto = pinSubtle(),
 ): SessionStore {
   return createStore<SessionState>()((set, get) => {
-    // Whether the till stores no wrong PIN (never set, or cleared): a login then has nothing to clear.
-    let storedClean = false;
     const loaded = ports.settings
       .get(PIN_LOCKOUT_SETTING)
       .then((value) => {
-        if (value === null || value === undefined) storedClean = true;
         const stored = storedLockoutSchema.safeParse(value);
         if (!stored.success) return;
-        storedClean = stored.data.failedAttempts === 0 && stored.data.lockedUntil === null;
         // A clock set back after the lockout must not stretch it beyond one lockout period.
         const maxUntil = ports.clock.now() + LOCKOUT_MS;
         const lockedUntil =
@@ -124,7 +120,6 @@ export function createSessionStore(
       // Best effort: a full disk must not block logging in; the lockout still holds in memory.
       ports.settings
         .set(PIN_LOCKOUT_SETTING, { failedAttempts, lockedUntil })
-        .then(() => void (storedClean = failedAttempts === 0 && lockedUntil === null))
         .catch(() => undefined);
     return {
       user: null,
@@ -144,20 +139,14 @@ export function createSessionStore(
           set({ lastError: 'locked', attempt: get().attempt + 1 });
           return null;
         }
-        // Nothing to clear on success when no wrong PIN is counted, in this session or on the till.
-        const clean = storedClean && get().failedAttempts === 0 && get().lockedUntil === null;
         if (get().lockedUntil !== null) set({ lockedUntil: null, failedAttempts: 0 });
         set({ verifying: true });
         const staff = await ports.staff.list();
         const user = await matchStaff(subtle, staff, ports.device.branchId, pin, recent);
         if (user) {
           set({ user, failedAttempts: 0, lockedUntil: null, verifying: false, lastError: null });
-          // Independent writes, each durable: awaited together rather than one after the other.
-          await Promise.all([
-            clean ? undefined : remember(0, null),
-            rememberUser(user.id),
-            recordAudit(ports, { type: 'staff.login', staffId: user.id }),
-          ]);
+          await Promise.all([remember(0, null), rememberUser(user.id)]);
+          await recordAudit(ports, { type: 'staff.login', staffId: user.id });
           return user;
         }
         const failedAttempts = get().failedAttempts + 1;
