@@ -1,8 +1,8 @@
-import { ACTIVE_DEVICE_TTL_MS, ActiveDevices } from './auth/active-devices';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import pino, { type Logger } from 'pino';
+import { ACTIVE_DEVICE_TTL_MS, ActiveDevices } from './auth/active-devices';
 import { DeviceKeyStore } from './auth/device-key-store';
 import { deviceKeysFromDatabase } from './auth/device-keys';
 import { keyringFromDatabase, keyringFromEnv } from './auth/keyring';

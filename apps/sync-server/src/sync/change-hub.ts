@@ -35,11 +35,6 @@ export type HubEvent =
   | { type: 'presence'; notice: PresenceNotice }
   | { type: 'resync' };
 
-/**
- * Fans committed changes out to live streams. On Postgres the notice is sent with NOTIFY inside
- * the writing transaction (delivered only on commit) and every instance LISTENs, so replicas
- * behind a load balancer all stream every change. On PGlite (one process) it is in-process.
- */
 type Listener = (event: HubEvent) => void;
 
 /** The branch a listener is for: it hears that branch's changes and presence, org-wide changes and resyncs. */
@@ -48,6 +43,11 @@ export interface BranchOfListener {
   branch: string;
 }
 
+/**
+ * Fans committed changes out to live streams. On Postgres the notice is sent with NOTIFY inside
+ * the writing transaction (delivered only on commit) and every instance LISTENs, so replicas
+ * behind a load balancer all stream every change. On PGlite (one process) it is in-process.
+ */
 export class ChangeHub {
   /** Listeners of every event (owner streams, the presence board, caches). */
   private readonly listeners = new Set<Listener>();

@@ -48,8 +48,6 @@ export type HistoryStore = StoreApi<HistoryState>;
 /** Order history search: query and filters are UI state; results come from the ports. */
 export function createHistoryStore(ports: TillPorts, dayStart: () => number): HistoryStore {
   let seq = 0;
-  let searching: Promise<void> | null = null;
-  let again = false;
   return createStore<HistoryState>()((set, get) => ({
     text: '',
     filter: 'all',
@@ -80,6 +78,8 @@ export function createHistoryStore(ports: TillPorts, dayStart: () => number): Hi
       }
     },
     follow() {
+      let searching: Promise<void> | null = null;
+      let again = false;
       const refresh = () => {
         if (searching) {
           again = true;
